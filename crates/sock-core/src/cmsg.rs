@@ -1,0 +1,257 @@
+//! Ancillary data (control messages): [`CmsgWriter`] builds them into a caller buffer for
+//! `send_msg`, [`CmsgIter`] walks a buffer filled by `recv_msg`. Both are bounds-checked:
+//! the writer refuses what does not fit, the parser reports a truncated item and never reads
+//! past the buffer. `cmsg_len` and `cmsg_space` are CPython's `CMSG_LEN` and `CMSG_SPACE`.
+//!
+//! ```
+//! use sock_core::cmsg::{cmsg_space, CmsgIter, CmsgWriter};
+//! let mut buf = [0u8; 64];
+//! let mut w = CmsgWriter::new(&mut buf);
+//! w.push(1, 1, &7i32.to_ne_bytes())?;
+//! let len = w.len();
+//! assert_eq!(len, cmsg_space(4)?);
+//! let items: Vec<_> = CmsgIter::new(&buf[..len]).collect();
+//! assert_eq!((items[0].level, items[0].ty, items[0].data), (1, 1, &7i32.to_ne_bytes()[..]));
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::io;
+use std::mem::size_of;
+
+use libc::c_int;
+
+use crate::error::invalid_input;
+use crate::pod::{bytes_of, Pod};
+
+/// Alignment of control messages: `CMSG_ALIGN` rounds to the size of `size_t`.
+const ALIGN: usize = size_of::<usize>();
+/// Size of `struct cmsghdr`: `size_t cmsg_len; int cmsg_level; int cmsg_type`.
+const HDR: usize = size_of::<libc::cmsghdr>();
+/// CPython's `SOCKLEN_T_LIMIT`: the largest length either macro may produce.
+pub(crate) const LIMIT: usize = i32::MAX as usize;
+
+const fn align(len: usize) -> usize {
+    (len + ALIGN - 1) & !(ALIGN - 1)
+}
+
+/// `CMSG_LEN(length)`: the `cmsg_len` of an item with `length` data bytes. Lengths whose
+/// result would exceed `i32::MAX` are `InvalidInput` ("CMSG_LEN() argument out of range").
+pub fn cmsg_len(length: usize) -> io::Result<usize> {
+    if length > LIMIT - align(HDR) {
+        return Err(invalid_input("length", "CMSG_LEN() argument out of range"));
+    }
+    Ok(align(HDR) + length)
+}
+
+/// `CMSG_SPACE(length)`: the buffer space one item with `length` data bytes takes, padding
+/// included. Out of range lengths are `InvalidInput` ("CMSG_SPACE() argument out of range").
+pub fn cmsg_space(length: usize) -> io::Result<usize> {
+    // Like CPython: leave room for the padding before and after the data.
+    if length > LIMIT - (align(HDR) + ALIGN) {
+        return Err(invalid_input("length", "CMSG_SPACE() argument out of range"));
+    }
+    Ok(align(HDR) + align(length))
+}
+
+/// Builds control messages into a caller buffer (zeroed first, since `CMSG_NXTHDR`
+/// implementations read the next header).
+#[derive(Debug)]
+pub struct CmsgWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl<'a> CmsgWriter<'a> {
+    /// A writer over `buf`, which it zero-fills.
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        buf.fill(0);
+        CmsgWriter { buf, len: 0 }
+    }
+
+    /// Appends one item. Fails with `InvalidInput` if it does not fit in the buffer.
+    pub fn push(&mut self, level: c_int, ty: c_int, data: &[u8]) -> io::Result<()> {
+        let space = cmsg_space(data.len()).map_err(|_| invalid_input("cmsg", "ancillary data item too large"))?;
+        let end = self.len.checked_add(space).filter(|&e| e <= self.buf.len() && e <= LIMIT);
+        let Some(end) = end else {
+            return Err(invalid_input("cmsg", "ancillary data buffer too small for this item"));
+        };
+        let item = &mut self.buf[self.len..end];
+        let clen = align(HDR) + data.len();
+        item[..ALIGN].copy_from_slice(&clen.to_ne_bytes());
+        item[ALIGN..ALIGN + 4].copy_from_slice(&level.to_ne_bytes());
+        item[ALIGN + 4..ALIGN + 8].copy_from_slice(&ty.to_ne_bytes());
+        item[align(HDR)..clen].copy_from_slice(data);
+        self.len = end;
+        Ok(())
+    }
+
+    /// Appends one item whose data is a `Pod` value.
+    pub fn push_value<T: Pod>(&mut self, level: c_int, ty: c_int, value: &T) -> io::Result<()> {
+        self.push(level, ty, bytes_of(value))
+    }
+
+    /// The bytes written so far (what `msg_controllen` should be).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The finished control buffer.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// One control message as found in a received buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cmsg<'a> {
+    /// `cmsg_level` (`SOL_SOCKET`, `IPPROTO_IPV6`...).
+    pub level: c_int,
+    /// `cmsg_type` (`SCM_RIGHTS`, `IPV6_HOPLIMIT`...).
+    pub ty: c_int,
+    /// The data bytes that lie inside the buffer.
+    pub data: &'a [u8],
+    /// Whether `cmsg_len` claimed more data than the buffer holds (the item was cut short;
+    /// `data` is what there is). Nothing follows a truncated item.
+    pub truncated: bool,
+}
+
+impl Cmsg<'_> {
+    /// The data read as a `Pod` value, if there are enough bytes.
+    pub fn value<T: Pod>(&self) -> Option<T> {
+        crate::pod::read_pod(self.data)
+    }
+}
+
+/// Iterates the control messages of a received buffer (pass exactly the `control_len` that
+/// `recv_msg` reported). Stops at a header that does not fit or claims less than a header;
+/// yields an item whose data runs past the buffer once, marked `truncated`, then stops.
+#[derive(Clone, Debug)]
+pub struct CmsgIter<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> CmsgIter<'a> {
+    /// An iterator over `buf`.
+    pub fn new(buf: &'a [u8]) -> Self {
+        CmsgIter { rest: buf }
+    }
+}
+
+impl<'a> Iterator for CmsgIter<'a> {
+    type Item = Cmsg<'a>;
+
+    fn next(&mut self) -> Option<Cmsg<'a>> {
+        let buf = self.rest;
+        if buf.len() < HDR {
+            self.rest = &[];
+            return None;
+        }
+        let clen = usize::from_ne_bytes(buf[..ALIGN].try_into().ok()?);
+        let level = c_int::from_ne_bytes(buf[ALIGN..ALIGN + 4].try_into().ok()?);
+        let ty = c_int::from_ne_bytes(buf[ALIGN + 4..ALIGN + 8].try_into().ok()?);
+        if clen < align(HDR) {
+            self.rest = &[];
+            return None;
+        }
+        let data_start = align(HDR).min(buf.len());
+        if clen > buf.len() {
+            self.rest = &[];
+            return Some(Cmsg { level, ty, data: &buf[data_start..], truncated: true });
+        }
+        let data = &buf[data_start..clen];
+        self.rest = buf.get(align(clen)..).unwrap_or(&[]);
+        Some(Cmsg { level, ty, data, truncated: false })
+    }
+}
+
+impl std::iter::FusedIterator for CmsgIter<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn macros_equal_libc() {
+        for n in [0usize, 1, 3, 4, 7, 8, 9, 16, 100, 1000, 65536] {
+            // SAFETY: the libc macros are pure arithmetic on their argument.
+            let (l, s) = unsafe { (libc::CMSG_LEN(n as u32) as usize, libc::CMSG_SPACE(n as u32) as usize) };
+            assert_eq!(cmsg_len(n).unwrap(), l, "CMSG_LEN({n})");
+            assert_eq!(cmsg_space(n).unwrap(), s, "CMSG_SPACE({n})");
+        }
+    }
+
+    #[test]
+    fn macro_limits_like_cpython() {
+        let max_len = LIMIT - cmsg_len(0).unwrap();
+        assert_eq!(cmsg_len(max_len).unwrap(), LIMIT);
+        assert!(cmsg_len(max_len + 1).is_err());
+        assert!(cmsg_len(usize::MAX).is_err());
+        assert!(cmsg_space(usize::MAX).is_err());
+        let max_space = LIMIT - cmsg_space(1).unwrap();
+        assert!(cmsg_space(max_space).unwrap() <= LIMIT);
+        assert!(cmsg_space(max_space + 1).is_err());
+        let mut prev = 0;
+        for n in 0..100 {
+            let s = cmsg_space(n).unwrap();
+            assert!(s >= prev && s >= cmsg_len(n).unwrap());
+            assert_eq!(cmsg_len(n).unwrap() - cmsg_len(0).unwrap(), n);
+            prev = s;
+        }
+    }
+
+    #[test]
+    fn writer_refuses_overflow() {
+        let mut buf = [0u8; 24];
+        let mut w = CmsgWriter::new(&mut buf);
+        assert_eq!(w.push(1, 1, &[0; 9]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        w.push(1, 1, &[1, 2, 3, 4]).unwrap();
+        assert_eq!(w.len(), cmsg_space(4).unwrap());
+        assert!(w.push(1, 1, &[]).is_err());
+    }
+
+    #[test]
+    fn truncated_item_is_reported() {
+        let mut buf = [0u8; 64];
+        let mut w = CmsgWriter::new(&mut buf);
+        w.push(1, 1, &[7; 12]).unwrap();
+        let full = w.len();
+        let cut = &buf[..full - 8];
+        let items: Vec<_> = CmsgIter::new(cut).collect();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].truncated);
+        assert_eq!(items[0].data.len(), cut.len() - align(HDR));
+        assert_eq!(CmsgIter::new(&buf[..HDR - 1]).count(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn any_buffer_parses(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let mut seen = 0usize;
+            for item in CmsgIter::new(&bytes) {
+                seen += item.data.len();
+                prop_assert!(seen <= bytes.len());
+            }
+        }
+
+        #[test]
+        fn build_then_parse(items in proptest::collection::vec((any::<i32>(), any::<i32>(), proptest::collection::vec(any::<u8>(), 0..40)), 0..6)) {
+            let mut buf = vec![0u8; 1024];
+            let mut w = CmsgWriter::new(&mut buf);
+            for (l, t, d) in &items {
+                w.push(*l, *t, d).unwrap();
+            }
+            let len = w.len();
+            let parsed: Vec<_> = CmsgIter::new(&buf[..len]).collect();
+            prop_assert_eq!(parsed.len(), items.len());
+            for (p, (l, t, d)) in parsed.iter().zip(&items) {
+                prop_assert_eq!((p.level, p.ty, p.data, p.truncated), (*l, *t, &d[..], false));
+            }
+        }
+    }
+}

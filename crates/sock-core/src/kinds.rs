@@ -1,0 +1,168 @@
+//! Typed newtypes for the three numbers that make a socket: [`Family`], [`Type`] and
+//! [`Protocol`]. Each wraps the raw `c_int` and converts to and from it freely; the
+//! associated constants name the common values.
+
+use std::fmt;
+
+use libc::c_int;
+
+use crate::consts;
+
+macro_rules! newtype {
+    ($(#[$doc:meta])* $name:ident { $($(#[$cdoc:meta])* $cname:ident = $value:expr,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub c_int);
+
+        impl $name {
+            $($(#[$cdoc])* pub const $cname: $name = $name($value);)*
+
+            /// The raw value passed to the kernel.
+            pub const fn raw(self) -> c_int {
+                self.0
+            }
+
+            /// The Python-style name of this value (`"AF_INET"`...), if it has one here.
+            pub fn name(self) -> Option<&'static str> {
+                match self.0 {
+                    $(v if v == $value => Some(stringify!($cname)),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl From<c_int> for $name {
+            fn from(raw: c_int) -> Self {
+                $name(raw)
+            }
+        }
+
+        impl From<$name> for c_int {
+            fn from(value: $name) -> c_int {
+                value.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.name() {
+                    Some(name) => write!(f, "{}::{}", stringify!($name), name),
+                    None => write!(f, "{}({})", stringify!($name), self.0),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(self, f)
+            }
+        }
+    };
+}
+
+newtype!(
+    /// An address family (`AF_*`), as passed to `socket(2)`.
+    ///
+    /// ```
+    /// use sock_core::Family;
+    /// assert_eq!(Family::INET.raw(), 2);
+    /// assert_eq!(format!("{:?}", Family::UNIX), "Family::UNIX");
+    /// ```
+    Family {
+        /// `AF_UNSPEC`
+        UNSPEC = consts::AF_UNSPEC,
+        /// `AF_UNIX`
+        UNIX = consts::AF_UNIX,
+        /// `AF_INET`
+        INET = consts::AF_INET,
+        /// `AF_INET6`
+        INET6 = consts::AF_INET6,
+        /// `AF_NETLINK`
+        NETLINK = consts::AF_NETLINK,
+        /// `AF_PACKET`
+        PACKET = consts::AF_PACKET,
+        /// `AF_RDS`
+        RDS = consts::AF_RDS,
+        /// `AF_CAN`
+        CAN = consts::AF_CAN,
+        /// `AF_TIPC`
+        TIPC = consts::AF_TIPC,
+        /// `AF_BLUETOOTH`
+        BLUETOOTH = consts::AF_BLUETOOTH,
+        /// `AF_ALG`
+        ALG = consts::AF_ALG,
+        /// `AF_VSOCK`
+        VSOCK = consts::AF_VSOCK,
+        /// `AF_QIPCRTR`
+        QIPCRTR = consts::AF_QIPCRTR,
+    }
+);
+
+newtype!(
+    /// A socket type (`SOCK_*`), without the `SOCK_NONBLOCK`/`SOCK_CLOEXEC` flag bits.
+    Type {
+        /// `SOCK_STREAM`
+        STREAM = consts::SOCK_STREAM,
+        /// `SOCK_DGRAM`
+        DGRAM = consts::SOCK_DGRAM,
+        /// `SOCK_RAW`
+        RAW = consts::SOCK_RAW,
+        /// `SOCK_RDM`
+        RDM = consts::SOCK_RDM,
+        /// `SOCK_SEQPACKET`
+        SEQPACKET = consts::SOCK_SEQPACKET,
+    }
+);
+
+impl Type {
+    /// This type with the creation flag bits (`SOCK_NONBLOCK`, `SOCK_CLOEXEC`) removed, as
+    /// CPython reports `socket.type`.
+    pub const fn without_flags(self) -> Type {
+        Type(self.0 & !(consts::SOCK_NONBLOCK | consts::SOCK_CLOEXEC))
+    }
+
+    /// Whether `SOCK_NONBLOCK` is among the bits.
+    pub const fn is_nonblocking(self) -> bool {
+        self.0 & consts::SOCK_NONBLOCK != 0
+    }
+}
+
+newtype!(
+    /// A protocol number, as passed to `socket(2)` (`IPPROTO_*`, `CAN_*`, `BTPROTO_*`...).
+    /// `Protocol::DEFAULT` (0) lets the kernel choose.
+    Protocol {
+        /// 0: the family's default protocol.
+        DEFAULT = 0,
+        /// `IPPROTO_ICMP`
+        ICMP = libc::IPPROTO_ICMP,
+        /// `IPPROTO_TCP`
+        TCP = libc::IPPROTO_TCP,
+        /// `IPPROTO_UDP`
+        UDP = libc::IPPROTO_UDP,
+        /// `IPPROTO_ICMPV6`
+        ICMPV6 = libc::IPPROTO_ICMPV6,
+        /// `IPPROTO_UDPLITE`
+        UDPLITE = libc::IPPROTO_UDPLITE,
+        /// `IPPROTO_MPTCP`
+        MPTCP = libc::IPPROTO_MPTCP,
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_flags_are_stripped() {
+        let t = Type(consts::SOCK_STREAM | consts::SOCK_NONBLOCK | consts::SOCK_CLOEXEC);
+        assert!(t.is_nonblocking());
+        assert_eq!(t.without_flags(), Type::STREAM);
+    }
+
+    #[test]
+    fn names_and_debug() {
+        assert_eq!(Family::CAN.name(), Some("CAN"));
+        assert_eq!(format!("{:?}", Family(9999)), "Family(9999)");
+        assert_eq!(c_int::from(Protocol::TCP), 6);
+    }
+}

@@ -1,0 +1,161 @@
+//! Binding, listening, accepting, connecting and shutting down.
+
+use std::io;
+
+use libc::c_int;
+
+use super::Socket;
+use crate::addr::{SockAddr, ToSockAddr};
+use crate::consts;
+use crate::error::{invalid_input, timed_out};
+use crate::mode::Mode;
+use crate::sys;
+use crate::wait::{self, Deadline, Interest};
+
+/// Which halves of a connection [`Socket::shutdown`] closes (`SHUT_RD`, `SHUT_WR`,
+/// `SHUT_RDWR`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shutdown {
+    /// `SHUT_RD`: no more receiving.
+    Read,
+    /// `SHUT_WR`: no more sending (the peer sees end of file).
+    Write,
+    /// `SHUT_RDWR`: both.
+    Both,
+}
+
+impl Shutdown {
+    /// The `SHUT_*` value.
+    pub fn raw(self) -> c_int {
+        match self {
+            Shutdown::Read => consts::SHUT_RD,
+            Shutdown::Write => consts::SHUT_WR,
+            Shutdown::Both => consts::SHUT_RDWR,
+        }
+    }
+
+    /// The direction for a `SHUT_*` value; anything else is `InvalidInput`.
+    pub fn from_raw(how: c_int) -> io::Result<Shutdown> {
+        match how {
+            consts::SHUT_RD => Ok(Shutdown::Read),
+            consts::SHUT_WR => Ok(Shutdown::Write),
+            consts::SHUT_RDWR => Ok(Shutdown::Both),
+            _ => Err(invalid_input("how", "must be SHUT_RD, SHUT_WR or SHUT_RDWR")),
+        }
+    }
+}
+
+impl From<std::net::Shutdown> for Shutdown {
+    fn from(how: std::net::Shutdown) -> Self {
+        match how {
+            std::net::Shutdown::Read => Shutdown::Read,
+            std::net::Shutdown::Write => Shutdown::Write,
+            std::net::Shutdown::Both => Shutdown::Both,
+        }
+    }
+}
+
+/// `listen()`'s default backlog: `min(SOMAXCONN, 128)`, as CPython.
+pub const DEFAULT_BACKLOG: c_int = if consts::SOMAXCONN < 128 { consts::SOMAXCONN } else { 128 };
+
+impl Socket {
+    /// `socket.bind(address)`.
+    pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
+        let addr = addr.to_sock_addr(self)?;
+        sys::bind(self.as_fd(), &addr)
+    }
+
+    /// `socket.listen(backlog)`; `None` is `min(SOMAXCONN, 128)`, a negative backlog is 0.
+    pub fn listen(&self, backlog: Option<i32>) -> io::Result<()> {
+        let backlog = backlog.unwrap_or(DEFAULT_BACKLOG).max(0);
+        // SAFETY: listen(2) on an fd we own; no memory is passed.
+        crate::error::cvt(unsafe { libc::listen(std::os::fd::AsRawFd::as_raw_fd(&self.as_fd()), backlog) }).map(drop)
+    }
+
+    /// `socket.accept()`: the new connection (close-on-exec, in the *default* timeout, as
+    /// CPython's net effect) and the peer's address. Waits per this socket's mode.
+    pub fn accept(&self) -> io::Result<(Socket, SockAddr)> {
+        let (fd, addr) = self.call(Interest::Read, || sys::accept(self.as_fd()))?;
+        Ok((self.adopt(fd)?, addr))
+    }
+
+    /// `socket.connect(address)`.
+    ///
+    /// In timeout mode it waits for the connection at most the timeout (`TimedOut` after);
+    /// blocking, it waits as long as it takes; non-blocking, it returns the kernel's
+    /// `EINPROGRESS` error. A connect interrupted by a signal is never repeated: it waits for
+    /// the connection under way and reads its outcome from `SO_ERROR`.
+    pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
+        let addr = addr.to_sock_addr(self)?;
+        self.connect_raw(&addr)
+    }
+
+    /// `socket.connect_ex(address)`: like [`Socket::connect`] but the outcome of the connect
+    /// itself comes back as an errno value (0 on success, `EWOULDBLOCK` on timeout); only a
+    /// bad address is an `Err`.
+    pub fn connect_ex<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<i32> {
+        let addr = addr.to_sock_addr(self)?;
+        Ok(match self.connect_raw(&addr) {
+            Ok(()) => 0,
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => libc::EWOULDBLOCK,
+            Err(e) => e.raw_os_error().unwrap_or(libc::EINVAL),
+        })
+    }
+
+    fn connect_raw(&self, addr: &SockAddr) -> io::Result<()> {
+        let err = match sys::connect(self.as_fd(), addr) {
+            Ok(()) => return Ok(()),
+            Err(e) => e,
+        };
+        let mode = self.mode();
+        let interrupted = err.kind() == io::ErrorKind::Interrupted;
+        let in_progress = err.raw_os_error() == Some(libc::EINPROGRESS);
+        let timeout = match (mode, interrupted, in_progress) {
+            (Mode::Timeout(t), true, _) | (Mode::Timeout(t), _, true) => Some(t),
+            (Mode::Blocking, true, _) => None,
+            _ => return Err(err),
+        };
+        let mut deadline = Deadline::new();
+        loop {
+            let left = match timeout {
+                Some(t) => Some(deadline.remaining(t).ok_or_else(timed_out)?),
+                None => None,
+            };
+            match wait::poll_once(self.as_fd(), Interest::Write, left) {
+                Ok(true) => break,
+                Ok(false) => return Err(timed_out()),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        match self.take_error()? {
+            None => Ok(()),
+            Some(e) if e.raw_os_error() == Some(libc::EISCONN) => Ok(()),
+            Some(e) => Err(e),
+        }
+    }
+
+    /// Reads and clears `SO_ERROR`: the pending asynchronous error, if any.
+    pub fn take_error(&self) -> io::Result<Option<io::Error>> {
+        let code = self.getsockopt_int(consts::SOL_SOCKET, consts::SO_ERROR)?;
+        Ok((code != 0).then(|| io::Error::from_raw_os_error(code)))
+    }
+
+    /// `socket.shutdown(how)`.
+    pub fn shutdown(&self, how: impl Into<Shutdown>) -> io::Result<()> {
+        let how = how.into().raw();
+        // SAFETY: shutdown(2) on an fd we own; no memory is passed.
+        crate::error::cvt(unsafe { libc::shutdown(std::os::fd::AsRawFd::as_raw_fd(&self.as_fd()), how) }).map(drop)
+    }
+
+    /// `socket.getsockname()`: this socket's own address, raw (decode it with the family
+    /// crate, or `sock::Addr` in the facade).
+    pub fn local_addr(&self) -> io::Result<SockAddr> {
+        sys::sockname(self.as_fd(), false)
+    }
+
+    /// `socket.getpeername()`: the connected peer's address.
+    pub fn peer_addr(&self) -> io::Result<SockAddr> {
+        sys::sockname(self.as_fd(), true)
+    }
+}

@@ -1,0 +1,284 @@
+//! [`Socket`]: CPython's socket object.
+
+mod conn;
+mod convert;
+mod io;
+mod msg;
+mod opts;
+mod sendfile;
+
+use std::io as stdio;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
+use std::time::Duration;
+
+use crate::consts;
+use crate::error::invalid_input;
+use crate::kinds::{Family, Protocol, Type};
+use crate::mode::{default_mode, AtomicMode, Mode};
+use crate::wait::{self, Deadline, Interest};
+
+pub use conn::{Shutdown, DEFAULT_BACKLOG};
+pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
+pub use opts::{SockOpt, GETSOCKOPT_MAX_BUFLEN};
+
+/// A socket: CPython's `socket.socket` for Rust.
+///
+/// It owns its fd (always close-on-exec), remembers its family, type and protocol, and is in
+/// one of three [`Mode`]s: blocking, non-blocking, or timeout. Every method takes `&self`, so
+/// a `Socket` can be shared between threads (`Send + Sync`) like `std::net::TcpStream`; the
+/// mode lives in an atomic.
+///
+/// In timeout mode the fd is `O_NONBLOCK` and each call makes its syscall first; only after
+/// `EAGAIN` does it `poll` with the time left of a single deadline that spans the whole call.
+/// A timeout is an [`std::io::ErrorKind::TimedOut`] error. Signals (`EINTR`) never break a call.
+///
+/// ```
+/// use sock_core::{Socket, Family, Type};
+/// use std::time::Duration;
+///
+/// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+/// a.set_timeout(Some(Duration::from_secs(1)))?;
+/// b.send_all(b"hello", 0)?;
+/// let mut buf = [0u8; 16];
+/// let n = a.recv(&mut buf, 0)?;
+/// assert_eq!(&buf[..n], b"hello");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Socket {
+    fd: OwnedFd,
+    family: Family,
+    ty: Type,
+    protocol: Protocol,
+    mode: AtomicMode,
+}
+
+impl Socket {
+    /// Creates a socket (`socket.socket(family, type, proto)`).
+    ///
+    /// The fd is close-on-exec. `ty` may carry `SOCK_NONBLOCK` (the socket then starts
+    /// non-blocking); otherwise it starts in the [default timeout](crate::default_timeout).
+    /// `ty()` reports the type without the flag bits.
+    pub fn new(family: Family, ty: Type, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+        let raw = socket2::Socket::new(
+            socket2::Domain::from(family.0),
+            socket2::Type::from(ty.without_flags().0),
+            protocol.map(|p| socket2::Protocol::from(p.0)),
+        )?;
+        let mode = if ty.is_nonblocking() { Mode::NonBlocking } else { default_mode() };
+        Socket::with_mode(raw.into(), family, ty.without_flags(), protocol.unwrap_or(Protocol::DEFAULT), mode)
+    }
+
+    /// Creates a connected pair of sockets (`socket.socketpair()`); pass `Family::UNIX` and
+    /// `Type::STREAM` for CPython's defaults. Both start in the default timeout.
+    pub fn pair(family: Family, ty: Type, protocol: Option<Protocol>) -> stdio::Result<(Socket, Socket)> {
+        let (a, b) = socket2::Socket::pair(
+            socket2::Domain::from(family.0),
+            socket2::Type::from(ty.without_flags().0),
+            protocol.map(|p| socket2::Protocol::from(p.0)),
+        )?;
+        let mode = if ty.is_nonblocking() { Mode::NonBlocking } else { default_mode() };
+        let proto = protocol.unwrap_or(Protocol::DEFAULT);
+        Ok((
+            Socket::with_mode(a.into(), family, ty.without_flags(), proto, mode)?,
+            Socket::with_mode(b.into(), family, ty.without_flags(), proto, mode)?,
+        ))
+    }
+
+    /// Takes ownership of a socket fd and reads its family, type and protocol from the kernel
+    /// (`SO_DOMAIN`, `SO_TYPE`, `SO_PROTOCOL`), as `socket.socket(fileno=fd)` does. The fd is
+    /// made close-on-exec and the socket starts in the default timeout.
+    ///
+    /// Fails with `ENOTSOCK` if the fd is not a socket.
+    pub fn from_fd(fd: OwnedFd) -> stdio::Result<Socket> {
+        Socket::from_fd_with(fd, None, None, None)
+    }
+
+    /// Like [`Socket::from_fd`], with any of family, type and protocol given instead of read.
+    pub fn from_fd_with(fd: OwnedFd, family: Option<Family>, ty: Option<Type>, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+        let probe = |name| opts::get_int_raw(fd.as_fd(), consts::SOL_SOCKET, name);
+        // SO_TYPE first: it fails with ENOTSOCK on a non-socket and EBADF on a bad fd.
+        let ty = match ty {
+            Some(t) => t,
+            None => Type(probe(consts::SO_TYPE)?),
+        };
+        let family = match family {
+            Some(f) => f,
+            None => Family(probe(consts::SO_DOMAIN)?),
+        };
+        let protocol = match protocol {
+            Some(p) => p,
+            None => Protocol(probe(consts::SO_PROTOCOL).unwrap_or(0)),
+        };
+        nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC)).map_err(stdio::Error::from)?;
+        Socket::with_mode(fd, family, ty.without_flags(), protocol, default_mode())
+    }
+
+    /// Wraps `fd` and puts it in `mode` (sets or clears `O_NONBLOCK`).
+    fn with_mode(fd: OwnedFd, family: Family, ty: Type, protocol: Protocol, mode: Mode) -> stdio::Result<Socket> {
+        let sock = Socket { fd, family, ty, protocol, mode: AtomicMode::new(mode) };
+        sock.apply_fd_blocking(mode)?;
+        Ok(sock)
+    }
+
+    /// A socket for an fd that is known to be a socket of these kinds (used by accept).
+    fn adopt(&self, fd: OwnedFd) -> stdio::Result<Socket> {
+        Socket::with_mode(fd, self.family, self.ty, self.protocol, default_mode())
+    }
+
+    /// The address family (`socket.family`).
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The socket type without `SOCK_NONBLOCK`/`SOCK_CLOEXEC` (`socket.type`).
+    pub fn ty(&self) -> Type {
+        self.ty
+    }
+
+    /// The protocol (`socket.proto`).
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+    }
+
+    /// The raw fd (`socket.fileno()`); it stays owned by this socket.
+    pub fn fileno(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    /// The current [`Mode`].
+    pub fn mode(&self) -> Mode {
+        self.mode.get()
+    }
+
+    /// Sets the [`Mode`], setting or clearing `O_NONBLOCK` on the fd to match.
+    pub fn set_mode(&self, mode: Mode) -> stdio::Result<()> {
+        self.apply_fd_blocking(mode)?;
+        self.mode.set(mode);
+        Ok(())
+    }
+
+    fn apply_fd_blocking(&self, mode: Mode) -> stdio::Result<()> {
+        let flags = nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_GETFL).map_err(stdio::Error::from)?;
+        let flags = nix::fcntl::OFlag::from_bits_retain(flags);
+        let wanted = if mode.fd_nonblocking() { flags | nix::fcntl::OFlag::O_NONBLOCK } else { flags - nix::fcntl::OFlag::O_NONBLOCK };
+        if wanted != flags {
+            nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFL(wanted)).map_err(stdio::Error::from)?;
+        }
+        Ok(())
+    }
+
+    /// `socket.settimeout()`: `None` blocks, zero is non-blocking, anything else is the time
+    /// each call may take in all.
+    pub fn set_timeout(&self, timeout: Option<Duration>) -> stdio::Result<()> {
+        self.set_mode(Mode::from_timeout(timeout))
+    }
+
+    /// `socket.gettimeout()`: `None` when blocking, zero when non-blocking.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.mode().timeout()
+    }
+
+    /// `socket.setblocking(flag)`: `true` is `set_timeout(None)`, `false` is
+    /// `set_timeout(Some(ZERO))`.
+    pub fn set_blocking(&self, blocking: bool) -> stdio::Result<()> {
+        self.set_mode(if blocking { Mode::Blocking } else { Mode::NonBlocking })
+    }
+
+    /// `socket.getblocking()`: `false` only in non-blocking mode (a timeout counts as blocking,
+    /// as in CPython).
+    pub fn blocking(&self) -> bool {
+        self.mode() != Mode::NonBlocking
+    }
+
+    /// `socket.get_inheritable()`: whether the fd survives `exec` (it does not by default).
+    pub fn inheritable(&self) -> stdio::Result<bool> {
+        let flags = nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_GETFD).map_err(stdio::Error::from)?;
+        Ok(!nix::fcntl::FdFlag::from_bits_retain(flags).contains(nix::fcntl::FdFlag::FD_CLOEXEC))
+    }
+
+    /// `socket.set_inheritable()`: clears or sets `FD_CLOEXEC`.
+    pub fn set_inheritable(&self, inheritable: bool) -> stdio::Result<()> {
+        let flags = if inheritable { nix::fcntl::FdFlag::empty() } else { nix::fcntl::FdFlag::FD_CLOEXEC };
+        nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFD(flags)).map(drop).map_err(stdio::Error::from)
+    }
+
+    /// `socket.dup()`: a new socket on a duplicate fd (close-on-exec) with the same family,
+    /// type, protocol and mode.
+    pub fn dup(&self) -> stdio::Result<Socket> {
+        let fd = self.fd.try_clone()?;
+        Ok(Socket { fd, family: self.family, ty: self.ty, protocol: self.protocol, mode: AtomicMode::new(self.mode()) })
+    }
+
+    /// `socket.detach()`: gives up ownership of the fd without closing it.
+    pub fn detach(self) -> RawFd {
+        self.fd.into_raw_fd()
+    }
+
+    /// `socket.close()`: closes the fd and reports what `close(2)` said (dropping a socket
+    /// closes it too, silently). `ECONNRESET` is not an error, as in CPython. Ownership makes a
+    /// second close of the same socket impossible.
+    pub fn close(self) -> stdio::Result<()> {
+        close(self.fd)
+    }
+
+    /// Borrows the fd.
+    pub fn as_fd(&self) -> BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+
+    /// Runs `op` under this socket's mode with a fresh deadline.
+    #[inline]
+    pub fn call<T>(&self, interest: Interest, op: impl FnMut() -> stdio::Result<T>) -> stdio::Result<T> {
+        wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), op)
+    }
+
+    /// Runs `op` under this socket's mode with a deadline shared by several calls.
+    #[inline]
+    pub fn call_with_deadline<T>(
+        &self,
+        interest: Interest,
+        deadline: &mut Deadline,
+        op: impl FnMut() -> stdio::Result<T>,
+    ) -> stdio::Result<T> {
+        wait::call(self.fd.as_fd(), self.mode(), interest, deadline, op)
+    }
+}
+
+/// `socket.close(fd)`: closes an fd, reporting what `close(2)` said; `ECONNRESET` is ignored
+/// as in CPython. `close(2)` is not retried on `EINTR` (the fd is gone either way on Linux).
+pub fn close(fd: OwnedFd) -> stdio::Result<()> {
+    let raw = fd.into_raw_fd();
+    // SAFETY: `raw` came from an `OwnedFd` we consumed, so we are its only owner and it is
+    // closed exactly once here.
+    let rc = unsafe { libc::close(raw) };
+    if rc == -1 {
+        let err = stdio::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::ECONNRESET) && err.kind() != stdio::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+/// `socket.fromfd(fd, family, type, proto)`: a socket on a *duplicate* of `fd` (the original
+/// stays open and owned by the caller). Family, type and protocol left `None` are read from the
+/// kernel, as `socket.socket(fileno=)` does.
+///
+/// Errors: a negative fd is `InvalidInput`; a closed fd `EBADF`; a non-socket `ENOTSOCK`.
+pub fn fromfd(fd: RawFd, family: Option<Family>, ty: Option<Type>, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+    if fd < 0 {
+        return Err(invalid_input("fd", "negative file descriptor"));
+    }
+    // SAFETY: fcntl(F_DUPFD_CLOEXEC) only reads the fd number; on a closed fd it fails with
+    // EBADF and touches nothing. On success it returns a new fd owned by nobody else.
+    let new = crate::error::cvt(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) })?;
+    // SAFETY: `new` is a fresh fd from fcntl, owned only by us.
+    let owned = unsafe { OwnedFd::from_raw_fd(new) };
+    Socket::from_fd_with(owned, family, ty, protocol)
+}
+
+/// `socket.has_ipv6`: whether this system can create IPv6 sockets.
+pub fn has_ipv6() -> bool {
+    socket2::Socket::new(socket2::Domain::IPV6, socket2::Type::DGRAM, None).is_ok()
+}

@@ -1,0 +1,195 @@
+//! `sendmsg`/`recvmsg`: scatter/gather I/O with ancillary data.
+
+use std::io::{self, IoSlice, IoSliceMut};
+use std::os::fd::{FromRawFd, OwnedFd};
+
+use libc::c_int;
+
+use super::io::zeroed_vec;
+use super::Socket;
+use crate::addr::SockAddr;
+use crate::cmsg::{CmsgIter, LIMIT};
+use crate::consts;
+use crate::error::invalid_input;
+use crate::sys;
+use crate::wait::Interest;
+
+/// What one `recvmsg(2)` returned besides the data itself.
+#[derive(Clone, Copy, Debug)]
+pub struct RecvMsg {
+    /// Bytes received into the buffers (with `MSG_TRUNC` on a datagram socket, the datagram's
+    /// real length may be larger; see [`RecvMsg::is_truncated`]).
+    pub bytes: usize,
+    /// How much of the control buffer the kernel filled: parse `&control[..control_len]`.
+    pub control_len: usize,
+    /// `msg_flags`: `MSG_TRUNC`, `MSG_CTRUNC`, `MSG_EOR`, `MSG_OOB`, `MSG_ERRQUEUE`.
+    pub flags: c_int,
+    /// The sender's address (empty for a connected stream).
+    pub addr: SockAddr,
+}
+
+impl RecvMsg {
+    /// `MSG_TRUNC`: the datagram was longer than the buffers.
+    pub fn is_truncated(&self) -> bool {
+        self.flags & consts::MSG_TRUNC != 0
+    }
+
+    /// `MSG_CTRUNC`: some ancillary data did not fit the control buffer. Not an error, as in
+    /// CPython; the items that fit are still in the buffer.
+    pub fn is_control_truncated(&self) -> bool {
+        self.flags & consts::MSG_CTRUNC != 0
+    }
+}
+
+/// One ancillary item of [`RecvMsgOwned`].
+#[derive(Debug)]
+pub struct AncData {
+    /// `cmsg_level`.
+    pub level: c_int,
+    /// `cmsg_type`.
+    pub ty: c_int,
+    /// The data bytes (for `SCM_RIGHTS`, the fd numbers as received).
+    pub data: Vec<u8>,
+    /// Whether the item was cut short by the control buffer's end.
+    pub truncated: bool,
+    /// For `SOL_SOCKET`/`SCM_RIGHTS`: the received fds, owned (closed on drop). Partial ints
+    /// of a truncated item are not fds and are not kept.
+    pub fds: Vec<OwnedFd>,
+}
+
+/// CPython's `recvmsg()` result: owned data, ancillary items, `msg_flags` and the address.
+#[derive(Debug)]
+pub struct RecvMsgOwned {
+    /// The bytes received.
+    pub data: Vec<u8>,
+    /// The ancillary items, in order.
+    pub ancdata: Vec<AncData>,
+    /// `msg_flags`.
+    pub flags: c_int,
+    /// The sender's address.
+    pub addr: SockAddr,
+}
+
+/// The fd numbers in an `SCM_RIGHTS` item's data: whole native ints only.
+pub fn rights_fds(data: &[u8]) -> impl Iterator<Item = c_int> + '_ {
+    data.chunks_exact(std::mem::size_of::<c_int>())
+        .map(|c| c_int::from_ne_bytes(c.try_into().expect("chunks_exact yields whole ints")))
+}
+
+fn build_msghdr(
+    name: Option<(*mut libc::c_void, libc::socklen_t)>,
+    iov: *mut libc::iovec,
+    iovlen: usize,
+    control: (*mut libc::c_void, usize),
+) -> libc::msghdr {
+    let mut msg: libc::msghdr = crate::pod::zeroed_msghdr();
+    if let Some((ptr, len)) = name {
+        msg.msg_name = ptr;
+        msg.msg_namelen = len;
+    }
+    msg.msg_iov = iov;
+    msg.msg_iovlen = iovlen as _;
+    if control.1 > 0 {
+        msg.msg_control = control.0;
+        msg.msg_controllen = control.1 as _;
+    }
+    msg
+}
+
+impl Socket {
+    /// `socket.recvmsg_into(buffers, ancbufsize, flags)`: receives into `bufs` (scatter) and
+    /// the control buffer `control`. `MSG_CMSG_CLOEXEC` is always added, so passed fds never
+    /// leak into child processes. Parse the ancillary data with
+    /// [`CmsgIter::new(&control[..msg.control_len])`](crate::cmsg::CmsgIter).
+    pub fn recv_msg(&self, bufs: &mut [IoSliceMut<'_>], control: &mut [u8], flags: c_int) -> io::Result<RecvMsg> {
+        if control.len() > LIMIT {
+            return Err(invalid_input("control", "invalid ancillary data buffer length"));
+        }
+        let mut addr = SockAddr::empty();
+        let flags = flags | consts::MSG_CMSG_CLOEXEC;
+        let (bytes, msg) = self.call(Interest::Read, || {
+            let mut msg = build_msghdr(
+                Some((addr.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t)),
+                // `IoSliceMut` is guaranteed ABI-compatible with `iovec` on Unix.
+                bufs.as_mut_ptr().cast::<libc::iovec>(),
+                bufs.len(),
+                (control.as_mut_ptr().cast(), control.len()),
+            );
+            let n = sys::recvmsg(self.as_fd(), &mut msg, flags)?;
+            Ok((n, msg))
+        })?;
+        addr.set_len(msg.msg_namelen);
+        #[allow(clippy::unnecessary_cast)] // msg_controllen is size_t on glibc, socklen_t on musl
+        let control_len = if msg.msg_control.is_null() { 0 } else { (msg.msg_controllen as usize).min(control.len()) };
+        Ok(RecvMsg { bytes, control_len, flags: msg.msg_flags, addr })
+    }
+
+    /// Like [`Socket::recv_msg`], and also takes ownership of every fd that arrived in
+    /// `SCM_RIGHTS` items (whole ints only), so none can leak whatever the caller does next.
+    pub fn recv_msg_fds(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: c_int,
+    ) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
+        let msg = self.recv_msg(bufs, control, flags)?;
+        let mut fds = Vec::new();
+        for item in CmsgIter::new(&control[..msg.control_len]) {
+            if item.level == consts::SOL_SOCKET && item.ty == consts::SCM_RIGHTS {
+                for fd in rights_fds(item.data) {
+                    // SAFETY: the kernel just installed this fd in our table for this message
+                    // (SCM_RIGHTS, whole int); nothing else knows it, so we are its only owner.
+                    fds.push(unsafe { OwnedFd::from_raw_fd(fd) });
+                }
+            }
+        }
+        Ok((msg, fds))
+    }
+
+    /// `socket.recvmsg(bufsize, ancbufsize, flags)`: owned data and ancillary items. Received
+    /// fds come as `OwnedFd`s in [`AncData::fds`]. Sizes that cannot be allocated, or an
+    /// `ancbufsize` beyond `i32::MAX`, are `InvalidInput`.
+    pub fn recv_msg_vec(&self, bufsize: usize, ancbufsize: usize, flags: c_int) -> io::Result<RecvMsgOwned> {
+        if ancbufsize > LIMIT {
+            return Err(invalid_input("ancbufsize", "invalid ancillary data buffer length"));
+        }
+        let mut data = zeroed_vec(bufsize, "bufsize")?;
+        let mut control = zeroed_vec(ancbufsize, "ancbufsize")?;
+        let (msg, fds) = self.recv_msg_fds(&mut [IoSliceMut::new(&mut data)], &mut control, flags)?;
+        data.truncate(msg.bytes.min(bufsize));
+        let mut fds = fds.into_iter();
+        let ancdata = CmsgIter::new(&control[..msg.control_len])
+            .map(|item| {
+                let rights = item.level == consts::SOL_SOCKET && item.ty == consts::SCM_RIGHTS;
+                let count = if rights { rights_fds(item.data).count() } else { 0 };
+                AncData {
+                    level: item.level,
+                    ty: item.ty,
+                    data: item.data.to_vec(),
+                    truncated: item.truncated,
+                    fds: fds.by_ref().take(count).collect(),
+                }
+            })
+            .collect();
+        Ok(RecvMsgOwned { data, ancdata, flags: msg.flags, addr: msg.addr })
+    }
+
+    /// `socket.sendmsg(buffers, ancdata, flags, address)`: sends the gathered `bufs` with the
+    /// control messages in `control` (build them with
+    /// [`CmsgWriter`](crate::cmsg::CmsgWriter)), to `addr` if given.
+    pub fn send_msg(&self, bufs: &[IoSlice<'_>], control: &[u8], flags: c_int, addr: Option<&SockAddr>) -> io::Result<usize> {
+        if control.len() > LIMIT {
+            return Err(invalid_input("control", "too much ancillary data"));
+        }
+        self.call(Interest::Write, || {
+            let msg = build_msghdr(
+                addr.map(|a| (a.as_ptr().cast_mut().cast(), a.socklen())),
+                // `IoSlice` is guaranteed ABI-compatible with `iovec`; sendmsg only reads it.
+                bufs.as_ptr().cast_mut().cast::<libc::iovec>(),
+                bufs.len(),
+                (control.as_ptr().cast_mut().cast(), control.len()),
+            );
+            sys::sendmsg(self.as_fd(), &msg, flags)
+        })
+    }
+}

@@ -1,0 +1,92 @@
+//! `socket.sendfile()`: `sendfile(2)` where it applies, a read-and-send loop otherwise.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+
+use super::Socket;
+use crate::kinds::Type;
+use crate::wait::{Deadline, Interest};
+
+/// Bytes per `sendfile(2)` call; CPython sends at most this much at a time too (8 MiB caps
+/// the time one call holds the deadline back).
+const CHUNK: usize = 8 << 20;
+
+impl Socket {
+    /// `socket.sendfile(file, offset, count)`: sends `count` bytes of `file` (to its end when
+    /// `None`) starting at `offset`, and returns how many were sent. On return the file
+    /// position is `offset` plus that number, as in CPython.
+    ///
+    /// Stream sockets use `sendfile(2)` (no copy through user space); if the kernel refuses it
+    /// for this pair of fds on the first call (`EINVAL`, `ENOSYS`, `EOPNOTSUPP`), or the socket
+    /// is not a stream, it falls back to reading and `send_all`. In timeout mode one deadline
+    /// covers the whole transfer.
+    pub fn sendfile(&self, file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
+        let size = file.metadata()?.len();
+        let end = match count {
+            Some(c) => offset.saturating_add(c).min(size.max(offset)),
+            None => size.max(offset),
+        };
+        let mut sent = 0u64;
+        if self.ty() == Type::STREAM {
+            match self.sendfile_zero_copy(file, offset, end, &mut sent) {
+                Ok(()) => {
+                    (&*file).seek(SeekFrom::Start(offset + sent))?;
+                    return Ok(sent);
+                }
+                Err(e) if sent == 0 && matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) => {}
+                Err(e) => {
+                    (&*file).seek(SeekFrom::Start(offset + sent))?;
+                    return Err(e);
+                }
+            }
+        }
+        let result = self.sendfile_copy(file, offset, count, &mut sent);
+        (&*file).seek(SeekFrom::Start(offset + sent))?;
+        result.map(|()| sent)
+    }
+
+    fn sendfile_zero_copy(&self, file: &File, offset: u64, end: u64, sent: &mut u64) -> io::Result<()> {
+        let mut deadline = Deadline::new();
+        let mut pos = i64::try_from(offset).map_err(|_| crate::invalid_input("offset", "too large"))?;
+        while (pos as u64) < end {
+            let want = usize::try_from(end - pos as u64).unwrap_or(CHUNK).min(CHUNK);
+            let n = self.call_with_deadline(Interest::Write, &mut deadline, || {
+                nix::sys::sendfile::sendfile64(self.as_fd(), file, Some(&mut pos), want).map_err(io::Error::from)
+            })?;
+            if n == 0 {
+                break; // the file shrank
+            }
+            *sent += n as u64;
+        }
+        Ok(())
+    }
+
+    fn sendfile_copy(&self, file: &File, offset: u64, count: Option<u64>, sent: &mut u64) -> io::Result<()> {
+        let mut reader = file;
+        reader.seek(SeekFrom::Start(offset + *sent))?;
+        let mut left = count.map(|c| c.saturating_sub(*sent));
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut deadline = Deadline::new();
+        loop {
+            let want = match left {
+                Some(0) => break,
+                Some(l) => buf.len().min(usize::try_from(l).unwrap_or(usize::MAX)),
+                None => buf.len(),
+            };
+            let n = reader.read(&mut buf[..want])?;
+            if n == 0 {
+                break;
+            }
+            let mut chunk = &buf[..n];
+            while !chunk.is_empty() {
+                let m = self.call_with_deadline(Interest::Write, &mut deadline, || crate::sys::send(self.as_fd(), chunk, 0))?;
+                chunk = &chunk[m..];
+                *sent += m as u64;
+            }
+            if let Some(l) = left.as_mut() {
+                *l -= n as u64;
+            }
+        }
+        Ok(())
+    }
+}

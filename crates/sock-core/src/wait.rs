@@ -1,0 +1,134 @@
+//! The call loop behind every blocking operation: syscall first, `poll` only after `EAGAIN`,
+//! one deadline for the whole call, `EINTR` retried.
+
+use std::io;
+use std::os::fd::BorrowedFd;
+use std::time::{Duration, Instant};
+
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+
+use crate::error::{is_interrupted, is_would_block, timed_out};
+use crate::mode::Mode;
+
+/// Which readiness a call waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interest {
+    /// `POLLIN`: data to read or a connection to accept.
+    Read,
+    /// `POLLOUT`: room to write, or a connect that completed.
+    Write,
+}
+
+impl Interest {
+    fn flags(self) -> PollFlags {
+        match self {
+            Interest::Read => PollFlags::POLLIN,
+            Interest::Write => PollFlags::POLLOUT,
+        }
+    }
+}
+
+/// One deadline shared by every wait of a call (and by every chunk of `send_all`). It starts
+/// the first time a wait is needed, so a call whose syscall succeeds never reads the clock.
+#[derive(Debug, Default)]
+pub struct Deadline(Option<Instant>);
+
+impl Deadline {
+    /// A deadline not yet started.
+    pub fn new() -> Self {
+        Deadline(None)
+    }
+
+    /// The time left of `timeout`, starting the deadline now if it has not started; `None`
+    /// once it has passed.
+    pub fn remaining(&mut self, timeout: Duration) -> Option<Duration> {
+        let now = Instant::now();
+        let end = *self.0.get_or_insert_with(|| now.checked_add(timeout).unwrap_or(now + Duration::from_secs(u32::MAX as u64)));
+        end.checked_duration_since(now).filter(|d| !d.is_zero())
+    }
+}
+
+/// Milliseconds for `poll(2)`: rounded up so a wait never ends early, clamped to `i32::MAX`
+/// (about 24.8 days) instead of overflowing, as CPython does since gh-126876.
+pub fn poll_millis(d: Duration) -> i32 {
+    let ms = d.as_nanos().div_ceil(1_000_000);
+    i32::try_from(ms).unwrap_or(i32::MAX)
+}
+
+/// Waits until `fd` is ready for `interest` or `timeout` (`None`: forever) passes.
+/// Returns `Ok(true)` when ready, `Ok(false)` on timeout; `EINTR` is returned to the caller.
+pub fn poll_once(fd: BorrowedFd<'_>, interest: Interest, timeout: Option<Duration>) -> io::Result<bool> {
+    let mut fds = [PollFd::new(fd, interest.flags())];
+    let timeout = match timeout {
+        None => PollTimeout::NONE,
+        Some(d) => PollTimeout::try_from(poll_millis(d)).unwrap_or(PollTimeout::MAX),
+    };
+    let n = nix::poll::poll(&mut fds, timeout).map_err(io::Error::from)?;
+    Ok(n > 0)
+}
+
+/// Runs `op` in `mode` on `fd`: retries `EINTR`; in timeout mode waits on `EAGAIN` with the
+/// time left of `deadline` and fails with `TimedOut` when it runs out.
+///
+/// When data is ready this is exactly one syscall: `op` runs first and the clock is read only
+/// after it reported `EAGAIN`.
+#[inline]
+pub fn call<T>(
+    fd: BorrowedFd<'_>,
+    mode: Mode,
+    interest: Interest,
+    deadline: &mut Deadline,
+    mut op: impl FnMut() -> io::Result<T>,
+) -> io::Result<T> {
+    loop {
+        match op() {
+            Ok(value) => return Ok(value),
+            Err(e) if is_interrupted(&e) => continue,
+            Err(e) if is_would_block(&e) => {
+                let Mode::Timeout(timeout) = mode else { return Err(e) };
+                wait(fd, interest, timeout, deadline)?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Waits for readiness within the time left of `deadline`; `TimedOut` when none is left.
+/// A poll interrupted by a signal polls again with the time that remains.
+pub fn wait(fd: BorrowedFd<'_>, interest: Interest, timeout: Duration, deadline: &mut Deadline) -> io::Result<()> {
+    loop {
+        let left = deadline.remaining(timeout).ok_or_else(timed_out)?;
+        match poll_once(fd, interest, Some(left)) {
+            Ok(true) => return Ok(()),
+            Ok(false) => return Err(timed_out()),
+            Err(e) if is_interrupted(&e) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn millis_round_up_and_clamp() {
+        assert_eq!(poll_millis(Duration::from_nanos(1)), 1);
+        assert_eq!(poll_millis(Duration::from_millis(5)), 5);
+        assert_eq!(poll_millis(Duration::from_micros(5001)), 6);
+        assert_eq!(poll_millis(Duration::from_secs(u64::MAX)), i32::MAX);
+        assert_eq!(poll_millis(Duration::from_millis(i32::MAX as u64 + 1)), i32::MAX);
+    }
+
+    #[test]
+    fn deadline_starts_lazily_and_expires() {
+        let mut d = Deadline::new();
+        assert!(d.0.is_none());
+        assert!(d.remaining(Duration::from_secs(10)).is_some());
+        assert!(d.0.is_some());
+        let mut z = Deadline::new();
+        assert!(z.remaining(Duration::ZERO).is_none());
+        let mut huge = Deadline::new();
+        assert!(huge.remaining(Duration::MAX).is_some());
+    }
+}

@@ -1,0 +1,2 @@
+//! `sock`: facade (work in progress).
+pub use sock_core::*;

@@ -1,0 +1,74 @@
+//! Shared helpers of the integration tests in `tests/tests/`.
+//!
+//! Every test that needs a kernel feature the host may lack probes for it and calls
+//! [`require`]: on a host without the feature the test prints a `SOCK-SKIP:` line with the
+//! reason and returns early; with `SOCK_REQUIRE_ALL=1` (always set inside the VM of
+//! `cargo xtask test-linux`) a missing feature fails the test instead. `cargo xtask` counts the
+//! `SOCK-SKIP:` lines, so a skip is never silent.
+
+use std::io;
+use std::process::Command;
+
+/// The marker that starts every skip line; the xtask counts these.
+pub const SKIP_MARKER: &str = "SOCK-SKIP:";
+
+/// Whether missing kernel features must fail tests (`SOCK_REQUIRE_ALL=1`).
+pub fn require_all() -> bool {
+    std::env::var("SOCK_REQUIRE_ALL").is_ok_and(|v| v == "1")
+}
+
+/// Checks a feature probe. Returns `true` when the test may go on. When the probe failed it
+/// panics under `SOCK_REQUIRE_ALL=1`, and otherwise prints `SOCK-SKIP: <what>: <why>` and
+/// returns `false` (the caller returns).
+///
+/// ```no_run
+/// # fn probe() -> std::io::Result<()> { Ok(()) }
+/// if !sock_tests::require("AF_CAN sockets", probe()) {
+///     return;
+/// }
+/// ```
+#[track_caller]
+pub fn require<T, E: std::fmt::Display>(what: &str, probe: Result<T, E>) -> bool {
+    match probe {
+        Ok(_) => true,
+        Err(e) => {
+            if require_all() {
+                panic!("{what} is required (SOCK_REQUIRE_ALL=1) but unavailable: {e}");
+            }
+            println!("{SKIP_MARKER} {what}: {e}");
+            eprintln!("{SKIP_MARKER} {what}: {e}");
+            false
+        }
+    }
+}
+
+/// Whether this process runs as root (needed for netns, veth, AF_PACKET).
+pub fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
+/// [`require`] for root privileges.
+#[track_caller]
+pub fn require_root(what: &str) -> bool {
+    require(what, if is_root() { Ok(()) } else { Err("not running as root") })
+}
+
+/// Whether a program can be run (for real peers such as `socat`, `candump`, `python3`).
+pub fn have_program(name: &str) -> io::Result<()> {
+    match Command::new(name).arg("--version").output() {
+        Ok(_) => Ok(()),
+        Err(e) => Err(io::Error::new(e.kind(), format!("`{name}` not found: {e}"))),
+    }
+}
+
+/// The number of open fds of this process (entries of `/proc/self/fd`), for leak checks.
+pub fn open_fd_count() -> usize {
+    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
+}
+
+/// Runs `python3 -c script args...` and returns its stdout; panics with stderr on failure.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let out = Command::new("python3").arg("-c").arg(script).args(args).output().expect("run python3");
+    assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("python3 printed UTF-8")
+}
