@@ -83,7 +83,13 @@ pub(crate) fn getsockopt(fd: BorrowedFd<'_>, level: c_int, name: c_int, buf: &mu
 
 /// `setsockopt(2)` with `value` as the option bytes, or a NULL pointer and `null_len` when
 /// `value` is `None` (the form AF_ALG's `ALG_SET_AEAD_AUTHSIZE` needs).
-pub(crate) fn setsockopt(fd: BorrowedFd<'_>, level: c_int, name: c_int, value: Option<&[u8]>, null_len: socklen_t) -> io::Result<()> {
+pub(crate) fn setsockopt(
+    fd: BorrowedFd<'_>,
+    level: c_int,
+    name: c_int,
+    value: Option<&[u8]>,
+    null_len: socklen_t,
+) -> io::Result<()> {
     let (ptr, len) = match value {
         Some(bytes) => (
             bytes.as_ptr().cast::<c_void>(),

@@ -43,7 +43,9 @@ impl Deadline {
     /// once it has passed.
     pub fn remaining(&mut self, timeout: Duration) -> Option<Duration> {
         let now = Instant::now();
-        let end = *self.0.get_or_insert_with(|| now.checked_add(timeout).unwrap_or(now + Duration::from_secs(u32::MAX as u64)));
+        let end = *self
+            .0
+            .get_or_insert_with(|| now.checked_add(timeout).unwrap_or(now + Duration::from_secs(u32::MAX as u64)));
         end.checked_duration_since(now).filter(|d| !d.is_zero())
     }
 }

@@ -37,7 +37,8 @@ impl From<Socket> for OwnedFd {
 impl From<OwnedFd> for Socket {
     fn from(fd: OwnedFd) -> Socket {
         let get = |name| super::opts::get_int_raw(fd.as_fd(), libc::SOL_SOCKET, name).unwrap_or(0);
-        let (family, ty, protocol) = (Family(get(libc::SO_DOMAIN)), Type(get(libc::SO_TYPE)), Protocol(get(libc::SO_PROTOCOL)));
+        let (family, ty, protocol) =
+            (Family(get(libc::SO_DOMAIN)), Type(get(libc::SO_TYPE)), Protocol(get(libc::SO_PROTOCOL)));
         let mode = crate::mode::default_mode();
         let sock = Socket { fd, family, ty, protocol, mode: crate::mode::AtomicMode::new(mode) };
         // Best effort: an fd whose flags cannot be read keeps them as they are.

@@ -95,7 +95,12 @@ impl Socket {
     }
 
     /// Like [`Socket::from_fd`], with any of family, type and protocol given instead of read.
-    pub fn from_fd_with(fd: OwnedFd, family: Option<Family>, ty: Option<Type>, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+    pub fn from_fd_with(
+        fd: OwnedFd,
+        family: Option<Family>,
+        ty: Option<Type>,
+        protocol: Option<Protocol>,
+    ) -> stdio::Result<Socket> {
         let probe = |name| opts::get_int_raw(fd.as_fd(), consts::SOL_SOCKET, name);
         // SO_TYPE first: it fails with ENOTSOCK on a non-socket and EBADF on a bad fd.
         let ty = match ty {
@@ -110,7 +115,8 @@ impl Socket {
             Some(p) => p,
             None => Protocol(probe(consts::SO_PROTOCOL).unwrap_or(0)),
         };
-        nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC)).map_err(stdio::Error::from)?;
+        nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
+            .map_err(stdio::Error::from)?;
         Socket::with_mode(fd, family, ty.without_flags(), protocol, default_mode())
     }
 
@@ -161,7 +167,11 @@ impl Socket {
     fn apply_fd_blocking(&self, mode: Mode) -> stdio::Result<()> {
         let flags = nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_GETFL).map_err(stdio::Error::from)?;
         let flags = nix::fcntl::OFlag::from_bits_retain(flags);
-        let wanted = if mode.fd_nonblocking() { flags | nix::fcntl::OFlag::O_NONBLOCK } else { flags - nix::fcntl::OFlag::O_NONBLOCK };
+        let wanted = if mode.fd_nonblocking() {
+            flags | nix::fcntl::OFlag::O_NONBLOCK
+        } else {
+            flags - nix::fcntl::OFlag::O_NONBLOCK
+        };
         if wanted != flags {
             nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFL(wanted)).map_err(stdio::Error::from)?;
         }
@@ -266,7 +276,12 @@ pub fn close(fd: OwnedFd) -> stdio::Result<()> {
 /// kernel, as `socket.socket(fileno=)` does.
 ///
 /// Errors: a negative fd is `InvalidInput`; a closed fd `EBADF`; a non-socket `ENOTSOCK`.
-pub fn fromfd(fd: RawFd, family: Option<Family>, ty: Option<Type>, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+pub fn fromfd(
+    fd: RawFd,
+    family: Option<Family>,
+    ty: Option<Type>,
+    protocol: Option<Protocol>,
+) -> stdio::Result<Socket> {
     if fd < 0 {
         return Err(invalid_input("fd", "negative file descriptor"));
     }

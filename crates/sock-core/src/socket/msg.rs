@@ -177,7 +177,13 @@ impl Socket {
     /// `socket.sendmsg(buffers, ancdata, flags, address)`: sends the gathered `bufs` with the
     /// control messages in `control` (build them with
     /// [`CmsgWriter`](crate::cmsg::CmsgWriter)), to `addr` if given.
-    pub fn send_msg(&self, bufs: &[IoSlice<'_>], control: &[u8], flags: c_int, addr: Option<&SockAddr>) -> io::Result<usize> {
+    pub fn send_msg(
+        &self,
+        bufs: &[IoSlice<'_>],
+        control: &[u8],
+        flags: c_int,
+        addr: Option<&SockAddr>,
+    ) -> io::Result<usize> {
         if control.len() > LIMIT {
             return Err(invalid_input("control", "too much ancillary data"));
         }

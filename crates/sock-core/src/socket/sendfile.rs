@@ -33,7 +33,9 @@ impl Socket {
                     (&*file).seek(SeekFrom::Start(offset + sent))?;
                     return Ok(sent);
                 }
-                Err(e) if sent == 0 && matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) => {}
+                Err(e)
+                    if sent == 0
+                        && matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) => {}
                 Err(e) => {
                     (&*file).seek(SeekFrom::Start(offset + sent))?;
                     return Err(e);
@@ -79,7 +81,8 @@ impl Socket {
             }
             let mut chunk = &buf[..n];
             while !chunk.is_empty() {
-                let m = self.call_with_deadline(Interest::Write, &mut deadline, || crate::sys::send(self.as_fd(), chunk, 0))?;
+                let m = self
+                    .call_with_deadline(Interest::Write, &mut deadline, || crate::sys::send(self.as_fd(), chunk, 0))?;
                 chunk = &chunk[m..];
                 *sent += m as u64;
             }
