@@ -1,2 +1,66 @@
-//! `sock`: facade (work in progress).
-pub use sock_core::*;
+//! `sock`: everything Python's `socket` module gives, for Rust on Linux.
+//!
+//! One facade over a workspace of per-family crates. The core ([`Socket`], [`SockAddr`],
+//! timeouts, ancillary data, options, common constants) is always here; each address family is
+//! a feature: `inet`, `unix`, `resolve` (default), `can`, `packet`, `alg`, `vsock`, `bt`,
+//! `tipc`, `netlink`, `qipcrtr`, or `full` for all of them.
+//!
+//! - Every constant of the `socket` module is in [`consts`] under its Python name.
+//! - Every module-level function is here under its Python name in snake case
+//!   ([`socketpair`], [`getdefaulttimeout`], [`cmsg_len`] for `CMSG_LEN` ...).
+//! - [`Addr`] decodes any raw address the way CPython's `makesockaddr` does.
+//! - The [`python`] page maps every name of the `socket` module to its Rust item.
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! let (a, b) = sock::socketpair()?;
+//! a.set_timeout(Some(Duration::from_secs(2)))?;
+//! b.send_all(b"hello from Rust", 0)?;
+//! assert_eq!(a.recv_vec(64, 0)?, b"hello from Rust");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod addr;
+pub mod consts;
+mod functions;
+
+#[doc = include_str!("python.md")]
+pub mod python {}
+
+pub use addr::Addr;
+pub use functions::*;
+pub use sock_core::cmsg;
+pub use sock_core::pod;
+pub use sock_core::wait;
+pub use sock_core::{
+    close, cmsg_len, cmsg_space, fromfd, has_ipv6, invalid_input, rights_fds, timed_out, AncData, Family, Mode, Pod,
+    Protocol, RecvMsg, RecvMsgOwned, Shutdown, SockAddr, SockOpt, Socket, ToSockAddr, Type, DEFAULT_BACKLOG,
+    GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
+};
+
+/// `sock-core`, the crate behind the types above.
+pub use sock_core as core;
+
+#[cfg(feature = "alg")]
+pub use sock_alg as alg;
+#[cfg(feature = "bt")]
+pub use sock_bt as bt;
+#[cfg(feature = "can")]
+pub use sock_can as can;
+#[cfg(feature = "inet")]
+pub use sock_inet as inet;
+#[cfg(feature = "netlink")]
+pub use sock_netlink as netlink;
+#[cfg(feature = "packet")]
+pub use sock_packet as packet;
+#[cfg(feature = "qipcrtr")]
+pub use sock_qipcrtr as qipcrtr;
+#[cfg(feature = "resolve")]
+pub use sock_resolve as resolve;
+#[cfg(feature = "tipc")]
+pub use sock_tipc as tipc;
+#[cfg(feature = "unix")]
+pub use sock_unix as unix;
+#[cfg(feature = "vsock")]
+pub use sock_vsock as vsock;
