@@ -1,0 +1,34 @@
+//! [`local_cid`]: this machine's context id, from `/dev/vsock`.
+
+use std::fs::File;
+use std::io;
+use std::os::fd::{AsRawFd, RawFd};
+
+use crate::consts::IOCTL_VM_SOCKETS_GET_LOCAL_CID;
+
+/// The local context id: `ioctl(open("/dev/vsock"), IOCTL_VM_SOCKETS_GET_LOCAL_CID)`, as
+/// CPython's test suite reads it (`get_cid()`).
+///
+/// Fails with the `open` error when the vsock core module is absent (`NotFound`), or with the
+/// `ioctl` error. A guest reports its CID; a machine with no guest transport reports
+/// `VMADDR_CID_LOCAL` (1) or `VMADDR_CID_HOST` (2), depending on the loaded transports.
+///
+/// ```no_run
+/// let cid = sock_vsock::local_cid()?;
+/// println!("my CID is {cid}");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn local_cid() -> io::Result<u32> {
+    let dev = File::open("/dev/vsock")?;
+    get_local_cid(dev.as_raw_fd())
+}
+
+fn get_local_cid(fd: RawFd) -> io::Result<u32> {
+    let mut cid: u32 = 0;
+    // SAFETY: `fd` is open for the duration of the call (the caller holds the `File`);
+    // IOCTL_VM_SOCKETS_GET_LOCAL_CID writes exactly one `unsigned int` through the pointer,
+    // which points to our local `u32`.
+    let rc = unsafe { libc::ioctl(fd, IOCTL_VM_SOCKETS_GET_LOCAL_CID as _, &mut cid as *mut u32) };
+    sock_core::cvt(rc)?;
+    Ok(cid)
+}

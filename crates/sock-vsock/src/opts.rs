@@ -1,0 +1,49 @@
+//! The `SO_VM_SOCKETS_*` options: typed declarations for [`Socket::get`]/[`Socket::set`] and
+//! [`VsockSocketExt`] for the ones that need a conversion.
+
+use std::io;
+use std::time::Duration;
+
+use sock_core::{invalid_input, SockOpt, Socket};
+
+use crate::consts::*;
+
+/// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a stream socket, 64-bit.
+///
+/// ```no_run
+/// # let s = sock_core::Socket::new(sock_core::Family::VSOCK, sock_core::Type::STREAM, None)?;
+/// let size = s.get(sock_vsock::BUFFER_SIZE)?;
+/// s.set(sock_vsock::BUFFER_SIZE, &(size * 2))?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub const BUFFER_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE);
+/// `SO_VM_SOCKETS_BUFFER_MIN_SIZE`, 64-bit.
+pub const BUFFER_MIN_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_MIN_SIZE);
+/// `SO_VM_SOCKETS_BUFFER_MAX_SIZE`, 64-bit.
+pub const BUFFER_MAX_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_MAX_SIZE);
+const CONNECT_TIMEOUT: SockOpt<libc::timeval> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_CONNECT_TIMEOUT);
+
+/// `AF_VSOCK` options of a [`Socket`] that need more than a plain integer.
+pub trait VsockSocketExt {
+    /// `SO_VM_SOCKETS_CONNECT_TIMEOUT`: how long the kernel waits for a peer to accept.
+    fn connect_timeout(&self) -> io::Result<Duration>;
+    /// Sets `SO_VM_SOCKETS_CONNECT_TIMEOUT` (rounded up to the kernel's tick; zero restores
+    /// the default of 2 s; a value the kernel cannot store fails with `ERANGE`).
+    fn set_connect_timeout(&self, timeout: Duration) -> io::Result<()>;
+}
+
+impl VsockSocketExt for Socket {
+    fn connect_timeout(&self) -> io::Result<Duration> {
+        let tv = self.get(CONNECT_TIMEOUT)?;
+        let secs = u64::try_from(tv.tv_sec).unwrap_or(0);
+        let micros = u32::try_from(tv.tv_usec).unwrap_or(0);
+        Ok(Duration::from_secs(secs) + Duration::from_micros(u64::from(micros)))
+    }
+
+    fn set_connect_timeout(&self, timeout: Duration) -> io::Result<()> {
+        let tv_sec = libc::time_t::try_from(timeout.as_secs())
+            .map_err(|_| invalid_input("timeout", "too large for struct timeval"))?;
+        let tv = libc::timeval { tv_sec, tv_usec: libc::suseconds_t::from(timeout.subsec_micros()) };
+        self.set(CONNECT_TIMEOUT, &tv)
+    }
+}
