@@ -1,0 +1,122 @@
+//! The host database: [`gethostbyname`], [`gethostbyname_ex`], [`gethostbyaddr`],
+//! [`getfqdn`].
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr};
+
+use sock_core::invalid_input;
+
+use crate::addrinfo::getaddrinfo;
+use crate::error::ResolveError;
+use crate::hostname::gethostname;
+use crate::service::Service;
+use crate::sys::{self, c_string};
+
+/// A host database entry: Python's `(hostname, aliaslist, ipaddrlist)`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct HostEnt {
+    /// The primary host name.
+    pub name: String,
+    /// Other names of the host.
+    pub aliases: Vec<String>,
+    /// Its addresses.
+    pub addrs: Vec<IpAddr>,
+}
+
+/// Resolves a host string to one address of `family` as CPython's `setipaddr` does: `""` is
+/// the wildcard, `"<broadcast>"` and `"255.255.255.255"` the IPv4 broadcast, anything else
+/// goes through `getaddrinfo` and the first result wins.
+fn first_address(host: &str, family: libc::c_int) -> io::Result<IpAddr> {
+    if host.contains('\0') {
+        return Err(invalid_input("host", "host name must not contain null character"));
+    }
+    if host.is_empty() {
+        return Ok(if family == libc::AF_INET6 { IpAddr::from([0u16; 8]) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) });
+    }
+    if host == "<broadcast>" || host == "255.255.255.255" {
+        if family != libc::AF_INET && family != libc::AF_UNSPEC {
+            return Err(io::Error::other("address family mismatched"));
+        }
+        return Ok(IpAddr::V4(Ipv4Addr::BROADCAST));
+    }
+    let found = getaddrinfo(Some(host), Service::None, family, 0, 0, 0)?;
+    found.first().map(|ai| ai.addr.ip()).ok_or_else(|| io::Error::other("getaddrinfo returns an empty list"))
+}
+
+/// `socket.gethostbyname(hostname)`: the first IPv4 address of a name (`""` is `0.0.0.0`,
+/// `"<broadcast>"` is `255.255.255.255`).
+///
+/// ```
+/// assert_eq!(sock_resolve::gethostbyname("127.0.0.1")?, std::net::Ipv4Addr::LOCALHOST);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn gethostbyname(hostname: &str) -> io::Result<Ipv4Addr> {
+    match first_address(hostname, libc::AF_INET)? {
+        IpAddr::V4(ip) => Ok(ip),
+        IpAddr::V6(_) => Err(io::Error::other("address family mismatched")),
+    }
+}
+
+/// `socket.gethostbyname_ex(hostname)`: the host's IPv4 entry (name, aliases, addresses).
+/// A failed lookup is a [`ResolveError`] of kind `HostDb` inside the `io::Error`.
+pub fn gethostbyname_ex(hostname: &str) -> io::Result<HostEnt> {
+    let name = c_string("hostname", hostname)?;
+    let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET)?.map_err(ResolveError::from_herrno)?;
+    Ok(HostEnt { name, aliases, addrs })
+}
+
+/// `socket.gethostbyaddr(ip_address)`: the host entry of an address. A host name is accepted
+/// too and resolved first, as in CPython. A failed lookup is a [`ResolveError`] of kind
+/// `HostDb` inside the `io::Error`.
+///
+/// ```
+/// let ent = sock_resolve::gethostbyaddr("127.0.0.1")?;
+/// assert!(ent.addrs.contains(&std::net::IpAddr::from([127, 0, 0, 1])));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn gethostbyaddr(ip_address: &str) -> io::Result<HostEnt> {
+    let ip = first_address(ip_address, libc::AF_UNSPEC)?;
+    let (name, aliases, addrs) = sys::host_by_addr(ip)?.map_err(ResolveError::from_herrno)?;
+    Ok(HostEnt { name, aliases, addrs })
+}
+
+/// `socket.getfqdn(name='')`: a fully qualified name for `name` (this host when empty or a
+/// wildcard): the first of the host name and aliases of `gethostbyaddr(name)` that contains
+/// a dot, else the host name; `name` itself when the lookup fails. Never fails, as in Python.
+pub fn getfqdn(name: &str) -> String {
+    let mut name = name.trim().to_owned();
+    if name.is_empty() || name == "0.0.0.0" || name == "::" {
+        name = gethostname().unwrap_or_default();
+    }
+    match gethostbyaddr(&name) {
+        Ok(ent) => {
+            std::iter::once(&ent.name).chain(&ent.aliases).find(|n| n.contains('.')).unwrap_or(&ent.name).clone()
+        }
+        Err(_) => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn special_hosts() {
+        assert_eq!(gethostbyname("").unwrap(), Ipv4Addr::UNSPECIFIED);
+        assert_eq!(gethostbyname("<broadcast>").unwrap(), Ipv4Addr::BROADCAST);
+        assert_eq!(gethostbyname("a\0b").unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(first_address("<broadcast>", libc::AF_INET6).unwrap_err().to_string(), "address family mismatched");
+        assert_eq!(first_address("", libc::AF_INET6).unwrap(), IpAddr::from([0u16; 8]));
+    }
+
+    #[test]
+    fn localhost_entry() {
+        let ent = gethostbyname_ex("localhost").unwrap();
+        assert!(ent.addrs.contains(&IpAddr::from([127, 0, 0, 1])));
+        let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
+        let re = ResolveError::from_io(&err).expect("typed");
+        assert_eq!(re.kind(), crate::ResolveErrorKind::HostDb);
+        assert!(!getfqdn("").is_empty());
+        assert_eq!(getfqdn("no-such-host.invalid"), "no-such-host.invalid");
+    }
+}
