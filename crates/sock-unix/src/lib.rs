@@ -1,3 +1,74 @@
-//! AF_UNIX: path, abstract and unnamed addresses, socketpair, fd and credential passing.
+//! `AF_UNIX` for `sock`: pathname, abstract and unnamed addresses, `socketpair`, passing
+//! file descriptors (`SCM_RIGHTS`) and credentials (`SCM_CREDENTIALS`, `SO_PEERCRED`).
 //!
-//! Part of the `sock` workspace; most users depend on the `sock` facade with the matching feature.
+//! Part of the `sock` workspace; most programs use it through the `sock` facade (feature
+//! `unix`). It builds on [`sock_core::Socket`]:
+//!
+//! - [`UnixAddr`] is the typed address, with a text form (`/run/app.sock`, `@abstract`, and
+//!   `""` for unnamed) that round-trips for every address, non-UTF-8 bytes included.
+//!   [`UnixAddr::from_sock_addr`] decodes what the kernel reports.
+//! - Every method that takes an address accepts `UnixAddr` and the natural Rust forms
+//!   (`&str`, `&Path`, `&[u8]`, `b"\0name"` ...), with CPython's rules: empty autobinds, a
+//!   leading NUL is an abstract name, anything else a pathname (see [`UnixForm`]).
+//! - [`send_fds`] and [`recv_fds`] are CPython's functions; received fds are `OwnedFd`s,
+//!   close-on-exec, and never leak (they are owned right after `recvmsg` returns).
+//! - [`UnixSocketExt`] adds the `AF_UNIX` methods to `Socket`: typed `local_unix_addr`,
+//!   fd and credential passing, `SO_PEERCRED`/`SO_PEERSEC`/`SO_PASSCRED`, and conversion
+//!   into `std::os::unix::net` sockets. The other direction needs nothing new:
+//!   `Socket::from(OwnedFd::from(std_stream))`; addresses convert both ways with `From` /
+//!   `TryFrom` (`std::os::unix::net::SocketAddr` ↔ [`UnixAddr`]).
+//!
+//! ```
+//! use std::io::{IoSlice, IoSliceMut};
+//! use std::os::fd::AsFd;
+//! use sock_core::{Socket, Family, Type};
+//! use sock_unix::{UnixAddr, UnixSocketExt};
+//!
+//! let server = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+//! server.bind(b"\0sock-unix-doc-example")?;
+//! let client = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+//! client.bind("")?; // autobind: the kernel picks an abstract name
+//!
+//! let (r, w) = std::io::pipe()?;
+//! client.send_fds_to(&[IoSlice::new(b"a pipe")], &[w.as_fd()], 0, b"\0sock-unix-doc-example")?;
+//!
+//! let mut buf = [0u8; 16];
+//! let (msg, fds) = server.recv_fds_into(&mut [IoSliceMut::new(&mut buf)], 4, 0)?;
+//! assert_eq!(&buf[..msg.bytes], b"a pipe");
+//! assert_eq!(fds.len(), 1);
+//! assert_eq!(UnixAddr::from_sock_addr(&msg.addr)?, client.local_unix_addr()?);
+//! # drop(r); Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Decisions written down here:
+//! - A pathname's address length counts its terminating NUL (CPython, bpo-44493); an
+//!   abstract name's length is exact; unnamed is the family alone, which autobinds.
+//! - A NUL inside a pathname is refused (`InvalidInput`) rather than silently cutting the
+//!   path, and so is a pathname of 108 bytes or more.
+//! - An empty raw address (what `recvfrom` reports for an unbound sender) decodes as unnamed.
+//! - More than [`SCM_MAX_FD`] fds to send is `InvalidInput`; `recv_fds` caps `maxfds` at it.
+
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        pub mod consts;
+        mod creds;
+        mod ext;
+        mod fds;
+        mod form;
+        mod pair;
+        mod rights;
+        mod std_net;
+        mod text;
+
+        pub use addr::{UnixAddr, UnixAddrKind, UNIX_PATH_MAX};
+        pub use creds::Credentials;
+        pub use ext::UnixSocketExt;
+        pub use fds::{recv_fds, recv_fds_into, send_fds};
+        pub use form::UnixForm;
+        pub use pair::{socketpair, socketpair_with};
+        pub use rights::{push_rights, SCM_MAX_FD};
+    } else {
+        compile_error!("sock-unix supports Linux only for now (abstract names, SCM_CREDENTIALS)");
+    }
+}

@@ -1,0 +1,26 @@
+//! The `AF_UNIX` constants under their Python names with their Linux values.
+//!
+//! The Python ones (`AF_UNIX`, `SCM_RIGHTS`, `SCM_CREDENTIALS`, `SO_PASSCRED`, `SO_PEERCRED`,
+//! `SO_PEERSEC`, `SO_PASSSEC`) are defined in `sock_core::consts` and re-exported here (the
+//! same items, so the facade's flat `sock::consts` sees each name once). The Linux limits
+//! that CPython does not export live here.
+
+pub use sock_core::consts::{AF_UNIX, SCM_CREDENTIALS, SCM_RIGHTS, SO_PASSCRED, SO_PASSSEC, SO_PEERCRED, SO_PEERSEC};
+
+pub use crate::addr::UNIX_PATH_MAX;
+pub use crate::rights::SCM_MAX_FD;
+
+/// `SCM_SECURITY`: the ancillary type of the sender's security label (`SO_PASSSEC`).
+pub const SCM_SECURITY: libc::c_int = 0x03;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linux_values() {
+        assert_eq!((AF_UNIX, SCM_RIGHTS, SCM_CREDENTIALS, SCM_SECURITY), (1, 1, 2, 3));
+        assert_eq!((SO_PASSCRED, SO_PEERCRED, SO_PEERSEC, SO_PASSSEC), (16, 17, 31, 34));
+        assert_eq!((UNIX_PATH_MAX, SCM_MAX_FD), (108, 253));
+    }
+}

@@ -1,0 +1,79 @@
+//! Passing file descriptors: CPython's `socket.send_fds` and `socket.recv_fds`, and their
+//! buffer forms on [`UnixSocketExt`](crate::UnixSocketExt).
+
+use std::io::{self, IoSlice, IoSliceMut};
+use std::os::fd::{AsFd, OwnedFd};
+
+use libc::c_int;
+use sock_core::cmsg::CmsgWriter;
+use sock_core::{RecvMsg, SockAddr, Socket};
+
+use crate::rights::{header_space, push_rights, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MAX_FD};
+
+/// `socket.send_fds(sock, buffers, fds, flags, address)`: sends the gathered `buffers` with
+/// one `SCM_RIGHTS` item carrying `fds`, to `address` if given. Returns the data bytes sent.
+///
+/// No allocation: the control message is built on the stack. More than
+/// [`SCM_MAX_FD`](crate::SCM_MAX_FD) fds is `InvalidInput`; an empty `fds` sends no control
+/// message at all (the receiver sees the same either way).
+///
+/// ```
+/// use std::io::IoSlice;
+/// use std::os::fd::AsFd;
+/// let (a, b) = sock_unix::socketpair()?;
+/// let (r, w) = std::io::pipe()?;
+/// sock_unix::send_fds(&a, &[IoSlice::new(b"x")], &[w.as_fd()], 0, None)?;
+/// let (data, fds, _flags, _addr) = sock_unix::recv_fds(&b, 16, 1, 0)?;
+/// assert_eq!((data.as_slice(), fds.len()), (&b"x"[..], 1));
+/// # drop(r); Ok::<(), std::io::Error>(())
+/// ```
+pub fn send_fds<F: AsFd>(
+    sock: &Socket,
+    buffers: &[IoSlice<'_>],
+    fds: &[F],
+    flags: c_int,
+    address: Option<&SockAddr>,
+) -> io::Result<usize> {
+    let mut control = [0u8; MAX_RIGHTS_SPACE];
+    let mut writer = CmsgWriter::new(&mut control);
+    if !fds.is_empty() {
+        push_rights(&mut writer, fds)?;
+    }
+    let len = writer.len();
+    sock.send_msg(buffers, &control[..len], flags, address)
+}
+
+/// `socket.recv_fds(sock, bufsize, maxfds, flags)`: receives up to `bufsize` data bytes and
+/// up to `maxfds` fds; returns `(data, fds, msg_flags, address)`.
+///
+/// As in CPython the control buffer is `CMSG_LEN(maxfds * sizeof(int))`, so the kernel
+/// installs at most `maxfds` fds and flags `MSG_CTRUNC` when more were sent (it closes
+/// those itself). `maxfds` beyond [`SCM_MAX_FD`](crate::SCM_MAX_FD) is treated as
+/// `SCM_MAX_FD`, the most one message can carry. Fds arrive close-on-exec and owned; partial
+/// ints are dropped.
+pub fn recv_fds(
+    sock: &Socket,
+    bufsize: usize,
+    maxfds: usize,
+    flags: c_int,
+) -> io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)> {
+    let mut data = Vec::new();
+    data.try_reserve_exact(bufsize).map_err(|_| sock_core::invalid_input("bufsize", "cannot allocate"))?;
+    data.resize(bufsize, 0);
+    let (msg, fds) = recv_fds_into(sock, &mut [IoSliceMut::new(&mut data)], maxfds, flags)?;
+    data.truncate(msg.bytes.min(bufsize));
+    Ok((data, fds, msg.flags, msg.addr))
+}
+
+/// [`recv_fds`] into caller buffers, with no allocation besides the `Vec` of fds (none when
+/// no fd arrives).
+pub fn recv_fds_into(
+    sock: &Socket,
+    bufs: &mut [IoSliceMut<'_>],
+    maxfds: usize,
+    flags: c_int,
+) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
+    let mut control = [0u8; MAX_RIGHTS_SPACE];
+    let len = header_space() + maxfds.min(SCM_MAX_FD) * FD_SIZE;
+    sock.recv_msg_fds(bufs, &mut control[..len], flags)
+}

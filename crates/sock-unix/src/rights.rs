@@ -1,0 +1,89 @@
+//! `SCM_RIGHTS` items: file descriptors passed over `AF_UNIX` sockets.
+//!
+//! Sending takes borrowed fds (`&[impl AsFd]`); receiving gives `OwnedFd`s, received with
+//! `MSG_CMSG_CLOEXEC` (sock-core adds it to every `recvmsg`), whole ints only, owned right
+//! after the syscall so that none can leak whatever happens next.
+
+use std::io;
+use std::os::fd::{AsFd, AsRawFd};
+
+use sock_core::cmsg::CmsgWriter;
+use sock_core::consts::{SCM_RIGHTS, SOL_SOCKET};
+use sock_core::invalid_input;
+
+/// The most fds one message may carry (the kernel's `SCM_MAX_FD`); more is `InvalidInput`.
+pub const SCM_MAX_FD: usize = 253;
+
+/// Size of one fd in an `SCM_RIGHTS` array (a native `int`).
+pub(crate) const FD_SIZE: usize = std::mem::size_of::<libc::c_int>();
+
+/// Appends one `SOL_SOCKET`/`SCM_RIGHTS` item carrying `fds`. The fds stay the caller's: the
+/// kernel duplicates them into the receiver when the message is sent, so they must stay open
+/// until then (the borrow sees to that while the writer's buffer is in use).
+///
+/// More than [`SCM_MAX_FD`] fds is `InvalidInput` (argument `fds`), as is a buffer too
+/// small (`cmsg_space(fds.len() * 4)` bytes are needed).
+///
+/// ```
+/// use std::os::fd::AsFd;
+/// use sock_core::cmsg::{cmsg_space, CmsgWriter};
+/// let (r, w) = std::io::pipe()?;
+/// let mut buf = [0u8; 64];
+/// let mut writer = CmsgWriter::new(&mut buf);
+/// sock_unix::push_rights(&mut writer, &[r.as_fd(), w.as_fd()])?;
+/// assert_eq!(writer.len(), cmsg_space(8)?);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn push_rights<F: AsFd>(writer: &mut CmsgWriter<'_>, fds: &[F]) -> io::Result<()> {
+    let mut ints = [0u8; SCM_MAX_FD * FD_SIZE];
+    let len = encode_fds(fds, &mut ints)?;
+    writer.push(SOL_SOCKET, SCM_RIGHTS, &ints[..len])
+}
+
+/// Writes the fd numbers as native ints; returns the byte length.
+fn encode_fds<F: AsFd>(fds: &[F], out: &mut [u8; SCM_MAX_FD * FD_SIZE]) -> io::Result<usize> {
+    if fds.len() > SCM_MAX_FD {
+        return Err(invalid_input("fds", "more file descriptors than SCM_MAX_FD (253)"));
+    }
+    for (slot, fd) in out.chunks_exact_mut(FD_SIZE).zip(fds) {
+        slot.copy_from_slice(&fd.as_fd().as_raw_fd().to_ne_bytes());
+    }
+    Ok(fds.len() * FD_SIZE)
+}
+
+/// The control buffer size for sending `SCM_MAX_FD` fds: `CMSG_SPACE(253 * 4)`.
+pub(crate) const MAX_RIGHTS_SPACE: usize = header_space() + (SCM_MAX_FD * FD_SIZE).next_multiple_of(ALIGN);
+
+const ALIGN: usize = std::mem::size_of::<usize>();
+
+/// `CMSG_LEN(0)`: the aligned size of `struct cmsghdr`.
+pub(crate) const fn header_space() -> usize {
+    std::mem::size_of::<libc::cmsghdr>().next_multiple_of(ALIGN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sock_core::cmsg::{cmsg_len, cmsg_space, CmsgIter};
+    use sock_core::rights_fds;
+
+    #[test]
+    fn sizes_match_the_macros() {
+        assert_eq!(MAX_RIGHTS_SPACE, cmsg_space(SCM_MAX_FD * FD_SIZE).unwrap());
+        assert_eq!(header_space(), cmsg_len(0).unwrap());
+    }
+
+    #[test]
+    fn too_many_fds() {
+        let (r, _w) = std::io::pipe().unwrap();
+        let fds = vec![r.as_fd(); SCM_MAX_FD + 1];
+        let mut buf = vec![0u8; 2048];
+        let mut writer = CmsgWriter::new(&mut buf);
+        assert_eq!(push_rights(&mut writer, &fds).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        push_rights(&mut writer, &fds[..SCM_MAX_FD]).unwrap();
+        let len = writer.len();
+        let item = CmsgIter::new(&buf[..len]).next().unwrap();
+        assert_eq!(rights_fds(item.data).count(), SCM_MAX_FD);
+        assert!(rights_fds(item.data).all(|fd| fd == r.as_raw_fd()));
+    }
+}
