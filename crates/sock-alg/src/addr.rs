@@ -1,0 +1,291 @@
+//! [`AlgAddr`]: the `(type, name, feat, mask)` address of an AF_ALG socket
+//! (`struct sockaddr_alg`), its text form and its conversions.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+
+/// Bytes of `salg_type`, terminating NUL included: a type is at most 13 bytes.
+pub const TYPE_MAX: usize = 14;
+/// Bytes of `salg_name`, terminating NUL included: a name is at most 63 bytes.
+pub const NAME_MAX: usize = 64;
+
+// Offsets inside the data after `salg_family` (`struct sockaddr_alg` is 88 bytes).
+const TYPE_AT: usize = 0;
+const FEAT_AT: usize = TYPE_AT + TYPE_MAX;
+const MASK_AT: usize = FEAT_AT + 4;
+const NAME_AT: usize = MASK_AT + 4;
+const DATA_LEN: usize = NAME_AT + NAME_MAX;
+
+/// The address of an AF_ALG socket: which kernel algorithm to bind.
+///
+/// `ty` is the algorithm type (`"hash"`, `"skcipher"`, `"aead"`, `"rng"` ...) and `name` the
+/// algorithm with its modes (`"sha256"`, `"hmac(sha256)"`, `"cbc(aes)"`, `"gcm(aes)"`,
+/// `"drbg_nopr_sha256"` ...). `feat` and `mask` select implementations by their
+/// `CRYPTO_ALG_*` flags and are usually 0.
+///
+/// The limits are CPython's (and the kernel's): the type must be shorter than 14 bytes and the
+/// name shorter than 64 bytes; longer ones are `InvalidInput` ("AF_ALG type too long." /
+/// "AF_ALG name too long."), as are embedded NUL bytes. An unknown algorithm is only detected
+/// by `bind`, which fails with `ENOENT` (`ErrorKind::NotFound`).
+///
+/// **Text form** (`Display` / `FromStr`): `type:name`, and `type:name:feat:mask` when a flag is
+/// set or the name itself contains `:`. `Display` writes `feat` and `mask` in hexadecimal with
+/// a `0x` prefix; `FromStr` accepts decimal or `0x` hexadecimal. The type may not contain `:`
+/// in the text form (no kernel type does).
+///
+/// ```
+/// use sock_alg::AlgAddr;
+/// let a: AlgAddr = "hash:hmac(sha256)".parse()?;
+/// assert_eq!((a.ty(), a.name(), a.feat(), a.mask()), ("hash", "hmac(sha256)", 0, 0));
+/// let b = AlgAddr::with_flags("skcipher", "cbc(aes)", 0, 0x80)?;
+/// assert_eq!(b.to_string(), "skcipher:cbc(aes):0x0:0x80");
+/// assert_eq!(b.to_string().parse::<AlgAddr>()?, b);
+/// assert!(AlgAddr::new("t".repeat(14).as_str(), "x").is_err());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AlgAddr {
+    ty: String,
+    name: String,
+    feat: u32,
+    mask: u32,
+}
+
+fn check(value: &str, max: usize, argument: &str, too_long: &str) -> io::Result<()> {
+    if value.len() >= max {
+        return Err(invalid_input(argument, too_long));
+    }
+    if value.contains('\0') {
+        return Err(invalid_input(argument, "embedded null character"));
+    }
+    Ok(())
+}
+
+impl AlgAddr {
+    /// `(type, name)`: an address with `feat` and `mask` 0.
+    pub fn new(ty: &str, name: &str) -> io::Result<AlgAddr> {
+        AlgAddr::with_flags(ty, name, 0, 0)
+    }
+
+    /// `(type, name, feat, mask)`.
+    pub fn with_flags(ty: &str, name: &str, feat: u32, mask: u32) -> io::Result<AlgAddr> {
+        check(ty, TYPE_MAX, "type", "AF_ALG type too long.")?;
+        check(name, NAME_MAX, "name", "AF_ALG name too long.")?;
+        Ok(AlgAddr { ty: ty.to_owned(), name: name.to_owned(), feat, mask })
+    }
+
+    /// The algorithm type (`salg_type`).
+    pub fn ty(&self) -> &str {
+        &self.ty
+    }
+
+    /// The algorithm name (`salg_name`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `salg_feat`.
+    pub fn feat(&self) -> u32 {
+        self.feat
+    }
+
+    /// `salg_mask`.
+    pub fn mask(&self) -> u32 {
+        self.mask
+    }
+
+    /// Encodes the address as a `struct sockaddr_alg` (88 bytes).
+    pub fn to_raw(&self) -> SockAddr {
+        let mut data = [0u8; DATA_LEN];
+        data[TYPE_AT..TYPE_AT + self.ty.len()].copy_from_slice(self.ty.as_bytes());
+        data[FEAT_AT..FEAT_AT + 4].copy_from_slice(&self.feat.to_ne_bytes());
+        data[MASK_AT..MASK_AT + 4].copy_from_slice(&self.mask.to_ne_bytes());
+        data[NAME_AT..NAME_AT + self.name.len()].copy_from_slice(self.name.as_bytes());
+        SockAddr::new(sock_core::consts::AF_ALG as u16, &data).expect("sockaddr_alg fits in sockaddr_storage")
+    }
+
+    /// Decodes a `struct sockaddr_alg` (CPython's `makesockaddr` for AF_ALG). The name may be
+    /// cut short by the address length; the strings end at their first NUL.
+    ///
+    /// Errors: another family or an address too short to hold type, feat and mask is
+    /// `InvalidInput`; a type or name that is not UTF-8 is `InvalidData`.
+    pub fn from_raw(addr: &SockAddr) -> io::Result<AlgAddr> {
+        if i32::from(addr.family()) != sock_core::consts::AF_ALG {
+            return Err(invalid_input("address", "not an AF_ALG address"));
+        }
+        let data = addr.data();
+        if data.len() < NAME_AT {
+            return Err(invalid_input("address", "too short for a sockaddr_alg"));
+        }
+        let text = |bytes: &[u8]| -> io::Result<String> {
+            let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+            String::from_utf8(bytes[..end].to_vec())
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "AF_ALG address is not UTF-8"))
+        };
+        let word = |at: usize| u32::from_ne_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
+        let name_end = data.len().min(NAME_AT + NAME_MAX - 1);
+        Ok(AlgAddr {
+            ty: text(&data[TYPE_AT..TYPE_AT + TYPE_MAX - 1])?,
+            name: text(&data[NAME_AT..name_end])?,
+            feat: word(FEAT_AT),
+            mask: word(MASK_AT),
+        })
+    }
+}
+
+impl From<&AlgAddr> for SockAddr {
+    fn from(addr: &AlgAddr) -> SockAddr {
+        addr.to_raw()
+    }
+}
+
+impl From<AlgAddr> for SockAddr {
+    fn from(addr: AlgAddr) -> SockAddr {
+        addr.to_raw()
+    }
+}
+
+impl TryFrom<&SockAddr> for AlgAddr {
+    type Error = io::Error;
+
+    fn try_from(addr: &SockAddr) -> io::Result<AlgAddr> {
+        AlgAddr::from_raw(addr)
+    }
+}
+
+impl fmt::Display for AlgAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.ty, self.name)?;
+        if self.feat != 0 || self.mask != 0 || self.name.contains(':') {
+            write!(f, ":{:#x}:{:#x}", self.feat, self.mask)?;
+        }
+        Ok(())
+    }
+}
+
+fn parse_u32(text: &str, argument: &str) -> io::Result<u32> {
+    let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => u32::from_str_radix(hex, 16),
+        None => text.parse(),
+    };
+    parsed.map_err(|_| invalid_input(argument, "expected a 32-bit unsigned integer (decimal or 0x hex)"))
+}
+
+impl FromStr for AlgAddr {
+    type Err = io::Error;
+
+    /// Parses `type:name` or `type:name:feat:mask`.
+    fn from_str(s: &str) -> io::Result<AlgAddr> {
+        let Some((ty, rest)) = s.split_once(':') else {
+            return Err(invalid_input("address", "expected type:name[:feat:mask]"));
+        };
+        let mut fields = rest.rsplitn(3, ':');
+        match (fields.next(), fields.next(), fields.next()) {
+            (Some(mask), Some(feat), Some(name)) => {
+                AlgAddr::with_flags(ty, name, parse_u32(feat, "feat")?, parse_u32(mask, "mask")?)
+            }
+            (Some(name), None, None) => AlgAddr::new(ty, name),
+            _ => Err(invalid_input("address", "expected type:name[:feat:mask]")),
+        }
+    }
+}
+
+/// The marker of the tuple forms that `sock-alg` accepts as addresses: `("hash", "sha256")`
+/// and `("hash", "sha256", feat, mask)` (see [`ToSockAddr`]).
+#[derive(Debug)]
+pub enum AlgForm {}
+
+impl ToSockAddr for AlgAddr {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(self.to_raw())
+    }
+}
+
+impl ToSockAddr<AlgForm> for (&str, &str) {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(AlgAddr::new(self.0, self.1)?.to_raw())
+    }
+}
+
+impl ToSockAddr<AlgForm> for (&str, &str, u32, u32) {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(AlgAddr::with_flags(self.0, self.1, self.2, self.3)?.to_raw())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn cpython_length_limits() {
+        // bpo-35050: 13/63 bytes are accepted (the kernel then says ENOENT), 14/64 are not.
+        assert!(AlgAddr::new(&"t".repeat(13), "name").is_ok());
+        let e = AlgAddr::new(&"t".repeat(14), "name").unwrap_err();
+        assert_eq!((e.kind(), e.to_string()), (io::ErrorKind::InvalidInput, "type: AF_ALG type too long.".into()));
+        assert!(AlgAddr::new("hash", &"n".repeat(63)).is_ok());
+        let e = AlgAddr::new("hash", &"n".repeat(64)).unwrap_err();
+        assert_eq!((e.kind(), e.to_string()), (io::ErrorKind::InvalidInput, "name: AF_ALG name too long.".into()));
+        assert_eq!(AlgAddr::new("ha\0sh", "x").unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn layout_is_sockaddr_alg() {
+        let raw = AlgAddr::with_flags("hash", "sha256", 1, 2).unwrap().to_raw();
+        assert_eq!(raw.len(), std::mem::size_of::<libc::sockaddr_alg>());
+        let b = raw.as_bytes();
+        assert_eq!(&b[2..6], b"hash");
+        assert_eq!(u32::from_ne_bytes(b[16..20].try_into().unwrap()), 1);
+        assert_eq!(u32::from_ne_bytes(b[20..24].try_into().unwrap()), 2);
+        assert_eq!(&b[24..30], b"sha256");
+    }
+
+    #[test]
+    fn text_form() {
+        let a: AlgAddr = "aead:gcm(aes)".parse().unwrap();
+        assert_eq!(a, AlgAddr::new("aead", "gcm(aes)").unwrap());
+        assert_eq!(a.to_string(), "aead:gcm(aes)");
+        let b: AlgAddr = "hash:sha256:12:0x10".parse().unwrap();
+        assert_eq!((b.feat(), b.mask()), (12, 16));
+        assert_eq!(b.to_string(), "hash:sha256:0xc:0x10");
+        assert!("hash".parse::<AlgAddr>().is_err());
+        assert!("hash:a:b".parse::<AlgAddr>().is_err());
+        assert!("hash:sha256:1:99999999999".parse::<AlgAddr>().is_err());
+        let odd = AlgAddr::new("hash", "a:b").unwrap();
+        assert_eq!(odd.to_string().parse::<AlgAddr>().unwrap(), odd);
+    }
+
+    #[test]
+    fn wrong_family_or_short_is_an_error() {
+        let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
+        assert_eq!(AlgAddr::from_raw(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let short = SockAddr::new(libc::AF_ALG as u16, b"hash").unwrap();
+        assert_eq!(AlgAddr::from_raw(&short).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    fn field(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("[a-z0-9()_,:-]{{0,{}}}", max - 1)).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..=126)) {
+            let raw = SockAddr::new(libc::AF_ALG as u16, &bytes).unwrap();
+            if let Ok(a) = AlgAddr::from_raw(&raw) {
+                prop_assert!(a.ty().len() < TYPE_MAX && a.name().len() < NAME_MAX);
+            }
+        }
+
+        #[test]
+        fn round_trips(ty in field(TYPE_MAX), name in field(NAME_MAX), feat in any::<u32>(), mask in any::<u32>()) {
+            let ty = ty.replace(':', "");
+            let a = AlgAddr::with_flags(&ty, &name, feat, mask).unwrap();
+            prop_assert_eq!(AlgAddr::from_raw(&a.to_raw()).unwrap(), a.clone());
+            prop_assert_eq!(a.to_string().parse::<AlgAddr>().unwrap(), a);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! [`Aead`]: authenticated encryption with associated data (`gcm(aes)`, `ccm(aes)`,
+//! `rfc4106(gcm(aes))`, `chacha20poly1305`...) run by the kernel.
+
+use std::error::Error;
+use std::fmt;
+use std::io::{self, IoSlice, IoSliceMut};
+
+use sock_core::consts::{SOL_SOCKET, SO_SNDBUF};
+use sock_core::{invalid_input, Socket};
+
+use crate::addr::AlgAddr;
+use crate::socket::{accept, sendmsg_afalg, set_aead_authsize, set_key, transform};
+use crate::Op;
+
+/// The error inside the `io::Error` (kind `InvalidData`) that [`Aead::decrypt`] returns when
+/// the tag does not match (the kernel's `EBADMSG`): the data was altered or the key, IV or
+/// associated data are wrong. Test for it with [`is_auth_failure`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuthFailure;
+
+impl fmt::Display for AuthFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("authentication failed: the tag does not match the data (EBADMSG)")
+    }
+}
+
+impl Error for AuthFailure {}
+
+/// Whether `err` is an [`AuthFailure`] (or a raw `EBADMSG` from an operation socket).
+pub fn is_auth_failure(err: &io::Error) -> bool {
+    err.raw_os_error() == Some(libc::EBADMSG) || err.get_ref().is_some_and(|e| e.is::<AuthFailure>())
+}
+
+/// An AEAD cipher in the kernel (type `"aead"`) with its key and tag length set.
+///
+/// [`encrypt`](Aead::encrypt) returns ciphertext ‖ tag; [`decrypt`](Aead::decrypt) takes
+/// ciphertext ‖ tag and returns the plaintext, or an [`AuthFailure`] error when the tag does
+/// not verify. The associated data is authenticated but not returned (the kernel echoes it in
+/// front of the output; it is dropped here).
+///
+/// A message travels in one request, so it must fit the operation socket's send buffer; it is
+/// raised (`SO_SNDBUF`) as far as the system allows (`net.core.wmem_max`, about 200 KiB by
+/// default), and a larger message is `InvalidInput` rather than a stalled call.
+///
+/// ```no_run
+/// use sock_alg::Aead;
+/// let mut gcm = Aead::new("gcm(aes)", &[0x42; 16], 16)?;
+/// let sealed = gcm.encrypt(&[0; 12], b"header", b"secret")?;
+/// assert_eq!(sealed.len(), 6 + 16);
+/// assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed)?, b"secret");
+/// let mut bad = sealed.clone();
+/// bad[0] ^= 1;
+/// assert!(sock_alg::is_auth_failure(&gcm.decrypt(&[0; 12], b"header", &bad).unwrap_err()));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Aead {
+    op: Socket,
+    tag_len: usize,
+}
+
+impl Aead {
+    /// The AEAD `name` (`("aead", name)`) with `key` and a `tag_len`-byte tag.
+    pub fn new(name: &str, key: &[u8], tag_len: usize) -> io::Result<Aead> {
+        Aead::bind(&AlgAddr::new("aead", name)?, key, tag_len)
+    }
+
+    /// An AEAD bound to any address (for `feat`/`mask`), with `key` and `tag_len`.
+    pub fn bind(addr: &AlgAddr, key: &[u8], tag_len: usize) -> io::Result<Aead> {
+        let authsize = u32::try_from(tag_len).map_err(|_| invalid_input("tag_len", "too large"))?;
+        let tfm = transform(addr)?;
+        set_key(&tfm, key)?;
+        set_aead_authsize(&tfm, authsize)?;
+        Ok(Aead { op: accept(&tfm)?, tag_len })
+    }
+
+    /// Wraps an operation socket accepted from a keyed AEAD transform socket whose tag length
+    /// is `tag_len`.
+    pub fn from_socket(op: Socket, tag_len: usize) -> Aead {
+        Aead { op, tag_len }
+    }
+
+    /// The operation socket, given back.
+    pub fn into_inner(self) -> Socket {
+        self.op
+    }
+
+    /// The tag length in bytes.
+    pub fn tag_len(&self) -> usize {
+        self.tag_len
+    }
+
+    /// Encrypts `plaintext`, authenticating `assoc` too; returns ciphertext ‖ tag.
+    pub fn encrypt(&mut self, iv: &[u8], assoc: &[u8], plaintext: &[u8]) -> io::Result<Vec<u8>> {
+        let out_len =
+            plaintext.len().checked_add(self.tag_len).ok_or_else(|| invalid_input("plaintext", "too large"))?;
+        self.run(Op::ENCRYPT, iv, assoc, plaintext, out_len)
+    }
+
+    /// Verifies and decrypts `sealed` (ciphertext ‖ tag) with `assoc`; returns the plaintext.
+    /// A tag that does not verify is an `InvalidData` error holding [`AuthFailure`].
+    pub fn decrypt(&mut self, iv: &[u8], assoc: &[u8], sealed: &[u8]) -> io::Result<Vec<u8>> {
+        let out_len =
+            sealed.len().checked_sub(self.tag_len).ok_or_else(|| invalid_input("sealed", "shorter than the tag"))?;
+        self.run(Op::DECRYPT, iv, assoc, sealed, out_len).map_err(|e| {
+            if e.raw_os_error() == Some(libc::EBADMSG) {
+                io::Error::new(io::ErrorKind::InvalidData, AuthFailure)
+            } else {
+                e
+            }
+        })
+    }
+
+    fn run(&mut self, op: Op, iv: &[u8], assoc: &[u8], input: &[u8], out_len: usize) -> io::Result<Vec<u8>> {
+        let assoclen = u32::try_from(assoc.len()).map_err(|_| invalid_input("assoc", "too large"))?;
+        let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
+        self.ensure_room(total)?;
+        sendmsg_afalg(&self.op, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
+        let mut skip = vec![0u8; assoc.len()];
+        let mut out = vec![0u8; out_len];
+        let msg = self.op.recv_msg(&mut [IoSliceMut::new(&mut skip), IoSliceMut::new(&mut out)], &mut [], 0)?;
+        if msg.bytes != assoc.len() + out_len {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned a short AEAD result"));
+        }
+        Ok(out)
+    }
+
+    /// Makes sure a `total`-byte request fits the send buffer, raising it if needed.
+    fn ensure_room(&self, total: usize) -> io::Result<()> {
+        // The kernel takes data while `sk_sndbuf & PAGE_MASK` exceeds what it holds; leave a
+        // page of slack.
+        let room = |s: &Socket| -> io::Result<usize> {
+            let buf = usize::try_from(s.getsockopt_int(SOL_SOCKET, SO_SNDBUF)?).unwrap_or(0);
+            Ok((buf & !4095).saturating_sub(4096))
+        };
+        if total <= room(&self.op)? {
+            return Ok(());
+        }
+        let want = i32::try_from(total + 8192).unwrap_or(i32::MAX);
+        let _ = self.op.setsockopt_int(SOL_SOCKET, SO_SNDBUF, want);
+        if total <= room(&self.op)? {
+            return Ok(());
+        }
+        Err(invalid_input("data", "AEAD message larger than the AF_ALG socket's send buffer (net.core.wmem_max)"))
+    }
+}
+
+impl AsRef<Socket> for Aead {
+    fn as_ref(&self) -> &Socket {
+        &self.op
+    }
+}

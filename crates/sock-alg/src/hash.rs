@@ -1,0 +1,185 @@
+//! [`Hash`]: message digests and keyed hashes (HMAC) computed by the kernel, and [`Digest`],
+//! their result.
+
+use std::fmt;
+use std::fs::File;
+use std::io;
+
+use sock_core::consts::MSG_MORE;
+use sock_core::Socket;
+
+use crate::addr::AlgAddr;
+use crate::socket::{accept, set_key, transform};
+use crate::splice::{file_range, Splicer};
+
+/// The largest digest the kernel produces (`HASH_MAX_DIGESTSIZE`, SHA-512's 64 bytes).
+pub const MAX_DIGEST: usize = 64;
+
+/// A running hash in the kernel (type `"hash"`): `sha256`, `sha512`, `hmac(sha256)`, `crc32c`...
+///
+/// Feed it with [`update`](Hash::update) (or `io::Write`, or
+/// [`update_file`](Hash::update_file), which moves file pages with `splice(2)` and never
+/// copies them through user space), then [`finalize`](Hash::finalize). After `finalize` the
+/// same object hashes a new message. [`try_clone`](Hash::try_clone) forks the running state
+/// (an `accept` on the operation socket), so a common prefix is hashed once.
+///
+/// It owns one operation socket; the transform socket is closed once the operation socket
+/// exists (the kernel keeps the algorithm and key alive).
+///
+/// ```no_run
+/// use sock_alg::Hash;
+/// let mut h = Hash::new("sha256")?;
+/// h.update(b"a")?;
+/// let mut fork = h.try_clone()?;
+/// h.update(b"bc")?;
+/// assert_eq!(h.finalize()?.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+/// fork.update(b"bc")?;
+/// assert_eq!(fork.finalize()?.as_bytes()[0], 0xba);
+/// let mac = Hash::keyed("hmac(sha1)", b"Python loves AF_ALG")?.digest(b"what do ya want for nothing?")?;
+/// assert_eq!(mac.to_string(), "193dbb43c6297b47ea6277ec0ce67119a3f3aa66");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Hash {
+    op: Socket,
+}
+
+impl Hash {
+    /// A hash of the algorithm `name` (`("hash", name)`).
+    pub fn new(name: &str) -> io::Result<Hash> {
+        Hash::bind(&AlgAddr::new("hash", name)?, None)
+    }
+
+    /// A keyed hash (`hmac(sha256)`, `cmac(aes)`...) with `key` (`ALG_SET_KEY`).
+    pub fn keyed(name: &str, key: &[u8]) -> io::Result<Hash> {
+        Hash::bind(&AlgAddr::new("hash", name)?, Some(key))
+    }
+
+    /// A hash bound to any address (for `feat`/`mask`), with an optional key.
+    pub fn bind(addr: &AlgAddr, key: Option<&[u8]>) -> io::Result<Hash> {
+        let tfm = transform(addr)?;
+        if let Some(key) = key {
+            set_key(&tfm, key)?;
+        }
+        Ok(Hash { op: accept(&tfm)? })
+    }
+
+    /// Wraps an operation socket accepted from a hash transform socket.
+    pub fn from_socket(op: Socket) -> Hash {
+        Hash { op }
+    }
+
+    /// The operation socket, given back.
+    pub fn into_inner(self) -> Socket {
+        self.op
+    }
+
+    /// Adds `data` to the message (`send` with `MSG_MORE`).
+    pub fn update(&mut self, data: &[u8]) -> io::Result<()> {
+        if data.is_empty() {
+            return Ok(());
+        }
+        self.op.send_all(data, MSG_MORE)
+    }
+
+    /// Adds `count` bytes of `file` from `offset` (to its end when `None`) without copying
+    /// them through user space: `splice(2)` moves the pages through a pipe into the operation
+    /// socket. Returns how many bytes were added. The file position is not used or changed.
+    pub fn update_file(&mut self, file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
+        let (mut pos, end) = file_range(file, offset, count)?;
+        let splicer = Splicer::new()?;
+        let start = pos;
+        while pos < end {
+            let want = usize::try_from(end - pos).unwrap_or(usize::MAX);
+            if splicer.feed(file, &mut pos, want, &self.op, true)? == 0 {
+                break; // the file shrank
+            }
+        }
+        Ok((pos - start) as u64)
+    }
+
+    /// Finishes the message and returns its digest; the object is then ready for a new
+    /// message. A hash that was given no data returns the digest of the empty message.
+    pub fn finalize(&mut self) -> io::Result<Digest> {
+        let mut digest = Digest { bytes: [0; MAX_DIGEST], len: 0 };
+        let n = self.op.recv(&mut digest.bytes, 0)?;
+        digest.len = n.min(MAX_DIGEST) as u8;
+        Ok(digest)
+    }
+
+    /// `update(data)` then `finalize()`.
+    pub fn digest(&mut self, data: &[u8]) -> io::Result<Digest> {
+        self.update(data)?;
+        self.finalize()
+    }
+
+    /// A second hash that continues from this one's current state (the kernel exports and
+    /// imports the state on `accept` of the operation socket).
+    pub fn try_clone(&self) -> io::Result<Hash> {
+        Ok(Hash { op: accept(&self.op)? })
+    }
+}
+
+impl AsRef<Socket> for Hash {
+    fn as_ref(&self) -> &Socket {
+        &self.op
+    }
+}
+
+impl io::Write for Hash {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.update(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A digest of up to [`MAX_DIGEST`] bytes, held inline (no allocation). `Display` and
+/// `LowerHex` print it as lowercase hexadecimal, like `sha256sum`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Digest {
+    bytes: [u8; MAX_DIGEST],
+    len: u8,
+}
+
+impl Digest {
+    /// The digest bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+impl std::ops::Deref for Digest {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl AsRef<[u8]> for Digest {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl fmt::LowerHex for Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_bytes().iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+impl fmt::Display for Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::LowerHex::fmt(self, f)
+    }
+}
+
+impl fmt::Debug for Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Digest({self:x})")
+    }
+}

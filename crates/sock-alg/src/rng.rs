@@ -1,0 +1,81 @@
+//! [`Rng`]: the kernel's random number generators (type `"rng"`: `stdrng`, `drbg_pr_sha256`,
+//! `drbg_nopr_ctr_aes256`, `jitterentropy_rng`...).
+
+use std::io;
+
+use sock_core::Socket;
+
+use crate::addr::AlgAddr;
+use crate::socket::{accept, set_key, transform};
+
+/// A kernel RNG. [`seed`](Rng::seed) (re)seeds it (`ALG_SET_KEY` on the transform socket,
+/// which the operation socket shares); [`fill`](Rng::fill) reads as many bytes as asked (the
+/// kernel gives at most 128 per call; this loops). It also implements `io::Read`.
+///
+/// ```no_run
+/// use sock_alg::Rng;
+/// let mut rng = Rng::new("drbg_pr_sha256", Some(&[7u8; 32]))?;
+/// let mut buf = [0u8; 300];
+/// rng.fill(&mut buf)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Rng {
+    tfm: Socket,
+    op: Socket,
+}
+
+impl Rng {
+    /// The RNG `name` (`("rng", name)`), seeded with `seed` if given (some RNGs, like the
+    /// prediction-resistant DRBGs, seed themselves; others refuse to run unseeded).
+    pub fn new(name: &str, seed: Option<&[u8]>) -> io::Result<Rng> {
+        Rng::bind(&AlgAddr::new("rng", name)?, seed)
+    }
+
+    /// An RNG bound to any address (for `feat`/`mask`), seeded with `seed` if given.
+    pub fn bind(addr: &AlgAddr, seed: Option<&[u8]>) -> io::Result<Rng> {
+        let tfm = transform(addr)?;
+        if let Some(seed) = seed {
+            set_key(&tfm, seed)?;
+        }
+        let op = accept(&tfm)?;
+        Ok(Rng { tfm, op })
+    }
+
+    /// Reseeds the generator (`crypto_rng_reset`).
+    pub fn seed(&mut self, seed: &[u8]) -> io::Result<()> {
+        set_key(&self.tfm, seed)
+    }
+
+    /// Fills `buf` with random bytes.
+    pub fn fill(&mut self, buf: &mut [u8]) -> io::Result<()> {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = self.op.recv(&mut buf[done..], 0)?;
+            if n == 0 {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the RNG returned no bytes"));
+            }
+            done += n;
+        }
+        Ok(())
+    }
+
+    /// `n` random bytes.
+    pub fn bytes(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        let mut buf = vec![0u8; n];
+        self.fill(&mut buf)?;
+        Ok(buf)
+    }
+}
+
+impl AsRef<Socket> for Rng {
+    fn as_ref(&self) -> &Socket {
+        &self.op
+    }
+}
+
+impl io::Read for Rng {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.op.recv(buf, 0)
+    }
+}

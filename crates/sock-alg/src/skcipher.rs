@@ -1,0 +1,216 @@
+//! [`Skcipher`]: symmetric ciphers (`cbc(aes)`, `ctr(aes)`, `xts(aes)`, `ecb(aes)`...) run by
+//! the kernel, one-shot, streaming ([`SkcipherStream`]) or fed from a file by `splice(2)`.
+
+use std::fs::File;
+use std::io::{self, Write};
+
+use sock_core::consts::{MSG_DONTWAIT, MSG_MORE};
+use sock_core::{invalid_input, Socket};
+
+use crate::addr::AlgAddr;
+use crate::socket::{accept, sendmsg_afalg, set_key, transform};
+use crate::splice::{file_range, Splicer};
+use crate::Op;
+
+/// Bytes sent per step: well under the operation socket's send buffer (about 200 KiB), so the
+/// kernel never waits for room while nobody reads, and a multiple of every block size.
+const CHUNK: usize = 64 * 1024;
+
+/// A symmetric cipher in the kernel (type `"skcipher"`) with its key set.
+///
+/// Each call is one request with its own IV. Inputs of any size are sent in 64 KiB steps and
+/// the output read after each step, so large buffers never stall on the socket's buffer.
+/// Block modes need whole blocks: a length the mode rejects is the kernel's `EINVAL`; so is
+/// an IV of the wrong length.
+///
+/// ```no_run
+/// use sock_alg::Skcipher;
+/// let key = [0x06, 0xa9, 0x21, 0x40, 0x36, 0xb8, 0xa1, 0x5b, 0x51, 0x2e, 0x03, 0xd5, 0x34, 0x12, 0x00, 0x06];
+/// let iv = [0x3d, 0xaf, 0xba, 0x42, 0x9d, 0x9e, 0xb4, 0x30, 0xb4, 0x22, 0xda, 0x80, 0x2c, 0x9f, 0xac, 0x41];
+/// let mut aes = Skcipher::new("cbc(aes)", &key)?;
+/// let ct = aes.encrypt(&iv, b"Single block msg")?;
+/// assert_eq!(ct[0], 0xe3);
+/// assert_eq!(aes.decrypt(&iv, &ct)?, b"Single block msg");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Skcipher {
+    op: Socket,
+}
+
+impl Skcipher {
+    /// The cipher `name` (`("skcipher", name)`) with `key`.
+    pub fn new(name: &str, key: &[u8]) -> io::Result<Skcipher> {
+        Skcipher::bind(&AlgAddr::new("skcipher", name)?, key)
+    }
+
+    /// A cipher bound to any address (for `feat`/`mask`), with `key`.
+    pub fn bind(addr: &AlgAddr, key: &[u8]) -> io::Result<Skcipher> {
+        let tfm = transform(addr)?;
+        set_key(&tfm, key)?;
+        Ok(Skcipher { op: accept(&tfm)? })
+    }
+
+    /// Wraps an operation socket accepted from a keyed skcipher transform socket.
+    pub fn from_socket(op: Socket) -> Skcipher {
+        Skcipher { op }
+    }
+
+    /// The operation socket, given back.
+    pub fn into_inner(self) -> Socket {
+        self.op
+    }
+
+    /// Encrypts `data` with `iv`.
+    pub fn encrypt(&mut self, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
+        self.crypt(Op::ENCRYPT, iv, data)
+    }
+
+    /// Decrypts `data` with `iv`.
+    pub fn decrypt(&mut self, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
+        self.crypt(Op::DECRYPT, iv, data)
+    }
+
+    /// Runs `op` over `data` and returns the output (as long as the input).
+    pub fn crypt(&mut self, op: Op, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        out.try_reserve_exact(data.len()).map_err(|_| invalid_input("data", "too large"))?;
+        let mut stream = self.stream(op, iv);
+        stream.update(data, &mut out)?;
+        stream.finish(&mut out)?;
+        Ok(out)
+    }
+
+    /// Starts a streaming request: feed it in pieces of any size with
+    /// [`SkcipherStream::update`], end it with [`SkcipherStream::finish`]. The kernel carries
+    /// the chaining state (the running IV of CBC, the counter of CTR) from piece to piece, so
+    /// the output equals a one-shot call on the whole input. Modes without chaining state
+    /// across requests (XTS) must be fed in one request, which this is.
+    pub fn stream(&mut self, op: Op, iv: &[u8]) -> SkcipherStream<'_> {
+        SkcipherStream { op_sock: &self.op, op, iv: Some(iv.to_vec()), pending: 0 }
+    }
+
+    /// Runs `op` over `count` bytes of `file` from `offset` (to its end when `None`) and
+    /// writes the output to `out`; returns the bytes processed. The input moves from the file
+    /// into the kernel with `splice(2)` and never passes through user space. The file position
+    /// is not used or changed.
+    pub fn crypt_file(
+        &mut self,
+        op: Op,
+        iv: &[u8],
+        file: &File,
+        offset: u64,
+        count: Option<u64>,
+        out: &mut impl Write,
+    ) -> io::Result<u64> {
+        let (mut pos, end) = file_range(file, offset, count)?;
+        let start = pos;
+        let splicer = Splicer::new()?;
+        let step = splicer.capacity().min(CHUNK);
+        let mut stream = self.stream(op, iv);
+        let mut buf = Vec::with_capacity(step + 64);
+        while pos < end {
+            let want = usize::try_from(end - pos).unwrap_or(usize::MAX).min(step);
+            stream.start(MSG_MORE)?;
+            let n = splicer.feed(file, &mut pos, want, stream.op_sock, true)?;
+            if n == 0 {
+                break; // the file shrank
+            }
+            stream.pending += n;
+            buf.clear();
+            stream.drain(&mut buf, MSG_DONTWAIT)?;
+            out.write_all(&buf)?;
+        }
+        buf.clear();
+        stream.finish(&mut buf)?;
+        out.write_all(&buf)?;
+        Ok((pos - start) as u64)
+    }
+}
+
+impl AsRef<Socket> for Skcipher {
+    fn as_ref(&self) -> &Socket {
+        &self.op
+    }
+}
+
+/// One streaming request of a [`Skcipher`] (see [`Skcipher::stream`]).
+///
+/// ```no_run
+/// # let mut aes = sock_alg::Skcipher::new("ctr(aes)", &[0; 16])?;
+/// let mut out = Vec::new();
+/// let mut s = aes.stream(sock_alg::Op::ENCRYPT, &[0; 16]);
+/// s.update(b"first piece, ", &mut out)?;
+/// s.update(b"second piece", &mut out)?;
+/// s.finish(&mut out)?;
+/// assert_eq!(out.len(), 25);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct SkcipherStream<'a> {
+    op_sock: &'a Socket,
+    op: Op,
+    /// The IV until the request's first message carries it.
+    iv: Option<Vec<u8>>,
+    /// Bytes sent whose output has not been read yet.
+    pending: usize,
+}
+
+impl SkcipherStream<'_> {
+    /// Sends the request's control message (op and IV) once, with `flags`.
+    fn start(&mut self, flags: i32) -> io::Result<()> {
+        if let Some(iv) = self.iv.take() {
+            sendmsg_afalg(self.op_sock, &[], self.op, Some(&iv), None, flags)?;
+        }
+        Ok(())
+    }
+
+    /// Feeds `input` and appends to `out` the output the kernel can already give (whole
+    /// blocks; the rest comes with later pieces or `finish`).
+    pub fn update(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+        for piece in input.chunks(CHUNK) {
+            self.start(MSG_MORE)?;
+            self.op_sock.send_all(piece, MSG_MORE)?;
+            self.pending += piece.len();
+            self.drain(out, MSG_DONTWAIT)?;
+        }
+        Ok(())
+    }
+
+    /// Ends the request and appends the remaining output to `out`.
+    pub fn finish(mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.iv.is_some() && self.pending == 0 {
+            return Ok(()); // nothing was ever sent: an empty request has no output
+        }
+        self.op_sock.send(&[], 0)?; // clears MSG_MORE: the request is complete
+        self.drain(out, 0)?;
+        if self.pending != 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned less output than input"));
+        }
+        Ok(())
+    }
+
+    /// Reads pending output into `out`; with `MSG_DONTWAIT` only what is ready now.
+    fn drain(&mut self, out: &mut Vec<u8>, flags: i32) -> io::Result<()> {
+        while self.pending > 0 {
+            let at = out.len();
+            out.try_reserve(self.pending).map_err(|_| invalid_input("data", "too large"))?;
+            out.resize(at + self.pending, 0);
+            let got = self.op_sock.recv(&mut out[at..], flags);
+            let n = match got {
+                Ok(n) => n,
+                Err(e) if flags & MSG_DONTWAIT != 0 && e.kind() == io::ErrorKind::WouldBlock => 0,
+                Err(e) => {
+                    out.truncate(at);
+                    return Err(e);
+                }
+            };
+            out.truncate(at + n);
+            if n == 0 {
+                break;
+            }
+            self.pending -= n.min(self.pending);
+        }
+        Ok(())
+    }
+}

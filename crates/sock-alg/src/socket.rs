@@ -1,0 +1,113 @@
+//! The AF_ALG socket calls of CPython's `socket` module, on a plain [`Socket`]: creating and
+//! binding a transform socket, `accept` (which AF_ALG does without an address),
+//! `ALG_SET_KEY`, `ALG_SET_AEAD_AUTHSIZE` and `sendmsg_afalg`.
+//!
+//! The kernel's model: a *transform* socket is bound to an algorithm and holds its key; each
+//! `accept` on it gives an *operation* socket where data is written and the result read.
+//! Accepting on an operation socket of a hash clones its running state.
+
+use std::io::{self, IoSlice};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+use libc::c_int;
+use sock_core::wait::Interest;
+use sock_core::{cvt, Family, Protocol, Socket, ToSockAddr, Type};
+
+use crate::consts::{ALG_SET_AEAD_AUTHSIZE, ALG_SET_DRBG_ENTROPY, ALG_SET_KEY, SOL_ALG};
+use crate::control::{with_control, AlgCmsg};
+use crate::Op;
+
+/// Creates an AF_ALG transform socket (`socket(AF_ALG, SOCK_SEQPACKET, 0)`) bound to `addr`:
+/// an [`AlgAddr`](crate::AlgAddr), `("hash", "sha256")` or `("skcipher", "cbc(aes)", feat, mask)`.
+///
+/// Errors: `ENOENT` (`NotFound`) for an algorithm the kernel does not know; the address
+/// checks of [`AlgAddr`](crate::AlgAddr); `EAFNOSUPPORT` where AF_ALG is missing.
+///
+/// ```no_run
+/// let tfm = sock_alg::transform(("hash", "sha256"))?;
+/// let op = sock_alg::accept(&tfm)?;
+/// op.send_all(b"abc", 0)?;
+/// let digest = op.recv_vec(64, 0)?;
+/// assert_eq!(digest.len(), 32);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn transform<M>(addr: impl ToSockAddr<M>) -> io::Result<Socket> {
+    let sock = Socket::new(Family::ALG, Type::SEQPACKET, None)?;
+    sock.bind(addr)?;
+    Ok(sock)
+}
+
+/// `socket.accept()` on an AF_ALG socket: a new operation socket (close-on-exec, in the
+/// default timeout like every accepted socket). On a transform socket it starts a fresh
+/// operation; on a hash operation socket it clones the running state.
+///
+/// AF_ALG sockets have no address, and `accept(2)` fails with `ECONNABORTED` when asked for
+/// one, so this passes NULL as CPython does; the generic `Socket::accept` cannot be used.
+pub fn accept(sock: &Socket) -> io::Result<Socket> {
+    let fd = sock.call(Interest::Read, || accept_no_addr(sock))?;
+    Socket::from_fd_with(fd, Some(Family::ALG), Some(Type::SEQPACKET), Some(Protocol::DEFAULT))
+}
+
+fn accept_no_addr(sock: &Socket) -> io::Result<OwnedFd> {
+    // SAFETY: accept4 with NULL address and length pointers writes no memory of ours; `sock`
+    // keeps the listening fd open for the duration of the call.
+    let fd = cvt(unsafe {
+        libc::accept4(sock.as_fd().as_raw_fd(), std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_CLOEXEC)
+    })?;
+    // SAFETY: accept4 returned a fresh fd that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// `setsockopt(SOL_ALG, ALG_SET_KEY, key)` on a transform socket: the HMAC key, the cipher
+/// key, or an RNG's seed. Set it before the first [`accept`]; a wrong length for the cipher
+/// is the kernel's `EINVAL`.
+pub fn set_key(tfm: &Socket, key: &[u8]) -> io::Result<()> {
+    tfm.setsockopt_bytes(SOL_ALG, ALG_SET_KEY, key)
+}
+
+/// `setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, tag_len)` on an AEAD transform socket:
+/// the tag length, passed as the option *length* with a NULL value.
+pub fn set_aead_authsize(tfm: &Socket, tag_len: u32) -> io::Result<()> {
+    tfm.setsockopt_null(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, tag_len)
+}
+
+/// `setsockopt(SOL_ALG, ALG_SET_DRBG_ENTROPY, entropy)`: test entropy for a DRBG. Only kernels
+/// built with `CONFIG_CRYPTO_USER_API_RNG_CAVP` accept it (others: `ENOPROTOOPT`).
+pub fn set_drbg_entropy(tfm: &Socket, entropy: &[u8]) -> io::Result<()> {
+    tfm.setsockopt_bytes(SOL_ALG, ALG_SET_DRBG_ENTROPY, entropy)
+}
+
+/// `socket.sendmsg_afalg(msgs, *, op, iv, assoclen, flags)`: sends `msgs` on an operation
+/// socket with the `ALG_SET_OP`, and if given `ALG_SET_IV` and `ALG_SET_AEAD_ASSOCLEN`,
+/// control messages. Returns the bytes sent. Pass `MSG_MORE` when more data of the same
+/// request follows.
+///
+/// CPython's argument checks are in the types: `op` is required and non-negative, `assoclen`
+/// non-negative. The control buffer lives on the stack for IVs up to 64 bytes.
+///
+/// ```no_run
+/// use std::io::IoSlice;
+/// use sock_alg::{sendmsg_afalg, Op};
+/// let tfm = sock_alg::transform(("skcipher", "cbc(aes)"))?;
+/// sock_alg::set_key(&tfm, &[0x11; 16])?;
+/// let op = sock_alg::accept(&tfm)?;
+/// sendmsg_afalg(&op, &[IoSlice::new(&[0; 16])], Op::ENCRYPT, Some(&[0; 16]), None, 0)?;
+/// let ct = op.recv_vec(16, 0)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn sendmsg_afalg(
+    op_sock: &Socket,
+    msgs: &[IoSlice<'_>],
+    op: Op,
+    iv: Option<&[u8]>,
+    assoclen: Option<u32>,
+    flags: c_int,
+) -> io::Result<usize> {
+    let mut items = [AlgCmsg::Op(op); 3];
+    let mut n = 1;
+    for item in [iv.map(AlgCmsg::Iv), assoclen.map(AlgCmsg::AssocLen)].into_iter().flatten() {
+        items[n] = item;
+        n += 1;
+    }
+    with_control(&items[..n], |control| op_sock.send_msg(msgs, control, flags, None))
+}
