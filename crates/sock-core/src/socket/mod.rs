@@ -1,5 +1,6 @@
 //! [`Socket`]: CPython's socket object.
 
+mod batch;
 mod conn;
 mod convert;
 mod io;
@@ -17,6 +18,7 @@ use crate::kinds::{Family, Protocol, Type};
 use crate::mode::{default_mode, AtomicMode, Mode};
 use crate::wait::{self, Deadline, Interest};
 
+pub use batch::{BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
 pub use opts::{SockOpt, GETSOCKOPT_MAX_BUFLEN};

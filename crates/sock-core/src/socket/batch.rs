@@ -1,0 +1,297 @@
+//! Batching: `recvmmsg(2)` and `sendmmsg(2)` with reusable buffers, so a batch of datagrams
+//! costs one syscall and no allocation once the batch is built.
+//!
+//! ```
+//! use sock_core::{Socket, Family, Type, RecvBatch, SendBatch, OutMsg};
+//! let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+//! let mut out = SendBatch::new();
+//! let msgs = [OutMsg::new(b"one"), OutMsg::new(b"two"), OutMsg::new(b"three")];
+//! assert_eq!(a.send_many(&msgs, &mut out, 0)?, 3);
+//! let mut batch = RecvBatch::new(32, 2048);
+//! assert_eq!(b.recv_many(&mut batch, 0)?, 3);
+//! let got: Vec<&[u8]> = batch.iter().map(|m| m.data).collect();
+//! assert_eq!(got, [&b"one"[..], b"two", b"three"]);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::io;
+use std::os::fd::AsRawFd;
+
+use libc::c_int;
+
+use super::Socket;
+use crate::addr::{SockAddr, SOCKADDR_MAX};
+use crate::consts;
+use crate::error::{cvt, invalid_input};
+use crate::wait::Interest;
+
+/// A zeroed `mmsghdr`.
+fn zeroed_mmsghdr() -> libc::mmsghdr {
+    libc::mmsghdr { msg_hdr: crate::pod::zeroed_msghdr(), msg_len: 0 }
+}
+
+/// Reusable buffers for [`Socket::recv_many`]: `count` slots of `slot_size` data bytes, each
+/// with room for an address and `control_size` bytes of ancillary data. Building it allocates;
+/// receiving into it does not.
+pub struct RecvBatch {
+    slot_size: usize,
+    control_size: usize,
+    data: Vec<u8>,
+    control: Vec<u8>,
+    addrs: Vec<SockAddr>,
+    iovs: Vec<libc::iovec>,
+    hdrs: Vec<libc::mmsghdr>,
+    received: usize,
+}
+
+// SAFETY: the raw pointers inside `iovs` and `hdrs` point only into this batch's own heap
+// buffers, are rewritten before every syscall, and are never dereferenced outside a call that
+// holds `&mut self`; sharing or sending the batch cannot create aliasing access.
+unsafe impl Send for RecvBatch {}
+// SAFETY: as above; `&RecvBatch` only reads the owned Vec<u8>/SockAddr data, never the pointers.
+unsafe impl Sync for RecvBatch {}
+
+impl std::fmt::Debug for RecvBatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecvBatch")
+            .field("slots", &self.addrs.len())
+            .field("slot_size", &self.slot_size)
+            .field("control_size", &self.control_size)
+            .field("received", &self.received)
+            .finish()
+    }
+}
+
+/// One message of a [`RecvBatch`].
+#[derive(Clone, Copy, Debug)]
+pub struct BatchMsg<'a> {
+    /// The bytes received (at most the slot size).
+    pub data: &'a [u8],
+    /// The sender's address.
+    pub addr: &'a SockAddr,
+    /// The ancillary data the kernel wrote (parse with [`CmsgIter`](crate::cmsg::CmsgIter)).
+    pub control: &'a [u8],
+    /// `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC` ...).
+    pub flags: c_int,
+}
+
+impl RecvBatch {
+    /// A batch of `count` slots of `slot_size` bytes, without ancillary data.
+    pub fn new(count: usize, slot_size: usize) -> RecvBatch {
+        RecvBatch::with_control(count, slot_size, 0)
+    }
+
+    /// A batch whose slots also hold `control_size` bytes of ancillary data each.
+    pub fn with_control(count: usize, slot_size: usize, control_size: usize) -> RecvBatch {
+        RecvBatch {
+            slot_size,
+            control_size,
+            data: vec![0; count * slot_size],
+            control: vec![0; count * control_size],
+            addrs: vec![SockAddr::empty(); count],
+            iovs: vec![libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; count],
+            hdrs: (0..count).map(|_| zeroed_mmsghdr()).collect(),
+            received: 0,
+        }
+    }
+
+    /// How many messages the last [`Socket::recv_many`] received.
+    pub fn len(&self) -> usize {
+        self.received
+    }
+
+    /// Whether the last call received nothing (or none was made).
+    pub fn is_empty(&self) -> bool {
+        self.received == 0
+    }
+
+    /// The number of slots.
+    pub fn capacity(&self) -> usize {
+        self.addrs.len()
+    }
+
+    /// Message `i` of the last call.
+    pub fn get(&self, i: usize) -> Option<BatchMsg<'_>> {
+        if i >= self.received {
+            return None;
+        }
+        let hdr = &self.hdrs[i];
+        let len = (hdr.msg_len as usize).min(self.slot_size);
+        let data = &self.data[i * self.slot_size..i * self.slot_size + len];
+        #[allow(clippy::unnecessary_cast)] // size_t on glibc, socklen_t on musl
+        let clen = (hdr.msg_hdr.msg_controllen as usize).min(self.control_size);
+        let control = &self.control[i * self.control_size..i * self.control_size + clen];
+        Some(BatchMsg { data, addr: &self.addrs[i], control, flags: hdr.msg_hdr.msg_flags })
+    }
+
+    /// The messages of the last call, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = BatchMsg<'_>> + '_ {
+        (0..self.received).map(|i| self.get(i).expect("index below received"))
+    }
+
+    /// Points every header at its slot; no allocation.
+    fn prepare(&mut self) {
+        let count = self.addrs.len();
+        let data = self.data.as_mut_ptr();
+        let control = self.control.as_mut_ptr();
+        for i in 0..count {
+            self.iovs[i] = libc::iovec {
+                // `wrapping_add` keeps this safe code; the offset is within `data` by construction.
+                iov_base: data.wrapping_add(i * self.slot_size).cast(),
+                iov_len: self.slot_size,
+            };
+            let hdr = &mut self.hdrs[i].msg_hdr;
+            hdr.msg_name = self.addrs[i].storage_mut_ptr().cast();
+            hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+            hdr.msg_iov = &mut self.iovs[i];
+            hdr.msg_iovlen = 1;
+            hdr.msg_control = if self.control_size > 0 { control.wrapping_add(i * self.control_size).cast() } else { std::ptr::null_mut() };
+            hdr.msg_controllen = self.control_size as _;
+            hdr.msg_flags = 0;
+            self.hdrs[i].msg_len = 0;
+        }
+    }
+}
+
+/// One message for [`Socket::send_many`]: data, an optional destination, optional ancillary
+/// data.
+#[derive(Clone, Copy, Debug)]
+pub struct OutMsg<'a> {
+    /// The bytes to send.
+    pub data: &'a [u8],
+    /// Where to (unconnected sockets).
+    pub addr: Option<&'a SockAddr>,
+    /// Ancillary data built with [`CmsgWriter`](crate::cmsg::CmsgWriter).
+    pub control: &'a [u8],
+}
+
+impl<'a> OutMsg<'a> {
+    /// A message of `data` for a connected socket.
+    pub fn new(data: &'a [u8]) -> Self {
+        OutMsg { data, addr: None, control: &[] }
+    }
+
+    /// A message of `data` to `addr`.
+    pub fn to(data: &'a [u8], addr: &'a SockAddr) -> Self {
+        OutMsg { data, addr: Some(addr), control: &[] }
+    }
+}
+
+/// Reusable header storage for [`Socket::send_many`]; it grows to the largest batch sent and
+/// then never allocates again.
+#[derive(Default)]
+pub struct SendBatch {
+    iovs: Vec<libc::iovec>,
+    hdrs: Vec<libc::mmsghdr>,
+    sent: usize,
+}
+
+// SAFETY: the pointers stored in the headers refer to caller data only during a `send_many`
+// call holding `&mut self`; outside it they are stale and never dereferenced.
+unsafe impl Send for SendBatch {}
+// SAFETY: `&SendBatch` only exposes the `msg_len` integers.
+unsafe impl Sync for SendBatch {}
+
+impl std::fmt::Debug for SendBatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SendBatch").field("capacity", &self.hdrs.len()).field("sent", &self.sent).finish()
+    }
+}
+
+impl SendBatch {
+    /// Empty storage.
+    pub fn new() -> Self {
+        SendBatch::default()
+    }
+
+    /// Storage for batches of up to `count` messages, allocated now.
+    pub fn with_capacity(count: usize) -> Self {
+        let mut b = SendBatch::default();
+        b.grow(count);
+        b
+    }
+
+    fn grow(&mut self, count: usize) {
+        while self.hdrs.len() < count {
+            self.hdrs.push(zeroed_mmsghdr());
+            self.iovs.push(libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 });
+        }
+    }
+
+    /// How many bytes of message `i` the last call sent.
+    pub fn sent_len(&self, i: usize) -> Option<usize> {
+        (i < self.sent).then(|| self.hdrs[i].msg_len as usize)
+    }
+}
+
+/// `sendmmsg`/`recvmmsg` take at most this many messages per call (UIO_MAXIOV).
+const MAX_BATCH: usize = 1024;
+
+impl Socket {
+    /// Receives up to `batch.capacity()` messages with one `recvmmsg(2)`: waits (per the
+    /// socket's mode) for the first, then takes whatever else is already queued
+    /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
+    /// `MSG_CMSG_CLOEXEC` is always added.
+    pub fn recv_many(&self, batch: &mut RecvBatch, flags: c_int) -> io::Result<usize> {
+        let count = batch.capacity().min(MAX_BATCH);
+        if count == 0 {
+            return Err(invalid_input("batch", "has no slots"));
+        }
+        let flags = flags | consts::MSG_WAITFORONE | consts::MSG_CMSG_CLOEXEC;
+        batch.received = 0;
+        let n = self.call(Interest::Read, || {
+            batch.prepare();
+            // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
+            // one iovec, control) with their true lengths; `count` ≤ the number of headers.
+            let n = unsafe {
+                libc::recvmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _, std::ptr::null_mut())
+            };
+            cvt(n)
+        })? as usize;
+        for i in 0..n {
+            let namelen = batch.hdrs[i].msg_hdr.msg_namelen;
+            batch.addrs[i].set_len(namelen);
+        }
+        batch.received = n;
+        Ok(n)
+    }
+
+    /// Sends `msgs` with one `sendmmsg(2)` (at most 1024 per call); returns how many were sent
+    /// (per-message byte counts in [`SendBatch::sent_len`]). Waits per the socket's mode until
+    /// at least one can be sent.
+    pub fn send_many(&self, msgs: &[OutMsg<'_>], batch: &mut SendBatch, flags: c_int) -> io::Result<usize> {
+        let count = msgs.len().min(MAX_BATCH);
+        if count == 0 {
+            return Ok(0);
+        }
+        batch.grow(count);
+        batch.sent = 0;
+        let n = self.call(Interest::Write, || {
+            for (i, m) in msgs[..count].iter().enumerate() {
+                batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
+                let hdr = &mut batch.hdrs[i].msg_hdr;
+                match m.addr {
+                    Some(a) => {
+                        hdr.msg_name = a.as_ptr().cast_mut().cast();
+                        hdr.msg_namelen = a.socklen();
+                    }
+                    None => {
+                        hdr.msg_name = std::ptr::null_mut();
+                        hdr.msg_namelen = 0;
+                    }
+                }
+                hdr.msg_iov = &mut batch.iovs[i];
+                hdr.msg_iovlen = 1;
+                hdr.msg_control = if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };
+                hdr.msg_controllen = m.control.len() as _;
+                hdr.msg_flags = 0;
+            }
+            // SAFETY: the first `count` headers point at the callers' live, borrowed message
+            // data, addresses and control buffers (read only by sendmmsg) and at our iovecs.
+            let n = unsafe { libc::sendmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _) };
+            cvt(n)
+        })? as usize;
+        batch.sent = n;
+        Ok(n)
+    }
+}
