@@ -1,7 +1,7 @@
 //! sock-core's per-call cost against the raw syscall and the other libraries.
 //!
 //! 1. 64-byte send + recv over an AF_UNIX stream socketpair: `sock` (blocking), raw `libc`,
-//!    `std::os::unix::net`, `socket2`.
+//!    `std::os::unix::net`, `socket2`, `nix`.
 //! 2. recv in timeout mode with data already waiting: `sock` must make one syscall, so it should
 //!    cost the same as blocking mode; CPython-style "poll, then recv" is shown beside it.
 //!
@@ -54,6 +54,12 @@ fn send_recv(c: &mut Criterion) {
         bench.iter(|| {
             xa.send(black_box(&MSG)).unwrap();
             black_box(xb.recv(&mut ubuf).unwrap());
+        })
+    });
+    g.bench_function("nix", |bench| {
+        bench.iter(|| {
+            nix::sys::socket::send(a.as_raw_fd(), black_box(&MSG), nix::sys::socket::MsgFlags::empty()).unwrap();
+            black_box(nix::sys::socket::recv(b.as_raw_fd(), &mut buf, nix::sys::socket::MsgFlags::empty()).unwrap());
         })
     });
     g.finish();

@@ -1,0 +1,132 @@
+//! The workloads that `benches/python/echo.py` runs in CPython, through `sock`, for the
+//! CPython-vs-sock ratios of BENCHMARKS.md, plus the UDP receive paths:
+//!
+//! - `echo/blocking`, `echo/timeout`: 64-byte ping-pong over an AF_UNIX stream socketpair
+//!   (a.send, b.recv, b.send, a.recv);
+//! - `udp/*`: 64-byte datagrams on loopback, per datagram: `sock` send_to + recv_from, the same
+//!   with `std::net::UdpSocket` and raw libc, and batches of 32 through send_many/recv_many and
+//!   raw sendmmsg/recvmmsg.
+//!
+//! Run: `cargo bench -p sock-benches --bench echo`.
+
+use std::hint::black_box;
+use std::os::fd::AsRawFd;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use sock::core::{OutMsg, RecvBatch, SendBatch};
+use sock::{Family, SockAddr, Socket, Type};
+
+const MSG: [u8; 64] = [0x5a; 64];
+const BATCH: usize = 32;
+
+fn echo(c: &mut Criterion) {
+    let mut g = c.benchmark_group("echo");
+    g.throughput(Throughput::Elements(1));
+    let mut buf = [0u8; 64];
+    for (name, timeout) in [("blocking", None), ("timeout", Some(Duration::from_secs(5)))] {
+        let (a, b) = sock::socketpair().unwrap();
+        a.set_timeout(timeout).unwrap();
+        b.set_timeout(timeout).unwrap();
+        g.bench_function(name, |bench| {
+            bench.iter(|| {
+                a.send(&MSG, 0).unwrap();
+                b.recv(&mut buf, 0).unwrap();
+                b.send(&MSG, 0).unwrap();
+                black_box(a.recv(&mut buf, 0).unwrap());
+            })
+        });
+    }
+    g.finish();
+}
+
+fn udp_pair() -> (Socket, Socket, SockAddr) {
+    let rx = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    rx.bind((std::net::Ipv4Addr::LOCALHOST, 0)).unwrap();
+    rx.setsockopt_int(libc::SOL_SOCKET, libc::SO_RCVBUF, 4 << 20).unwrap();
+    let tx = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    let dst = rx.local_addr().unwrap();
+    (tx, rx, dst)
+}
+
+fn udp(c: &mut Criterion) {
+    let mut g = c.benchmark_group("udp");
+    g.throughput(Throughput::Elements(1));
+    let mut buf = [0u8; 64];
+
+    let (tx, rx, dst) = udp_pair();
+    g.bench_function("sock_send_to_recv_from", |bench| {
+        bench.iter(|| {
+            tx.send_to_addr(&MSG, 0, &dst).unwrap();
+            black_box(rx.recv_from(&mut buf, 0).unwrap());
+        })
+    });
+
+    let srx = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let stx = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let sdst = srx.local_addr().unwrap();
+    g.bench_function("std_send_to_recv_from", |bench| {
+        bench.iter(|| {
+            stx.send_to(&MSG, sdst).unwrap();
+            black_box(srx.recv_from(&mut buf).unwrap());
+        })
+    });
+
+    let (ltx, lrx, ldst) = (tx.as_raw_fd(), rx.as_raw_fd(), dst);
+    g.bench_function("libc_sendto_recvfrom", |bench| {
+        bench.iter(|| {
+            // SAFETY: open fds owned by the benchmark; valid buffers, address and lengths.
+            unsafe {
+                let n = libc::sendto(ltx, MSG.as_ptr().cast(), 64, 0, ldst.as_ptr(), ldst.socklen());
+                assert_eq!(n, 64);
+                let mut ss: libc::sockaddr_storage = std::mem::zeroed();
+                let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+                let n = libc::recvfrom(
+                    lrx,
+                    buf.as_mut_ptr().cast(),
+                    64,
+                    0,
+                    (&mut ss as *mut libc::sockaddr_storage).cast(),
+                    &mut len,
+                );
+                assert_eq!(n, 64);
+            }
+        })
+    });
+
+    g.throughput(Throughput::Elements(BATCH as u64));
+    let msgs: Vec<OutMsg<'_>> = (0..BATCH).map(|_| OutMsg::to(&MSG, &dst)).collect();
+    let mut out = SendBatch::with_capacity(BATCH);
+    let mut batch = RecvBatch::new(BATCH, 64);
+    g.bench_function("sock_send_many_recv_many_32", |bench| {
+        bench.iter(|| {
+            let mut sent = 0;
+            while sent < BATCH {
+                sent += tx.send_many(&msgs[sent..], &mut out, 0).unwrap();
+            }
+            let mut got = 0;
+            while got < BATCH {
+                got += rx.recv_many(&mut batch, 0).unwrap();
+            }
+        })
+    });
+    let mut loop_bufs = [[0u8; 64]; BATCH];
+    g.bench_function("sock_send_to_recv_from_loop_32", |bench| {
+        bench.iter(|| {
+            for _ in 0..BATCH {
+                tx.send_to_addr(&MSG, 0, &dst).unwrap();
+            }
+            for b in loop_bufs.iter_mut() {
+                black_box(rx.recv_from(b, 0).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = echo, udp
+}
+criterion_main!(benches);
