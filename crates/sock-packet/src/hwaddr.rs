@@ -1,0 +1,172 @@
+//! [`HwAddr`]: a hardware (link-layer) address of up to `MAX_ADDR_LEN` bytes.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use sock_core::invalid_input;
+
+use crate::consts::MAX_ADDR_LEN;
+
+/// A hardware address: 6 bytes for Ethernet, up to [`MAX_ADDR_LEN`] (32) for other links
+/// (InfiniBand uses 20), or empty.
+///
+/// Text form: bytes in two-digit lower-case hex separated by `:` (`02:00:00:00:00:01`); the
+/// empty address is the empty string. Parsing also accepts upper case and one-digit bytes.
+///
+/// ```
+/// use sock_packet::HwAddr;
+/// let mac: HwAddr = "02:00:5E:10:0:1".parse()?;
+/// assert_eq!(mac.as_bytes(), &[2, 0, 0x5e, 0x10, 0, 1]);
+/// assert_eq!(mac.to_string(), "02:00:5e:10:00:01");
+/// assert_eq!(HwAddr::BROADCAST.to_string(), "ff:ff:ff:ff:ff:ff");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HwAddr {
+    len: u8,
+    bytes: [u8; MAX_ADDR_LEN],
+}
+
+impl HwAddr {
+    /// The empty address.
+    pub const EMPTY: HwAddr = HwAddr { len: 0, bytes: [0; MAX_ADDR_LEN] };
+
+    /// The Ethernet broadcast address `ff:ff:ff:ff:ff:ff`.
+    pub const BROADCAST: HwAddr = HwAddr::ether([0xff; 6]);
+
+    /// A 6-byte Ethernet (MAC) address.
+    pub const fn ether(mac: [u8; 6]) -> HwAddr {
+        let mut bytes = [0u8; MAX_ADDR_LEN];
+        let mut i = 0;
+        while i < 6 {
+            bytes[i] = mac[i];
+            i += 1;
+        }
+        HwAddr { len: 6, bytes }
+    }
+
+    /// An address of `bytes`. Fails with `InvalidInput` if it is longer than 32 bytes.
+    pub fn new(bytes: &[u8]) -> io::Result<HwAddr> {
+        if bytes.len() > MAX_ADDR_LEN {
+            return Err(invalid_input("hwaddr", "hardware address longer than 32 bytes (MAX_ADDR_LEN)"));
+        }
+        let mut addr = HwAddr::EMPTY;
+        addr.bytes[..bytes.len()].copy_from_slice(bytes);
+        addr.len = bytes.len() as u8;
+        Ok(addr)
+    }
+
+    /// The bytes of the address.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    /// The number of bytes.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Whether the address is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether the group bit of the first byte is set (Ethernet multicast and broadcast).
+    pub fn is_multicast(&self) -> bool {
+        self.len > 0 && self.bytes[0] & 1 == 1
+    }
+}
+
+impl Default for HwAddr {
+    fn default() -> Self {
+        HwAddr::EMPTY
+    }
+}
+
+impl From<[u8; 6]> for HwAddr {
+    fn from(mac: [u8; 6]) -> Self {
+        HwAddr::ether(mac)
+    }
+}
+
+impl TryFrom<&[u8]> for HwAddr {
+    type Error = io::Error;
+
+    fn try_from(bytes: &[u8]) -> io::Result<Self> {
+        HwAddr::new(bytes)
+    }
+}
+
+impl fmt::Display for HwAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, b) in self.as_bytes().iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for HwAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HwAddr({self})")
+    }
+}
+
+impl FromStr for HwAddr {
+    type Err = io::Error;
+
+    /// Parses `xx:xx:...` (0 to 32 bytes of one or two hex digits).
+    fn from_str(s: &str) -> io::Result<Self> {
+        let mut addr = HwAddr::EMPTY;
+        if s.is_empty() {
+            return Ok(addr);
+        }
+        for part in s.split(':') {
+            let byte = (1..=2)
+                .contains(&part.len())
+                .then(|| u8::from_str_radix(part, 16).ok())
+                .flatten()
+                .filter(|_| part.bytes().all(|c| c.is_ascii_hexdigit()))
+                .ok_or_else(|| invalid_input("hwaddr", "expected hex bytes separated by `:`"))?;
+            if addr.len() == MAX_ADDR_LEN {
+                return Err(invalid_input("hwaddr", "hardware address longer than 32 bytes (MAX_ADDR_LEN)"));
+            }
+            addr.bytes[addr.len()] = byte;
+            addr.len += 1;
+        }
+        Ok(addr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn bad_text_is_invalid_input() {
+        for s in [":", "1:", "123", "g0", "+1", "01::02", &["00"; 33].join(":")] {
+            assert_eq!(s.parse::<HwAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput, "{s:?}");
+        }
+        assert!(HwAddr::new(&[0; 33]).is_err());
+        assert!("ff:ff:ff:ff:ff:ff".parse::<HwAddr>().unwrap().is_multicast());
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..=32)) {
+            let a = HwAddr::new(&bytes).unwrap();
+            prop_assert_eq!(a.as_bytes(), &bytes[..]);
+            prop_assert_eq!(a.to_string().parse::<HwAddr>().unwrap(), a);
+        }
+
+        #[test]
+        fn any_text_parses_without_panic(s in "[0-9a-fA-F:g ]{0,120}") {
+            let _ = s.parse::<HwAddr>();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Typed values of the `PACKET_*` socket options: [`Membership`] (`PACKET_ADD_MEMBERSHIP`),
+//! [`Fanout`] (`PACKET_FANOUT`), [`TpacketStats`] (`PACKET_STATISTICS`) and the
+//! [`AuxData`] ancillary item (`PACKET_AUXDATA`).
+
+use std::io;
+
+use sock_core::invalid_input;
+
+use crate::consts::{
+    PACKET_MR_ALLMULTI, PACKET_MR_MULTICAST, PACKET_MR_PROMISC, PACKET_MR_UNICAST, TP_STATUS_VLAN_VALID,
+};
+use crate::hwaddr::HwAddr;
+
+/// What a `PACKET_ADD_MEMBERSHIP` asks of an interface; dropped with the socket or with
+/// `PACKET_DROP_MEMBERSHIP`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Membership {
+    /// `PACKET_MR_PROMISC`: promiscuous mode — frames for other hosts arrive too.
+    Promisc,
+    /// `PACKET_MR_ALLMULTI`: every multicast frame.
+    AllMulti,
+    /// `PACKET_MR_MULTICAST`: frames to this link-layer multicast address (up to 8 bytes).
+    Multicast(HwAddr),
+    /// `PACKET_MR_UNICAST`: frames to this extra unicast address (up to 8 bytes).
+    Unicast(HwAddr),
+}
+
+/// `sizeof(struct packet_mreq)`.
+pub(crate) const PACKET_MREQ_LEN: usize = 16;
+
+impl Membership {
+    /// `struct packet_mreq { int mr_ifindex; unsigned short mr_type, mr_alen; unsigned char
+    /// mr_address[8]; }` for interface `ifindex`. Fails with `InvalidInput` for an address
+    /// longer than the 8 bytes the struct holds.
+    pub(crate) fn to_mreq(self, ifindex: u32) -> io::Result<[u8; PACKET_MREQ_LEN]> {
+        let (ty, addr) = match self {
+            Membership::Promisc => (PACKET_MR_PROMISC, HwAddr::EMPTY),
+            Membership::AllMulti => (PACKET_MR_ALLMULTI, HwAddr::EMPTY),
+            Membership::Multicast(a) => (PACKET_MR_MULTICAST, a),
+            Membership::Unicast(a) => (PACKET_MR_UNICAST, a),
+        };
+        if addr.len() > 8 {
+            return Err(invalid_input("hwaddr", "a membership address must be 8 bytes or less"));
+        }
+        let mut b = [0u8; PACKET_MREQ_LEN];
+        b[0..4].copy_from_slice(&(ifindex as i32).to_ne_bytes());
+        b[4..6].copy_from_slice(&ty.to_ne_bytes());
+        b[6..8].copy_from_slice(&(addr.len() as u16).to_ne_bytes());
+        b[8..8 + addr.len()].copy_from_slice(addr.as_bytes());
+        Ok(b)
+    }
+}
+
+/// A `PACKET_FANOUT` group: sockets of one process that join the same `id` share the frames
+/// they would each receive, spread by `mode`.
+///
+/// ```
+/// use sock_packet::{Fanout, PACKET_FANOUT_LB, PACKET_FANOUT_FLAG_DEFRAG};
+/// let f = Fanout::new(7, PACKET_FANOUT_LB).with_flags(PACKET_FANOUT_FLAG_DEFRAG);
+/// assert_eq!(Fanout::from_raw(f.to_raw()), f);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fanout {
+    /// The group id (per network namespace).
+    pub id: u16,
+    /// `PACKET_FANOUT_HASH`, `_LB`, `_CPU`, `_ROLLOVER`, `_RND`, `_QM`, `_CBPF`, `_EBPF`.
+    pub mode: u16,
+    /// `PACKET_FANOUT_FLAG_*` bits.
+    pub flags: u16,
+}
+
+impl Fanout {
+    /// Group `id` with `mode` and no flags.
+    pub const fn new(id: u16, mode: u16) -> Self {
+        Fanout { id, mode, flags: 0 }
+    }
+
+    /// This group with `flags`.
+    pub const fn with_flags(mut self, flags: u16) -> Self {
+        self.flags = flags;
+        self
+    }
+
+    /// The option's `int`: id in the low 16 bits, mode and flags in the high 16.
+    pub const fn to_raw(self) -> u32 {
+        self.id as u32 | ((self.mode | self.flags) as u32) << 16
+    }
+
+    /// Splits the option's `int` (modes are the low 12 bits of the high half, flags the rest).
+    pub const fn from_raw(raw: u32) -> Self {
+        let high = (raw >> 16) as u16;
+        Fanout { id: raw as u16, mode: high & 0x0fff, flags: high & 0xf000 }
+    }
+}
+
+/// `struct tpacket_stats`, read (and reset) by `PACKET_STATISTICS`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TpacketStats {
+    /// `tp_packets`: frames that reached the socket since the last read, dropped ones included.
+    pub packets: u32,
+    /// `tp_drops`: frames dropped for lack of buffer space since the last read.
+    pub drops: u32,
+}
+
+impl TpacketStats {
+    /// The size of the struct.
+    pub(crate) const LEN: usize = 8;
+
+    /// Decodes the struct from the bytes `getsockopt` returned (`None` if too short).
+    pub fn from_bytes(b: &[u8]) -> Option<Self> {
+        let b: &[u8; 8] = b.get(..Self::LEN)?.try_into().ok()?;
+        Some(TpacketStats {
+            packets: u32::from_ne_bytes([b[0], b[1], b[2], b[3]]),
+            drops: u32::from_ne_bytes([b[4], b[5], b[6], b[7]]),
+        })
+    }
+}
+
+/// `struct tpacket_auxdata`: what the kernel knows of a received frame beyond its bytes,
+/// delivered as a `SOL_PACKET`/`PACKET_AUXDATA` control message once `PACKET_AUXDATA` is on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct AuxData {
+    /// `tp_status`: `TP_STATUS_*` bits (`TP_STATUS_VLAN_VALID`, `TP_STATUS_CSUM_VALID`...).
+    pub status: u32,
+    /// `tp_len`: the frame's length on the wire.
+    pub len: u32,
+    /// `tp_snaplen`: the bytes captured.
+    pub snaplen: u32,
+    /// `tp_mac`: offset of the link-layer header.
+    pub mac: u16,
+    /// `tp_net`: offset of the network header.
+    pub net: u16,
+    /// `tp_vlan_tci`: the VLAN tag the device stripped (valid with `TP_STATUS_VLAN_VALID`).
+    pub vlan_tci: u16,
+    /// `tp_vlan_tpid`: the VLAN protocol (valid with `TP_STATUS_VLAN_TPID_VALID`).
+    pub vlan_tpid: u16,
+}
+
+impl AuxData {
+    /// `sizeof(struct tpacket_auxdata)`.
+    pub const LEN: usize = 20;
+
+    /// Decodes a control message's data (`None` if shorter than the struct).
+    pub fn from_bytes(b: &[u8]) -> Option<Self> {
+        let b: &[u8; Self::LEN] = b.get(..Self::LEN)?.try_into().ok()?;
+        let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+        Some(AuxData {
+            status: u32_at(0),
+            len: u32_at(4),
+            snaplen: u32_at(8),
+            mac: u16_at(12),
+            net: u16_at(14),
+            vlan_tci: u16_at(16),
+            vlan_tpid: u16_at(18),
+        })
+    }
+
+    /// The bytes of the struct (for tests and for replaying captures).
+    pub fn to_bytes(&self) -> [u8; Self::LEN] {
+        let mut b = [0u8; Self::LEN];
+        b[0..4].copy_from_slice(&self.status.to_ne_bytes());
+        b[4..8].copy_from_slice(&self.len.to_ne_bytes());
+        b[8..12].copy_from_slice(&self.snaplen.to_ne_bytes());
+        b[12..14].copy_from_slice(&self.mac.to_ne_bytes());
+        b[14..16].copy_from_slice(&self.net.to_ne_bytes());
+        b[16..18].copy_from_slice(&self.vlan_tci.to_ne_bytes());
+        b[18..20].copy_from_slice(&self.vlan_tpid.to_ne_bytes());
+        b
+    }
+
+    /// The VLAN tag, if the device stripped one.
+    pub fn vlan_tci(&self) -> Option<u16> {
+        (self.status & TP_STATUS_VLAN_VALID != 0).then_some(self.vlan_tci)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consts::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn mreq_layout() {
+        let m = Membership::Multicast(HwAddr::ether([1, 0, 0x5e, 0, 0, 1])).to_mreq(4).unwrap();
+        assert_eq!(&m[0..4], &4i32.to_ne_bytes());
+        assert_eq!(&m[4..6], &PACKET_MR_MULTICAST.to_ne_bytes());
+        assert_eq!(&m[6..8], &6u16.to_ne_bytes());
+        assert_eq!(&m[8..16], &[1, 0, 0x5e, 0, 0, 1, 0, 0]);
+        let long = Membership::Unicast(HwAddr::new(&[0; 9]).unwrap());
+        assert_eq!(long.to_mreq(1).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn fanout_layout() {
+        let f = Fanout::new(0x1234, PACKET_FANOUT_CPU).with_flags(PACKET_FANOUT_FLAG_ROLLOVER);
+        assert_eq!(f.to_raw(), 0x1002_1234);
+    }
+
+    proptest! {
+        #[test]
+        fn auxdata_round_trips(bytes in any::<[u8; 20]>()) {
+            let a = AuxData::from_bytes(&bytes).unwrap();
+            prop_assert_eq!(a.to_bytes(), bytes);
+        }
+
+        #[test]
+        fn short_buffers_are_none(bytes in proptest::collection::vec(any::<u8>(), 0..20)) {
+            prop_assert!(AuxData::from_bytes(&bytes).is_none());
+            prop_assert_eq!(TpacketStats::from_bytes(&bytes).is_some(), bytes.len() >= 8);
+        }
+
+        #[test]
+        fn fanout_round_trips(id in any::<u16>(), mode in 0u16..0x1000, flags in 0u16..16) {
+            let f = Fanout::new(id, mode).with_flags(flags << 12);
+            prop_assert_eq!(Fanout::from_raw(f.to_raw()), f);
+        }
+    }
+}
