@@ -1,0 +1,85 @@
+//! `cargo xtask ci`: every check of the project in order, stopping at the first failure.
+
+use crate::cmd::{self, Result};
+use crate::test_linux::{self, TestOptions};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The facade features that must each build alone (plus no feature at all).
+pub const FACADE_FEATURES: &[&str] =
+    &["inet", "unix", "resolve", "can", "packet", "alg", "vsock", "bt", "tipc", "netlink", "qipcrtr", "full"];
+
+/// One host step: a label and a cargo command line.
+struct Step {
+    label: String,
+    args: Vec<String>,
+    env: Vec<(&'static str, &'static str)>,
+}
+
+fn step(label: &str, args: &str) -> Step {
+    Step { label: label.to_string(), args: args.split_whitespace().map(str::to_string).collect(), env: Vec::new() }
+}
+
+fn steps() -> Vec<Step> {
+    let mut v = vec![
+        step("fmt", "fmt --all -- --check"),
+        step("clippy", "clippy --workspace --all-targets --all-features -- -D warnings"),
+        step("test (host)", "test --workspace --all-features"),
+        Step { env: vec![("RUSTDOCFLAGS", "-Dwarnings")], ..step("doc", "doc --workspace --no-deps --all-features") },
+        step("facade, no features", "build -p sock --no-default-features"),
+    ];
+    for f in FACADE_FEATURES {
+        v.push(step(&format!("facade, feature {f}"), &format!("build -p sock --no-default-features --features {f}")));
+    }
+    v.push(step("bench (build)", "bench --workspace --no-run"));
+    v
+}
+
+/// Runs all steps, then `test-linux`; prints how long each took.
+pub fn ci(root: &Path, vm: &TestOptions) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut times: Vec<(String, Duration, bool)> = Vec::new();
+    let started = Instant::now();
+    let mut outcome = Ok(());
+    for s in steps() {
+        println!("\n==> ci: {}", s.label);
+        let t = Instant::now();
+        let mut c = Command::new(&cargo);
+        c.current_dir(root).args(&s.args).envs(s.env.iter().copied());
+        let r = cmd::run(&mut c);
+        times.push((s.label, t.elapsed(), r.is_ok()));
+        if let Err(e) = r {
+            outcome = Err(e);
+            break;
+        }
+    }
+    if outcome.is_ok() {
+        println!("\n==> ci: test-linux");
+        let t = Instant::now();
+        outcome = test_linux::test_linux(root, vm);
+        times.push(("test-linux".into(), t.elapsed(), outcome.is_ok()));
+    }
+    println!("\n==> ci: step times");
+    for (label, d, ok) in &times {
+        println!("  {:<28} {:>6.1}s  {}", label, d.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
+    }
+    println!("  {:<28} {:>6.1}s", "total", started.elapsed().as_secs_f64());
+    outcome.map(|()| println!("ci: all steps passed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_feature_builds_alone() {
+        let s = steps();
+        assert_eq!(s[0].args, ["fmt", "--all", "--", "--check"]);
+        for f in FACADE_FEATURES {
+            assert!(s.iter().any(|st| st.args.ends_with(&["--features".to_string(), f.to_string()])), "{f}");
+        }
+        assert!(s.iter().any(|st| st.args == ["build", "-p", "sock", "--no-default-features"]));
+        assert_eq!(s.last().unwrap().args, ["bench", "--workspace", "--no-run"]);
+    }
+}

@@ -1,0 +1,181 @@
+//! `cargo xtask test-linux` and `cargo xtask vm-shell`: the integration tests on a real kernel.
+
+use crate::cmd::Result;
+use crate::guest::{self, Mode, Plan};
+use crate::host;
+use crate::kernel::{self, Kernel};
+use crate::qemu::{self, Accel, Machine};
+use crate::results;
+use crate::test_bins::{self, Features};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Options shared by every command that boots the guest.
+#[derive(Debug, Clone)]
+pub struct VmOptions {
+    /// `--kernel`: release, series or `.deb` path.
+    pub kernel: Option<String>,
+    /// `--accel`: forced accelerator, or `None` to probe.
+    pub accel: Option<Accel>,
+    /// `--timeout`: hard limit for the whole boot.
+    pub timeout: Duration,
+}
+
+impl Default for VmOptions {
+    fn default() -> Self {
+        VmOptions { kernel: None, accel: None, timeout: Duration::from_secs(1800) }
+    }
+}
+
+/// Options of `test-linux`.
+#[derive(Debug, Clone)]
+pub struct TestOptions {
+    /// The guest.
+    pub vm: VmOptions,
+    /// Features of `sock-tests` to build.
+    pub features: Features,
+    /// `--test NAME`: only these binaries (all when empty).
+    pub only: Vec<String>,
+    /// Arguments after `--`, for every test binary.
+    pub args: Vec<String>,
+}
+
+/// Seconds after which the guest kills one test binary.
+const BINARY_TIMEOUT: u64 = 900;
+
+/// Environment variables handed from the host to the tests in the guest, when set.
+const PASS_ENV: &[&str] = &["PATH", "HOME", "USER", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION", "RUST_LOG"];
+
+/// Runs every integration test binary in the guest; `Ok` only if all of them passed.
+pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
+    let started = Instant::now();
+    let (kernel, busybox, run_dir) = prepare(root, &opts.vm)?;
+    let mut binaries = test_bins::build(root, &opts.features)?;
+    let files = test_bins::test_files(&root.join("tests"));
+    for f in &files {
+        if !binaries.iter().any(|b| &b.name == f) {
+            return Err(format!("tests/tests/{f}.rs produced no test binary"));
+        }
+    }
+    if !opts.only.is_empty() {
+        for name in &opts.only {
+            if !binaries.iter().any(|b| &b.name == name) {
+                return Err(format!("--test {name}: no such test binary (have: {})", names(&binaries)));
+            }
+        }
+        binaries.retain(|b| opts.only.contains(&b.name));
+    }
+    if binaries.is_empty() {
+        return Err("no integration test binary to run (tests/tests/ is empty)".into());
+    }
+    println!("xtask: {} test binaries: {}", binaries.len(), names(&binaries));
+    let mut args = vec!["--show-output".to_string()];
+    args.extend(opts.args.iter().cloned());
+    let expected: Vec<String> = binaries.iter().map(|b| b.name.clone()).collect();
+    let mode = Mode::Tests {
+        binaries: binaries.into_iter().map(|b| (b.name, b.path)).collect(),
+        args,
+        binary_timeout: BINARY_TIMEOUT,
+    };
+    let plan = plan(root, kernel, mode);
+    let accel = accel(&opts.vm, &plan, &busybox, &run_dir)?;
+    let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
+    let results_path = run_dir.join("results.log");
+    let machine = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel, results: &results_path };
+    println!("xtask: booting {} under {accel:?}; test output follows", plan.kernel.release);
+    let boot = Instant::now();
+    let outcome = qemu::run(&machine, opts.vm.timeout, true, true)?;
+    let vm_secs = boot.elapsed().as_secs();
+    let console_path = run_dir.join("console.log");
+    let _ = std::fs::write(&console_path, &outcome.console);
+    let text = std::fs::read_to_string(&results_path).unwrap_or_default();
+    let report = results::parse_report(&text);
+    let facts = results::scan_console(&outcome.console);
+    let filtered = !opts.only.is_empty() || !opts.args.is_empty() || opts.features != Features::All;
+    let tally = results::tally(&report, &facts, outcome.end, &expected, !filtered);
+
+    println!("\nxtask: results on {} ({accel:?}, guest ran {vm_secs}s):", plan.kernel.release);
+    for b in &report.binaries {
+        let mut line = format!("  {:<24} {} passed, {} failed, {} skipped", b.name, b.passed, b.failed, b.skipped);
+        if !b.failed_tests.is_empty() {
+            line += &format!(" (failed: {})", b.failed_tests.join(", "));
+        }
+        if !b.skips.is_empty() {
+            line += &format!(" (skipped: {})", b.skips.join(", "));
+        }
+        if !b.is_clean() {
+            line += "  <-- FAIL";
+        }
+        println!("{line}");
+    }
+    for w in &facts.warnings {
+        println!("xtask: kernel warning: {w}");
+    }
+    for p in &tally.problems {
+        println!("xtask: problem: {p}");
+    }
+    println!("xtask: logs: {} and {}", console_path.display(), results_path.display());
+    println!("xtask: test-linux took {}s", started.elapsed().as_secs());
+    println!("{}", tally.closing_line());
+    if tally.ok() {
+        Ok(())
+    } else {
+        Err(format!("test-linux failed: {}", tally.closing_line()))
+    }
+}
+
+/// Boots the guest with an interactive shell in the host root.
+pub fn vm_shell(root: &Path, vm: &VmOptions) -> Result<()> {
+    let (kernel, busybox, run_dir) = prepare(root, vm)?;
+    let plan = plan(root, kernel, Mode::Shell);
+    let accel = accel(vm, &plan, &busybox, &run_dir)?;
+    let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
+    let results_path = run_dir.join("results.log");
+    qemu::run_interactive(&Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel, results: &results_path })
+}
+
+fn names(bins: &[test_bins::TestBinary]) -> String {
+    bins.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Host packages, static busybox, the kernel, and a fresh run directory.
+fn prepare(root: &Path, vm: &VmOptions) -> Result<(Kernel, PathBuf, PathBuf)> {
+    host::ensure_packages()?;
+    let busybox = host::static_busybox().ok_or("no static busybox found (install busybox-static)")?;
+    let vm_dir = target_dir(root).join("vm");
+    let kernel = kernel::prepare(vm.kernel.as_deref(), &vm_dir)?;
+    println!("xtask: kernel {} ({})", kernel.release, kernel.vmlinuz.display());
+    // One directory per run, so that concurrent runs do not share logs.
+    let run_dir = vm_dir.join("runs").join(std::process::id().to_string());
+    std::fs::create_dir_all(&run_dir).map_err(|e| format!("cannot create {}: {e}", run_dir.display()))?;
+    Ok((kernel, busybox, run_dir))
+}
+
+fn plan(root: &Path, kernel: Kernel, mode: Mode) -> Plan {
+    let env = PASS_ENV.iter().filter_map(|k| Some((k.to_string(), std::env::var(k).ok()?))).collect();
+    Plan { kernel, workdir: root.join("tests"), env, mode }
+}
+
+fn write_initramfs(plan: &Plan, busybox: &Path, path: &Path) -> Result<PathBuf> {
+    let image = guest::initramfs(plan, busybox)?;
+    std::fs::write(path, image).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
+}
+
+fn accel(vm: &VmOptions, plan: &Plan, busybox: &Path, run_dir: &Path) -> Result<Accel> {
+    if let Some(a) = vm.accel {
+        return Ok(a);
+    }
+    let probe_plan = Plan { mode: Mode::Probe, ..plan.clone() };
+    let image = write_initramfs(&probe_plan, busybox, &run_dir.join("probe.cpio"))?;
+    let results_path = run_dir.join("probe-results.log");
+    Ok(qemu::choose_accel(|| {
+        let m = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel: Accel::Kvm, results: &results_path };
+        qemu::run(&m, Duration::from_secs(60), false, false)
+    }))
+}
+
+/// The cargo target directory (`CARGO_TARGET_DIR` or `<root>/target`).
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+}
