@@ -10,6 +10,12 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use sock_core::{Family, Mode, Socket, Type};
 use sock_unix::{Credentials, UnixSocketExt};
 
+/// A close-on-exec pipe (reader, writer).
+fn pipe() -> (std::fs::File, std::fs::File) {
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).expect("pipe2");
+    (std::fs::File::from(r), std::fs::File::from(w))
+}
+
 #[test]
 fn peer_cred_is_this_process() {
     let me = Credentials::current();
@@ -74,7 +80,7 @@ fn credentials_and_fds_together_leak_nothing() {
     // recv_credentials closes fds that come along; the generic path takes both.
     let (a, b) = sock_unix::socketpair().unwrap();
     b.set_pass_cred(true).unwrap();
-    let (r, w) = io::pipe().unwrap();
+    let (r, w) = pipe();
     a.send_fds(&[IoSlice::new(b"both")], &[&w], 0).unwrap();
     a.send_fds(&[IoSlice::new(b"again")], &[&w], 0).unwrap();
     // No room for the fd: the kernel flags MSG_CTRUNC and keeps it.

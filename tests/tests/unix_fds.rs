@@ -18,16 +18,22 @@ use sock_unix::{push_rights, recv_fds, send_fds, UnixSocketExt, SCM_MAX_FD};
 const MSG: &[u8] = "Michael Gilfix was here\u{1234}\r\n".as_bytes();
 const INT: usize = std::mem::size_of::<libc::c_int>();
 
+/// A close-on-exec pipe (reader, writer).
+fn pipe() -> (std::fs::File, std::fs::File) {
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).expect("pipe2");
+    (std::fs::File::from(r), std::fs::File::from(w))
+}
+
 /// A pipe whose fd-table entries can be counted.
 struct Pipe {
-    reader: io::PipeReader,
-    writer: io::PipeWriter,
+    reader: std::fs::File,
+    writer: std::fs::File,
     link: std::path::PathBuf,
 }
 
 impl Pipe {
     fn new() -> Pipe {
-        let (reader, writer) = io::pipe().unwrap();
+        let (reader, writer) = pipe();
         let link = std::fs::read_link(format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&writer))).unwrap();
         Pipe { reader, writer, link }
     }

@@ -15,7 +15,7 @@ const INT: usize = std::mem::size_of::<libc::c_int>();
 fn no_fd_leaks_over_1000_cycles() {
     let (a, b) = sock_unix::socketpair().unwrap();
     let (d1, d2) = sock_unix::socketpair_with(sock_core::Type::DGRAM).unwrap();
-    let (r, w) = std::io::pipe().unwrap();
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).unwrap();
     let fds = [r.as_fd(), w.as_fd(), r.as_fd(), w.as_fd()];
     // Control buffers from none at all to plenty, every truncation case included.
     let ancbufs = [

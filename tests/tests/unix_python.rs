@@ -98,7 +98,8 @@ fn rust_send_fds_to_python_recv_fds() {
     let (conn, _) = server.accept().unwrap();
     let mut readers = Vec::new();
     for i in 0..4 {
-        let (r, mut w) = std::io::pipe().unwrap();
+        let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).unwrap();
+        let mut w = std::fs::File::from(w);
         write!(w, "rust pipe {i}").unwrap();
         readers.push(r);
     }

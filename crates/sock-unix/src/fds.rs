@@ -22,11 +22,11 @@ use crate::rights::{header_space, push_rights, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MA
 /// use std::io::IoSlice;
 /// use std::os::fd::AsFd;
 /// let (a, b) = sock_unix::socketpair()?;
-/// let (r, w) = std::io::pipe()?;
-/// sock_unix::send_fds(&a, &[IoSlice::new(b"x")], &[w.as_fd()], 0, None)?;
+/// let file = std::fs::File::open("/dev/null")?;
+/// sock_unix::send_fds(&a, &[IoSlice::new(b"x")], &[file.as_fd()], 0, None)?;
 /// let (data, fds, _flags, _addr) = sock_unix::recv_fds(&b, 16, 1, 0)?;
 /// assert_eq!((data.as_slice(), fds.len()), (&b"x"[..], 1));
-/// # drop(r); Ok::<(), std::io::Error>(())
+/// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn send_fds<F: AsFd>(
     sock: &Socket,

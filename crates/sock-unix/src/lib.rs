@@ -29,15 +29,18 @@
 //! let client = Socket::new(Family::UNIX, Type::DGRAM, None)?;
 //! client.bind("")?; // autobind: the kernel picks an abstract name
 //!
-//! let (r, w) = std::io::pipe()?;
-//! client.send_fds_to(&[IoSlice::new(b"a pipe")], &[w.as_fd()], 0, b"\0sock-unix-doc-example")?;
+//! // Pass one end of a fresh socketpair; keep the other.
+//! let (mine, theirs) = sock_unix::socketpair()?;
+//! client.send_fds_to(&[IoSlice::new(b"a socket")], &[theirs.as_fd()], 0, b"\0sock-unix-doc-example")?;
 //!
 //! let mut buf = [0u8; 16];
-//! let (msg, fds) = server.recv_fds_into(&mut [IoSliceMut::new(&mut buf)], 4, 0)?;
-//! assert_eq!(&buf[..msg.bytes], b"a pipe");
-//! assert_eq!(fds.len(), 1);
+//! let (msg, mut fds) = server.recv_fds_into(&mut [IoSliceMut::new(&mut buf)], 4, 0)?;
+//! assert_eq!(&buf[..msg.bytes], b"a socket");
 //! assert_eq!(UnixAddr::from_sock_addr(&msg.addr)?, client.local_unix_addr()?);
-//! # drop(r); Ok::<(), std::io::Error>(())
+//! let passed = Socket::from_fd(fds.pop().expect("one fd"))?;
+//! passed.send_all(b"over the passed fd", 0)?;
+//! assert_eq!(mine.recv_vec(32, 0)?, b"over the passed fd");
+//! # Ok::<(), std::io::Error>(())
 //! ```
 //!
 //! Decisions written down here:

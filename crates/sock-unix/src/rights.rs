@@ -27,10 +27,10 @@ pub(crate) const FD_SIZE: usize = std::mem::size_of::<libc::c_int>();
 /// ```
 /// use std::os::fd::AsFd;
 /// use sock_core::cmsg::{cmsg_space, CmsgWriter};
-/// let (r, w) = std::io::pipe()?;
+/// let (a, b) = sock_unix::socketpair()?;
 /// let mut buf = [0u8; 64];
 /// let mut writer = CmsgWriter::new(&mut buf);
-/// sock_unix::push_rights(&mut writer, &[r.as_fd(), w.as_fd()])?;
+/// sock_unix::push_rights(&mut writer, &[a.as_fd(), b.as_fd()])?;
 /// assert_eq!(writer.len(), cmsg_space(8)?);
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn too_many_fds() {
-        let (r, _w) = std::io::pipe().unwrap();
+        let r = std::fs::File::open("/dev/null").unwrap();
         let fds = vec![r.as_fd(); SCM_MAX_FD + 1];
         let mut buf = vec![0u8; 2048];
         let mut writer = CmsgWriter::new(&mut buf);
