@@ -1,3 +1,67 @@
-//! AF_CAN: CAN_RAW (classic and FD), CAN_BCM, CAN_ISOTP and CAN_J1939.
+//! `AF_CAN` for the `sock` workspace: everything CPython's `socket` module offers for CAN on
+//! Linux, typed: `CAN_RAW` with classic, FD and XL frames ([`CanSocket`]), the broadcast
+//! manager ([`BcmSocket`], [`BcmMsg`]), ISO-TP ([`IsoTpSocket`]) and SAE J1939
+//! ([`J1939Socket`]); their addresses ([`CanAddr`], [`IsoTpAddr`], [`J1939Addr`], decoded by
+//! protocol with [`decode`]); and every CAN constant of CPython under its Python name
+//! ([`consts`]).
 //!
-//! Part of the `sock` workspace; most users depend on the `sock` facade with the matching feature.
+//! Most programs use it through the `sock` facade (feature `can`).
+//!
+//! # Coming from Python
+//!
+//! | Python | Rust |
+//! |---|---|
+//! | `socket(AF_CAN, SOCK_RAW, CAN_RAW)` + `bind(('vcan0',))` | [`CanSocket::open(("vcan0",))`](CanSocket::open) |
+//! | `struct.pack("=IB3x8s", id, len, data)` | [`ClassicFrame::new`] / [`FdFrame::new`], [`CanSocket::write_frame`] |
+//! | `s.recvfrom(16)` + `struct.unpack` | [`CanSocket::read_frame`] / [`read_frame_from`](CanSocket::read_frame_from) |
+//! | `setsockopt(SOL_CAN_RAW, CAN_RAW_FILTER, pack(...))` | [`CanSocket::set_filters`] with [`CanFilter`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_BCM)` + `connect(('vcan0',))` | [`BcmSocket::connect`], [`BcmMsg`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)` + `bind(('vcan0', rx, tx))` | [`IsoTpSocket::open`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_J1939)` + `bind(('vcan0', name, pgn, addr))` | [`J1939Socket::open`] |
+//! | address tuples | [`CanAddr`], [`IsoTpAddr`], [`J1939Addr`]; the tuples themselves work too |
+//!
+//! The plain [`sock_core::Socket`] works with every CAN protocol as in Python (`bind(("vcan0",))`
+//! and `send(bytes)`); the typed sockets wrap it and hand it back (`AsRef<Socket>`,
+//! `into_inner`).
+//!
+//! # Decisions
+//!
+//! - Interface names are resolved with `ioctl(SIOCGIFINDEX)` on the socket itself, as CPython
+//!   does; 16 bytes or more is `InvalidInput` "AF_CAN interface name too long"; an unknown name
+//!   is the kernel's `ENODEV`. Decoding an address turns the index back into a name
+//!   (`SIOCGIFNAME`) and keeps the index when there is no name ([`Interface::Index`]).
+//! - Classic and FD frames are the kernel structs themselves (`#[repr(C)]`, no padding), so
+//!   writes borrow them and reads copy at most 72 bytes; nothing allocates except XL frames.
+//! - FD payloads must be a CAN FD length (0..=8, 12, 16, 20, 24, 32, 48, 64): anything else
+//!   is `InvalidInput` rather than silently padded.
+//! - No dependencies beyond `sock-core` and `libc`.
+
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        mod bcm;
+        pub mod consts;
+        mod error_frame;
+        mod filter;
+        mod frame;
+        mod id;
+        mod iface;
+        mod isotp;
+        mod j1939;
+        mod raw;
+        mod wrap;
+
+        pub use addr::{decode, AnyCanAddr, CanAddr, CanForm, IsoTpAddr, J1939Addr};
+        pub use bcm::{BcmFrames, BcmMsg, BcmOpcode, BcmSocket, BCM_HEAD_SIZE, BCM_MAX_NFRAMES};
+        pub use error_frame::{ErrorClass, ErrorFrame};
+        pub use filter::CanFilter;
+        pub use frame::{can_fd_dlc_to_len, can_fd_len_to_dlc, ClassicFrame, FdFrame, Frame, XlFrame};
+        pub use id::CanId;
+        pub use iface::{index_to_name, name_to_index, IfName, Interface, IFNAMSIZ};
+        pub use isotp::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions, IsoTpSocket, ISOTP_RECV_MAX};
+        pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
+        pub use raw::{CanSocket, FrameMeta};
+    } else {
+        compile_error!("sock-can supports Linux only: AF_CAN is a Linux family");
+    }
+}

@@ -1,0 +1,221 @@
+//! SAE J1939: [`J1939Socket`], its filters and options, and what a receive reports
+//! ([`J1939Recv`]: source name/PGN/address from the address, destination and priority from
+//! ancillary data).
+
+use std::io::{self, IoSlice, IoSliceMut};
+
+use sock_core::cmsg::CmsgIter;
+use sock_core::{consts as core_consts, invalid_input, Family, Protocol, Socket, ToSockAddr, Type};
+
+use crate::addr::J1939Addr;
+use crate::consts::*;
+
+/// `sizeof(struct j1939_filter)`: 26 bytes of fields padded to 32.
+const FILTER_SIZE: usize = 32;
+
+/// `struct j1939_filter`: a packet passes when each field masked equals the filter's.
+///
+/// ```
+/// use sock_can::J1939Filter;
+/// let f = J1939Filter::pgn(0x12300);
+/// assert_eq!((f.pgn, f.pgn_mask), (0x12300, sock_can::consts::J1939_PGN_MAX));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct J1939Filter {
+    /// The name to match.
+    pub name: u64,
+    /// The bits of the name that must match.
+    pub name_mask: u64,
+    /// The PGN to match.
+    pub pgn: u32,
+    /// The bits of the PGN that must match.
+    pub pgn_mask: u32,
+    /// The source address to match.
+    pub addr: u8,
+    /// The bits of the address that must match.
+    pub addr_mask: u8,
+}
+
+impl J1939Filter {
+    /// Packets of one PGN.
+    pub fn pgn(pgn: u32) -> J1939Filter {
+        J1939Filter { pgn, pgn_mask: J1939_PGN_MAX, ..J1939Filter::default() }
+    }
+
+    /// Packets from one source address.
+    pub fn source(addr: u8) -> J1939Filter {
+        J1939Filter { addr, addr_mask: 0xff, ..J1939Filter::default() }
+    }
+
+    /// The 32 bytes of the kernel struct (padding zeroed).
+    pub fn encode(&self) -> [u8; FILTER_SIZE] {
+        let mut b = [0u8; FILTER_SIZE];
+        b[0..8].copy_from_slice(&self.name.to_ne_bytes());
+        b[8..16].copy_from_slice(&self.name_mask.to_ne_bytes());
+        b[16..20].copy_from_slice(&self.pgn.to_ne_bytes());
+        b[20..24].copy_from_slice(&self.pgn_mask.to_ne_bytes());
+        b[24] = self.addr;
+        b[25] = self.addr_mask;
+        b
+    }
+}
+
+/// One received J1939 packet's metadata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct J1939Recv {
+    /// Bytes received into the buffer.
+    pub len: usize,
+    /// The sender: its name, the PGN of the packet and its address. The interface is left as
+    /// an index (no lookup on the receive path).
+    pub source: J1939Addr,
+    /// `SCM_J1939_DEST_ADDR`: the destination address (`J1939_NO_ADDR` for broadcast).
+    pub dest_addr: Option<u8>,
+    /// `SCM_J1939_DEST_NAME`: the destination name, when the destination was claimed.
+    pub dest_name: Option<u64>,
+    /// `SCM_J1939_PRIO`: the packet's priority (0..=7).
+    pub priority: Option<u8>,
+}
+
+/// A `CAN_J1939` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_J1939)`).
+///
+/// ```no_run
+/// use sock_can::{J1939Addr, J1939Socket};
+/// use sock_can::consts::{J1939_NO_NAME, J1939_NO_PGN};
+/// let rx = J1939Socket::open(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x90))?;
+/// let tx = J1939Socket::open(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+/// tx.send_to(b"hello", J1939Addr::to(0x12300, 0x90))?;
+/// let mut buf = [0u8; 64];
+/// let got = rx.recv(&mut buf)?;
+/// assert_eq!((got.source.addr, got.source.pgn), (0x80, 0x12300));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct J1939Socket(Socket);
+
+impl J1939Socket {
+    /// An unbound `CAN_J1939` socket.
+    pub fn new() -> io::Result<J1939Socket> {
+        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939))).map(J1939Socket)
+    }
+
+    /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`].
+    pub fn open<M>(addr: impl ToSockAddr<M>) -> io::Result<J1939Socket> {
+        let s = J1939Socket::new()?;
+        s.0.bind(addr)?;
+        Ok(s)
+    }
+
+    /// Binds.
+    pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
+        self.0.bind(addr)
+    }
+
+    /// Sets the default destination (name, PGN, address) for [`send`](J1939Socket::send).
+    pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
+        self.0.connect(addr)
+    }
+
+    /// Sends to the connected destination.
+    pub fn send(&self, data: &[u8]) -> io::Result<usize> {
+        self.0.send(data, 0)
+    }
+
+    /// Sends to a PGN and address: `J1939Addr::to(pgn, addr)`; to broadcast, use
+    /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast).
+    pub fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
+        self.0.send_to(data, 0, dest)
+    }
+
+    /// Sends with a priority (0..=7) for this packet only (`SCM_J1939_PRIO` is receive-only,
+    /// so this sets `SO_J1939_SEND_PRIO` first).
+    pub fn send_to_with_prio<M>(&self, data: &[u8], dest: impl ToSockAddr<M>, prio: u8) -> io::Result<usize> {
+        self.set_send_prio(prio)?;
+        let addr = dest.to_sock_addr(&self.0)?;
+        self.0.send_msg(&[IoSlice::new(data)], &[], 0, Some(&addr))
+    }
+
+    /// Receives one packet into `buf`, with its source and destination details.
+    pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
+        let mut control = [0u8; 128];
+        let msg = self.0.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0)?;
+        let source = J1939Addr::from_sock_addr_indexed(&msg.addr).unwrap_or_default();
+        let mut out = J1939Recv { len: msg.bytes, source, dest_addr: None, dest_name: None, priority: None };
+        for item in CmsgIter::new(&control[..msg.control_len]) {
+            if item.level != SOL_CAN_J1939 {
+                continue;
+            }
+            match item.ty {
+                SCM_J1939_DEST_ADDR => out.dest_addr = item.data.first().copied(),
+                SCM_J1939_DEST_NAME => out.dest_name = item.value::<u64>(),
+                SCM_J1939_PRIO => out.priority = item.data.first().copied(),
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// `SO_J1939_FILTER`: receive only packets matching one of `filters` (empty: all).
+    /// More than `J1939_FILTER_MAX` is `InvalidInput`.
+    pub fn set_filters(&self, filters: &[J1939Filter]) -> io::Result<()> {
+        if filters.len() > J1939_FILTER_MAX {
+            return Err(invalid_input("filters", "at most J1939_FILTER_MAX (512) filters"));
+        }
+        let bytes: Vec<u8> = filters.iter().flat_map(|f| f.encode()).collect();
+        self.0.setsockopt_bytes(SOL_CAN_J1939, SO_J1939_FILTER, &bytes)
+    }
+
+    /// `SO_J1939_PROMISC`: receive every packet on the bus.
+    pub fn set_promisc(&self, on: bool) -> io::Result<()> {
+        self.0.set_flag(SOL_CAN_J1939, SO_J1939_PROMISC, on)
+    }
+
+    /// Whether promiscuous mode is on.
+    pub fn promisc(&self) -> io::Result<bool> {
+        self.0.get_flag(SOL_CAN_J1939, SO_J1939_PROMISC)
+    }
+
+    /// `SO_J1939_SEND_PRIO`: the priority (0..=7) of sent packets; more is `InvalidInput`.
+    pub fn set_send_prio(&self, prio: u8) -> io::Result<()> {
+        if prio > 7 {
+            return Err(invalid_input("prio", "J1939 priorities are 0..=7"));
+        }
+        self.0.setsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO, i32::from(prio))
+    }
+
+    /// The priority of sent packets.
+    pub fn send_prio(&self) -> io::Result<u8> {
+        self.0.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO).map(|p| p as u8)
+    }
+
+    /// `SO_J1939_ERRQUEUE`: report transfer progress and aborts on the error queue (read it
+    /// with `recv_msg(.., MSG_ERRQUEUE)` on [`AsRef<Socket>`]).
+    pub fn set_errqueue(&self, on: bool) -> io::Result<()> {
+        self.0.set_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE, on)
+    }
+
+    /// Whether the error queue is on.
+    pub fn errqueue(&self) -> io::Result<bool> {
+        self.0.get_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE)
+    }
+
+    /// `SO_BROADCAST`: allow sending to `J1939_NO_ADDR`.
+    pub fn set_broadcast(&self, on: bool) -> io::Result<()> {
+        self.0.set_flag(core_consts::SOL_SOCKET, core_consts::SO_BROADCAST, on)
+    }
+}
+
+crate::wrap::protocol_socket!(J1939Socket, CAN_J1939, "CAN_J1939");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_layout() {
+        let f = J1939Filter { name: 1, name_mask: 2, pgn: 3, pgn_mask: 4, addr: 5, addr_mask: 6 };
+        let b = f.encode();
+        assert_eq!(b[16..20], 3u32.to_ne_bytes());
+        assert_eq!((b[24], b[25]), (5, 6));
+        assert!(b[26..].iter().all(|&x| x == 0));
+    }
+}
