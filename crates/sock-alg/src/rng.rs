@@ -8,9 +8,9 @@ use sock_core::Socket;
 use crate::addr::AlgAddr;
 use crate::socket::{accept, set_key, transform};
 
-/// A kernel RNG. [`seed`](Rng::seed) (re)seeds it (`ALG_SET_KEY` on the transform socket,
-/// which the operation socket shares); [`fill`](Rng::fill) reads as many bytes as asked (the
-/// kernel gives at most 128 per call; this loops). It also implements `io::Read`.
+/// A kernel RNG. [`seed`](Rng::seed) reseeds it (`ALG_SET_KEY` on the transform socket);
+/// [`fill`](Rng::fill) reads as many bytes as asked (the kernel gives at most 128 per call;
+/// this loops). It also implements `io::Read`.
 ///
 /// ```no_run
 /// use sock_alg::Rng;
@@ -42,9 +42,14 @@ impl Rng {
         Ok(Rng { tfm, op })
     }
 
-    /// Reseeds the generator (`crypto_rng_reset`).
+    /// Reseeds the generator (`crypto_rng_reset`). The kernel refuses a new key while an
+    /// operation socket is open (`EBUSY`), so this closes the operation socket, reseeds the
+    /// transform and accepts a new one.
     pub fn seed(&mut self, seed: &[u8]) -> io::Result<()> {
-        set_key(&self.tfm, seed)
+        drop(std::mem::replace(&mut self.op, self.tfm.dup()?));
+        set_key(&self.tfm, seed)?;
+        self.op = accept(&self.tfm)?;
+        Ok(())
     }
 
     /// Fills `buf` with random bytes.
