@@ -32,7 +32,8 @@ pub const NODE_RECVQ_DEPTH: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_NODE_RECV
 pub const SOCK_RECVQ_DEPTH: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SOCK_RECVQ_DEPTH);
 /// `TIPC_SOCK_RECVQ_USED` (read only): bytes queued on this socket.
 pub const SOCK_RECVQ_USED: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SOCK_RECVQ_USED);
-/// `TIPC_NODELAY`: disable the Nagle-like bundling of stream sockets (0 or 1).
+/// `TIPC_NODELAY`: disable the Nagle-like bundling of stream sockets (0 or 1). Write-only:
+/// the kernel answers `getsockopt` with `EINVAL`.
 pub const NODELAY: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_NODELAY);
 const GROUP_JOIN: SockOpt<GroupReq> = SockOpt::new(SOL_TIPC, TIPC_GROUP_JOIN);
 
