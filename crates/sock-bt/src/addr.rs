@@ -1,0 +1,165 @@
+//! [`BtAddr`]: any Bluetooth address, decoded by protocol.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use sock_core::{invalid_input, Protocol, SockAddr, Socket, ToSockAddr};
+
+use crate::consts::*;
+use crate::{HciAddr, L2capAddr, RfcommAddr, ScoAddr};
+
+/// An `AF_BLUETOOTH` address of any of the four protocols CPython knows. The kernel's
+/// `sockaddr_*` of these protocols cannot be told apart by their bytes, so decoding takes the
+/// socket's protocol, as CPython's `makesockaddr` does.
+///
+/// Text form: the protocol's name, `:`, and that address type's text form:
+/// `l2cap:01:23:45:67:89:AB/4097`, `rfcomm:01:23:45:67:89:AB/3`, `hci:hci0`,
+/// `sco:01:23:45:67:89:AB`.
+///
+/// ```
+/// use sock_bt::{protocol, BtAddr, RfcommAddr};
+/// let raw = sock_core::SockAddr::from(RfcommAddr::new(sock_bt::BdAddr::ANY, 3));
+/// let addr = BtAddr::decode(&raw, protocol::RFCOMM).unwrap();
+/// assert_eq!(addr.to_string(), "rfcomm:00:00:00:00:00:00/3");
+/// assert_eq!(addr.to_string().parse::<BtAddr>()?, addr);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BtAddr {
+    /// `BTPROTO_L2CAP`.
+    L2cap(L2capAddr),
+    /// `BTPROTO_RFCOMM`.
+    Rfcomm(RfcommAddr),
+    /// `BTPROTO_HCI`.
+    Hci(HciAddr),
+    /// `BTPROTO_SCO`.
+    Sco(ScoAddr),
+}
+
+impl BtAddr {
+    /// Decodes `addr` as the address of a `protocol` socket; `None` for another family, an
+    /// address too short for the protocol, or a protocol without an address form here.
+    pub fn decode(addr: &SockAddr, protocol: Protocol) -> Option<BtAddr> {
+        match protocol.raw() {
+            BTPROTO_L2CAP => L2capAddr::decode(addr).map(BtAddr::L2cap),
+            BTPROTO_RFCOMM => RfcommAddr::decode(addr).map(BtAddr::Rfcomm),
+            BTPROTO_HCI => HciAddr::decode(addr).map(BtAddr::Hci),
+            BTPROTO_SCO => ScoAddr::decode(addr).map(BtAddr::Sco),
+            _ => None,
+        }
+    }
+
+    /// The protocol this address belongs to.
+    pub const fn protocol(&self) -> Protocol {
+        Protocol(match self {
+            BtAddr::L2cap(_) => BTPROTO_L2CAP,
+            BtAddr::Rfcomm(_) => BTPROTO_RFCOMM,
+            BtAddr::Hci(_) => BTPROTO_HCI,
+            BtAddr::Sco(_) => BTPROTO_SCO,
+        })
+    }
+}
+
+impl From<BtAddr> for SockAddr {
+    fn from(addr: BtAddr) -> SockAddr {
+        match addr {
+            BtAddr::L2cap(a) => a.into(),
+            BtAddr::Rfcomm(a) => a.into(),
+            BtAddr::Hci(a) => a.into(),
+            BtAddr::Sco(a) => a.into(),
+        }
+    }
+}
+
+impl ToSockAddr for BtAddr {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(SockAddr::from(*self))
+    }
+}
+
+macro_rules! from_variant {
+    ($($variant:ident($t:ty))*) => {$(
+        impl From<$t> for BtAddr {
+            fn from(a: $t) -> BtAddr {
+                BtAddr::$variant(a)
+            }
+        }
+    )*};
+}
+from_variant!(L2cap(L2capAddr) Rfcomm(RfcommAddr) Hci(HciAddr) Sco(ScoAddr));
+
+impl fmt::Display for BtAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BtAddr::L2cap(a) => write!(f, "l2cap:{a}"),
+            BtAddr::Rfcomm(a) => write!(f, "rfcomm:{a}"),
+            BtAddr::Hci(a) => write!(f, "hci:{a}"),
+            BtAddr::Sco(a) => write!(f, "sco:{a}"),
+        }
+    }
+}
+
+impl FromStr for BtAddr {
+    type Err = io::Error;
+
+    /// Parses `l2cap:…`, `rfcomm:…`, `hci:…` or `sco:…`.
+    fn from_str(s: &str) -> io::Result<BtAddr> {
+        let (proto, rest) = s
+            .split_once(':')
+            .ok_or_else(|| invalid_input("address", "expected l2cap:, rfcomm:, hci: or sco: and an address"))?;
+        Ok(match proto {
+            "l2cap" => BtAddr::L2cap(rest.parse()?),
+            "rfcomm" => BtAddr::Rfcomm(rest.parse()?),
+            "hci" => BtAddr::Hci(rest.parse()?),
+            "sco" => BtAddr::Sco(rest.parse()?),
+            _ => return Err(invalid_input("protocol", "expected l2cap, rfcomm, hci or sco")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BdAddr;
+    use proptest::prelude::*;
+
+    fn any_addr() -> impl Strategy<Value = BtAddr> {
+        let bd = any::<[u8; 6]>().prop_map(BdAddr::from_octets);
+        prop_oneof![
+            (bd.clone(), any::<u16>(), any::<u16>(), any::<u8>())
+                .prop_map(|(bdaddr, psm, cid, addr_type)| { BtAddr::L2cap(L2capAddr { bdaddr, psm, cid, addr_type }) }),
+            (bd.clone(), any::<u8>()).prop_map(|(b, c)| BtAddr::Rfcomm(RfcommAddr::new(b, c))),
+            (any::<u16>(), any::<u16>()).prop_map(|(dev, channel)| BtAddr::Hci(HciAddr { dev, channel })),
+            bd.prop_map(|b| BtAddr::Sco(ScoAddr::new(b))),
+        ]
+    }
+
+    #[test]
+    fn unknown_protocols_and_families_do_not_decode() {
+        let raw = SockAddr::from(ScoAddr::new(BdAddr::ANY));
+        assert_eq!(BtAddr::decode(&raw, Protocol(BTPROTO_BNEP)), None);
+        assert_eq!(BtAddr::decode(&raw, Protocol(BTPROTO_L2CAP)), None, "too short for sockaddr_l2");
+        let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
+        assert_eq!(BtAddr::decode(&inet, Protocol(BTPROTO_HCI)), None);
+        assert_eq!("bnep:x".parse::<BtAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..=40), proto in 0i32..10) {
+            let mut raw = bytes.clone();
+            if raw.len() >= 2 {
+                raw[..2].copy_from_slice(&(libc::AF_BLUETOOTH as u16).to_ne_bytes());
+            }
+            let _ = BtAddr::decode(&SockAddr::from_bytes(&raw).unwrap(), Protocol(proto));
+            let _ = String::from_utf8_lossy(&bytes).parse::<BtAddr>();
+        }
+
+        #[test]
+        fn round_trips(addr in any_addr()) {
+            prop_assert_eq!(BtAddr::decode(&SockAddr::from(addr), addr.protocol()), Some(addr));
+            prop_assert_eq!(addr.to_string().parse::<BtAddr>().unwrap(), addr);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! [`HciFilter`]: the `HCI_FILTER` option of raw HCI sockets, and the other `SOL_HCI` options
+//! and ancillary data ([`HciSocketExt`], [`HciAncillary`]).
+
+use std::io;
+use std::time::Duration;
+
+use sock_core::cmsg::Cmsg;
+use sock_core::pod::Pod;
+use sock_core::{SockOpt, Socket};
+
+use crate::consts::*;
+
+/// Which packets a raw HCI socket receives: a packet type mask, an event mask and an optional
+/// command opcode (`struct hci_filter`). A new socket's filter lets nothing through.
+///
+/// ```
+/// use sock_bt::{HciFilter, HCI_EVENT_PKT};
+/// let mut f = HciFilter::new();
+/// f.set_ptype(HCI_EVENT_PKT);
+/// f.set_event(0x0e); // Command Complete
+/// assert!(f.test_ptype(HCI_EVENT_PKT) && f.test_event(0x0e) && !f.test_event(0x0f));
+/// assert!(HciFilter::all().test_event(0x3e));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[repr(C)]
+pub struct HciFilter {
+    /// Bit `t` set: packets of type `t` pass (`HCI_VENDOR_PKT` is bit 0).
+    pub type_mask: u32,
+    /// Bit `e` of the 64 set: events with code `e` pass.
+    pub event_mask: [u32; 2],
+    /// If not 0, only Command Complete/Status events of this opcode pass.
+    pub opcode: u16,
+    _pad: u16,
+}
+
+// SAFETY: `repr(C)` with fields u32, [u32; 2], u16, u16: 16 bytes, no implicit padding; every
+// bit pattern is a valid value.
+unsafe impl Pod for HciFilter {}
+
+const FILTER: SockOpt<HciFilter> = SockOpt::new(SOL_HCI, HCI_FILTER);
+
+const fn type_bit(ptype: u8) -> u32 {
+    if ptype == HCI_VENDOR_PKT {
+        0
+    } else {
+        (ptype & 31) as u32
+    }
+}
+
+impl HciFilter {
+    /// The empty filter (nothing passes).
+    pub const fn new() -> HciFilter {
+        HciFilter { type_mask: 0, event_mask: [0; 2], opcode: 0, _pad: 0 }
+    }
+
+    /// Every packet type and every event.
+    pub const fn all() -> HciFilter {
+        HciFilter { type_mask: u32::MAX, event_mask: [u32::MAX; 2], opcode: 0, _pad: 0 }
+    }
+
+    /// Lets packets of type `ptype` (`HCI_EVENT_PKT` ...) through.
+    pub fn set_ptype(&mut self, ptype: u8) {
+        self.type_mask |= 1 << type_bit(ptype);
+    }
+
+    /// Stops packets of type `ptype`.
+    pub fn clear_ptype(&mut self, ptype: u8) {
+        self.type_mask &= !(1 << type_bit(ptype));
+    }
+
+    /// Whether packets of type `ptype` pass.
+    pub fn test_ptype(&self, ptype: u8) -> bool {
+        self.type_mask & (1 << type_bit(ptype)) != 0
+    }
+
+    /// Lets events with code `event` through (codes are taken modulo 64, as the kernel does).
+    pub fn set_event(&mut self, event: u8) {
+        let e = usize::from(event & 63);
+        self.event_mask[e / 32] |= 1 << (e % 32);
+    }
+
+    /// Stops events with code `event`.
+    pub fn clear_event(&mut self, event: u8) {
+        let e = usize::from(event & 63);
+        self.event_mask[e / 32] &= !(1 << (e % 32));
+    }
+
+    /// Whether events with code `event` pass.
+    pub fn test_event(&self, event: u8) -> bool {
+        let e = usize::from(event & 63);
+        self.event_mask[e / 32] & (1 << (e % 32)) != 0
+    }
+}
+
+/// `SOL_HCI` options of a raw HCI [`Socket`].
+pub trait HciSocketExt {
+    /// `HCI_FILTER`: the current filter.
+    fn hci_filter(&self) -> io::Result<HciFilter>;
+    /// Sets `HCI_FILTER` (unprivileged sockets may only narrow the kernel's safe filter).
+    fn set_hci_filter(&self, filter: &HciFilter) -> io::Result<()>;
+    /// `HCI_DATA_DIR`: attach an [`HciAncillary::Incoming`] item to every packet received.
+    fn set_hci_data_dir(&self, on: bool) -> io::Result<()>;
+    /// `HCI_TIME_STAMP`: attach an [`HciAncillary::Timestamp`] item to every packet received.
+    fn set_hci_time_stamp(&self, on: bool) -> io::Result<()>;
+}
+
+impl HciSocketExt for Socket {
+    fn hci_filter(&self) -> io::Result<HciFilter> {
+        self.get(FILTER)
+    }
+
+    fn set_hci_filter(&self, filter: &HciFilter) -> io::Result<()> {
+        self.set(FILTER, filter)
+    }
+
+    fn set_hci_data_dir(&self, on: bool) -> io::Result<()> {
+        self.set_flag(SOL_HCI, HCI_DATA_DIR, on)
+    }
+
+    fn set_hci_time_stamp(&self, on: bool) -> io::Result<()> {
+        self.set_flag(SOL_HCI, HCI_TIME_STAMP, on)
+    }
+}
+
+/// An ancillary item of a raw HCI socket, enabled by `HCI_DATA_DIR` / `HCI_TIME_STAMP`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HciAncillary {
+    /// `HCI_CMSG_DIR`: `true` for a packet from the controller, `false` for one sent to it.
+    Incoming(bool),
+    /// `HCI_CMSG_TSTAMP`: when the packet was seen, since the Unix epoch.
+    Timestamp(Duration),
+}
+
+impl HciAncillary {
+    /// Decodes `cmsg` if it is a complete `SOL_HCI` item of a known type.
+    ///
+    /// ```
+    /// # use sock_core::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock_bt::{HciAncillary, HCI_CMSG_DIR, SOL_HCI};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push_value(SOL_HCI, HCI_CMSG_DIR, &1i32)?;
+    /// let n = w.len();
+    /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
+    /// assert_eq!(HciAncillary::decode(&item), Some(HciAncillary::Incoming(true)));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn decode(cmsg: &Cmsg<'_>) -> Option<HciAncillary> {
+        if cmsg.level != SOL_HCI || cmsg.truncated {
+            return None;
+        }
+        match cmsg.ty {
+            HCI_CMSG_DIR => Some(HciAncillary::Incoming(cmsg.value::<i32>()? != 0)),
+            HCI_CMSG_TSTAMP => {
+                let tv: libc::timeval = cmsg.value()?;
+                let secs = u64::try_from(tv.tv_sec).ok()?;
+                let micros = u64::try_from(tv.tv_usec).ok()?;
+                Some(HciAncillary::Timestamp(Duration::from_secs(secs) + Duration::from_micros(micros)))
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_bits_follow_bluez() {
+        let mut f = HciFilter::new();
+        f.set_ptype(HCI_VENDOR_PKT);
+        assert_eq!(f.type_mask, 1);
+        f.set_ptype(HCI_EVENT_PKT);
+        assert_eq!(f.type_mask, 1 | 1 << 4);
+        f.set_event(0x3e);
+        assert_eq!(f.event_mask, [0, 1 << 30]);
+        f.clear_event(0x3e);
+        f.clear_ptype(HCI_VENDOR_PKT);
+        assert_eq!((f.type_mask, f.event_mask), (1 << 4, [0, 0]));
+        assert_eq!(std::mem::size_of::<HciFilter>(), 16);
+    }
+}

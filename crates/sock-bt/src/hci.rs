@@ -1,0 +1,154 @@
+//! [`HciAddr`]: a `struct sockaddr_hci` — a controller index and a channel.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+
+use crate::codec::{bt_data, encode, not_a, number};
+use crate::consts::*;
+
+/// An HCI address (`BTPROTO_HCI`): controller index (`hci0` is 0) and channel — CPython's
+/// `dev` for the raw channel, `(dev, channel)` otherwise.
+///
+/// Text form: `hci<dev>` (or `none` for `HCI_DEV_NONE`), followed by `/user`, `/monitor`,
+/// `/control`, `/logging` or `/<number>` unless the channel is `HCI_CHANNEL_RAW`.
+///
+/// ```
+/// use sock_bt::{HciAddr, HCI_CHANNEL_USER};
+/// assert_eq!(HciAddr::new(0).to_string(), "hci0");
+/// assert_eq!("hci1/user".parse::<HciAddr>()?, HciAddr::new(1).with_channel(HCI_CHANNEL_USER));
+/// assert_eq!(HciAddr::monitor().to_string(), "none/monitor");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HciAddr {
+    /// The controller index (`HCI_DEV_NONE` for none).
+    pub dev: u16,
+    /// `HCI_CHANNEL_RAW`, `_USER`, `_MONITOR`, `_CONTROL` or `_LOGGING`.
+    pub channel: u16,
+}
+
+impl HciAddr {
+    /// Controller `dev` on the raw channel.
+    pub const fn new(dev: u16) -> HciAddr {
+        HciAddr { dev, channel: HCI_CHANNEL_RAW }
+    }
+
+    /// The monitor channel (every controller's traffic; needs `CAP_NET_RAW`).
+    pub const fn monitor() -> HciAddr {
+        HciAddr { dev: HCI_DEV_NONE, channel: HCI_CHANNEL_MONITOR }
+    }
+
+    /// This address on another channel.
+    pub const fn with_channel(self, channel: u16) -> HciAddr {
+        HciAddr { channel, ..self }
+    }
+
+    /// Decodes a `sockaddr_hci`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
+    pub fn decode(addr: &SockAddr) -> Option<HciAddr> {
+        let d = bt_data(addr, 4)?;
+        Some(HciAddr { dev: u16::from_ne_bytes([d[0], d[1]]), channel: u16::from_ne_bytes([d[2], d[3]]) })
+    }
+}
+
+impl From<HciAddr> for SockAddr {
+    fn from(a: HciAddr) -> SockAddr {
+        let mut d = [0u8; 4];
+        d[..2].copy_from_slice(&a.dev.to_ne_bytes());
+        d[2..].copy_from_slice(&a.channel.to_ne_bytes());
+        encode(&d)
+    }
+}
+
+impl TryFrom<&SockAddr> for HciAddr {
+    type Error = io::Error;
+
+    fn try_from(addr: &SockAddr) -> io::Result<HciAddr> {
+        HciAddr::decode(addr).ok_or_else(|| not_a("HCI"))
+    }
+}
+
+impl ToSockAddr for HciAddr {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(SockAddr::from(*self))
+    }
+}
+
+const CHANNELS: [(u16, &str); 4] = [
+    (HCI_CHANNEL_USER, "user"),
+    (HCI_CHANNEL_MONITOR, "monitor"),
+    (HCI_CHANNEL_CONTROL, "control"),
+    (HCI_CHANNEL_LOGGING, "logging"),
+];
+
+impl fmt::Display for HciAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.dev {
+            HCI_DEV_NONE => f.write_str("none")?,
+            dev => write!(f, "hci{dev}")?,
+        }
+        if self.channel == HCI_CHANNEL_RAW {
+            return Ok(());
+        }
+        match CHANNELS.iter().find(|(c, _)| *c == self.channel) {
+            Some((_, name)) => write!(f, "/{name}"),
+            None => write!(f, "/{}", self.channel),
+        }
+    }
+}
+
+impl FromStr for HciAddr {
+    type Err = io::Error;
+
+    /// Parses `hci<dev>[/channel]` or `none[/channel]`, channel being `raw`, `user`,
+    /// `monitor`, `control`, `logging` or a number.
+    fn from_str(s: &str) -> io::Result<HciAddr> {
+        let (dev, channel) = match s.split_once('/') {
+            Some((dev, channel)) => (dev, Some(channel)),
+            None => (s, None),
+        };
+        let dev = match dev {
+            "none" => HCI_DEV_NONE,
+            _ => {
+                number(dev.strip_prefix("hci").ok_or_else(|| invalid_input("dev", "expected hci<N> or none"))?, "dev")?
+            }
+        };
+        let channel = match channel {
+            None | Some("raw") => HCI_CHANNEL_RAW,
+            Some(name) => match CHANNELS.iter().find(|(_, n)| *n == name) {
+                Some((c, _)) => *c,
+                None => number(name, "channel")?,
+            },
+        };
+        Ok(HciAddr { dev, channel })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn layout_and_text() {
+        let raw = SockAddr::from(HciAddr::new(3).with_channel(HCI_CHANNEL_USER));
+        assert_eq!(raw.len(), 6, "sizeof(struct sockaddr_hci)");
+        assert_eq!(HciAddr::decode(&raw), Some(HciAddr { dev: 3, channel: 1 }));
+        assert_eq!("hci0/raw".parse::<HciAddr>().unwrap(), HciAddr::new(0));
+        assert_eq!(HciAddr::new(2).with_channel(9).to_string(), "hci2/9");
+        for bad in ["", "0", "hci", "hcix", "hci65536", "hci0/", "hci0/bogus", "nothing"] {
+            assert_eq!(bad.parse::<HciAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput, "{bad:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(dev in any::<u16>(), channel in any::<u16>()) {
+            let a = HciAddr { dev, channel };
+            prop_assert_eq!(HciAddr::decode(&SockAddr::from(a)), Some(a));
+            prop_assert_eq!(a.to_string().parse::<HciAddr>().unwrap(), a);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! [`ScoAddr`]: a `struct sockaddr_sco`.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use sock_core::{SockAddr, Socket, ToSockAddr};
+
+use crate::codec::{bdaddr_at, bt_data, encode, not_a};
+use crate::BdAddr;
+
+/// An SCO address (`BTPROTO_SCO`): a device address, CPython's `bdaddr` string.
+///
+/// Text form: the device address, e.g. `01:23:45:67:89:AB`.
+///
+/// ```
+/// use sock_bt::{BdAddr, ScoAddr};
+/// assert_eq!("00:00:00:00:00:00".parse::<ScoAddr>()?, ScoAddr::new(BdAddr::ANY));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScoAddr {
+    /// The device address.
+    pub bdaddr: BdAddr,
+}
+
+impl ScoAddr {
+    /// The address of `bdaddr`.
+    pub const fn new(bdaddr: BdAddr) -> ScoAddr {
+        ScoAddr { bdaddr }
+    }
+
+    /// Decodes a `sockaddr_sco`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
+    pub fn decode(addr: &SockAddr) -> Option<ScoAddr> {
+        Some(ScoAddr { bdaddr: bdaddr_at(bt_data(addr, 6)?, 0) })
+    }
+}
+
+impl From<BdAddr> for ScoAddr {
+    fn from(bdaddr: BdAddr) -> ScoAddr {
+        ScoAddr { bdaddr }
+    }
+}
+
+impl From<ScoAddr> for SockAddr {
+    fn from(a: ScoAddr) -> SockAddr {
+        encode(&a.bdaddr.kernel_bytes())
+    }
+}
+
+impl TryFrom<&SockAddr> for ScoAddr {
+    type Error = io::Error;
+
+    fn try_from(addr: &SockAddr) -> io::Result<ScoAddr> {
+        ScoAddr::decode(addr).ok_or_else(|| not_a("SCO"))
+    }
+}
+
+impl ToSockAddr for ScoAddr {
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        Ok(SockAddr::from(*self))
+    }
+}
+
+impl fmt::Display for ScoAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.bdaddr.fmt(f)
+    }
+}
+
+impl FromStr for ScoAddr {
+    type Err = io::Error;
+
+    /// Parses a device address.
+    fn from_str(s: &str) -> io::Result<ScoAddr> {
+        Ok(ScoAddr { bdaddr: s.parse()? })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn round_trips(octets in any::<[u8; 6]>()) {
+            let a = ScoAddr::new(BdAddr::from_octets(octets));
+            let raw = SockAddr::from(a);
+            prop_assert_eq!(raw.len(), 8);
+            prop_assert_eq!(ScoAddr::decode(&raw), Some(a));
+            prop_assert_eq!(a.to_string().parse::<ScoAddr>().unwrap(), a);
+        }
+    }
+}
