@@ -35,6 +35,7 @@ mod hwaddr;
 mod ifname;
 mod options;
 mod socket;
+mod sys;
 
 pub use addr::PacketAddr;
 pub use consts::*;
