@@ -1,0 +1,170 @@
+//! Typed ancillary items of IPv4 and IPv6: [`InetCmsg`]. Encode them into a
+//! [`CmsgWriter`] for `send_msg`; decode received items from a [`CmsgIter`](sock_core::cmsg::CmsgIter).
+
+use std::io;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use libc::c_int;
+
+use sock_core::cmsg::{Cmsg, CmsgIter, CmsgWriter};
+use sock_core::pod::read_pod;
+
+use crate::consts::*;
+
+/// One IP-level control message.
+///
+/// ```
+/// use sock_core::cmsg::{CmsgIter, CmsgWriter};
+/// use sock_inet::InetCmsg;
+/// let mut buf = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut buf);
+/// InetCmsg::HopLimit(2).encode(&mut w)?;
+/// InetCmsg::TClass(0x28).encode(&mut w)?;
+/// let len = w.len();
+/// let items: Vec<_> = InetCmsg::parse(&buf[..len]).collect();
+/// assert_eq!(items, [InetCmsg::HopLimit(2), InetCmsg::TClass(0x28)]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InetCmsg {
+    /// `IP_PKTINFO` (`struct in_pktinfo`): received on, or to send from, interface `ifindex`;
+    /// `spec_dst` is the local address (for sending: the source address to use), `addr` the
+    /// header's destination (ignored when sending).
+    PktInfoV4 {
+        /// `ipi_ifindex` (0: any).
+        ifindex: u32,
+        /// `ipi_spec_dst`.
+        spec_dst: Ipv4Addr,
+        /// `ipi_addr`.
+        addr: Ipv4Addr,
+    },
+    /// `IP_TTL`: the received packet's TTL (with `IP_RECVTTL`), or the TTL to send with.
+    Ttl(c_int),
+    /// `IP_TOS`: the received packet's TOS byte (with `IP_RECVTOS`), or the TOS to send with.
+    Tos(u8),
+    /// `IPV6_PKTINFO` (`struct in6_pktinfo`): destination/source address and interface.
+    PktInfoV6 {
+        /// `ipi6_addr`.
+        addr: Ipv6Addr,
+        /// `ipi6_ifindex`.
+        ifindex: u32,
+    },
+    /// `IPV6_HOPLIMIT`: received hop limit (with `IPV6_RECVHOPLIMIT`), or the one to send with.
+    HopLimit(c_int),
+    /// `IPV6_TCLASS`: received traffic class (with `IPV6_RECVTCLASS`), or the one to send with
+    /// (-1: the socket's default).
+    TClass(c_int),
+}
+
+impl InetCmsg {
+    /// The `(cmsg_level, cmsg_type)` of this item.
+    pub fn kind(&self) -> (c_int, c_int) {
+        match self {
+            InetCmsg::PktInfoV4 { .. } => (IPPROTO_IP, IP_PKTINFO),
+            InetCmsg::Ttl(_) => (IPPROTO_IP, IP_TTL),
+            InetCmsg::Tos(_) => (IPPROTO_IP, IP_TOS),
+            InetCmsg::PktInfoV6 { .. } => (IPPROTO_IPV6, IPV6_PKTINFO),
+            InetCmsg::HopLimit(_) => (IPPROTO_IPV6, IPV6_HOPLIMIT),
+            InetCmsg::TClass(_) => (IPPROTO_IPV6, IPV6_TCLASS),
+        }
+    }
+
+    /// Appends this item to `w` (integers as `int`, structures in the kernel's layout).
+    pub fn encode(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
+        let (level, ty) = self.kind();
+        match *self {
+            InetCmsg::PktInfoV4 { ifindex, spec_dst, addr } => {
+                let mut b = [0u8; 12];
+                b[..4].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+                b[4..8].copy_from_slice(&spec_dst.octets());
+                b[8..].copy_from_slice(&addr.octets());
+                w.push(level, ty, &b)
+            }
+            InetCmsg::PktInfoV6 { addr, ifindex } => {
+                let mut b = [0u8; 20];
+                b[..16].copy_from_slice(&addr.octets());
+                b[16..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+                w.push(level, ty, &b)
+            }
+            InetCmsg::Tos(v) => w.push_value(level, ty, &c_int::from(v)),
+            InetCmsg::Ttl(v) | InetCmsg::HopLimit(v) | InetCmsg::TClass(v) => w.push_value(level, ty, &v),
+        }
+    }
+
+    /// The typed item for a received control message, or `None` if it is not one of these
+    /// or is too short (a truncated item is never guessed at).
+    pub fn decode(item: &Cmsg<'_>) -> Option<InetCmsg> {
+        if item.truncated {
+            return None;
+        }
+        let d = item.data;
+        let v4 = |at: usize| Some(Ipv4Addr::new(*d.get(at)?, *d.get(at + 1)?, *d.get(at + 2)?, *d.get(at + 3)?));
+        Some(match (item.level, item.ty) {
+            (IPPROTO_IP, IP_PKTINFO) if d.len() >= 12 => {
+                InetCmsg::PktInfoV4 { ifindex: read_pod::<c_int>(d)? as u32, spec_dst: v4(4)?, addr: v4(8)? }
+            }
+            (IPPROTO_IP, IP_TTL) => InetCmsg::Ttl(read_pod(d)?),
+            // The kernel sends the TOS as one byte; accept an int too.
+            (IPPROTO_IP, IP_TOS) if d.len() == 1 => InetCmsg::Tos(d[0]),
+            (IPPROTO_IP, IP_TOS) => InetCmsg::Tos(read_pod::<c_int>(d)? as u8),
+            (IPPROTO_IPV6, IPV6_PKTINFO) if d.len() >= 20 => {
+                let addr: [u8; 16] = d[..16].try_into().ok()?;
+                InetCmsg::PktInfoV6 { addr: Ipv6Addr::from(addr), ifindex: read_pod::<c_int>(&d[16..])? as u32 }
+            }
+            (IPPROTO_IPV6, IPV6_HOPLIMIT) => InetCmsg::HopLimit(read_pod(d)?),
+            (IPPROTO_IPV6, IPV6_TCLASS) => InetCmsg::TClass(read_pod(d)?),
+            _ => return None,
+        })
+    }
+
+    /// The typed items of a received control buffer (pass `&control[..msg.control_len]`);
+    /// items of other kinds are skipped.
+    pub fn parse(control: &[u8]) -> impl Iterator<Item = InetCmsg> + '_ {
+        CmsgIter::new(control).filter_map(|c| InetCmsg::decode(&c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn round_trip(item: InetCmsg) -> Option<InetCmsg> {
+        let mut buf = [0u8; 64];
+        let mut w = CmsgWriter::new(&mut buf);
+        item.encode(&mut w).unwrap();
+        let len = w.len();
+        let mut it = InetCmsg::parse(&buf[..len]);
+        it.next()
+    }
+
+    #[test]
+    fn short_and_foreign_items() {
+        let c = Cmsg { level: IPPROTO_IPV6, ty: IPV6_HOPLIMIT, data: &[1, 2], truncated: false };
+        assert_eq!(InetCmsg::decode(&c), None);
+        let c = Cmsg { level: IPPROTO_IP, ty: IP_TOS, data: &[0x10], truncated: false };
+        assert_eq!(InetCmsg::decode(&c), Some(InetCmsg::Tos(0x10)));
+        let c = Cmsg { level: 1, ty: 1, data: &[0; 4], truncated: false };
+        assert_eq!(InetCmsg::decode(&c), None);
+        let c = Cmsg { level: IPPROTO_IPV6, ty: IPV6_TCLASS, data: &[0; 4], truncated: true };
+        assert_eq!(InetCmsg::decode(&c), None);
+    }
+
+    proptest! {
+        #[test]
+        fn encode_decode(ifindex in any::<u32>(), a in any::<[u8; 4]>(), b in any::<[u8; 4]>(), six in any::<[u8; 16]>(), n in any::<i32>(), tos in any::<u8>()) {
+            for item in [
+                InetCmsg::PktInfoV4 { ifindex, spec_dst: a.into(), addr: b.into() },
+                InetCmsg::PktInfoV6 { addr: six.into(), ifindex },
+                InetCmsg::Ttl(n), InetCmsg::HopLimit(n), InetCmsg::TClass(n), InetCmsg::Tos(tos),
+            ] {
+                prop_assert_eq!(round_trip(item), Some(item));
+            }
+        }
+
+        #[test]
+        fn any_bytes_parse(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = InetCmsg::parse(&bytes).count();
+        }
+    }
+}

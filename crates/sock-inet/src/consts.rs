@@ -1,0 +1,292 @@
+//! The IP-level constants of CPython's `socket` module under their Python names with the Linux
+//! uapi values: `IPPROTO_*`, `IPPORT_*`, `INADDR_*`, `IP_*`, `IPV6_*`, `TCP_*`, `UDPLITE_*`,
+//! `SOL_RDS` and `RDS_*`.
+//!
+//! The set is CPython's Linux set (3.11 through 3.14) plus the other names of the same groups
+//! in the kernel headers. `INADDR_*` are host-order `u32`s as in Python; the rest are `c_int`.
+//! `TCP_KEEPALIVE` is macOS-only and therefore absent, as in CPython on Linux.
+
+#![allow(missing_docs)] // each constant is the Linux constant of the same name
+
+use libc::c_int;
+
+/// Defines the constants and [`ALL`], the table of their names and values.
+macro_rules! table {
+    ($(pub const $name:ident: $ty:ty = $value:expr;)*) => {
+        $(pub const $name: $ty = $value;)*
+
+        /// Every constant of this module with its name, for tables and for the tests that
+        /// compare them with Python.
+        pub const ALL: &[(&str, i64)] = &[$((stringify!($name), $name as i64)),*];
+    };
+}
+
+table! {
+// Protocol numbers (the third argument of socket(2) and option levels).
+pub const IPPROTO_IP: c_int = 0;
+pub const IPPROTO_HOPOPTS: c_int = 0;
+pub const IPPROTO_ICMP: c_int = 1;
+pub const IPPROTO_IGMP: c_int = 2;
+pub const IPPROTO_IPIP: c_int = 4;
+pub const IPPROTO_TCP: c_int = 6;
+pub const IPPROTO_EGP: c_int = 8;
+pub const IPPROTO_PUP: c_int = 12;
+pub const IPPROTO_UDP: c_int = 17;
+pub const IPPROTO_IDP: c_int = 22;
+pub const IPPROTO_TP: c_int = 29;
+pub const IPPROTO_DCCP: c_int = 33;
+pub const IPPROTO_IPV6: c_int = 41;
+pub const IPPROTO_ROUTING: c_int = 43;
+pub const IPPROTO_FRAGMENT: c_int = 44;
+pub const IPPROTO_RSVP: c_int = 46;
+pub const IPPROTO_GRE: c_int = 47;
+pub const IPPROTO_ESP: c_int = 50;
+pub const IPPROTO_AH: c_int = 51;
+pub const IPPROTO_ICMPV6: c_int = 58;
+pub const IPPROTO_NONE: c_int = 59;
+pub const IPPROTO_DSTOPTS: c_int = 60;
+pub const IPPROTO_MTP: c_int = 92;
+pub const IPPROTO_BEETPH: c_int = 94;
+pub const IPPROTO_ENCAP: c_int = 98;
+pub const IPPROTO_PIM: c_int = 103;
+pub const IPPROTO_COMP: c_int = 108;
+pub const IPPROTO_L2TP: c_int = 115;
+pub const IPPROTO_SCTP: c_int = 132;
+pub const IPPROTO_MH: c_int = 135;
+pub const IPPROTO_UDPLITE: c_int = 136;
+pub const IPPROTO_MPLS: c_int = 137;
+pub const IPPROTO_ETHERNET: c_int = 143;
+pub const IPPROTO_RAW: c_int = 255;
+pub const IPPROTO_MPTCP: c_int = 262;
+
+// Option levels of this family (SOL_IP/SOL_TCP/SOL_UDP are in sock_core::consts).
+pub const SOL_UDPLITE: c_int = 136;
+pub const SOL_RDS: c_int = 276;
+
+// Port ranges.
+pub const IPPORT_RESERVED: c_int = 1024;
+pub const IPPORT_USERRESERVED: c_int = 5000;
+
+// Well-known IPv4 addresses, host order.
+pub const INADDR_ANY: u32 = 0x0000_0000;
+pub const INADDR_BROADCAST: u32 = 0xffff_ffff;
+pub const INADDR_NONE: u32 = 0xffff_ffff;
+pub const INADDR_LOOPBACK: u32 = 0x7f00_0001;
+pub const INADDR_UNSPEC_GROUP: u32 = 0xe000_0000;
+pub const INADDR_ALLHOSTS_GROUP: u32 = 0xe000_0001;
+pub const INADDR_ALLRTRS_GROUP: u32 = 0xe000_0002;
+pub const INADDR_ALLSNOOPERS_GROUP: u32 = 0xe000_006a;
+pub const INADDR_MAX_LOCAL_GROUP: u32 = 0xe000_00ff;
+
+// IPPROTO_IP options.
+pub const IP_TOS: c_int = 1;
+pub const IP_TTL: c_int = 2;
+pub const IP_HDRINCL: c_int = 3;
+pub const IP_OPTIONS: c_int = 4;
+pub const IP_ROUTER_ALERT: c_int = 5;
+pub const IP_RECVOPTS: c_int = 6;
+pub const IP_RETOPTS: c_int = 7;
+pub const IP_RECVRETOPTS: c_int = IP_RETOPTS;
+pub const IP_PKTINFO: c_int = 8;
+pub const IP_PKTOPTIONS: c_int = 9;
+pub const IP_MTU_DISCOVER: c_int = 10;
+pub const IP_RECVERR: c_int = 11;
+pub const IP_RECVTTL: c_int = 12;
+pub const IP_RECVTOS: c_int = 13;
+pub const IP_MTU: c_int = 14;
+pub const IP_FREEBIND: c_int = 15;
+pub const IP_IPSEC_POLICY: c_int = 16;
+pub const IP_XFRM_POLICY: c_int = 17;
+pub const IP_PASSSEC: c_int = 18;
+pub const IP_TRANSPARENT: c_int = 19;
+pub const IP_ORIGDSTADDR: c_int = 20;
+pub const IP_RECVORIGDSTADDR: c_int = IP_ORIGDSTADDR;
+pub const IP_MINTTL: c_int = 21;
+pub const IP_NODEFRAG: c_int = 22;
+pub const IP_CHECKSUM: c_int = 23;
+pub const IP_BIND_ADDRESS_NO_PORT: c_int = 24;
+pub const IP_RECVFRAGSIZE: c_int = 25;
+pub const IP_RECVERR_RFC4884: c_int = 26;
+pub const IP_MULTICAST_IF: c_int = 32;
+pub const IP_MULTICAST_TTL: c_int = 33;
+pub const IP_MULTICAST_LOOP: c_int = 34;
+pub const IP_ADD_MEMBERSHIP: c_int = 35;
+pub const IP_DROP_MEMBERSHIP: c_int = 36;
+pub const IP_UNBLOCK_SOURCE: c_int = 37;
+pub const IP_BLOCK_SOURCE: c_int = 38;
+pub const IP_ADD_SOURCE_MEMBERSHIP: c_int = 39;
+pub const IP_DROP_SOURCE_MEMBERSHIP: c_int = 40;
+pub const IP_MSFILTER: c_int = 41;
+pub const IP_MULTICAST_ALL: c_int = 49;
+pub const IP_UNICAST_IF: c_int = 50;
+pub const IP_LOCAL_PORT_RANGE: c_int = 51;
+pub const IP_PROTOCOL: c_int = 52;
+pub const IP_PMTUDISC_DONT: c_int = 0;
+pub const IP_PMTUDISC_WANT: c_int = 1;
+pub const IP_PMTUDISC_DO: c_int = 2;
+pub const IP_PMTUDISC_PROBE: c_int = 3;
+pub const IP_DEFAULT_MULTICAST_TTL: c_int = 1;
+pub const IP_DEFAULT_MULTICAST_LOOP: c_int = 1;
+pub const IP_MAX_MEMBERSHIPS: c_int = 20;
+
+// IPPROTO_IPV6 options.
+pub const IPV6_ADDRFORM: c_int = 1;
+pub const IPV6_2292PKTINFO: c_int = 2;
+pub const IPV6_2292HOPOPTS: c_int = 3;
+pub const IPV6_2292DSTOPTS: c_int = 4;
+pub const IPV6_2292RTHDR: c_int = 5;
+pub const IPV6_2292PKTOPTIONS: c_int = 6;
+pub const IPV6_CHECKSUM: c_int = 7;
+pub const IPV6_2292HOPLIMIT: c_int = 8;
+pub const IPV6_NEXTHOP: c_int = 9;
+pub const IPV6_AUTHHDR: c_int = 10;
+pub const IPV6_UNICAST_HOPS: c_int = 16;
+pub const IPV6_MULTICAST_IF: c_int = 17;
+pub const IPV6_MULTICAST_HOPS: c_int = 18;
+pub const IPV6_MULTICAST_LOOP: c_int = 19;
+pub const IPV6_JOIN_GROUP: c_int = 20;
+pub const IPV6_ADD_MEMBERSHIP: c_int = IPV6_JOIN_GROUP;
+pub const IPV6_LEAVE_GROUP: c_int = 21;
+pub const IPV6_DROP_MEMBERSHIP: c_int = IPV6_LEAVE_GROUP;
+pub const IPV6_ROUTER_ALERT: c_int = 22;
+pub const IPV6_MTU_DISCOVER: c_int = 23;
+pub const IPV6_MTU: c_int = 24;
+pub const IPV6_RECVERR: c_int = 25;
+pub const IPV6_V6ONLY: c_int = 26;
+pub const IPV6_JOIN_ANYCAST: c_int = 27;
+pub const IPV6_LEAVE_ANYCAST: c_int = 28;
+pub const IPV6_MULTICAST_ALL: c_int = 29;
+pub const IPV6_ROUTER_ALERT_ISOLATE: c_int = 30;
+pub const IPV6_RECVERR_RFC4884: c_int = 31;
+pub const IPV6_IPSEC_POLICY: c_int = 34;
+pub const IPV6_XFRM_POLICY: c_int = 35;
+pub const IPV6_HDRINCL: c_int = 36;
+pub const IPV6_RECVPKTINFO: c_int = 49;
+pub const IPV6_PKTINFO: c_int = 50;
+pub const IPV6_RECVHOPLIMIT: c_int = 51;
+pub const IPV6_HOPLIMIT: c_int = 52;
+pub const IPV6_RECVHOPOPTS: c_int = 53;
+pub const IPV6_HOPOPTS: c_int = 54;
+pub const IPV6_RTHDRDSTOPTS: c_int = 55;
+pub const IPV6_RECVRTHDR: c_int = 56;
+pub const IPV6_RTHDR: c_int = 57;
+pub const IPV6_RECVDSTOPTS: c_int = 58;
+pub const IPV6_DSTOPTS: c_int = 59;
+pub const IPV6_RECVPATHMTU: c_int = 60;
+pub const IPV6_PATHMTU: c_int = 61;
+pub const IPV6_DONTFRAG: c_int = 62;
+pub const IPV6_RECVTCLASS: c_int = 66;
+pub const IPV6_TCLASS: c_int = 67;
+pub const IPV6_AUTOFLOWLABEL: c_int = 70;
+pub const IPV6_ADDR_PREFERENCES: c_int = 72;
+pub const IPV6_MINHOPCOUNT: c_int = 73;
+pub const IPV6_ORIGDSTADDR: c_int = 74;
+pub const IPV6_RECVORIGDSTADDR: c_int = IPV6_ORIGDSTADDR;
+pub const IPV6_TRANSPARENT: c_int = 75;
+pub const IPV6_UNICAST_IF: c_int = 76;
+pub const IPV6_RECVFRAGSIZE: c_int = 77;
+pub const IPV6_FREEBIND: c_int = 78;
+pub const IPV6_RTHDR_LOOSE: c_int = 0;
+pub const IPV6_RTHDR_STRICT: c_int = 1;
+pub const IPV6_RTHDR_TYPE_0: c_int = 0;
+pub const IPV6_PMTUDISC_DONT: c_int = 0;
+pub const IPV6_PMTUDISC_WANT: c_int = 1;
+pub const IPV6_PMTUDISC_DO: c_int = 2;
+pub const IPV6_PMTUDISC_PROBE: c_int = 3;
+
+// IPPROTO_TCP options.
+pub const TCP_NODELAY: c_int = 1;
+pub const TCP_MAXSEG: c_int = 2;
+pub const TCP_CORK: c_int = 3;
+pub const TCP_KEEPIDLE: c_int = 4;
+pub const TCP_KEEPINTVL: c_int = 5;
+pub const TCP_KEEPCNT: c_int = 6;
+pub const TCP_SYNCNT: c_int = 7;
+pub const TCP_LINGER2: c_int = 8;
+pub const TCP_DEFER_ACCEPT: c_int = 9;
+pub const TCP_WINDOW_CLAMP: c_int = 10;
+pub const TCP_INFO: c_int = 11;
+pub const TCP_QUICKACK: c_int = 12;
+pub const TCP_CONGESTION: c_int = 13;
+pub const TCP_MD5SIG: c_int = 14;
+pub const TCP_THIN_LINEAR_TIMEOUTS: c_int = 16;
+pub const TCP_THIN_DUPACK: c_int = 17;
+pub const TCP_USER_TIMEOUT: c_int = 18;
+pub const TCP_REPAIR: c_int = 19;
+pub const TCP_REPAIR_QUEUE: c_int = 20;
+pub const TCP_QUEUE_SEQ: c_int = 21;
+pub const TCP_REPAIR_OPTIONS: c_int = 22;
+pub const TCP_FASTOPEN: c_int = 23;
+pub const TCP_TIMESTAMP: c_int = 24;
+pub const TCP_NOTSENT_LOWAT: c_int = 25;
+pub const TCP_CC_INFO: c_int = 26;
+pub const TCP_SAVE_SYN: c_int = 27;
+pub const TCP_SAVED_SYN: c_int = 28;
+pub const TCP_REPAIR_WINDOW: c_int = 29;
+pub const TCP_FASTOPEN_CONNECT: c_int = 30;
+pub const TCP_ULP: c_int = 31;
+pub const TCP_MD5SIG_EXT: c_int = 32;
+pub const TCP_FASTOPEN_KEY: c_int = 33;
+pub const TCP_FASTOPEN_NO_COOKIE: c_int = 34;
+pub const TCP_ZEROCOPY_RECEIVE: c_int = 35;
+pub const TCP_INQ: c_int = 36;
+pub const TCP_TX_DELAY: c_int = 37;
+
+// IPPROTO_UDPLITE options.
+pub const UDPLITE_SEND_CSCOV: c_int = 10;
+pub const UDPLITE_RECV_CSCOV: c_int = 11;
+
+// SOL_RDS options, ancillary types and flags (linux/rds.h).
+pub const RDS_CANCEL_SENT_TO: c_int = 1;
+pub const RDS_GET_MR: c_int = 2;
+pub const RDS_FREE_MR: c_int = 3;
+pub const RDS_RECVERR: c_int = 5;
+pub const RDS_CONG_MONITOR: c_int = 6;
+pub const RDS_GET_MR_FOR_DEST: c_int = 7;
+pub const SO_RDS_TRANSPORT: c_int = 8;
+pub const SO_RDS_MSG_RXPATH_LATENCY: c_int = 10;
+pub const RDS_TRANS_IB: c_int = 0;
+pub const RDS_TRANS_GAP: c_int = 1;
+pub const RDS_TRANS_TCP: c_int = 2;
+pub const RDS_TRANS_NONE: c_int = !0;
+pub const RDS_CMSG_RDMA_ARGS: c_int = 1;
+pub const RDS_CMSG_RDMA_DEST: c_int = 2;
+pub const RDS_CMSG_RDMA_MAP: c_int = 3;
+pub const RDS_CMSG_RDMA_STATUS: c_int = 4;
+pub const RDS_CMSG_CONG_UPDATE: c_int = 5;
+pub const RDS_CMSG_ATOMIC_FADD: c_int = 6;
+pub const RDS_CMSG_ATOMIC_CSWP: c_int = 7;
+pub const RDS_CMSG_MASKED_ATOMIC_FADD: c_int = 8;
+pub const RDS_CMSG_MASKED_ATOMIC_CSWP: c_int = 9;
+pub const RDS_CMSG_RXPATH_LATENCY: c_int = 11;
+pub const RDS_CMSG_ZCOPY_COOKIE: c_int = 12;
+pub const RDS_CMSG_ZCOPY_COMPLETION: c_int = 13;
+pub const RDS_RDMA_READWRITE: c_int = 0x0001;
+pub const RDS_RDMA_FENCE: c_int = 0x0002;
+pub const RDS_RDMA_INVALIDATE: c_int = 0x0004;
+pub const RDS_RDMA_USE_ONCE: c_int = 0x0008;
+pub const RDS_RDMA_DONTWAIT: c_int = 0x0010;
+pub const RDS_RDMA_NOTIFY_ME: c_int = 0x0020;
+pub const RDS_RDMA_SILENT: c_int = 0x0040;
+
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_match_libc() {
+        assert_eq!(IP_TTL, libc::IP_TTL);
+        assert_eq!(IP_PKTINFO, libc::IP_PKTINFO);
+        assert_eq!(IP_ADD_MEMBERSHIP, libc::IP_ADD_MEMBERSHIP);
+        assert_eq!(IPV6_V6ONLY, libc::IPV6_V6ONLY);
+        assert_eq!(IPV6_RECVTCLASS, libc::IPV6_RECVTCLASS);
+        assert_eq!(IPV6_HOPLIMIT, libc::IPV6_HOPLIMIT);
+        assert_eq!(TCP_CONGESTION, libc::TCP_CONGESTION);
+        assert_eq!(TCP_NOTSENT_LOWAT, libc::TCP_NOTSENT_LOWAT);
+        assert_eq!(IPPROTO_MPTCP, libc::IPPROTO_MPTCP);
+        assert_eq!(IPPROTO_UDPLITE, libc::IPPROTO_UDPLITE);
+        assert_eq!(INADDR_LOOPBACK, u32::from(std::net::Ipv4Addr::LOCALHOST));
+    }
+}

@@ -1,0 +1,239 @@
+//! Typed IP-level socket options: the [`opt`] declarations (one `SockOpt` per integer option,
+//! used with `Socket::get`/`Socket::set`) and [`InetSocketExt`] for the options whose values
+//! are structures or strings (multicast groups, `TCP_CONGESTION`, `TCP_INFO`) or have a range
+//! (`UDPLITE_*_CSCOV`).
+
+use std::io;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use libc::c_int;
+
+use sock_core::{invalid_input, Socket};
+
+use crate::consts::*;
+use crate::tcp_info::TcpInfo;
+
+/// Declares `SockOpt<c_int>` constants named like the option.
+macro_rules! int_opts {
+    ($($level:ident / $name:ident,)*) => {
+        $(
+            #[doc = concat!("`", stringify!($name), "` at level `", stringify!($level), "`, an `int`.")]
+            pub const $name: SockOpt<c_int> = SockOpt::new($level, crate::consts::$name);
+        )*
+    };
+}
+
+/// Integer options as typed declarations, named like the Python constants:
+/// `sock.set(opt::TCP_NODELAY, &1)?`, `sock.get(opt::IP_TTL)?`. Boolean options are `int`s
+/// 0/1 here; `Socket::get_flag`/`set_flag` take `bool`s.
+///
+/// ```
+/// use sock_core::{Socket, Family, Type};
+/// use sock_inet::opt;
+/// let s = Socket::new(Family::INET, Type::STREAM, None)?;
+/// s.set(opt::TCP_NODELAY, &1)?;
+/// assert_eq!(s.get(opt::TCP_NODELAY)?, 1);
+/// s.set(opt::IP_TTL, &7)?;
+/// assert_eq!(s.get(opt::IP_TTL)?, 7);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub mod opt {
+    use libc::c_int;
+    use sock_core::SockOpt;
+
+    use crate::consts::{IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDPLITE};
+
+    int_opts! {
+        IPPROTO_IP / IP_TOS,
+        IPPROTO_IP / IP_TTL,
+        IPPROTO_IP / IP_HDRINCL,
+        IPPROTO_IP / IP_RECVTOS,
+        IPPROTO_IP / IP_RECVTTL,
+        IPPROTO_IP / IP_PKTINFO,
+        IPPROTO_IP / IP_RECVERR,
+        IPPROTO_IP / IP_RECVORIGDSTADDR,
+        IPPROTO_IP / IP_MTU_DISCOVER,
+        IPPROTO_IP / IP_MTU,
+        IPPROTO_IP / IP_FREEBIND,
+        IPPROTO_IP / IP_TRANSPARENT,
+        IPPROTO_IP / IP_MINTTL,
+        IPPROTO_IP / IP_BIND_ADDRESS_NO_PORT,
+        IPPROTO_IP / IP_MULTICAST_TTL,
+        IPPROTO_IP / IP_MULTICAST_LOOP,
+        IPPROTO_IP / IP_MULTICAST_ALL,
+        IPPROTO_IP / IP_UNICAST_IF,
+        IPPROTO_IPV6 / IPV6_V6ONLY,
+        IPPROTO_IPV6 / IPV6_UNICAST_HOPS,
+        IPPROTO_IPV6 / IPV6_MULTICAST_HOPS,
+        IPPROTO_IPV6 / IPV6_MULTICAST_LOOP,
+        IPPROTO_IPV6 / IPV6_MULTICAST_IF,
+        IPPROTO_IPV6 / IPV6_MULTICAST_ALL,
+        IPPROTO_IPV6 / IPV6_RECVPKTINFO,
+        IPPROTO_IPV6 / IPV6_RECVHOPLIMIT,
+        IPPROTO_IPV6 / IPV6_RECVTCLASS,
+        IPPROTO_IPV6 / IPV6_RECVPATHMTU,
+        IPPROTO_IPV6 / IPV6_RECVERR,
+        IPPROTO_IPV6 / IPV6_RECVORIGDSTADDR,
+        IPPROTO_IPV6 / IPV6_TCLASS,
+        IPPROTO_IPV6 / IPV6_DONTFRAG,
+        IPPROTO_IPV6 / IPV6_MTU_DISCOVER,
+        IPPROTO_IPV6 / IPV6_MTU,
+        IPPROTO_IPV6 / IPV6_CHECKSUM,
+        IPPROTO_IPV6 / IPV6_FREEBIND,
+        IPPROTO_IPV6 / IPV6_TRANSPARENT,
+        IPPROTO_IPV6 / IPV6_AUTOFLOWLABEL,
+        IPPROTO_IPV6 / IPV6_UNICAST_IF,
+        IPPROTO_TCP / TCP_NODELAY,
+        IPPROTO_TCP / TCP_MAXSEG,
+        IPPROTO_TCP / TCP_CORK,
+        IPPROTO_TCP / TCP_KEEPIDLE,
+        IPPROTO_TCP / TCP_KEEPINTVL,
+        IPPROTO_TCP / TCP_KEEPCNT,
+        IPPROTO_TCP / TCP_SYNCNT,
+        IPPROTO_TCP / TCP_LINGER2,
+        IPPROTO_TCP / TCP_DEFER_ACCEPT,
+        IPPROTO_TCP / TCP_WINDOW_CLAMP,
+        IPPROTO_TCP / TCP_QUICKACK,
+        IPPROTO_TCP / TCP_USER_TIMEOUT,
+        IPPROTO_TCP / TCP_FASTOPEN,
+        IPPROTO_TCP / TCP_FASTOPEN_CONNECT,
+        IPPROTO_TCP / TCP_NOTSENT_LOWAT,
+        IPPROTO_TCP / TCP_THIN_LINEAR_TIMEOUTS,
+        IPPROTO_TCP / TCP_INQ,
+        IPPROTO_TCP / TCP_TX_DELAY,
+        IPPROTO_UDPLITE / UDPLITE_SEND_CSCOV,
+        IPPROTO_UDPLITE / UDPLITE_RECV_CSCOV,
+    }
+}
+
+/// `ip_mreqn`: group, local address, interface index (12 bytes, network-order addresses).
+fn ip_mreqn(group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> [u8; 12] {
+    let mut b = [0u8; 12];
+    b[..4].copy_from_slice(&group.octets());
+    b[4..8].copy_from_slice(&interface.octets());
+    b[8..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+    b
+}
+
+/// `ipv6_mreq`: group and interface index (20 bytes).
+fn ipv6_mreq(group: Ipv6Addr, ifindex: u32) -> [u8; 20] {
+    let mut b = [0u8; 20];
+    b[..16].copy_from_slice(&group.octets());
+    b[16..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+    b
+}
+
+/// The checked value of a `UDPLITE_*_CSCOV` option.
+fn cscov(arg: &str, length: u16) -> io::Result<c_int> {
+    if length != 0 && length < 8 {
+        return Err(invalid_input(arg, "checksum coverage must be 0 (whole datagram) or 8-65535"));
+    }
+    Ok(c_int::from(length))
+}
+
+/// Structured IP-level options on a [`Socket`]. Integer options are in [`opt`].
+///
+/// ```
+/// use sock_core::{Socket, Family, Type};
+/// use sock_inet::InetSocketExt;
+/// let s = Socket::new(Family::INET, Type::STREAM, None)?;
+/// let cc = s.tcp_congestion()?;
+/// assert!(!cc.is_empty());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub trait InetSocketExt {
+    /// `IP_ADD_MEMBERSHIP` with an `ip_mreqn`: joins `group` on the interface with address
+    /// `interface` (`0.0.0.0`: the kernel chooses) or index `ifindex` (0: by address).
+    fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_DROP_MEMBERSHIP`: leaves a group joined with [`join_multicast_v4`](Self::join_multicast_v4).
+    fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_MULTICAST_IF` with an `ip_mreqn`: the interface (by address or index) multicast is
+    /// sent from.
+    fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_MULTICAST_IF`: the local address multicast is sent from (`0.0.0.0` if unset).
+    fn multicast_if_v4(&self) -> io::Result<Ipv4Addr>;
+    /// `IPV6_JOIN_GROUP`: joins `group` on interface `ifindex` (0: the kernel chooses).
+    fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()>;
+    /// `IPV6_LEAVE_GROUP`.
+    fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()>;
+    /// `TCP_CONGESTION`: the congestion control algorithm's name.
+    fn tcp_congestion(&self) -> io::Result<String>;
+    /// `TCP_CONGESTION`: selects an algorithm by name (`ENOENT` if the kernel has no such one).
+    fn set_tcp_congestion(&self, name: &str) -> io::Result<()>;
+    /// `TCP_INFO`: the connection's statistics.
+    fn tcp_info(&self) -> io::Result<TcpInfo>;
+    /// `UDPLITE_SEND_CSCOV`: how many leading bytes of each sent datagram (UDP-Lite header
+    /// included) the checksum covers: 0 for all, else 8–65535 (CPython's documented
+    /// `range(8, 2**16, 8)` plus 0; the kernel takes any value in 8..=65535).
+    fn set_udplite_send_cscov(&self, length: u16) -> io::Result<()>;
+    /// `UDPLITE_RECV_CSCOV`: the least coverage a received datagram must have (0 or
+    /// 8–65535), smaller ones are dropped.
+    fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()>;
+}
+
+impl InetSocketExt for Socket {
+    fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IP, IP_ADD_MEMBERSHIP, &ip_mreqn(group, interface, ifindex))
+    }
+
+    fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IP, IP_DROP_MEMBERSHIP, &ip_mreqn(group, interface, ifindex))
+    }
+
+    fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex))
+    }
+
+    fn multicast_if_v4(&self) -> io::Result<Ipv4Addr> {
+        let mut b = [0u8; 4];
+        self.getsockopt_into(IPPROTO_IP, IP_MULTICAST_IF, &mut b)?;
+        Ok(Ipv4Addr::from(b))
+    }
+
+    fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_JOIN_GROUP, &ipv6_mreq(group, ifindex))
+    }
+
+    fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_LEAVE_GROUP, &ipv6_mreq(group, ifindex))
+    }
+
+    fn tcp_congestion(&self) -> io::Result<String> {
+        let mut b = [0u8; 16];
+        let n = self.getsockopt_into(IPPROTO_TCP, TCP_CONGESTION, &mut b)?;
+        let end = b[..n].iter().position(|&c| c == 0).unwrap_or(n);
+        Ok(String::from_utf8_lossy(&b[..end]).into_owned())
+    }
+
+    fn set_tcp_congestion(&self, name: &str) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_TCP, TCP_CONGESTION, name.as_bytes())
+    }
+
+    fn tcp_info(&self) -> io::Result<TcpInfo> {
+        self.get(sock_core::SockOpt::<TcpInfo>::new(IPPROTO_TCP, TCP_INFO))
+    }
+
+    fn set_udplite_send_cscov(&self, length: u16) -> io::Result<()> {
+        self.setsockopt_int(IPPROTO_UDPLITE, UDPLITE_SEND_CSCOV, cscov("length", length)?)
+    }
+
+    fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()> {
+        self.setsockopt_int(IPPROTO_UDPLITE, UDPLITE_RECV_CSCOV, cscov("length", length)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn struct_layouts() {
+        let m = ip_mreqn(Ipv4Addr::new(224, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 1), 3);
+        assert_eq!(&m[..8], &[224, 0, 0, 1, 10, 0, 0, 1]);
+        assert_eq!(m.len(), std::mem::size_of::<libc::ip_mreqn>());
+        assert_eq!(ipv6_mreq(Ipv6Addr::LOCALHOST, 1).len(), std::mem::size_of::<libc::ipv6_mreq>());
+        assert!(cscov("length", 7).is_err());
+        assert_eq!(cscov("length", 0).unwrap(), 0);
+        assert_eq!(cscov("length", 65535).unwrap(), 65535);
+    }
+}

@@ -1,0 +1,103 @@
+//! [`create_server`] and [`has_dualstack_ipv6`].
+
+use std::io;
+
+use sock_core::{consts, invalid_input, Family, Socket, Type};
+
+use crate::consts::{IPPROTO_IPV6, IPV6_V6ONLY};
+
+/// The keyword arguments of `socket.create_server`: `family` (default `AF_INET`), `backlog`
+/// (`None`: `listen()`'s default), `reuse_port` and `dualstack_ipv6`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerOptions {
+    /// `family`: `Family::INET` or `Family::INET6`.
+    pub family: Family,
+    /// `backlog` for `listen`; `None` is `min(SOMAXCONN, 128)`.
+    pub backlog: Option<i32>,
+    /// `reuse_port`: set `SO_REUSEPORT`.
+    pub reuse_port: bool,
+    /// `dualstack_ipv6`: accept IPv4 and IPv6 on one `AF_INET6` socket (`IPV6_V6ONLY` 0).
+    pub dualstack_ipv6: bool,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions { family: Family::INET, backlog: None, reuse_port: false, dualstack_ipv6: false }
+    }
+}
+
+impl ServerOptions {
+    /// Python's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets `family`.
+    pub fn family(mut self, family: Family) -> Self {
+        self.family = family;
+        self
+    }
+
+    /// Sets `backlog`.
+    pub fn backlog(mut self, backlog: i32) -> Self {
+        self.backlog = Some(backlog);
+        self
+    }
+
+    /// Sets `reuse_port`.
+    pub fn reuse_port(mut self, on: bool) -> Self {
+        self.reuse_port = on;
+        self
+    }
+
+    /// Sets `dualstack_ipv6`.
+    pub fn dualstack_ipv6(mut self, on: bool) -> Self {
+        self.dualstack_ipv6 = on;
+        self
+    }
+}
+
+/// `socket.create_server(address, *, family, backlog, reuse_port, dualstack_ipv6)`: a
+/// `SOCK_STREAM` socket bound to `(host, port)` and listening.
+///
+/// `SO_REUSEADDR` is set (a failure to set it is ignored, as in CPython); `SO_REUSEPORT`
+/// with `reuse_port`; on `AF_INET6`, `IPV6_V6ONLY` is 0 with `dualstack_ipv6` and 1 without.
+///
+/// Errors: `dualstack_ipv6` without `AF_INET6`, or on a system without dual-stack support, is
+/// `InvalidInput`; bind and listen errors are the OS errors (CPython appends the address to
+/// the message; we keep the `io::Error` untouched so `raw_os_error()` works).
+///
+/// ```
+/// use sock_inet::{create_server, ServerOptions};
+/// let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+/// let port = sock_inet::decode(&server.local_addr()?)?.port();
+/// assert_ne!(port, 0);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Result<Socket> {
+    if options.dualstack_ipv6 {
+        if options.family != Family::INET6 {
+            return Err(invalid_input("dualstack_ipv6", "dualstack_ipv6 requires AF_INET6 family"));
+        }
+        if !has_dualstack_ipv6() {
+            return Err(invalid_input("dualstack_ipv6", "dualstack_ipv6 not supported on this platform"));
+        }
+    }
+    let sock = Socket::new(options.family, Type::STREAM, None)?;
+    let _ = sock.set_flag(consts::SOL_SOCKET, consts::SO_REUSEADDR, true);
+    if options.reuse_port {
+        sock.set_flag(consts::SOL_SOCKET, consts::SO_REUSEPORT, true)?;
+    }
+    if options.family == Family::INET6 {
+        sock.set_flag(IPPROTO_IPV6, IPV6_V6ONLY, !options.dualstack_ipv6)?;
+    }
+    sock.bind(address)?;
+    sock.listen(options.backlog)?;
+    Ok(sock)
+}
+
+/// `socket.has_dualstack_ipv6()`: whether an `AF_INET6` stream socket can accept IPv4
+/// connections too (`IPV6_V6ONLY` can be cleared).
+pub fn has_dualstack_ipv6() -> bool {
+    Socket::new(Family::INET6, Type::STREAM, None).is_ok_and(|s| s.set_flag(IPPROTO_IPV6, IPV6_V6ONLY, false).is_ok())
+}
