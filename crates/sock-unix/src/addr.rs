@@ -94,11 +94,16 @@ impl UnixAddr {
         if bytes.is_empty() {
             return Err(invalid_input("path", "empty AF_UNIX path (use UnixAddr::unnamed() to autobind)"));
         }
+        UnixAddr::checked_pathname(bytes, "path")
+    }
+
+    /// A pathname from non-empty `bytes`; errors name `argument`.
+    fn checked_pathname(bytes: &[u8], argument: &str) -> io::Result<UnixAddr> {
         if bytes.contains(&0) {
-            return Err(invalid_input("path", "AF_UNIX path must not contain NUL bytes"));
+            return Err(invalid_input(argument, "AF_UNIX path must not contain NUL bytes"));
         }
         if bytes.len() >= UNIX_PATH_MAX {
-            return Err(invalid_input("path", "AF_UNIX path too long"));
+            return Err(invalid_input(argument, "AF_UNIX path too long"));
         }
         Ok(UnixAddr::from_sun_path_unchecked(bytes))
     }
@@ -112,9 +117,13 @@ impl UnixAddr {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn abstract_name(name: impl AsRef<[u8]>) -> io::Result<UnixAddr> {
-        let name = name.as_ref();
+        UnixAddr::checked_abstract(name.as_ref(), "name")
+    }
+
+    /// An abstract address for `name` (without the leading NUL); errors name `argument`.
+    fn checked_abstract(name: &[u8], argument: &str) -> io::Result<UnixAddr> {
         if name.len() >= UNIX_PATH_MAX {
-            return Err(invalid_input("name", "AF_UNIX abstract name too long"));
+            return Err(invalid_input(argument, "AF_UNIX path too long"));
         }
         let mut addr = UnixAddr::unnamed();
         addr.path[1..=name.len()].copy_from_slice(name);
@@ -137,10 +146,8 @@ impl UnixAddr {
     pub fn from_bytes(bytes: &[u8]) -> io::Result<UnixAddr> {
         match bytes.first() {
             None => Ok(UnixAddr::unnamed()),
-            Some(0) => {
-                UnixAddr::abstract_name(&bytes[1..]).map_err(|_| invalid_input("address", "AF_UNIX path too long"))
-            }
-            Some(_) => UnixAddr::pathname(OsStr::from_bytes(bytes)).map_err(|e| rename(e, "address")),
+            Some(0) => UnixAddr::checked_abstract(&bytes[1..], "address"),
+            Some(_) => UnixAddr::checked_pathname(bytes, "address"),
         }
     }
 
@@ -214,13 +221,6 @@ impl UnixAddr {
     pub fn sun_path(&self) -> &[u8] {
         &self.path[..usize::from(self.len)]
     }
-}
-
-/// The same error kind with its message attributed to another argument name.
-fn rename(err: io::Error, argument: &str) -> io::Error {
-    let msg = err.to_string();
-    let detail = msg.split_once(": ").map_or(msg.as_str(), |(_, d)| d);
-    invalid_input(argument, detail)
 }
 
 impl Default for UnixAddr {

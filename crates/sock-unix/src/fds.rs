@@ -5,11 +5,11 @@ use std::io::{self, IoSlice, IoSliceMut};
 use std::os::fd::{AsFd, OwnedFd};
 
 use libc::c_int;
-use sock_core::cmsg::CmsgWriter;
+use sock_core::cmsg::{cmsg_space, CmsgWriter};
 use sock_core::consts::MSG_CMSG_CLOEXEC;
 use sock_core::{RecvMsg, SockAddr, Socket};
 
-use crate::rights::{header_space, push_rights, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MAX_FD};
+use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MAX_FD};
 
 /// `socket.send_fds(sock, buffers, fds, flags, address)`: sends the gathered `buffers` with
 /// one `SCM_RIGHTS` item carrying `fds`, to `address` if given. Returns the data bytes sent.
@@ -35,13 +35,14 @@ pub fn send_fds<F: AsFd>(
     flags: c_int,
     address: Option<&SockAddr>,
 ) -> io::Result<usize> {
-    let mut control = [0u8; MAX_RIGHTS_SPACE];
-    let mut writer = CmsgWriter::new(&mut control);
-    if !fds.is_empty() {
-        push_rights(&mut writer, fds)?;
+    if fds.is_empty() {
+        return sock.send_msg(buffers, &[], flags, address);
     }
-    let len = writer.len();
-    sock.send_msg(buffers, &control[..len], flags, address)
+    let mut control = [0u8; MAX_RIGHTS_SPACE];
+    let space = cmsg_space(rights_data_len(fds.len())?)?;
+    let mut writer = CmsgWriter::new(&mut control[..space]);
+    push_rights(&mut writer, fds)?;
+    sock.send_msg(buffers, writer.as_bytes(), flags, address)
 }
 
 /// `socket.recv_fds(sock, bufsize, maxfds, flags)`: receives up to `bufsize` data bytes and

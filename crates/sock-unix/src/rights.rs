@@ -35,20 +35,21 @@ pub(crate) const FD_SIZE: usize = std::mem::size_of::<libc::c_int>();
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn push_rights<F: AsFd>(writer: &mut CmsgWriter<'_>, fds: &[F]) -> io::Result<()> {
+    let len = rights_data_len(fds.len())?;
     let mut ints = [0u8; SCM_MAX_FD * FD_SIZE];
-    let len = encode_fds(fds, &mut ints)?;
+    for (slot, fd) in ints.chunks_exact_mut(FD_SIZE).zip(fds) {
+        slot.copy_from_slice(&fd.as_fd().as_raw_fd().to_ne_bytes());
+    }
     writer.push(SOL_SOCKET, SCM_RIGHTS, &ints[..len])
 }
 
-/// Writes the fd numbers as native ints; returns the byte length.
-fn encode_fds<F: AsFd>(fds: &[F], out: &mut [u8; SCM_MAX_FD * FD_SIZE]) -> io::Result<usize> {
-    if fds.len() > SCM_MAX_FD {
+/// The data length of an `SCM_RIGHTS` item with `count` fds; more than [`SCM_MAX_FD`] is
+/// `InvalidInput` (argument `fds`).
+pub(crate) fn rights_data_len(count: usize) -> io::Result<usize> {
+    if count > SCM_MAX_FD {
         return Err(invalid_input("fds", "more file descriptors than SCM_MAX_FD (253)"));
     }
-    for (slot, fd) in out.chunks_exact_mut(FD_SIZE).zip(fds) {
-        slot.copy_from_slice(&fd.as_fd().as_raw_fd().to_ne_bytes());
-    }
-    Ok(fds.len() * FD_SIZE)
+    Ok(count * FD_SIZE)
 }
 
 /// The control buffer size for sending `SCM_MAX_FD` fds: `CMSG_SPACE(253 * 4)`.
