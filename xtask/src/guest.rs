@@ -94,6 +94,9 @@ pub struct Plan {
     pub workdir: PathBuf,
     /// Environment passed to the binaries (besides the fixed `SOCK_*` ones).
     pub env: Vec<(String, String)>,
+    /// The host's iproute2 `ip` (absolute: busybox's `chroot` would run its own `ip` applet
+    /// for a bare name, and that one has no `netns`).
+    pub ip: PathBuf,
     /// What to do.
     pub mode: Mode,
 }
@@ -171,8 +174,10 @@ exec 3>/dev/ttyS1
 setup_fail() {{ echo "{SETUP_FAIL} $*" >&3; say "SETUP FAILED: $*"; }}
 step() {{ "$@" || setup_fail "$*"; }}
 H() {{ chroot /host "$@"; }}
+IP={ip}
 say "kernel $(uname -r); mounting the host root over 9p"
-"#
+"#,
+        ip = p(&plan.ip)
     );
     for m in boot_modules {
         let _ = writeln!(s, "step insmod /lib/modules/{kver}/{m}");
@@ -200,19 +205,19 @@ echo /sbin/modprobe > /proc/sys/kernel/modprobe
 say "loading modules"
 for m in {modules}; do step modprobe "$m"; done
 say "network: lo, vcan0, vcan1 (mtu 72), veth sockv1/sockv2 across netns sockns1/sockns2"
-step H ip link set lo up
+step H "$IP" link set lo up
 for v in vcan0 vcan1; do
-  step H ip link add dev "$v" type vcan
-  step H ip link set dev "$v" mtu 72 up
+  step H "$IP" link add dev "$v" type vcan
+  step H "$IP" link set dev "$v" mtu 72 up
 done
-step H ip netns add sockns1
-step H ip netns add sockns2
-step H ip link add sockv1 netns sockns1 type veth peer name sockv2 netns sockns2
+step H "$IP" netns add sockns1
+step H "$IP" netns add sockns2
+step H "$IP" link add sockv1 netns sockns1 type veth peer name sockv2 netns sockns2
 n=1
 for ns in sockns1 sockns2; do
-  step H ip -n "$ns" addr add "10.77.0.$n/24" dev "sockv$n"
-  step H ip -n "$ns" link set "sockv$n" up
-  step H ip -n "$ns" link set lo up
+  step H "$IP" -n "$ns" addr add "10.77.0.$n/24" dev "sockv$n"
+  step H "$IP" -n "$ns" link set "sockv$n" up
+  step H "$IP" -n "$ns" link set lo up
   n=$((n + 1))
 done
 "#,
@@ -279,6 +284,7 @@ mod tests {
             },
             workdir: "/w/tests".into(),
             env: vec![("HOME".into(), "/root".into())],
+            ip: "/usr/sbin/ip".into(),
             mode,
         }
     }
@@ -300,6 +306,7 @@ mod tests {
         assert!(s.contains("say \"running alg (2/2)\""));
         assert!(s.contains("for m in can can_raw; do step modprobe"));
         assert!(s.contains("export SOCK_REQUIRE_ALL=1"));
+        assert!(s.contains("IP=/usr/sbin/ip\n") && s.contains("step H \"$IP\" netns add sockns1\n"));
         assert!(s.contains("printf '\\052'"));
         assert!(s.trim_end().ends_with("the_end"));
     }

@@ -44,7 +44,7 @@ impl Machine<'_> {
         c.arg("-kernel").arg(self.kernel).arg("-initrd").arg(self.initramfs);
         let quiet = if interactive { "" } else { " quiet" };
         c.args(["-append", &format!("console=ttyS0 panic=-1{quiet}")]);
-        c.args(["-serial", if interactive { "mon:stdio" } else { "stdio" }]);
+        c.args(["-serial", "mon:stdio"]);
         c.arg("-serial").arg(format!("file:{}", self.results.display()));
         c.args(["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]);
         c.args([

@@ -75,7 +75,8 @@ pub fn parse_report(text: &str) -> Report {
     let mut report = Report::default();
     let mut current: Option<BinaryResult> = None;
     for raw in text.lines() {
-        let line = raw.trim_end_matches('\r');
+        let stripped = strip_ansi(raw);
+        let line = stripped.trim_end_matches('\r');
         if let Some(rest) = line.strip_prefix(SETUP_FAIL) {
             report.setup_failures.push(rest.trim().to_string());
         } else if let Some(rest) = marker_arg(line, BEGIN) {
@@ -108,6 +109,26 @@ pub fn parse_report(text: &str) -> Report {
         report.binaries.push(finish_binary(open));
     }
     report
+}
+
+/// Removes ANSI escape sequences (`ESC [ ... letter`), in case a binary printed colours.
+pub fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn marker_arg<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
@@ -315,6 +336,17 @@ SOCK-VM-DONE\r
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn colours_are_ignored() {
+        assert_eq!(strip_ansi("test x ... \u{1b}[31mFAILED\u{1b}[0m"), "test x ... FAILED");
+        assert_eq!(strip_ansi("\u{1b}"), "");
+        let text =
+            "SOCK-VM-BEGIN c\ntest a ... \u{1b}[31mFAILED\u{1b}[0m\ntest result: \u{1b}[31mFAILED\u{1b}[0m. 0 passed; \
+                    1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\nSOCK-VM-END c 101\n";
+        let b = &parse_report(text).binaries[0];
+        assert_eq!((b.failed, b.failed_tests.clone()), (1, vec!["a".to_string()]));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `cargo xtask test-linux` and `cargo xtask vm-shell`: the integration tests on a real kernel.
 
-use crate::cmd::Result;
+use crate::cmd::{self, Result};
 use crate::guest::{self, Mode, Plan};
 use crate::host;
 use crate::kernel::{self, Kernel};
@@ -8,6 +8,7 @@ use crate::qemu::{self, Accel, Machine};
 use crate::results;
 use crate::test_bins::{self, Features};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Options shared by every command that boots the guest.
@@ -69,7 +70,8 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
         return Err("no integration test binary to run (tests/tests/ is empty)".into());
     }
     println!("xtask: {} test binaries: {}", binaries.len(), names(&binaries));
-    let mut args = vec!["--show-output".to_string()];
+    // The results channel is a tty: keep libtest's colours out of it.
+    let mut args = vec!["--show-output".to_string(), "--color=never".to_string()];
     args.extend(opts.args.iter().cloned());
     let expected: Vec<String> = binaries.iter().map(|b| b.name.clone()).collect();
     let mode = Mode::Tests {
@@ -77,7 +79,7 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
         args,
         binary_timeout: BINARY_TIMEOUT,
     };
-    let plan = plan(root, kernel, mode);
+    let plan = plan(root, kernel, mode)?;
     let accel = accel(&opts.vm, &plan, &busybox, &run_dir)?;
     let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
     let results_path = run_dir.join("results.log");
@@ -127,7 +129,7 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
 /// Boots the guest with an interactive shell in the host root.
 pub fn vm_shell(root: &Path, vm: &VmOptions) -> Result<()> {
     let (kernel, busybox, run_dir) = prepare(root, vm)?;
-    let plan = plan(root, kernel, Mode::Shell);
+    let plan = plan(root, kernel, Mode::Shell)?;
     let accel = accel(vm, &plan, &busybox, &run_dir)?;
     let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
     let results_path = run_dir.join("results.log");
@@ -151,9 +153,24 @@ fn prepare(root: &Path, vm: &VmOptions) -> Result<(Kernel, PathBuf, PathBuf)> {
     Ok((kernel, busybox, run_dir))
 }
 
-fn plan(root: &Path, kernel: Kernel, mode: Mode) -> Plan {
-    let env = PASS_ENV.iter().filter_map(|k| Some((k.to_string(), std::env::var(k).ok()?))).collect();
-    Plan { kernel, workdir: root.join("tests"), env, mode }
+fn plan(root: &Path, kernel: Kernel, mode: Mode) -> Result<Plan> {
+    let mut env: Vec<(String, String)> =
+        PASS_ENV.iter().filter_map(|k| Some((k.to_string(), std::env::var(k).ok()?))).collect();
+    // python3's own directory first: a pyenv shim (a bash script) costs seconds per start under TCG.
+    if let Some(dir) = python_dir() {
+        if let Some((_, path)) = env.iter_mut().find(|(k, _)| k == "PATH") {
+            *path = format!("{dir}:{path}");
+        }
+    }
+    let ip = cmd::find_program("ip").ok_or("iproute2's `ip` not found")?;
+    Ok(Plan { kernel, workdir: root.join("tests"), env, ip, mode })
+}
+
+/// The directory of the interpreter that `python3` runs (through any pyenv-style shim).
+fn python_dir() -> Option<String> {
+    let out =
+        cmd::output(Command::new("python3").args(["-c", "import os, sys; print(os.path.dirname(sys.executable))"]));
+    out.ok().map(|s| s.trim().to_string()).filter(|s| s.starts_with('/'))
 }
 
 fn write_initramfs(plan: &Plan, busybox: &Path, path: &Path) -> Result<PathBuf> {
