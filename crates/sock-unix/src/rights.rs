@@ -53,13 +53,19 @@ pub(crate) fn rights_data_len(count: usize) -> io::Result<usize> {
 }
 
 /// The control buffer size for sending `SCM_MAX_FD` fds: `CMSG_SPACE(253 * 4)`.
-pub(crate) const MAX_RIGHTS_SPACE: usize = header_space() + (SCM_MAX_FD * FD_SIZE).next_multiple_of(ALIGN);
+pub(crate) const MAX_RIGHTS_SPACE: usize = space_for(SCM_MAX_FD * FD_SIZE);
 
+/// `CMSG_ALIGN` rounds to the size of `size_t`.
 const ALIGN: usize = std::mem::size_of::<usize>();
 
 /// `CMSG_LEN(0)`: the aligned size of `struct cmsghdr`.
 pub(crate) const fn header_space() -> usize {
     std::mem::size_of::<libc::cmsghdr>().next_multiple_of(ALIGN)
+}
+
+/// `CMSG_SPACE(len)` as a constant, for sizing stack buffers.
+pub(crate) const fn space_for(len: usize) -> usize {
+    header_space() + len.next_multiple_of(ALIGN)
 }
 
 #[cfg(test)]
@@ -72,6 +78,9 @@ mod tests {
     fn sizes_match_the_macros() {
         assert_eq!(MAX_RIGHTS_SPACE, cmsg_space(SCM_MAX_FD * FD_SIZE).unwrap());
         assert_eq!(header_space(), cmsg_len(0).unwrap());
+        for len in [0, 1, 4, 12, 13, 1012] {
+            assert_eq!(space_for(len), cmsg_space(len).unwrap());
+        }
     }
 
     #[test]
