@@ -436,3 +436,37 @@ fn generic_accept_on_alg_socket() {
     assert_eq!(op.family(), Family::ALG);
     assert!(!op.inheritable().unwrap());
 }
+
+#[test]
+fn streaming_in_timeout_mode_and_abandoned_requests() {
+    if !have_alg() {
+        return;
+    }
+    let (key, iv) = (hex(CBC_KEY), hex(CBC_IV));
+    let tfm = transform(("skcipher", "cbc(aes)")).unwrap();
+    sock_alg::set_key(&tfm, &key).unwrap();
+    let op = accept(&tfm).unwrap();
+    op.set_timeout(Some(std::time::Duration::from_secs(2))).unwrap();
+    let mut aes = Skcipher::from_socket(op);
+    // Pieces shorter than a block: "not a whole block yet" must not wait for the timeout.
+    let started = std::time::Instant::now();
+    let whole = CBC_MSG.repeat(4);
+    let mut out = Vec::new();
+    let mut s = aes.stream(Op::ENCRYPT, &iv);
+    for piece in whole.chunks(7) {
+        s.update(piece, &mut out).unwrap();
+    }
+    s.finish(&mut out).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
+    assert_eq!(out, aes.encrypt(&iv, &whole).unwrap());
+    // A request dropped half-way (40 bytes: two blocks out, 8 bytes left) is ended on drop,
+    // so the next request starts clean.
+    {
+        let mut s = aes.stream(Op::ENCRYPT, &iv);
+        let mut partial = Vec::new();
+        s.update(&[1; 40], &mut partial).unwrap();
+        assert_eq!(partial.len(), 32);
+    }
+    assert_eq!(to_hex(&aes.encrypt(&iv, CBC_MSG).unwrap()), CBC_CT);
+    assert_eq!(aes.as_ref().family(), Family::ALG);
+}

@@ -71,6 +71,11 @@ impl Rng {
         self.fill(&mut buf)?;
         Ok(buf)
     }
+
+    /// The operation socket, given back (the transform socket is closed).
+    pub fn into_inner(self) -> Socket {
+        self.op
+    }
 }
 
 impl AsRef<Socket> for Rng {

@@ -3,7 +3,10 @@
 
 use std::fs::File;
 use std::io::{self, Write};
+use std::os::fd::AsRawFd;
 
+use nix::errno::Errno;
+use nix::sys::socket::MsgFlags;
 use sock_core::consts::{MSG_DONTWAIT, MSG_MORE};
 use sock_core::{invalid_input, Socket};
 
@@ -87,7 +90,7 @@ impl Skcipher {
     /// the output equals a one-shot call on the whole input. Modes without chaining state
     /// across requests (XTS) must be fed in one request, which this is.
     pub fn stream(&mut self, op: Op, iv: &[u8]) -> SkcipherStream<'_> {
-        SkcipherStream { op_sock: &self.op, op, iv: Some(iv.to_vec()), pending: 0 }
+        SkcipherStream { op_sock: &self.op, op, iv: Some(iv.to_vec()), pending: 0, ended: false }
     }
 
     /// Runs `op` over `count` bytes of `file` from `offset` (to its end when `None`) and
@@ -154,6 +157,8 @@ pub struct SkcipherStream<'a> {
     iv: Option<Vec<u8>>,
     /// Bytes sent whose output has not been read yet.
     pending: usize,
+    /// Whether the request was ended (by `finish` or by drop).
+    ended: bool,
 }
 
 impl SkcipherStream<'_> {
@@ -179,27 +184,38 @@ impl SkcipherStream<'_> {
 
     /// Ends the request and appends the remaining output to `out`.
     pub fn finish(mut self, out: &mut Vec<u8>) -> io::Result<()> {
-        if self.iv.is_some() && self.pending == 0 {
-            return Ok(()); // nothing was ever sent: an empty request has no output
-        }
-        self.op_sock.send(&[], 0)?; // clears MSG_MORE: the request is complete
-        self.drain(out, 0)?;
+        self.end(out)?;
         if self.pending != 0 {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned less output than input"));
         }
         Ok(())
     }
 
-    /// Reads pending output into `out`; with `MSG_DONTWAIT` only what is ready now.
+    /// Clears `MSG_MORE` (the request is complete) and reads the rest of the output. A
+    /// request that never started has nothing to end.
+    fn end(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.ended || self.iv.is_some() {
+            return Ok(());
+        }
+        self.ended = true;
+        self.op_sock.send(&[], 0)?;
+        self.drain(out, 0)
+    }
+
+    /// Reads pending output into `out`; with `MSG_DONTWAIT` only what is ready now (whatever
+    /// the socket's mode: a timeout must not turn "not a whole block yet" into a wait).
     fn drain(&mut self, out: &mut Vec<u8>, flags: i32) -> io::Result<()> {
         while self.pending > 0 {
             let at = out.len();
             out.try_reserve(self.pending).map_err(|_| invalid_input("data", "too large"))?;
             out.resize(at + self.pending, 0);
-            let got = self.op_sock.recv(&mut out[at..], flags);
+            let got = if flags & MSG_DONTWAIT != 0 {
+                recv_ready(self.op_sock, &mut out[at..])
+            } else {
+                self.op_sock.recv(&mut out[at..], flags)
+            };
             let n = match got {
                 Ok(n) => n,
-                Err(e) if flags & MSG_DONTWAIT != 0 && e.kind() == io::ErrorKind::WouldBlock => 0,
                 Err(e) => {
                     out.truncate(at);
                     return Err(e);
@@ -212,5 +228,25 @@ impl SkcipherStream<'_> {
             self.pending -= n.min(self.pending);
         }
         Ok(())
+    }
+}
+
+impl Drop for SkcipherStream<'_> {
+    /// A request left unfinished (an error, an early return) is ended here and its output
+    /// discarded, so the next request on the socket starts clean.
+    fn drop(&mut self) {
+        let _ = self.end(&mut Vec::new());
+    }
+}
+
+/// One non-blocking `recv` whatever the socket's mode; "nothing ready" is `Ok(0)`.
+fn recv_ready(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match nix::sys::socket::recv(sock.as_fd().as_raw_fd(), buf, MsgFlags::MSG_DONTWAIT) {
+            Ok(n) => return Ok(n),
+            Err(Errno::EINTR) => continue,
+            Err(Errno::EAGAIN) => return Ok(0),
+            Err(e) => return Err(e.into()),
+        }
     }
 }
