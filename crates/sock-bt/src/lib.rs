@@ -14,6 +14,7 @@
 //! | `BTPROTO_*`, `SOL_*`, `HCI_*`, `BDADDR_*`, `BT_*`, `L2CAP_LM*` | [`consts`] (re-exported here); typed protocols in [`protocol`] |
 //! | `s.setsockopt(SOL_HCI, HCI_FILTER, bytes)` | [`HciSocketExt::set_hci_filter`] with a typed [`HciFilter`] |
 //! | `HCI_DATA_DIR`, `HCI_TIME_STAMP` and their ancillary data | [`HciSocketExt`], [`HciAncillary`] |
+//! | `fcntl.ioctl(s, HCIGETDEVINFO, …)`, `HCIDEVUP`, `HCISETSCAN` … | [`HciDeviceExt`] ([`device`]) |
 //!
 //! ```no_run
 //! use sock_core::{Family, Socket, Type};
@@ -35,6 +36,7 @@ mod addr;
 mod bdaddr;
 mod codec;
 pub mod consts;
+pub mod device;
 mod filter;
 mod hci;
 mod l2cap;
@@ -44,6 +46,7 @@ mod sco;
 pub use addr::BtAddr;
 pub use bdaddr::BdAddr;
 pub use consts::*;
+pub use device::{HciDevInfo, HciDeviceExt};
 pub use filter::{HciAncillary, HciFilter, HciSocketExt};
 pub use hci::HciAddr;
 pub use l2cap::L2capAddr;

@@ -1,0 +1,334 @@
+#![cfg(feature = "bt")]
+//! AF_BLUETOOTH against the real kernel, with virtual controllers from `/dev/vhci`
+//! (`modprobe hci_vhci`; the test VM loads it): a vhci controller appears, a raw HCI socket
+//! bound to it reads the events the "controller" sends (with HCI_DATA_DIR and HCI_TIME_STAMP
+//! ancillary data), and CPython's BluetoothTest address round trips for L2CAP (BR/EDR and LE),
+//! RFCOMM, HCI and SCO.
+
+use std::fs::{File, OpenOptions};
+use std::io::{IoSliceMut, Read, Write};
+use std::os::fd::AsFd;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+use sock_bt::*;
+use sock_core::cmsg::CmsgIter;
+use sock_core::{Family, Socket, Type};
+
+/// A virtual controller: the test plays the controller's part through `/dev/vhci`.
+struct Vhci {
+    dev: File,
+    index: u16,
+}
+
+impl Vhci {
+    /// Creates a BR/EDR + LE ("primary") controller; `None` after `require` when vhci is absent.
+    fn create() -> Option<Vhci> {
+        let dev = OpenOptions::new().read(true).write(true).open("/dev/vhci");
+        if !sock_tests::require("/dev/vhci (modprobe hci_vhci) and root", dev.as_ref().map(|_| ())) {
+            return None;
+        }
+        let mut dev = dev.ok()?;
+        dev.write_all(&[HCI_VENDOR_PKT, 0x00]).unwrap();
+        let mut vhci = Vhci { dev, index: 0 };
+        let answer = vhci.read_packet(Duration::from_secs(5)).expect("vhci answers the create request");
+        assert_eq!(&answer[..2], &[HCI_VENDOR_PKT, 0x00], "{answer:02x?}");
+        vhci.index = u16::from_le_bytes([answer[2], answer[3]]);
+        Some(vhci)
+    }
+
+    /// The next packet the kernel sends to the controller, or `None` after `timeout`.
+    fn read_packet(&mut self, timeout: Duration) -> Option<Vec<u8>> {
+        let mut fds = [PollFd::new(self.dev.as_fd(), PollFlags::POLLIN)];
+        let ms = PollTimeout::try_from(timeout.as_millis() as i32).unwrap();
+        if nix::poll::poll(&mut fds, ms).unwrap() == 0 {
+            return None;
+        }
+        let mut buf = vec![0u8; 1024];
+        let n = self.dev.read(&mut buf).unwrap();
+        buf.truncate(n);
+        Some(buf)
+    }
+
+    /// Waits for the HCI command `opcode` from the kernel (skipping others).
+    fn expect_command(&mut self, opcode: u16, within: Duration) {
+        let deadline = Instant::now() + within;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.read_packet(left) {
+                Some(p) if p.len() >= 3 && p[0] == HCI_COMMAND_PKT && u16::from_le_bytes([p[1], p[2]]) == opcode => {
+                    return
+                }
+                Some(_) => continue,
+                None => break,
+            }
+        }
+        panic!("the kernel never sent HCI command {opcode:#06x}");
+    }
+
+    /// Sends a packet to the kernel as the controller.
+    fn inject(&mut self, packet: &[u8]) {
+        self.dev.write_all(packet).unwrap();
+    }
+}
+
+fn bt_socket(ty: Type, proto: sock_core::Protocol, what: &str) -> Option<Socket> {
+    let probe = Socket::new(Family::BLUETOOTH, ty, Some(proto));
+    if !sock_tests::require(what, probe.as_ref().map(|_| ())) {
+        return None;
+    }
+    probe.ok()
+}
+
+const HCI_RESET: u16 = 0x0c03;
+/// Command Complete for HCI_Reset, status 0: what a controller answers.
+const RESET_COMPLETE: [u8; 7] = [HCI_EVENT_PKT, 0x0e, 0x04, 0x01, 0x03, 0x0c, 0x00];
+
+#[test]
+fn vhci_controller_appears_and_hci_socket_binds_to_it() {
+    let Some(vhci) = Vhci::create() else { return };
+    assert!(std::path::Path::new(&format!("/sys/class/bluetooth/hci{}", vhci.index)).exists());
+    let s = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    // CPython: bind(dev) and bind((dev,)) and bind((dev, HCI_CHANNEL_RAW)) → getsockname() == dev.
+    s.bind(HciAddr::new(vhci.index)).unwrap();
+    let name = HciAddr::try_from(&s.local_addr().unwrap()).unwrap();
+    assert_eq!(name, HciAddr::new(vhci.index));
+    assert_eq!(BtAddr::decode(&s.local_addr().unwrap(), s.protocol()), Some(BtAddr::Hci(name)));
+}
+
+#[test]
+fn raw_hci_socket_reads_controller_events() {
+    let Some(mut vhci) = Vhci::create() else { return };
+    let s = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    s.set_hci_filter(&HciFilter::all()).unwrap();
+    assert_eq!(s.hci_filter().unwrap(), HciFilter::all());
+    s.set_hci_data_dir(true).unwrap();
+    s.set_hci_time_stamp(true).unwrap();
+    s.bind(HciAddr::new(vhci.index)).unwrap();
+    s.set_timeout(Some(Duration::from_secs(5))).unwrap();
+    // The kernel powers the new controller on at once, starting with HCI_Reset; answer it.
+    vhci.expect_command(HCI_RESET, Duration::from_secs(5));
+    vhci.inject(&RESET_COMPLETE);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        assert!(Instant::now() < deadline, "the raw socket never saw the Command Complete event");
+        let mut buf = [0u8; 260];
+        let mut control = [0u8; 128];
+        let msg = s.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0).unwrap();
+        let anc: Vec<HciAncillary> =
+            CmsgIter::new(&control[..msg.control_len]).filter_map(|c| HciAncillary::decode(&c)).collect();
+        let incoming = anc.iter().find_map(|a| match a {
+            HciAncillary::Incoming(i) => Some(*i),
+            _ => None,
+        });
+        assert!(incoming.is_some(), "HCI_DATA_DIR item present: {anc:?}");
+        assert!(anc.iter().any(|a| matches!(a, HciAncillary::Timestamp(t) if *t > Duration::ZERO)), "{anc:?}");
+        if buf[0] == HCI_COMMAND_PKT {
+            assert_eq!(incoming, Some(false), "commands go to the controller");
+            continue;
+        }
+        assert_eq!(&buf[..msg.bytes], &RESET_COMPLETE);
+        assert_eq!(incoming, Some(true), "events come from the controller");
+        break;
+    }
+}
+
+#[test]
+fn hci_filter_drops_unwanted_packets() {
+    let Some(mut vhci) = Vhci::create() else { return };
+    let s = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    let mut only_status = HciFilter::new();
+    only_status.set_ptype(HCI_EVENT_PKT);
+    only_status.set_event(0x0f); // Command Status: never sent here
+    s.set_hci_filter(&only_status).unwrap();
+    s.bind(HciAddr::new(vhci.index)).unwrap();
+    vhci.expect_command(HCI_RESET, Duration::from_secs(5));
+    vhci.inject(&RESET_COMPLETE);
+    s.set_timeout(Some(Duration::from_millis(500))).unwrap();
+    let err = s.recv_vec(260, 0).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::TimedOut, "the filter let something through");
+}
+
+/// Controllers emulated by BlueZ's `btvirt` (package bluez-test-tools): unlike a bare vhci
+/// device they answer every HCI command, so they finish setup and can connect to each other.
+struct Btvirt {
+    child: Child,
+    devs: Vec<u16>,
+}
+
+impl Btvirt {
+    fn start(count: usize) -> Option<Btvirt> {
+        if !sock_tests::require("btvirt (bluez-test-tools) as emulated controllers", sock_tests::have_program("btvirt"))
+        {
+            return None;
+        }
+        let probe = OpenOptions::new().read(true).write(true).open("/dev/vhci");
+        if !sock_tests::require("/dev/vhci (modprobe hci_vhci) and root", probe.map(|_| ())) {
+            return None;
+        }
+        let ctl = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets")?;
+        let before = ctl.hci_dev_list().unwrap();
+        let child = Command::new("btvirt")
+            .arg(format!("-l{count}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn btvirt");
+        let mut bv = Btvirt { child, devs: Vec::new() };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let new: Vec<u16> = ctl.hci_dev_list().unwrap().into_iter().filter(|d| !before.contains(d)).collect();
+            // Set up once the kernel has read the controller's address.
+            let ready = new.iter().filter(|&&d| ctl.hci_dev_info(d).is_ok_and(|i| i.bdaddr != BdAddr::ANY)).count();
+            if new.len() == count && ready == count {
+                bv.devs = new;
+                return Some(bv);
+            }
+            assert!(Instant::now() < deadline, "btvirt controllers never came up: {new:?}, {ready} ready");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Btvirt {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn hci_user_channel_round_trips() {
+    let Some(bv) = Btvirt::start(1) else { return };
+    // CPython testBindUserChannelHciSocket: bind((dev, HCI_CHANNEL_USER)) → getsockname() ==
+    // (dev, HCI_CHANNEL_USER). The kernel refuses (EBUSY) while the controller is in setup.
+    let addr = HciAddr::new(bv.devs[0]).with_channel(HCI_CHANNEL_USER);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let s = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+        match s.bind(addr) {
+            Ok(()) => {
+                assert_eq!(HciAddr::try_from(&s.local_addr().unwrap()).unwrap(), addr);
+                assert_eq!(addr.to_string(), format!("hci{}/user", bv.devs[0]));
+                return;
+            }
+            Err(e) if e.raw_os_error() == Some(libc::EBUSY) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(200))
+            }
+            Err(e) => panic!("bind {addr}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn hci_device_ioctls_report_the_controller() {
+    let Some(bv) = Btvirt::start(1) else { return };
+    let ctl = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    let dev = bv.devs[0];
+    ctl.hci_dev_up(dev).unwrap();
+    ctl.hci_dev_up(dev).unwrap(); // already up is fine
+    let info = ctl.hci_dev_info(dev).unwrap();
+    assert_eq!((info.dev_id, info.name.as_str()), (dev, format!("hci{dev}").as_str()));
+    assert!(info.is_up(), "{info:?}");
+    assert!(info.acl_mtu > 0, "{info:?}");
+    ctl.hci_set_scan(dev, device::SCAN_PAGE).unwrap();
+    assert_eq!(ctl.hci_set_scan(dev, 7).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    ctl.hci_dev_down(dev).unwrap();
+    assert!(!ctl.hci_dev_info(dev).unwrap().is_up());
+}
+
+#[test]
+fn l2cap_connection_between_two_emulated_controllers() {
+    let Some(bv) = Btvirt::start(2) else { return };
+    let ctl = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    let (a, b) = (bv.devs[0], bv.devs[1]);
+    for d in [a, b] {
+        ctl.hci_dev_up(d).unwrap();
+    }
+    ctl.hci_set_scan(a, device::SCAN_PAGE).unwrap();
+    let bd_a = ctl.hci_dev_info(a).unwrap().bdaddr;
+    let bd_b = ctl.hci_dev_info(b).unwrap().bdaddr;
+    assert_ne!(bd_a, bd_b);
+
+    let server = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP)).unwrap();
+    server.bind(L2capAddr::new(bd_a, 0x1001)).unwrap();
+    server.listen(Some(1)).unwrap();
+    server.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    let client = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP)).unwrap();
+    client.bind(L2capAddr::new(bd_b, 0)).unwrap();
+    client.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    client.connect(L2capAddr::new(bd_a, 0x1001)).unwrap();
+    let (conn, peer) = server.accept().unwrap();
+    conn.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    let peer = L2capAddr::try_from(&peer).unwrap();
+    assert_eq!(peer.bdaddr, bd_b);
+    assert_eq!(L2capAddr::try_from(&client.peer_addr().unwrap()).unwrap(), L2capAddr::new(bd_a, 0x1001));
+    client.send(b"hello over L2CAP", 0).unwrap();
+    assert_eq!(conn.recv_vec(672, 0).unwrap(), b"hello over L2CAP");
+    conn.send(b"and back", 0).unwrap();
+    assert_eq!(client.recv_vec(672, 0).unwrap(), b"and back");
+}
+
+#[test]
+fn l2cap_addresses_round_trip_through_the_kernel() {
+    let Some(_) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
+    let cases = [
+        // CPython testBindLeAttL2capSocket: ATT is the only fixed CID userspace may bind.
+        L2capAddr::new(BdAddr::ANY, 0).with_cid(4).with_addr_type(BDADDR_LE_PUBLIC),
+        // testBindLePsmL2capSocket
+        L2capAddr::new(BdAddr::ANY, 0x80).with_addr_type(BDADDR_LE_RANDOM),
+        // testBindBrEdrL2capSocket
+        L2capAddr::new(BdAddr::ANY, 0x1001),
+    ];
+    for addr in cases {
+        let s = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP)).unwrap();
+        s.bind(addr).unwrap();
+        let name = s.local_addr().unwrap();
+        assert_eq!(BtAddr::decode(&name, s.protocol()), Some(BtAddr::L2cap(addr)), "{addr}");
+    }
+}
+
+#[test]
+fn rfcomm_address_round_trips_through_the_kernel() {
+    let Some(s) = bt_socket(Type::STREAM, protocol::RFCOMM, "BTPROTO_RFCOMM sockets") else { return };
+    let addr = RfcommAddr::new(BdAddr::ANY, 0);
+    s.bind(addr).unwrap();
+    assert_eq!(RfcommAddr::try_from(&s.local_addr().unwrap()).unwrap(), addr);
+    let decoded = BtAddr::decode(&s.local_addr().unwrap(), s.protocol()).unwrap();
+    assert_eq!(decoded.to_string(), "rfcomm:00:00:00:00:00:00/0");
+}
+
+#[test]
+fn sco_address_round_trips_through_the_kernel() {
+    let Some(s) = bt_socket(Type::SEQPACKET, protocol::SCO, "BTPROTO_SCO sockets") else { return };
+    s.bind(ScoAddr::new(BdAddr::ANY)).unwrap();
+    assert_eq!(ScoAddr::try_from(&s.local_addr().unwrap()).unwrap().to_string(), BDADDR_ANY);
+}
+
+#[test]
+fn wrong_address_shape_is_rejected_by_the_kernel() {
+    let Some(s) = bt_socket(Type::STREAM, protocol::RFCOMM, "BTPROTO_RFCOMM sockets") else { return };
+    // An 8-byte sockaddr_sco is too short for RFCOMM (L2CAP's bind pads short addresses).
+    let err = s.bind(ScoAddr::new(BdAddr::ANY)).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(libc::EINVAL), "{err}");
+}
+
+#[test]
+fn malformed_addresses_are_rejected_before_the_kernel() {
+    for bad in ["", "00:00:00:00:00", "00:00:00:00:00:00:00", "00:00:00:00:00:GG", "abc", "100:0:0:0:0:0"] {
+        let e = bad.parse::<BdAddr>().unwrap_err();
+        assert_eq!(
+            (e.kind(), e.to_string().as_str()),
+            (std::io::ErrorKind::InvalidInput, "bdaddr: bad bluetooth address")
+        );
+    }
+    // CPython testBadL2capAddr / testBadRfcommAddr / testBadHciAddr, as text forms.
+    assert!("00:00:00:00:00:00/4097/0/0/0".parse::<L2capAddr>().is_err());
+    assert!("00:00:00:00:00:00".parse::<L2capAddr>().is_err());
+    assert!("00:00:00:00:00:00/256".parse::<RfcommAddr>().is_err());
+    assert!("00:00:00:00:00:00".parse::<RfcommAddr>().is_err());
+    assert!("hci".parse::<HciAddr>().is_err());
+    assert!("hci0/nope".parse::<HciAddr>().is_err());
+    assert!("l2cap:00:00:00:00:00:00".parse::<BtAddr>().is_err());
+}
