@@ -2,7 +2,7 @@
 //! ([`J1939Recv`]: source name/PGN/address from the address, destination and priority from
 //! ancillary data).
 
-use std::io::{self, IoSlice, IoSliceMut};
+use std::io::{self, IoSlice};
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{consts as core_consts, invalid_input, Family, Protocol, Socket, ToSockAddr, Type};
@@ -68,7 +68,8 @@ pub struct J1939Recv {
     /// The sender: its name, the PGN of the packet and its address. The interface is left as
     /// an index (no lookup on the receive path).
     pub source: J1939Addr,
-    /// `SCM_J1939_DEST_ADDR`: the destination address (`J1939_NO_ADDR` for broadcast).
+    /// `SCM_J1939_DEST_ADDR`: the destination address. The kernel sends it for unicast
+    /// destinations only, so `None` means a broadcast (or a destination given by name).
     pub dest_addr: Option<u8>,
     /// `SCM_J1939_DEST_NAME`: the destination name, when the destination was claimed.
     pub dest_name: Option<u64>,
@@ -137,7 +138,7 @@ impl J1939Socket {
     /// Receives one packet into `buf`, with its source and destination details.
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
         let mut control = [0u8; 128];
-        let msg = self.0.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0)?;
+        let msg = crate::sys::recv_msg(&self.0, buf, &mut control, 0)?;
         let source = J1939Addr::from_sock_addr_indexed(&msg.addr).unwrap_or_default();
         let mut out = J1939Recv { len: msg.bytes, source, dest_addr: None, dest_name: None, priority: None };
         for item in CmsgIter::new(&control[..msg.control_len]) {

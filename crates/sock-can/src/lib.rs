@@ -49,6 +49,7 @@ cfg_if::cfg_if! {
         mod isotp;
         mod j1939;
         mod raw;
+        mod sys;
         mod wrap;
 
         pub use addr::{decode, AnyCanAddr, CanAddr, CanForm, IsoTpAddr, J1939Addr};

@@ -1,6 +1,6 @@
 //! [`CanSocket`]: a `CAN_RAW` socket that reads and writes classic, FD and XL frames.
 
-use std::io::{self, IoSliceMut};
+use std::io;
 use std::time::{Duration, SystemTime};
 
 use sock_core::cmsg::CmsgIter;
@@ -125,7 +125,7 @@ impl CanSocket {
     pub fn read_frame_meta(&self) -> io::Result<(Frame, FrameMeta)> {
         let mut buf = FrameBuf([0; CANXL_MTU]);
         let mut control = [0u8; 64];
-        let msg = self.0.recv_msg(&mut [IoSliceMut::new(&mut buf.0)], &mut control, 0)?;
+        let msg = crate::sys::recv_msg(&self.0, &mut buf.0, &mut control, 0)?;
         let frame = Frame::from_bytes(&buf.0[..msg.bytes.min(CANXL_MTU)])?;
         let mut timestamp = None;
         for item in CmsgIter::new(&control[..msg.control_len]) {
