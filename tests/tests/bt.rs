@@ -263,7 +263,9 @@ fn l2cap_connection_between_two_emulated_controllers() {
     conn.set_timeout(Some(Duration::from_secs(30))).unwrap();
     let peer = L2capAddr::try_from(&peer).unwrap();
     assert_eq!(peer.bdaddr, bd_b);
-    assert_eq!(L2capAddr::try_from(&client.peer_addr().unwrap()).unwrap(), L2capAddr::new(bd_a, 0x1001));
+    let server_seen = L2capAddr::try_from(&client.peer_addr().unwrap()).unwrap();
+    assert_eq!((server_seen.bdaddr, server_seen.psm), (bd_a, 0x1001));
+    assert!(server_seen.cid >= 0x40, "a dynamic channel: {server_seen}");
     client.send(b"hello over L2CAP", 0).unwrap();
     assert_eq!(conn.recv_vec(672, 0).unwrap(), b"hello over L2CAP");
     conn.send(b"and back", 0).unwrap();
@@ -307,11 +309,17 @@ fn sco_address_round_trips_through_the_kernel() {
 }
 
 #[test]
-fn wrong_address_shape_is_rejected_by_the_kernel() {
-    let Some(s) = bt_socket(Type::STREAM, protocol::RFCOMM, "BTPROTO_RFCOMM sockets") else { return };
-    // An 8-byte sockaddr_sco is too short for RFCOMM (L2CAP's bind pads short addresses).
-    let err = s.bind(ScoAddr::new(BdAddr::ANY)).unwrap_err();
+fn invalid_l2cap_addresses_are_rejected_by_the_kernel() {
+    let Some(s) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
+    // A BR/EDR PSM must be odd with an even high byte; 0x1002 is not.
+    let err = s.bind(L2capAddr::new(BdAddr::ANY, 0x1002)).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(libc::EINVAL), "{err}");
+    // Address types above BDADDR_LE_RANDOM do not exist.
+    let err = s.bind(L2capAddr::new(BdAddr::ANY, 0x1001).with_addr_type(9)).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(libc::EINVAL), "{err}");
+    // Another family's address.
+    let inet: std::net::SocketAddr = "127.0.0.1:1".parse().unwrap();
+    assert_eq!(s.bind(inet).unwrap_err().raw_os_error(), Some(libc::EINVAL));
 }
 
 #[test]
