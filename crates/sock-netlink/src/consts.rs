@@ -8,8 +8,8 @@
 
 #![allow(missing_docs)] // each constant is the Linux constant of the same name
 
-/// `AF_NETLINK` (re-exported from `sock-core`).
-pub const AF_NETLINK: i32 = sock_core::consts::AF_NETLINK;
+// The same item as sock-core's, so flat glob re-exports of both never clash.
+pub use sock_core::consts::AF_NETLINK;
 
 // Protocols: the third argument of socket(AF_NETLINK, ...).
 pub const NETLINK_ROUTE: i32 = 0;

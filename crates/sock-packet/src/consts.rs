@@ -6,10 +6,8 @@
 
 #![allow(missing_docs)] // each constant is the Linux constant of the same name
 
-/// `AF_PACKET` (re-exported from `sock-core`).
-pub const AF_PACKET: i32 = sock_core::consts::AF_PACKET;
-/// `PF_PACKET` (re-exported from `sock-core`).
-pub const PF_PACKET: i32 = sock_core::consts::PF_PACKET;
+// The same items as sock-core's, so flat glob re-exports of both never clash.
+pub use sock_core::consts::{AF_PACKET, PF_PACKET};
 /// The option level of the `PACKET_*` socket options.
 pub const SOL_PACKET: i32 = 263;
 
@@ -113,8 +111,6 @@ pub const ARPHRD_NONE: u16 = 0xFFFE;
 
 /// `MAX_ADDR_LEN`: the longest hardware address the kernel knows (InfiniBand uses 20).
 pub const MAX_ADDR_LEN: usize = 32;
-/// `IFNAMSIZ`: the size of an interface name buffer, terminating NUL included.
-pub const IFNAMSIZ: usize = 16;
 
 /// The lower-case name of a packet type (`"host"`, `"otherhost"`...), as the text form of
 /// [`crate::PacketAddr`] writes it, or `None` for numbers without one.

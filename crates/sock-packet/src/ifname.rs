@@ -12,7 +12,8 @@ use std::str::FromStr;
 
 use sock_core::{cvt, invalid_input};
 
-use crate::consts::IFNAMSIZ;
+/// `IFNAMSIZ`: the size of an interface name buffer, terminating NUL included.
+pub const IFNAMSIZ: usize = 16;
 
 /// A valid Linux interface name: 1 to 15 bytes (`IFNAMSIZ - 1`), not `.` or `..`, without
 /// `/`, `:`, NUL or whitespace — the rules of the kernel's `dev_valid_name`.

@@ -40,6 +40,6 @@ mod sys;
 pub use addr::PacketAddr;
 pub use consts::*;
 pub use hwaddr::HwAddr;
-pub use ifname::{if_index, if_name, IfName, Interface};
+pub use ifname::{if_index, if_name, IfName, Interface, IFNAMSIZ};
 pub use options::{AuxData, Fanout, Membership, TpacketStats};
 pub use socket::PacketSocket;

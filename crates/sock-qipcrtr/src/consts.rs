@@ -1,8 +1,8 @@
 //! QIPCRTR constants: the address family and the special node and port numbers of
 //! `<linux/qrtr.h>`, with their Linux values.
 
-/// `AF_QIPCRTR`: the Qualcomm IPC router family (re-exported from `sock-core`).
-pub const AF_QIPCRTR: i32 = sock_core::consts::AF_QIPCRTR;
+// The same item as sock-core's, so flat glob re-exports of both never clash.
+pub use sock_core::consts::AF_QIPCRTR;
 
 /// `QRTR_NODE_BCAST`: the broadcast node.
 pub const QRTR_NODE_BCAST: u32 = 0xffff_ffff;
