@@ -165,8 +165,8 @@ impl Pair {
 }
 
 /// Creates namespaces A and B and the veth pair in a fresh thread, runs `test` there and
-/// lets everything vanish with the thread. Returns `None` (after a SOCK-SKIP line, or a
-/// failure under SOCK_REQUIRE_ALL=1) when the host cannot do it.
+/// lets everything vanish with the thread. Without root, namespaces or veth it returns after a
+/// SOCK-SKIP line (a failure under SOCK_REQUIRE_ALL=1).
 fn with_pair(tag: u8, test: impl FnOnce(&Pair) + Send) {
     if !sock_tests::require_root("AF_PACKET over veth in network namespaces") {
         return;
@@ -386,7 +386,7 @@ fn auxdata_describes_each_frame() {
 fn fanout_load_balances_between_group_members() {
     with_pair(7, |p| {
         let members = [p.receiver(Type::RAW, PROTO), p.receiver(Type::RAW, PROTO)];
-        let group = Fanout::new(0x5370 + u16::from(std::process::id() as u8), PACKET_FANOUT_LB);
+        let group = Fanout::new(0x5370, PACKET_FANOUT_LB); // fanout ids are per namespace
         for m in &members {
             assert_eq!(m.fanout().unwrap(), None);
             m.set_fanout(group).unwrap();
