@@ -9,31 +9,29 @@ pub const QRTR_NODE_BCAST: u32 = 0xffff_ffff;
 /// `QRTR_PORT_CTRL`: the control port of every node (where the name service talks).
 pub const QRTR_PORT_CTRL: u32 = 0xffff_fffe;
 
-/// Control packet types of `enum qrtr_pkt_type`, sent to [`QRTR_PORT_CTRL`].
-pub mod pkt {
-    /// `QRTR_TYPE_DATA`
-    pub const QRTR_TYPE_DATA: u32 = 1;
-    /// `QRTR_TYPE_HELLO`
-    pub const QRTR_TYPE_HELLO: u32 = 2;
-    /// `QRTR_TYPE_BYE`
-    pub const QRTR_TYPE_BYE: u32 = 3;
-    /// `QRTR_TYPE_NEW_SERVER`
-    pub const QRTR_TYPE_NEW_SERVER: u32 = 4;
-    /// `QRTR_TYPE_DEL_SERVER`
-    pub const QRTR_TYPE_DEL_SERVER: u32 = 5;
-    /// `QRTR_TYPE_DEL_CLIENT`
-    pub const QRTR_TYPE_DEL_CLIENT: u32 = 6;
-    /// `QRTR_TYPE_RESUME_TX`
-    pub const QRTR_TYPE_RESUME_TX: u32 = 7;
-    /// `QRTR_TYPE_EXIT`
-    pub const QRTR_TYPE_EXIT: u32 = 8;
-    /// `QRTR_TYPE_PING`
-    pub const QRTR_TYPE_PING: u32 = 9;
-    /// `QRTR_TYPE_NEW_LOOKUP`
-    pub const QRTR_TYPE_NEW_LOOKUP: u32 = 10;
-    /// `QRTR_TYPE_DEL_LOOKUP`
-    pub const QRTR_TYPE_DEL_LOOKUP: u32 = 11;
-}
+// Control packet types of `enum qrtr_pkt_type`, sent to QRTR_PORT_CTRL.
+/// `QRTR_TYPE_DATA`
+pub const QRTR_TYPE_DATA: u32 = 1;
+/// `QRTR_TYPE_HELLO`
+pub const QRTR_TYPE_HELLO: u32 = 2;
+/// `QRTR_TYPE_BYE`
+pub const QRTR_TYPE_BYE: u32 = 3;
+/// `QRTR_TYPE_NEW_SERVER`
+pub const QRTR_TYPE_NEW_SERVER: u32 = 4;
+/// `QRTR_TYPE_DEL_SERVER`
+pub const QRTR_TYPE_DEL_SERVER: u32 = 5;
+/// `QRTR_TYPE_DEL_CLIENT`
+pub const QRTR_TYPE_DEL_CLIENT: u32 = 6;
+/// `QRTR_TYPE_RESUME_TX`
+pub const QRTR_TYPE_RESUME_TX: u32 = 7;
+/// `QRTR_TYPE_EXIT`
+pub const QRTR_TYPE_EXIT: u32 = 8;
+/// `QRTR_TYPE_PING`
+pub const QRTR_TYPE_PING: u32 = 9;
+/// `QRTR_TYPE_NEW_LOOKUP`
+pub const QRTR_TYPE_NEW_LOOKUP: u32 = 10;
+/// `QRTR_TYPE_DEL_LOOKUP`
+pub const QRTR_TYPE_DEL_LOOKUP: u32 = 11;
 
 #[cfg(test)]
 mod tests {
