@@ -340,3 +340,54 @@ fn malformed_addresses_are_rejected_before_the_kernel() {
     assert!("hci0/nope".parse::<HciAddr>().is_err());
     assert!("l2cap:00:00:00:00:00:00".parse::<BtAddr>().is_err());
 }
+
+#[test]
+fn l2cap_socket_options_round_trip() {
+    let Some(s) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
+    s.set(opts::SECURITY, &BtSecurity::new(BT_SECURITY_MEDIUM as u8)).unwrap();
+    assert_eq!(s.get(opts::SECURITY).unwrap().level, BT_SECURITY_MEDIUM as u8);
+    assert_eq!(s.set(opts::SECURITY, &BtSecurity::new(9)).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    s.set(opts::POWER, &(BT_POWER_FORCE_ACTIVE_ON as u8)).unwrap();
+    assert_eq!(s.get(opts::POWER).unwrap(), BT_POWER_FORCE_ACTIVE_ON as u8);
+    s.set(opts::FLUSHABLE, &(BT_FLUSHABLE_ON as u32)).unwrap();
+    assert_eq!(s.get(opts::FLUSHABLE).unwrap(), BT_FLUSHABLE_ON as u32);
+    s.bind(L2capAddr::new(BdAddr::ANY, 0x1003)).unwrap();
+    s.set(opts::DEFER_SETUP, &1).unwrap();
+    assert_eq!(s.get(opts::DEFER_SETUP).unwrap(), 1);
+
+    let lm = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP)).unwrap();
+    lm.set(opts::L2CAP_LINK_MODE, &((L2CAP_LM_AUTH | L2CAP_LM_ENCRYPT) as u32)).unwrap();
+    let got = lm.get(opts::L2CAP_LINK_MODE).unwrap();
+    assert_eq!(got & (L2CAP_LM_AUTH | L2CAP_LM_ENCRYPT) as u32, (L2CAP_LM_AUTH | L2CAP_LM_ENCRYPT) as u32, "{got:#x}");
+    assert_eq!(lm.get(opts::SECURITY).unwrap().level, BT_SECURITY_MEDIUM as u8, "encryption means medium security");
+}
+
+#[test]
+fn rfcomm_connection_between_two_emulated_controllers() {
+    let Some(bv) = Btvirt::start(2) else { return };
+    let ctl = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets").unwrap();
+    let (a, b) = (bv.devs[0], bv.devs[1]);
+    for d in [a, b] {
+        ctl.hci_dev_up(d).unwrap();
+    }
+    ctl.hci_set_scan(a, device::SCAN_PAGE).unwrap();
+    let bd_a = ctl.hci_dev_info(a).unwrap().bdaddr;
+    let bd_b = ctl.hci_dev_info(b).unwrap().bdaddr;
+
+    let server = Socket::new(Family::BLUETOOTH, Type::STREAM, Some(protocol::RFCOMM)).unwrap();
+    server.bind(RfcommAddr::new(bd_a, 5)).unwrap();
+    server.listen(Some(1)).unwrap();
+    server.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    let client = Socket::new(Family::BLUETOOTH, Type::STREAM, Some(protocol::RFCOMM)).unwrap();
+    client.bind(RfcommAddr::new(bd_b, 0)).unwrap();
+    client.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    client.connect(RfcommAddr::new(bd_a, 5)).unwrap();
+    let (conn, peer) = server.accept().unwrap();
+    conn.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    assert_eq!(RfcommAddr::try_from(&peer).unwrap().bdaddr, bd_b);
+    assert_eq!(RfcommAddr::try_from(&client.peer_addr().unwrap()).unwrap(), RfcommAddr::new(bd_a, 5));
+    client.send_all(b"hello over RFCOMM", 0).unwrap();
+    let mut got = vec![0u8; 17];
+    (&conn).read_exact(&mut got).unwrap();
+    assert_eq!(got, b"hello over RFCOMM");
+}

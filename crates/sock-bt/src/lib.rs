@@ -14,6 +14,7 @@
 //! | `BTPROTO_*`, `SOL_*`, `HCI_*`, `BDADDR_*`, `BT_*`, `L2CAP_LM*` | [`consts`] (re-exported here); typed protocols in [`protocol`] |
 //! | `s.setsockopt(SOL_HCI, HCI_FILTER, bytes)` | [`HciSocketExt::set_hci_filter`] with a typed [`HciFilter`] |
 //! | `HCI_DATA_DIR`, `HCI_TIME_STAMP` and their ancillary data | [`HciSocketExt`], [`HciAncillary`] |
+//! | `s.setsockopt(SOL_BLUETOOTH, BT_SECURITY, …)` and the other `BT_*`, `L2CAP_LM`, `RFCOMM_LM` options | [`opts`] (typed, e.g. [`BtSecurity`]) |
 //! | `fcntl.ioctl(s, HCIGETDEVINFO, …)`, `HCIDEVUP`, `HCISETSCAN` … | [`HciDeviceExt`] ([`device`]) |
 //!
 //! ```no_run
@@ -40,6 +41,7 @@ pub mod device;
 mod filter;
 mod hci;
 mod l2cap;
+pub mod opts;
 mod rfcomm;
 mod sco;
 
@@ -50,6 +52,7 @@ pub use device::{HciDevInfo, HciDeviceExt};
 pub use filter::{HciAncillary, HciFilter, HciSocketExt};
 pub use hci::HciAddr;
 pub use l2cap::L2capAddr;
+pub use opts::BtSecurity;
 pub use rfcomm::RfcommAddr;
 pub use sco::ScoAddr;
 
