@@ -1,0 +1,86 @@
+//! CAN_RAW frames per second on `vcan0`: `sock::can::CanSocket` against the `socketcan` crate.
+//!
+//! 1. `write`: one classic frame per iteration (one `send` each);
+//! 2. `write+read`: a frame written on one socket and read on another (loopback through vcan),
+//!    the round trip a CAN application does all day.
+//!
+//! Both libraries make the same syscalls, so the numbers show the wrappers' own cost. The build
+//! host has no CAN: without `vcan0` the bench prints why and exits; run it where vcan0 exists
+//! (`modprobe vcan; ip link add dev vcan0 type vcan; ip link set vcan0 mtu 72 up`).
+//!
+//! Run: `cargo bench -p sock-benches --bench can`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
+use sock::can::{CanFilter, CanId, CanSocket, ClassicFrame};
+use socketcan::{EmbeddedFrame, Socket as _, SocketOptions as _, StandardId};
+
+const IF: &str = "vcan0";
+const ID: u16 = 0x7a5;
+
+fn sock_pair() -> (CanSocket, CanSocket) {
+    let tx = CanSocket::open((IF,)).expect("open vcan0");
+    let rx = CanSocket::open((IF,)).expect("open vcan0");
+    rx.set_filters(&[CanFilter::exact(CanId::Standard(ID))]).expect("filter");
+    (tx, rx)
+}
+
+fn socketcan_pair() -> (socketcan::CanSocket, socketcan::CanSocket) {
+    let tx = socketcan::CanSocket::open(IF).expect("open vcan0");
+    let rx = socketcan::CanSocket::open(IF).expect("open vcan0");
+    rx.set_filters(&[socketcan::CanFilter::new(u32::from(ID), 0x7ff)]).expect("filter");
+    (tx, rx)
+}
+
+fn bench(c: &mut Criterion) {
+    let frame = ClassicFrame::new(CanId::Standard(ID), &[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+    let sc_frame = socketcan::CanFrame::new(StandardId::new(ID).unwrap(), &[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+
+    let mut g = c.benchmark_group("can/write");
+    g.throughput(Throughput::Elements(1));
+    {
+        let (tx, _rx) = sock_pair();
+        tx.set_loopback(false).unwrap();
+        g.bench_function("sock", |b| b.iter(|| tx.write_classic(black_box(&frame)).unwrap()));
+    }
+    {
+        let (tx, _rx) = socketcan_pair();
+        tx.set_loopback(false).unwrap();
+        g.bench_function("socketcan", |b| b.iter(|| tx.write_frame(black_box(&sc_frame)).unwrap()));
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("can/write+read");
+    g.throughput(Throughput::Elements(1));
+    {
+        let (tx, rx) = sock_pair();
+        g.bench_function("sock", |b| {
+            b.iter(|| {
+                tx.write_classic(&frame).unwrap();
+                black_box(rx.read_frame().unwrap())
+            })
+        });
+    }
+    {
+        let (tx, rx) = socketcan_pair();
+        g.bench_function("socketcan", |b| {
+            b.iter(|| {
+                tx.write_frame(&sc_frame).unwrap();
+                black_box(rx.read_frame().unwrap())
+            })
+        });
+    }
+    g.finish();
+}
+
+fn main() {
+    if let Err(e) = CanSocket::open((IF,)) {
+        println!("can bench skipped: no {IF} here ({e}); it needs a vcan0 interface (see the file's docs)");
+        return;
+    }
+    let mut c = Criterion::default().measurement_time(Duration::from_secs(3)).configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+}
