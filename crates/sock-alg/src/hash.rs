@@ -1,4 +1,4 @@
-//! [`Hash`]: message digests and keyed hashes (HMAC) computed by the kernel, and [`Digest`],
+//! [`Hash`](struct@Hash): message digests and keyed hashes (HMAC) computed by the kernel, and [`Digest`],
 //! their result.
 
 use std::fmt;

@@ -13,7 +13,7 @@
 //! (`ALG_SET_AEAD_AUTHSIZE`, the NULL-value option), [`sendmsg_afalg`], the typed control
 //! messages [`AlgCmsg`] for `send_msg`, and every `ALG_*` constant in [`consts`].
 //!
-//! **Typed**: [`Hash`] (digests and HMAC; streaming, cloning a running state, zero-copy file
+//! **Typed**: [`Hash`](struct@Hash) (digests and HMAC; streaming, cloning a running state, zero-copy file
 //! input), [`Skcipher`] (one-shot, streaming, zero-copy file input), [`Aead`] (tag checked,
 //! [`AuthFailure`] on mismatch) and [`Rng`].
 //!
