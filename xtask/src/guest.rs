@@ -36,9 +36,9 @@ pub const HOST_TAG: &str = "hostroot";
 /// Modules in the initramfs, loaded before the host root is mounted (built-ins are skipped).
 const BOOT_MODULES: &[&str] = &["virtio_pci", "9pnet_virtio", "9p", "virtio_rng"];
 
-/// Modules loaded explicitly in the guest. Most would autoload on first use; loading them up
-/// front makes a missing one a visible setup failure. `tipc` and `hci_vhci` have no autoload
-/// alias at all.
+/// Modules loaded explicitly in the guest, with parameters after a space. Most would autoload
+/// on first use; loading them up front makes a missing one a visible setup failure. `tipc` and
+/// `hci_vhci` have no autoload alias at all. `dummy` would otherwise create a `dummy0`.
 pub const LOAD_MODULES: &[&str] = &[
     "can",
     "can_raw",
@@ -66,6 +66,10 @@ pub const LOAD_MODULES: &[&str] = &[
     "veth",
     "dummy",
 ];
+
+fn module_name(entry: &str) -> &str {
+    entry.split(' ').next().unwrap_or(entry)
+}
 
 /// What the guest does once prepared.
 #[derive(Debug, Clone)]
@@ -105,13 +109,14 @@ pub struct Plan {
 pub fn initramfs(plan: &Plan, busybox: &Path) -> Result<Vec<u8>, String> {
     let index = ModuleIndex::load(&plan.kernel.modules_dir)?;
     if !matches!(plan.mode, Mode::Probe) {
-        let missing: Vec<&str> = LOAD_MODULES.iter().copied().filter(|m| !index.has(m)).collect();
+        let missing: Vec<&str> = LOAD_MODULES.iter().map(|m| module_name(m)).filter(|m| !index.has(m)).collect();
         if !missing.is_empty() {
             return Err(format!("kernel {} lacks modules the tests need: {}", plan.kernel.release, missing.join(" ")));
         }
     }
     let boot = index.load_order(BOOT_MODULES)?;
-    let load: Vec<String> = LOAD_MODULES.iter().filter(|m| !index.is_builtin(m)).map(|m| m.to_string()).collect();
+    let load: Vec<String> =
+        LOAD_MODULES.iter().filter(|m| !index.is_builtin(module_name(m))).map(|m| m.to_string()).collect();
     let mut c = Cpio::new();
     for d in ["bin", "sbin", "usr", "usr/bin", "usr/sbin", "proc", "sys", "dev", "tmp", "host", "lib", "lib/modules"] {
         c.dir(d);
@@ -203,7 +208,7 @@ if [ -d /host/lib/modules ]; then
 fi
 echo /sbin/modprobe > /proc/sys/kernel/modprobe
 say "loading modules"
-for m in {modules}; do step modprobe "$m"; done
+for m in {modules}; do step modprobe $m; done
 say "network: lo, vcan0, vcan1 (mtu 72), veth sockv1/sockv2 across netns sockns1/sockns2"
 step H "$IP" link set lo up
 for v in vcan0 vcan1; do
@@ -222,7 +227,7 @@ for ns in sockns1 sockns2; do
 done
 "#,
         moddir = p(&plan.kernel.modules_dir),
-        modules = load.join(" "),
+        modules = load.iter().map(|m| q(m)).collect::<Vec<_>>().join(" "),
     );
     let _ = writeln!(s, "export SOCK_REQUIRE_ALL=1 SOCK_IN_VM=1 RUST_BACKTRACE=1 TMPDIR=/tmp");
     let _ = writeln!(s, "export CARGO_MANIFEST_DIR={}", p(&plan.workdir));
@@ -296,7 +301,7 @@ mod tests {
             args: vec!["--show-output".into(), "a b".into()],
             binary_timeout: 600,
         };
-        let load = vec!["can".to_string(), "can_raw".to_string()];
+        let load = vec!["can".to_string(), "dummy numdummies=0".to_string()];
         let s = init_script(&plan(mode), &["kernel/net/9p/9pnet.ko".into()], &load);
         assert!(s.starts_with("#!/bin/busybox sh\n"));
         assert!(s.contains("step insmod /lib/modules/6.1.0-56-amd64/kernel/net/9p/9pnet.ko\n"));
@@ -304,7 +309,7 @@ mod tests {
         assert!(s.contains("/w/target/debug/deps/can-1 --show-output 'a b' </dev/null >&3 2>&3\n"));
         assert!(s.contains("echo \"SOCK-VM-END alg $rc\" >&3\n"));
         assert!(s.contains("say \"running alg (2/2)\""));
-        assert!(s.contains("for m in can can_raw; do step modprobe"));
+        assert!(s.contains("for m in can 'dummy numdummies=0'; do step modprobe $m; done"));
         assert!(s.contains("export SOCK_REQUIRE_ALL=1"));
         assert!(s.contains("IP=/usr/sbin/ip\n") && s.contains("step H \"$IP\" netns add sockns1\n"));
         assert!(s.contains("printf '\\052'"));
