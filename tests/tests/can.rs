@@ -392,3 +392,91 @@ fn bad_input_is_invalid_input() {
     let e = s.bind((&"y".repeat(40)[..],)).unwrap_err();
     assert!(e.to_string().contains("interface name too long"));
 }
+
+#[test]
+fn constants_match_python() {
+    // Every CAN name of the host's CPython `socket` module, with our value.
+    let ours: &[(&str, u64)] = &[
+        ("CAN_BCM", CAN_BCM as u64),
+        ("CAN_BCM_CAN_FD_FRAME", CAN_BCM_CAN_FD_FRAME as u64),
+        ("CAN_BCM_RX_ANNOUNCE_RESUME", CAN_BCM_RX_ANNOUNCE_RESUME as u64),
+        ("CAN_BCM_RX_CHANGED", CAN_BCM_RX_CHANGED as u64),
+        ("CAN_BCM_RX_CHECK_DLC", CAN_BCM_RX_CHECK_DLC as u64),
+        ("CAN_BCM_RX_DELETE", CAN_BCM_RX_DELETE as u64),
+        ("CAN_BCM_RX_FILTER_ID", CAN_BCM_RX_FILTER_ID as u64),
+        ("CAN_BCM_RX_NO_AUTOTIMER", CAN_BCM_RX_NO_AUTOTIMER as u64),
+        ("CAN_BCM_RX_READ", CAN_BCM_RX_READ as u64),
+        ("CAN_BCM_RX_RTR_FRAME", CAN_BCM_RX_RTR_FRAME as u64),
+        ("CAN_BCM_RX_SETUP", CAN_BCM_RX_SETUP as u64),
+        ("CAN_BCM_RX_STATUS", CAN_BCM_RX_STATUS as u64),
+        ("CAN_BCM_RX_TIMEOUT", CAN_BCM_RX_TIMEOUT as u64),
+        ("CAN_BCM_SETTIMER", CAN_BCM_SETTIMER as u64),
+        ("CAN_BCM_STARTTIMER", CAN_BCM_STARTTIMER as u64),
+        ("CAN_BCM_TX_ANNOUNCE", CAN_BCM_TX_ANNOUNCE as u64),
+        ("CAN_BCM_TX_COUNTEVT", CAN_BCM_TX_COUNTEVT as u64),
+        ("CAN_BCM_TX_CP_CAN_ID", CAN_BCM_TX_CP_CAN_ID as u64),
+        ("CAN_BCM_TX_DELETE", CAN_BCM_TX_DELETE as u64),
+        ("CAN_BCM_TX_EXPIRED", CAN_BCM_TX_EXPIRED as u64),
+        ("CAN_BCM_TX_READ", CAN_BCM_TX_READ as u64),
+        ("CAN_BCM_TX_RESET_MULTI_IDX", CAN_BCM_TX_RESET_MULTI_IDX as u64),
+        ("CAN_BCM_TX_SEND", CAN_BCM_TX_SEND as u64),
+        ("CAN_BCM_TX_SETUP", CAN_BCM_TX_SETUP as u64),
+        ("CAN_BCM_TX_STATUS", CAN_BCM_TX_STATUS as u64),
+        ("CAN_EFF_FLAG", CAN_EFF_FLAG as u64),
+        ("CAN_EFF_MASK", CAN_EFF_MASK as u64),
+        ("CAN_ERR_FLAG", CAN_ERR_FLAG as u64),
+        ("CAN_ERR_MASK", CAN_ERR_MASK as u64),
+        ("CAN_ISOTP", CAN_ISOTP as u64),
+        ("CAN_J1939", CAN_J1939 as u64),
+        ("CAN_RAW", CAN_RAW as u64),
+        ("CAN_RAW_FD_FRAMES", CAN_RAW_FD_FRAMES as u64),
+        ("CAN_RAW_FILTER", CAN_RAW_FILTER as u64),
+        ("CAN_RAW_JOIN_FILTERS", CAN_RAW_JOIN_FILTERS as u64),
+        ("CAN_RAW_LOOPBACK", CAN_RAW_LOOPBACK as u64),
+        ("CAN_RAW_RECV_OWN_MSGS", CAN_RAW_RECV_OWN_MSGS as u64),
+        ("CAN_RTR_FLAG", CAN_RTR_FLAG as u64),
+        ("CAN_SFF_MASK", CAN_SFF_MASK as u64),
+        ("J1939_EE_INFO_NONE", J1939_EE_INFO_NONE as u64),
+        ("J1939_EE_INFO_TX_ABORT", J1939_EE_INFO_TX_ABORT as u64),
+        ("J1939_FILTER_MAX", J1939_FILTER_MAX as u64),
+        ("J1939_IDLE_ADDR", J1939_IDLE_ADDR as u64),
+        ("J1939_MAX_UNICAST_ADDR", J1939_MAX_UNICAST_ADDR as u64),
+        ("J1939_NLA_BYTES_ACKED", J1939_NLA_BYTES_ACKED as u64),
+        ("J1939_NLA_PAD", J1939_NLA_PAD as u64),
+        ("J1939_NO_ADDR", J1939_NO_ADDR as u64),
+        ("J1939_NO_NAME", J1939_NO_NAME as u64),
+        ("J1939_NO_PGN", J1939_NO_PGN as u64),
+        ("J1939_PGN_ADDRESS_CLAIMED", J1939_PGN_ADDRESS_CLAIMED as u64),
+        ("J1939_PGN_ADDRESS_COMMANDED", J1939_PGN_ADDRESS_COMMANDED as u64),
+        ("J1939_PGN_MAX", J1939_PGN_MAX as u64),
+        ("J1939_PGN_PDU1_MAX", J1939_PGN_PDU1_MAX as u64),
+        ("J1939_PGN_REQUEST", J1939_PGN_REQUEST as u64),
+        ("SCM_J1939_DEST_ADDR", SCM_J1939_DEST_ADDR as u64),
+        ("SCM_J1939_DEST_NAME", SCM_J1939_DEST_NAME as u64),
+        ("SCM_J1939_ERRQUEUE", SCM_J1939_ERRQUEUE as u64),
+        ("SCM_J1939_PRIO", SCM_J1939_PRIO as u64),
+        ("SOL_CAN_BASE", SOL_CAN_BASE as u64),
+        ("SOL_CAN_RAW", SOL_CAN_RAW as u64),
+        ("SO_J1939_ERRQUEUE", SO_J1939_ERRQUEUE as u64),
+        ("SO_J1939_FILTER", SO_J1939_FILTER as u64),
+        ("SO_J1939_PROMISC", SO_J1939_PROMISC as u64),
+        ("SO_J1939_SEND_PRIO", SO_J1939_SEND_PRIO as u64),
+    ];
+    let script = "import socket, sys\nfor n in sorted(dir(socket)):\n    if n.startswith(('CAN', 'J1939', 'SCM_J1939', 'SO_J1939', 'SOL_CAN')): print(n, int(getattr(socket, n)))";
+    if !support::have_program("python3") {
+        return;
+    }
+    let out = sock_tests::python(script, &[]);
+    let theirs: Vec<(String, u64)> = out
+        .lines()
+        .map(|l| {
+            let (n, v) = l.split_once(' ').unwrap();
+            (n.to_string(), v.parse().unwrap())
+        })
+        .collect();
+    for (name, value) in &theirs {
+        let mine =
+            ours.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} missing from sock_can::consts"));
+        assert_eq!(mine.1, *value, "{name}");
+    }
+}
