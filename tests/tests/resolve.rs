@@ -65,7 +65,9 @@ fn getaddrinfo_equals_python() {
     if !require_python() {
         return;
     }
-    let cases: &[(Option<&str>, u16, i32, i32, i32, i32)] = &[
+    /// host, port, family, type, protocol, flags
+    type Case<'a> = (Option<&'a str>, u16, i32, i32, i32, i32);
+    let cases: &[Case<'_>] = &[
         (Some("localhost"), 80, 0, libc::SOCK_STREAM, 0, 0),
         (Some("localhost"), 80, 0, 0, 0, AI_CANONNAME),
         (Some("127.0.0.1"), 8080, 0, 0, 0, 0),
