@@ -64,7 +64,7 @@ pub const LOAD_MODULES: &[&str] = &[
     "rds_tcp",
     "qrtr",
     "veth",
-    "dummy",
+    "dummy numdummies=0",
 ];
 
 fn module_name(entry: &str) -> &str {
