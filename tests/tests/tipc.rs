@@ -186,3 +186,43 @@ fn topology_service_reports_a_new_binding() {
     assert_eq!(ev.subscription, sub);
     assert_eq!(ev.socket.name, name_of(&srv).name);
 }
+
+/// The decoded `SOL_TIPC` items and data of one `recv_msg`.
+fn recv_with_ancillary(s: &Socket) -> (Vec<u8>, Vec<String>, i32) {
+    let mut buf = [0u8; 256];
+    let mut control = [0u8; 256];
+    let msg = s.recv_msg(&mut [std::io::IoSliceMut::new(&mut buf)], &mut control, 0).unwrap();
+    let items = sock_core::cmsg::CmsgIter::new(&control[..msg.control_len])
+        .filter_map(|c| TipcAncillary::decode(&c).map(|a| format!("{a:?}")))
+        .collect();
+    (buf[..msg.bytes].to_vec(), items, msg.flags)
+}
+
+#[test]
+fn destination_name_arrives_as_ancillary_data() {
+    let Some(srv) = tipc_socket(Type::RDM) else { return };
+    let ty = service_type(7);
+    srv.bind(TipcAddr::service_range(ty, 200, 210)).unwrap();
+    let cli = tipc_socket(Type::RDM).unwrap();
+    cli.send_to(MSG, 0, TipcAddr::service(ty, 205)).unwrap();
+    let (data, items, _) = recv_with_ancillary(&srv);
+    assert_eq!(data, MSG);
+    assert_eq!(items, [format!("{:?}", TipcAncillary::DestName { service: ty, lower: 205, upper: 205 })]);
+}
+
+#[test]
+fn undeliverable_message_comes_back_with_error_info() {
+    let Some(cli) = tipc_socket(Type::RDM) else { return };
+    cli.set(DEST_DROPPABLE, &0).unwrap();
+    // A socket id that no longer exists on this node.
+    let gone = {
+        let s = tipc_socket(Type::RDM).unwrap();
+        name_of(&s)
+    };
+    cli.send_to(b"bounce", 0, gone).unwrap();
+    let (data, items, _) = recv_with_ancillary(&cli);
+    assert_eq!(data, b"");
+    let err = format!("{:?}", TipcAncillary::ErrInfo { error: TIPC_ERR_NO_PORT, data_len: 6 });
+    let ret = format!("{:?}", TipcAncillary::ReturnedData(b"bounce"));
+    assert_eq!(items, [err, ret]);
+}

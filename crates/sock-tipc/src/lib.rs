@@ -11,6 +11,7 @@
 //! | `TIPC_*` constants, `SOL_TIPC` | [`consts`] (re-exported here) |
 //! | `s.setsockopt(SOL_TIPC, TIPC_IMPORTANCE, n)` … | `s.set(`[`IMPORTANCE`]`, &n)` … ([`opts`]) |
 //! | `TIPC_GROUP_JOIN` / `TIPC_GROUP_LEAVE` | [`TipcSocketExt::join_group`] / [`TipcSocketExt::leave_group`] |
+//! | `recvmsg` ancillary data `TIPC_ERRINFO`, `TIPC_RETDATA`, `TIPC_DESTNAME` | [`TipcAncillary`] |
 //! | the topology service (`TIPC_TOP_SRV`, `struct tipc_subscr`/`tipc_event`) | [`Subscription`], [`Event`] |
 //!
 //! Text form of an address (`Display`/`FromStr`, decimal numbers): `{type,lower,upper}` for a
@@ -32,11 +33,13 @@
 //! ```
 
 mod addr;
+mod anc;
 pub mod consts;
 pub mod opts;
 mod topsrv;
 
 pub use addr::{Scope, TipcAddr, TipcName};
+pub use anc::TipcAncillary;
 pub use consts::*;
 pub use opts::{
     GroupReq, TipcSocketExt, CONN_TIMEOUT, DEST_DROPPABLE, IMPORTANCE, NODELAY, NODE_RECVQ_DEPTH, SOCK_RECVQ_DEPTH,
