@@ -9,6 +9,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{IoSliceMut, Read, Write};
 use std::os::fd::AsFd;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use nix::poll::{PollFd, PollFlags, PollTimeout};
@@ -151,10 +152,16 @@ fn hci_filter_drops_unwanted_packets() {
 
 /// Controllers emulated by BlueZ's `btvirt` (package bluez-test-tools): unlike a bare vhci
 /// device they answer every HCI command, so they finish setup and can connect to each other.
+///
+/// One emulator runs at a time (tests may run in parallel threads): its controllers are found
+/// as the new controllers that get an address, which bare vhci controllers never do.
 struct Btvirt {
     child: Child,
     devs: Vec<u16>,
+    _one_at_a_time: MutexGuard<'static, ()>,
 }
+
+static BTVIRT: Mutex<()> = Mutex::new(());
 
 impl Btvirt {
     fn start(count: usize) -> Option<Btvirt> {
@@ -167,6 +174,7 @@ impl Btvirt {
             return None;
         }
         let ctl = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets")?;
+        let guard = BTVIRT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let before = ctl.hci_dev_list().unwrap();
         let child = Command::new("btvirt")
             .arg(format!("-l{count}"))
@@ -175,17 +183,22 @@ impl Btvirt {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn btvirt");
-        let mut bv = Btvirt { child, devs: Vec::new() };
+        let mut bv = Btvirt { child, devs: Vec::new(), _one_at_a_time: guard };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let new: Vec<u16> = ctl.hci_dev_list().unwrap().into_iter().filter(|d| !before.contains(d)).collect();
             // Set up once the kernel has read the controller's address.
-            let ready = new.iter().filter(|&&d| ctl.hci_dev_info(d).is_ok_and(|i| i.bdaddr != BdAddr::ANY)).count();
-            if new.len() == count && ready == count {
-                bv.devs = new;
+            let ready: Vec<u16> = ctl
+                .hci_dev_list()
+                .unwrap()
+                .into_iter()
+                .filter(|d| !before.contains(d))
+                .filter(|&d| ctl.hci_dev_info(d).is_ok_and(|i| i.bdaddr != BdAddr::ANY))
+                .collect();
+            if ready.len() == count {
+                bv.devs = ready;
                 return Some(bv);
             }
-            assert!(Instant::now() < deadline, "btvirt controllers never came up: {new:?}, {ready} ready");
+            assert!(Instant::now() < deadline, "btvirt controllers never came up: {ready:?} ready");
             std::thread::sleep(Duration::from_millis(100));
         }
     }
