@@ -101,6 +101,11 @@ pub struct Plan {
     /// The host's iproute2 `ip` (absolute: busybox's `chroot` would run its own `ip` applet
     /// for a bare name, and that one has no `netns`).
     pub ip: PathBuf,
+    /// Host directories the tests read (workspace, target dir, python): those under `/tmp`
+    /// are bound back after the guest's own tmpfs covers `/tmp`.
+    pub keep: Vec<PathBuf>,
+    /// The cargo target directory; its `tmp/` (`CARGO_TARGET_TMPDIR`) gets a writable tmpfs.
+    pub target_dir: PathBuf,
     /// What to do.
     pub mode: Mode,
 }
@@ -142,6 +147,26 @@ pub fn initramfs(plan: &Plan, busybox: &Path) -> Result<Vec<u8>, String> {
     }
     c.file("init", 0o755, init_script(plan, &boot, &load).as_bytes());
     Ok(c.finish())
+}
+
+/// Script lines that bind the kept host directories under `/tmp` back over the guest's tmpfs
+/// (the host's `/tmp` stays reachable at `/hosttmp`).
+fn rebind_under_tmp(keep: &[PathBuf]) -> String {
+    let mut under: Vec<&Path> = keep.iter().filter_map(|k| k.strip_prefix("/tmp").ok()).collect();
+    under.sort();
+    under.dedup();
+    let mut out = String::new();
+    let mut done: Vec<&Path> = Vec::new();
+    for rel in under {
+        if rel.as_os_str().is_empty() || done.iter().any(|d| rel.starts_with(d)) {
+            continue;
+        }
+        let from = sh_quote(&format!("/hosttmp/{}", rel.display()));
+        let to = sh_quote(&format!("/host/tmp/{}", rel.display()));
+        let _ = writeln!(out, "mkdir -p {to}\nstep mount -o bind,ro {from} {to}");
+        done.push(rel);
+    }
+    out
 }
 
 /// The guest's `/init` (busybox sh).
@@ -192,20 +217,22 @@ say "kernel $(uname -r); mounting the host root over 9p"
         r#"if ! mount -t 9p -o ro,trans=virtio,version=9p2000.L,msize=512000,cache=loose {HOST_TAG} /host; then
   setup_fail "mount the host root over 9p"; the_end
 fi
-step mount -t proc proc /host/proc
-step mount -t sysfs sysfs /host/sys
-step mount -t devtmpfs devtmpfs /host/dev
-mkdir -p /host/dev/pts /host/dev/shm
-step mount -t devpts -o ptmxmode=0666 devpts /host/dev/pts
-step mount -t tmpfs tmpfs /host/dev/shm
-step mount -t tmpfs tmpfs /host/tmp
-step mount -t tmpfs tmpfs /host/run
 step mount -o bind,ro /host{moddir} /lib/modules/{kver}
 if [ -d /host/lib/modules ]; then
   step mount -t tmpfs tmpfs /host/lib/modules
   mkdir -p /host/lib/modules/{kver}
   step mount -o bind,ro /host{moddir} /host/lib/modules/{kver}
 fi
+step mount -t proc proc /host/proc
+step mount -t sysfs sysfs /host/sys
+step mount -t devtmpfs devtmpfs /host/dev
+mkdir -p /host/dev/pts /host/dev/shm /hosttmp
+step mount -t devpts -o ptmxmode=0666 devpts /host/dev/pts
+step mount -t tmpfs tmpfs /host/dev/shm
+step mount -t tmpfs tmpfs /host/run
+step mount -o bind /host/tmp /hosttmp
+step mount -t tmpfs tmpfs /host/tmp
+{rebind}if [ -d /host{target}/tmp ]; then step mount -t tmpfs tmpfs /host{target}/tmp; fi
 echo /sbin/modprobe > /proc/sys/kernel/modprobe
 say "loading modules"
 for m in {modules}; do step modprobe $m; done
@@ -227,6 +254,8 @@ for ns in sockns1 sockns2; do
 done
 "#,
         moddir = p(&plan.kernel.modules_dir),
+        target = p(&plan.target_dir),
+        rebind = rebind_under_tmp(&plan.keep),
         modules = load.iter().map(|m| q(m)).collect::<Vec<_>>().join(" "),
     );
     let _ = writeln!(s, "export SOCK_REQUIRE_ALL=1 SOCK_IN_VM=1 RUST_BACKTRACE=1 TMPDIR=/tmp");
@@ -290,6 +319,8 @@ mod tests {
             workdir: "/w/tests".into(),
             env: vec![("HOME".into(), "/root".into())],
             ip: "/usr/sbin/ip".into(),
+            keep: vec!["/w".into()],
+            target_dir: "/w/target".into(),
             mode,
         }
     }
@@ -314,6 +345,22 @@ mod tests {
         assert!(s.contains("IP=/usr/sbin/ip\n") && s.contains("step H \"$IP\" netns add sockns1\n"));
         assert!(s.contains("printf '\\052'"));
         assert!(s.trim_end().ends_with("the_end"));
+    }
+
+    #[test]
+    fn kept_directories_under_tmp_are_bound_back() {
+        let keep: Vec<PathBuf> = vec!["/tmp/ws".into(), "/tmp/ws/target".into(), "/home/x".into(), "/tmp/a b".into()];
+        let r = rebind_under_tmp(&keep);
+        assert_eq!(
+            r,
+            "mkdir -p '/host/tmp/a b'\nstep mount -o bind,ro '/hosttmp/a b' '/host/tmp/a b'\n\
+             mkdir -p /host/tmp/ws\nstep mount -o bind,ro /hosttmp/ws /host/tmp/ws\n"
+        );
+        assert_eq!(rebind_under_tmp(&["/w".into()]), "");
+        let s = init_script(&plan(Mode::Shell), &[], &[]);
+        let (bind, tmpfs) = (s.find("/lib/modules/6.1.0-56-amd64\n").unwrap(), s.find("tmpfs /host/tmp\n").unwrap());
+        assert!(bind < tmpfs, "the module tree is bound before /tmp is covered");
+        assert!(s.contains("step mount -t tmpfs tmpfs /host/w/target/tmp"));
     }
 
     #[test]

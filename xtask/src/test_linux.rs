@@ -157,13 +157,17 @@ fn plan(root: &Path, kernel: Kernel, mode: Mode) -> Result<Plan> {
     let mut env: Vec<(String, String)> =
         PASS_ENV.iter().filter_map(|k| Some((k.to_string(), std::env::var(k).ok()?))).collect();
     // python3's own directory first: a pyenv shim (a bash script) costs seconds per start under TCG.
-    if let Some(dir) = python_dir() {
+    let python = python_dir();
+    if let Some(dir) = &python {
         if let Some((_, path)) = env.iter_mut().find(|(k, _)| k == "PATH") {
             *path = format!("{dir}:{path}");
         }
     }
     let ip = cmd::find_program("ip").ok_or("iproute2's `ip` not found")?;
-    Ok(Plan { kernel, workdir: root.join("tests"), env, ip, mode })
+    let target_dir = target_dir(root);
+    let mut keep = vec![root.to_path_buf(), target_dir.clone()];
+    keep.extend(python.map(PathBuf::from));
+    Ok(Plan { kernel, workdir: root.join("tests"), env, ip, keep, target_dir, mode })
 }
 
 /// The directory of the interpreter that `python3` runs (through any pyenv-style shim).
