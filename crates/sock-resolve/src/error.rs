@@ -21,7 +21,8 @@ pub enum ResolveErrorKind {
 /// A resolver error: the `EAI_*` or `h_errno` code, libc's message for it, and for
 /// `EAI_SYSTEM` the `errno` behind it.
 ///
-/// It converts into [`io::Error`]: `EAI_SYSTEM` becomes the OS error it carries; every other
+/// It converts into [`io::Error`]: `EAI_SYSTEM` (or `NETDB_INTERNAL`) with an `errno` becomes
+/// that OS error; every other
 /// code keeps the `ResolveError` inside (get it back with [`ResolveError::from_io`]) with a
 /// kind that fits (`NotFound` for unknown names, `InvalidInput` for bad flags or families,
 /// `OutOfMemory`, otherwise `Other`).
@@ -50,9 +51,10 @@ impl ResolveError {
         ResolveError { kind: ResolveErrorKind::AddrInfo, code, errno, message: sys::gai_strerror(code) }
     }
 
-    /// The error for an `h_errno` value of the host database, with `hstrerror`'s text.
-    pub fn from_herrno(code: c_int) -> ResolveError {
-        ResolveError { kind: ResolveErrorKind::HostDb, code, errno: None, message: sys::hstrerror(code) }
+    /// The error for an `h_errno` value of the host database, with `hstrerror`'s text;
+    /// `errno` is the OS error behind `NETDB_INTERNAL` (-1), if known.
+    pub fn from_herrno(code: c_int, errno: Option<i32>) -> ResolveError {
+        ResolveError { kind: ResolveErrorKind::HostDb, code, errno, message: sys::hstrerror(code) }
     }
 
     /// Which resolver reported it.
@@ -65,7 +67,7 @@ impl ResolveError {
         self.code
     }
 
-    /// For `EAI_SYSTEM`: the `errno` that libc left.
+    /// For `EAI_SYSTEM` (and the host database's `NETDB_INTERNAL`): the `errno` behind it.
     pub fn errno(&self) -> Option<i32> {
         self.errno
     }
@@ -119,7 +121,7 @@ mod tests {
         assert_eq!(e.message(), "Name or service not known");
         assert_eq!(e.to_string(), "[Errno -2] Name or service not known");
         assert_eq!(io::Error::from(e).kind(), io::ErrorKind::NotFound);
-        let h = ResolveError::from_herrno(1);
+        let h = ResolveError::from_herrno(1, None);
         assert_eq!(h.kind(), ResolveErrorKind::HostDb);
         assert_eq!(h.message(), "Unknown host");
         assert_eq!(io::Error::from(ResolveError::from_gai(EAI_BADFLAGS)).kind(), io::ErrorKind::InvalidInput);

@@ -7,7 +7,6 @@ use std::net::{IpAddr, Ipv4Addr};
 use sock_core::invalid_input;
 
 use crate::addrinfo::getaddrinfo;
-use crate::error::ResolveError;
 use crate::hostname::gethostname;
 use crate::service::Service;
 use crate::sys::{self, c_string};
@@ -58,15 +57,15 @@ pub fn gethostbyname(hostname: &str) -> io::Result<Ipv4Addr> {
 }
 
 /// `socket.gethostbyname_ex(hostname)`: the host's IPv4 entry (name, aliases, addresses).
-/// A failed lookup is a [`ResolveError`] of kind `HostDb` inside the `io::Error`.
+/// A failed lookup is a [`ResolveError`](crate::ResolveError) of kind `HostDb` inside the `io::Error`.
 pub fn gethostbyname_ex(hostname: &str) -> io::Result<HostEnt> {
     let name = c_string("hostname", hostname)?;
-    let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET)?.map_err(ResolveError::from_herrno)?;
+    let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET)?;
     Ok(HostEnt { name, aliases, addrs })
 }
 
 /// `socket.gethostbyaddr(ip_address)`: the host entry of an address. A host name is accepted
-/// too and resolved first, as in CPython. A failed lookup is a [`ResolveError`] of kind
+/// too and resolved first, as in CPython. A failed lookup is a [`ResolveError`](crate::ResolveError) of kind
 /// `HostDb` inside the `io::Error`.
 ///
 /// ```
@@ -76,7 +75,7 @@ pub fn gethostbyname_ex(hostname: &str) -> io::Result<HostEnt> {
 /// ```
 pub fn gethostbyaddr(ip_address: &str) -> io::Result<HostEnt> {
     let ip = first_address(ip_address, libc::AF_UNSPEC)?;
-    let (name, aliases, addrs) = sys::host_by_addr(ip)?.map_err(ResolveError::from_herrno)?;
+    let (name, aliases, addrs) = sys::host_by_addr(ip)?;
     Ok(HostEnt { name, aliases, addrs })
 }
 
@@ -114,7 +113,7 @@ mod tests {
         let ent = gethostbyname_ex("localhost").unwrap();
         assert!(ent.addrs.contains(&IpAddr::from([127, 0, 0, 1])));
         let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
-        let re = ResolveError::from_io(&err).expect("typed");
+        let re = crate::ResolveError::from_io(&err).expect("typed");
         assert_eq!(re.kind(), crate::ResolveErrorKind::HostDb);
         assert!(!getfqdn("").is_empty());
         assert_eq!(getfqdn("no-such-host.invalid"), "no-such-host.invalid");

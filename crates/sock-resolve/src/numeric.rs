@@ -144,6 +144,25 @@ mod tests {
         assert!(answered > 100, "fast path answered only {answered} cases");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_without_panic(s in "\\PC{0,40}") {
+            let _ = parse_literal(&s);
+        }
+
+        #[test]
+        fn random_literals_equal_libc(v6 in proptest::prelude::any::<[u8; 16]>(), v4 in proptest::prelude::any::<[u8; 4]>(), port in proptest::prelude::any::<u16>()) {
+            for ip in [IpAddr::from(v6), IpAddr::from(v4)] {
+                let host = ip.to_string();
+                let lit = parse_literal(&host).unwrap();
+                let fast = answer(&host, &lit, Service::Port(port), 0, 0, 0, 0).unwrap();
+                let h = CString::new(host.as_str()).unwrap();
+                let p = CString::new(port.to_string()).unwrap();
+                proptest::prop_assert_eq!(Ok(fast), raw_getaddrinfo(Some(&h), Some(&p), 0, 0, 0, AI_NUMERICHOST));
+            }
+        }
+    }
+
     #[test]
     fn literals() {
         assert_eq!(parse_literal("1.2.3.4").unwrap().ip, IpAddr::from([1, 2, 3, 4]));

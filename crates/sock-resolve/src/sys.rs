@@ -12,6 +12,8 @@ use libc::{c_char, c_int, c_void, hostent, protoent, servent, size_t, socklen_t}
 
 use sock_core::invalid_input;
 
+use crate::error::ResolveError;
+
 extern "C" {
     fn gethostbyname2_r(
         name: *const c_char,
@@ -113,14 +115,15 @@ fn string_list(mut p: *const *mut c_char) -> Vec<String> {
 }
 
 /// Runs a `*_r` lookup with a buffer that grows while it answers `ERANGE`. `call` gets the
-/// buffer and returns the function's result code; the buffer is handed back for reading.
-fn with_buffer(mut call: impl FnMut(&mut [u8]) -> c_int) -> io::Result<Vec<u8>> {
+/// buffer and returns the function's result code; the buffer (for reading the result) and the
+/// last code come back. Callers look at the result pointer first, as CPython does: glibc
+/// returns non-zero codes such as `ENOENT` for a plain "not found".
+fn with_buffer(mut call: impl FnMut(&mut [u8]) -> c_int) -> (Vec<u8>, c_int) {
     let mut buf = vec![0u8; FIRST_BUF];
     loop {
         match call(&mut buf) {
             libc::ERANGE if buf.len() < MAX_BUF => buf = vec![0u8; buf.len() * 4],
-            0 => return Ok(buf),
-            errno => return Err(io::Error::from_raw_os_error(errno)),
+            rc => return (buf, rc),
         }
     }
 }
@@ -160,15 +163,15 @@ fn read_hostent(h: &hostent) -> RawHost {
     (name, aliases, addrs)
 }
 
-/// The outcome of a host lookup: found, or the `h_errno` value.
-pub(crate) type HostLookup = io::Result<Result<RawHost, c_int>>;
+/// The outcome of a host lookup: the entry or the host database's error.
+pub(crate) type HostLookup = Result<RawHost, ResolveError>;
 
 /// `gethostbyname2_r(name, af)`.
 pub(crate) fn host_by_name(name: &CStr, af: c_int) -> HostLookup {
     let mut ent = MaybeUninit::<hostent>::uninit();
     let mut found: *mut hostent = ptr::null_mut();
     let mut herr: c_int = 0;
-    let _buf = with_buffer(|buf| {
+    let (_buf, rc) = with_buffer(|buf| {
         // SAFETY: every pointer is valid for the call: a C string, our hostent storage, our
         // buffer with its true length, and two out-parameters.
         unsafe {
@@ -182,8 +185,8 @@ pub(crate) fn host_by_name(name: &CStr, af: c_int) -> HostLookup {
                 &mut herr,
             )
         }
-    })?;
-    Ok(host_result(found, herr))
+    });
+    host_result(found, herr, rc)
 }
 
 /// `gethostbyaddr_r(addr)`.
@@ -199,7 +202,7 @@ pub(crate) fn host_by_addr(addr: IpAddr) -> HostLookup {
     let mut ent = MaybeUninit::<hostent>::uninit();
     let mut found: *mut hostent = ptr::null_mut();
     let mut herr: c_int = 0;
-    let _buf = with_buffer(|buf| {
+    let (_buf, rc) = with_buffer(|buf| {
         // SAFETY: `bytes` holds `len` address bytes; the other pointers are our storage, our
         // buffer with its true length, and two out-parameters.
         unsafe {
@@ -214,14 +217,24 @@ pub(crate) fn host_by_addr(addr: IpAddr) -> HostLookup {
                 &mut herr,
             )
         }
-    })?;
-    Ok(host_result(found, herr))
+    });
+    host_result(found, herr, rc)
 }
 
-/// Reads the result of a host lookup while its buffer is alive (the callers keep it).
-fn host_result(found: *mut hostent, herr: c_int) -> Result<RawHost, c_int> {
+/// `h_errno`'s "see errno" value.
+const NETDB_INTERNAL: c_int = -1;
+/// `h_errno`'s "unknown host".
+const HOST_NOT_FOUND: c_int = 1;
+
+/// Reads the result of a host lookup while its buffer is alive (the callers keep it): the
+/// entry, or the `h_errno` error (`NETDB_INTERNAL` carries the OS error the call returned).
+fn host_result(found: *mut hostent, herr: c_int, rc: c_int) -> HostLookup {
     if found.is_null() {
-        return Err(if herr == 0 { 1 } else { herr });
+        return Err(match herr {
+            0 => ResolveError::from_herrno(HOST_NOT_FOUND, None),
+            NETDB_INTERNAL => ResolveError::from_herrno(NETDB_INTERNAL, (rc != 0).then_some(rc)),
+            code => ResolveError::from_herrno(code, None),
+        });
     }
     // SAFETY: a non-null result points to the hostent storage the lookup initialised, whose
     // strings live in the buffer the caller still holds.
@@ -232,7 +245,7 @@ fn host_result(found: *mut hostent, herr: c_int) -> Result<RawHost, c_int> {
 pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> io::Result<Option<u16>> {
     let mut ent = MaybeUninit::<servent>::uninit();
     let mut found: *mut servent = ptr::null_mut();
-    let _buf = with_buffer(|buf| {
+    let (_buf, _) = with_buffer(|buf| {
         // SAFETY: C strings (or NULL for no protocol), our servent storage, our buffer with
         // its true length, and an out-parameter.
         unsafe {
@@ -245,7 +258,7 @@ pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> io::Result<Opti
                 &mut found,
             )
         }
-    })?;
+    });
     if found.is_null() {
         return Ok(None);
     }
@@ -258,7 +271,7 @@ pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> io::Result<Opti
 pub(crate) fn serv_by_port(port: u16, proto: Option<&CStr>) -> io::Result<Option<String>> {
     let mut ent = MaybeUninit::<servent>::uninit();
     let mut found: *mut servent = ptr::null_mut();
-    let buf = with_buffer(|buf| {
+    let (buf, _) = with_buffer(|buf| {
         // SAFETY: the port in network order as an int, a C string or NULL, our servent
         // storage, our buffer with its true length, and an out-parameter.
         unsafe {
@@ -271,7 +284,7 @@ pub(crate) fn serv_by_port(port: u16, proto: Option<&CStr>) -> io::Result<Option
                 &mut found,
             )
         }
-    })?;
+    });
     if found.is_null() {
         return Ok(None);
     }
@@ -286,11 +299,11 @@ pub(crate) fn serv_by_port(port: u16, proto: Option<&CStr>) -> io::Result<Option
 pub(crate) fn proto_by_name(name: &CStr) -> io::Result<Option<c_int>> {
     let mut ent = MaybeUninit::<protoent>::uninit();
     let mut found: *mut protoent = ptr::null_mut();
-    let _buf = with_buffer(|buf| {
+    let (_buf, _) = with_buffer(|buf| {
         // SAFETY: a C string, our protoent storage, our buffer with its true length, and an
         // out-parameter.
         unsafe { getprotobyname_r(name.as_ptr(), ent.as_mut_ptr(), buf.as_mut_ptr().cast(), buf.len(), &mut found) }
-    })?;
+    });
     if found.is_null() {
         return Ok(None);
     }
