@@ -36,12 +36,13 @@ fn steps() -> Vec<Step> {
     v
 }
 
-/// Runs all steps, then `test-linux`; prints how long each took.
-pub fn ci(root: &Path, vm: &TestOptions) -> Result<()> {
+/// Runs all steps, then `test-linux`; prints how long each took. Stops at the first failure
+/// unless `keep_going` (then every step runs and the failures are listed at the end).
+pub fn ci(root: &Path, vm: &TestOptions, keep_going: bool) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut times: Vec<(String, Duration, bool)> = Vec::new();
     let started = Instant::now();
-    let mut outcome = Ok(());
+    let mut failures: Vec<String> = Vec::new();
     for s in steps() {
         println!("\n==> ci: {}", s.label);
         let t = Instant::now();
@@ -50,22 +51,30 @@ pub fn ci(root: &Path, vm: &TestOptions) -> Result<()> {
         let r = cmd::run(&mut c);
         times.push((s.label, t.elapsed(), r.is_ok()));
         if let Err(e) = r {
-            outcome = Err(e);
-            break;
+            failures.push(e);
+            if !keep_going {
+                break;
+            }
         }
     }
-    if outcome.is_ok() {
+    if failures.is_empty() || keep_going {
         println!("\n==> ci: test-linux");
         let t = Instant::now();
-        outcome = test_linux::test_linux(root, vm);
-        times.push(("test-linux".into(), t.elapsed(), outcome.is_ok()));
+        let r = test_linux::test_linux(root, vm);
+        times.push(("test-linux".into(), t.elapsed(), r.is_ok()));
+        failures.extend(r.err());
     }
     println!("\n==> ci: step times");
     for (label, d, ok) in &times {
         println!("  {:<28} {:>6.1}s  {}", label, d.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
     }
     println!("  {:<28} {:>6.1}s", "total", started.elapsed().as_secs_f64());
-    outcome.map(|()| println!("ci: all steps passed"))
+    if failures.is_empty() {
+        println!("ci: all steps passed");
+        Ok(())
+    } else {
+        Err(format!("ci failed:\n  {}", failures.join("\n  ")))
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //!   --kernel <release | series | file.deb>   6.1.0-56-amd64 (pinned default), 6.12, ./x.deb
 //!   --accel auto|kvm|tcg                      default auto: KVM only if a probe boot works
 //!   --timeout <seconds>                       hard limit for the VM (default 1800)
+//! ci option:
+//!   --keep-going                              run every step even after a failure
 //! test-linux options:
 //!   --features <list>                         build sock-tests with only these features
 //!   --test <name>                             run only this binary (repeatable)
@@ -51,7 +53,7 @@ use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
 const USAGE: &str = "usage: cargo xtask <ci | test-linux | vm-shell> [--kernel <release|series|file.deb>] \
-[--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [-- <test args>]";
+[--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,12 +68,17 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> cmd::Result<()> {
     let Some((command, rest)) = args.split_first() else { return Err(USAGE.into()) };
-    let opts = parse_options(rest)?;
+    // `--keep-going` is ci's own; everything else is shared with test-linux.
+    let split = rest.iter().position(|a| a == "--").unwrap_or(rest.len());
+    let keep_going = rest[..split].iter().any(|a| a == "--keep-going");
+    let rest: Vec<String> =
+        rest[..split].iter().filter(|a| *a != "--keep-going").chain(&rest[split..]).cloned().collect();
+    let opts = parse_options(&rest)?;
     let root = workspace_root();
     match command.as_str() {
         "test-linux" => test_linux::test_linux(&root, &opts),
         "vm-shell" => test_linux::vm_shell(&root, &opts.vm),
-        "ci" => ci::ci(&root, &opts),
+        "ci" => ci::ci(&root, &opts, keep_going),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
