@@ -289,9 +289,13 @@ fn get_timeval(src: &[u8]) -> Duration {
 pub struct BcmSocket(Socket);
 
 impl BcmSocket {
+    fn wrap(socket: Socket) -> io::Result<BcmSocket> {
+        Ok(BcmSocket(socket))
+    }
+
     /// An unconnected `CAN_BCM` socket.
     pub fn new() -> io::Result<BcmSocket> {
-        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM))).map(BcmSocket)
+        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM))).and_then(BcmSocket::wrap)
     }
 
     /// A `CAN_BCM` socket connected to `addr` (`("vcan0",)`, `("",)` for every interface).
@@ -320,7 +324,7 @@ impl BcmSocket {
     }
 }
 
-crate::wrap::protocol_socket!(BcmSocket, CAN_BCM, "CAN_BCM");
+crate::wrap::protocol_socket!(BcmSocket, 0, CAN_BCM, "CAN_BCM");
 
 #[cfg(test)]
 mod tests {

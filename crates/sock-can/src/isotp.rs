@@ -109,9 +109,13 @@ const LL_OPTS: SockOpt<IsoTpLlOptions> = SockOpt::new(SOL_CAN_ISOTP, CAN_ISOTP_L
 pub struct IsoTpSocket(Socket);
 
 impl IsoTpSocket {
+    fn wrap(socket: Socket) -> io::Result<IsoTpSocket> {
+        Ok(IsoTpSocket(socket))
+    }
+
     /// An unbound `CAN_ISOTP` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)`).
     pub fn new() -> io::Result<IsoTpSocket> {
-        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP))).map(IsoTpSocket)
+        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP))).and_then(IsoTpSocket::wrap)
     }
 
     /// A socket bound to `addr`: `("vcan0", rx_id, tx_id)` or an [`IsoTpAddr`](crate::IsoTpAddr).
@@ -192,7 +196,7 @@ impl IsoTpSocket {
     }
 }
 
-crate::wrap::protocol_socket!(IsoTpSocket, CAN_ISOTP, "CAN_ISOTP");
+crate::wrap::protocol_socket!(IsoTpSocket, 0, CAN_ISOTP, "CAN_ISOTP");
 
 #[cfg(test)]
 mod tests {

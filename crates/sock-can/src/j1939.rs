@@ -94,9 +94,13 @@ pub struct J1939Recv {
 pub struct J1939Socket(Socket);
 
 impl J1939Socket {
+    fn wrap(socket: Socket) -> io::Result<J1939Socket> {
+        Ok(J1939Socket(socket))
+    }
+
     /// An unbound `CAN_J1939` socket.
     pub fn new() -> io::Result<J1939Socket> {
-        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939))).map(J1939Socket)
+        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939))).and_then(J1939Socket::wrap)
     }
 
     /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`].
@@ -205,7 +209,7 @@ impl J1939Socket {
     }
 }
 
-crate::wrap::protocol_socket!(J1939Socket, CAN_J1939, "CAN_J1939");
+crate::wrap::protocol_socket!(J1939Socket, 0, CAN_J1939, "CAN_J1939");
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! [`CanSocket`]: a `CAN_RAW` socket that reads and writes classic, FD and XL frames.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use sock_core::cmsg::CmsgIter;
@@ -15,7 +16,11 @@ const ERR_FILTER: SockOpt<u32> = SockOpt::new(SOL_CAN_RAW, CAN_RAW_ERR_FILTER);
 
 /// A buffer for one frame of any kind, aligned like the kernel structs.
 #[repr(C, align(8))]
-struct FrameBuf([u8; CANXL_MTU]);
+struct XlBuf([u8; CANXL_MTU]);
+
+/// A buffer for a classic or FD frame (all a socket without XL frames receives).
+#[repr(C, align(8))]
+struct FdBuf([u8; CANFD_MTU]);
 
 /// What came with a frame besides its bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,25 +52,34 @@ pub struct FrameMeta {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
-pub struct CanSocket(Socket);
+pub struct CanSocket {
+    sock: Socket,
+    /// Whether `CAN_RAW_XL_FRAMES` is on, so reads need room for XL frames (else 72 bytes do).
+    xl: AtomicBool,
+}
 
 impl CanSocket {
     /// An unbound `CAN_RAW` socket (`socket(AF_CAN, SOCK_RAW, CAN_RAW)`).
     pub fn new() -> io::Result<CanSocket> {
-        Socket::new(Family::CAN, Type::RAW, Some(Protocol(CAN_RAW))).map(CanSocket)
+        Socket::new(Family::CAN, Type::RAW, Some(Protocol(CAN_RAW))).and_then(CanSocket::wrap)
+    }
+
+    fn wrap(sock: Socket) -> io::Result<CanSocket> {
+        let xl = sock.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES).unwrap_or(false);
+        Ok(CanSocket { sock, xl: AtomicBool::new(xl) })
     }
 
     /// A `CAN_RAW` socket bound to `addr`: `("vcan0",)`, `("",)` (every interface), a
     /// [`CanAddr`](crate::CanAddr) or an [`Interface`](crate::Interface).
     pub fn open<M>(addr: impl ToSockAddr<M>) -> io::Result<CanSocket> {
         let sock = CanSocket::new()?;
-        sock.0.bind(addr)?;
+        sock.sock.bind(addr)?;
         Ok(sock)
     }
 
     /// Binds to an interface (see [`CanSocket::open`]).
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.0.bind(addr)
+        self.sock.bind(addr)
     }
 
     /// Writes one frame (one `send`).
@@ -92,63 +106,61 @@ impl CanSocket {
 
     /// Writes one frame to interface `addr` (`sendto`), for sockets bound to every interface.
     pub fn write_frame_to<M>(&self, frame: &Frame, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        let addr = addr.to_sock_addr(&self.0)?;
+        let addr = addr.to_sock_addr(&self.sock)?;
         let bytes = frame.to_bytes();
-        let n = self.0.send_to_addr(&bytes, 0, &addr)?;
+        let n = self.sock.send_to_addr(&bytes, 0, &addr)?;
         whole(n, bytes.len())
     }
 
     #[inline]
     fn send_whole(&self, bytes: &[u8]) -> io::Result<()> {
-        let n = self.0.send(bytes, 0)?;
+        let n = self.sock.send(bytes, 0)?;
         whole(n, bytes.len())
     }
 
     /// Reads one frame of any kind (waits per the socket's mode).
     #[inline]
     pub fn read_frame(&self) -> io::Result<Frame> {
-        let mut buf = FrameBuf([0; CANXL_MTU]);
-        let n = self.0.recv(&mut buf.0, 0)?;
-        Frame::from_bytes(&buf.0[..n])
+        self.receive(|buf| Ok((self.sock.recv(buf, 0)?, ()))).map(|(frame, ())| frame)
     }
 
     /// Reads one frame and the index of the interface it came from (`recvfrom`).
     pub fn read_frame_from(&self) -> io::Result<(Frame, u32)> {
-        let mut buf = FrameBuf([0; CANXL_MTU]);
-        let (n, addr) = self.0.recv_from(&mut buf.0, 0)?;
-        Ok((Frame::from_bytes(&buf.0[..n])?, ifindex_of(&addr)))
+        self.receive(|buf| {
+            let (n, addr) = self.sock.recv_from(buf, 0)?;
+            Ok((n, ifindex_of(&addr)))
+        })
     }
 
     /// Reads one frame with its [`FrameMeta`]: interface, timestamp (turn it on with
     /// [`set_timestamp`](CanSocket::set_timestamp)), and whether it was sent locally or by this
     /// socket (`recvmsg`).
     pub fn read_frame_meta(&self) -> io::Result<(Frame, FrameMeta)> {
-        let mut buf = FrameBuf([0; CANXL_MTU]);
         let mut control = [0u8; 64];
-        let msg = crate::sys::recv_msg(&self.0, &mut buf.0, &mut control, 0)?;
-        let frame = Frame::from_bytes(&buf.0[..msg.bytes.min(CANXL_MTU)])?;
-        let mut timestamp = None;
-        for item in CmsgIter::new(&control[..msg.control_len]) {
-            if item.level != core_consts::SOL_SOCKET {
-                continue;
-            }
-            if item.ty == core_consts::SO_TIMESTAMP {
-                if let Some(tv) = item.value::<libc::timeval>() {
-                    timestamp = Some(since_epoch(tv.tv_sec, tv.tv_usec as u32 * 1000));
-                }
-            } else if item.ty == core_consts::SO_TIMESTAMPNS {
-                if let Some(ts) = item.value::<libc::timespec>() {
-                    timestamp = Some(since_epoch(ts.tv_sec, ts.tv_nsec as u32));
-                }
-            }
+        self.receive(|buf| {
+            let msg = crate::sys::recv_msg(&self.sock, buf, &mut control, 0)?;
+            let meta = FrameMeta {
+                ifindex: ifindex_of(&msg.addr),
+                timestamp: timestamp(&control[..msg.control_len]),
+                local: msg.flags & libc::MSG_DONTROUTE != 0,
+                own: msg.flags & libc::MSG_CONFIRM != 0,
+            };
+            Ok((msg.bytes, meta))
+        })
+    }
+
+    /// Runs one receive `op` into a frame buffer (72 bytes, or a CAN XL MTU when XL frames are
+    /// on) and decodes the frame it reported.
+    #[inline]
+    fn receive<T>(&self, op: impl FnOnce(&mut [u8]) -> io::Result<(usize, T)>) -> io::Result<(Frame, T)> {
+        if self.xl.load(Ordering::Relaxed) {
+            let mut buf = XlBuf([0; CANXL_MTU]);
+            let (n, extra) = op(&mut buf.0)?;
+            return Ok((Frame::from_bytes(&buf.0[..n.min(CANXL_MTU)])?, extra));
         }
-        let meta = FrameMeta {
-            ifindex: ifindex_of(&msg.addr),
-            timestamp,
-            local: msg.flags & libc::MSG_DONTROUTE != 0,
-            own: msg.flags & libc::MSG_CONFIRM != 0,
-        };
-        Ok((frame, meta))
+        let mut buf = FdBuf([0; CANFD_MTU]);
+        let (n, extra) = op(&mut buf.0)?;
+        Ok((Frame::from_bytes(&buf.0[..n.min(CANFD_MTU)])?, extra))
     }
 
     /// Sets the receive filters (`CAN_RAW_FILTER`); an empty list receives no data frames.
@@ -158,85 +170,88 @@ impl CanSocket {
             return Err(invalid_input("filters", "at most CAN_RAW_FILTER_MAX (512) filters"));
         }
         let bytes: Vec<u8> = filters.iter().flat_map(|f| sock_core::pod::bytes_of(f).to_vec()).collect();
-        self.0.setsockopt_bytes(FILTER.level, FILTER.name, &bytes)
+        self.sock.setsockopt_bytes(FILTER.level, FILTER.name, &bytes)
     }
 
     /// The receive filters in force.
     pub fn filters(&self) -> io::Result<Vec<CanFilter>> {
         let mut buf = vec![0u8; CAN_RAW_FILTER_MAX * 8];
-        let n = self.0.getsockopt_into(FILTER.level, FILTER.name, &mut buf)?;
+        let n = self.sock.getsockopt_into(FILTER.level, FILTER.name, &mut buf)?;
         Ok(buf[..n].chunks_exact(8).filter_map(sock_core::pod::read_pod).collect())
     }
 
     /// Subscribes to error frames of the classes in `mask` (`CAN_RAW_ERR_FILTER`, `CAN_ERR_*`
     /// bits; `CAN_ERR_MASK` for all, 0 for none).
     pub fn set_error_mask(&self, mask: u32) -> io::Result<()> {
-        self.0.set(ERR_FILTER, &mask)
+        self.sock.set(ERR_FILTER, &mask)
     }
 
     /// The error class subscription.
     pub fn error_mask(&self) -> io::Result<u32> {
-        self.0.get(ERR_FILTER)
+        self.sock.get(ERR_FILTER)
     }
 
     /// `CAN_RAW_LOOPBACK`: other sockets on this host see our frames (default on).
     pub fn set_loopback(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK, on)
+        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK, on)
     }
 
     /// Whether local loopback is on.
     pub fn loopback(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK)
+        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK)
     }
 
     /// `CAN_RAW_RECV_OWN_MSGS`: this socket sees its own frames (default off).
     pub fn set_recv_own_msgs(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS, on)
+        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS, on)
     }
 
     /// Whether this socket receives its own frames.
     pub fn recv_own_msgs(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS)
+        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS)
     }
 
     /// `CAN_RAW_FD_FRAMES`: read and write CAN FD frames too (default off).
     pub fn set_fd_frames(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES, on)
+        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES, on)
     }
 
     /// Whether FD frames are on.
     pub fn fd_frames(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES)
+        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES)
     }
 
     /// `CAN_RAW_XL_FRAMES`: read and write CAN XL frames too (Linux 6.1+; `ENOPROTOOPT` before).
+    /// Set it here rather than on the inner `Socket`: reads size their buffer from it.
     pub fn set_xl_frames(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES, on)
+        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES, on)?;
+        self.xl.store(on, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Whether XL frames are on.
     pub fn xl_frames(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES)
+        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES)
     }
 
     /// `CAN_RAW_JOIN_FILTERS`: a frame must match every filter instead of one.
     pub fn set_join_filters(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS, on)
+        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS, on)
     }
 
     /// Whether filters are joined.
     pub fn join_filters(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS)
+        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS)
     }
 
     /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`.
     pub fn set_timestamp(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMPNS, on)
+        self.sock.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMPNS, on)
     }
 
     /// Receive timestamps with microsecond resolution (`SO_TIMESTAMP`).
     pub fn set_timestamp_us(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMP, on)
+        self.sock.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMP, on)
     }
 }
 
@@ -254,9 +269,22 @@ pub(crate) fn ifindex_of(addr: &SockAddr) -> u32 {
     addr.data().get(2..6).map_or(0, |b| u32::from_ne_bytes(b.try_into().expect("4 bytes")))
 }
 
+/// The receive time in a control buffer (`SCM_TIMESTAMPNS` or `SCM_TIMESTAMP`).
+fn timestamp(control: &[u8]) -> Option<SystemTime> {
+    CmsgIter::new(control).filter(|item| item.level == core_consts::SOL_SOCKET).find_map(|item| {
+        if item.ty == core_consts::SO_TIMESTAMPNS {
+            item.value::<libc::timespec>().map(|ts| since_epoch(ts.tv_sec, ts.tv_nsec as u32))
+        } else if item.ty == core_consts::SO_TIMESTAMP {
+            item.value::<libc::timeval>().map(|tv| since_epoch(tv.tv_sec, tv.tv_usec as u32 * 1000))
+        } else {
+            None
+        }
+    })
+}
+
 fn since_epoch(secs: i64, nanos: u32) -> SystemTime {
     let secs = u64::try_from(secs).unwrap_or(0);
     SystemTime::UNIX_EPOCH + Duration::new(secs, nanos.min(999_999_999))
 }
 
-crate::wrap::protocol_socket!(CanSocket, CAN_RAW, "CAN_RAW");
+crate::wrap::protocol_socket!(CanSocket, sock, CAN_RAW, "CAN_RAW");
