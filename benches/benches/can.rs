@@ -1,7 +1,9 @@
 //! CAN_RAW frames per second on `vcan0`: `sock::can::CanSocket` against the `socketcan` crate.
 //!
 //! 1. `write`: one classic frame per iteration (one `send` each);
-//! 2. `write+read`: a frame written on one socket and read on another (loopback through vcan),
+//! 2. `write-batch64`: 64 frames per `sendmmsg` (`CanSocket::write_frames`; socketcan has no
+//!    batch API, so this row is ours alone);
+//! 3. `write+read`: a frame written on one socket and read on another (loopback through vcan),
 //!    the round trip a CAN application does all day.
 //!
 //! Both libraries make the same syscalls, so the numbers show the wrappers' own cost. The build
@@ -49,6 +51,18 @@ fn bench(c: &mut Criterion) {
         let (tx, _rx) = socketcan_pair();
         tx.set_loopback(false).unwrap();
         g.bench_function("socketcan", |b| b.iter(|| tx.write_frame(black_box(&sc_frame)).unwrap()));
+    }
+    g.finish();
+
+    // Batched: 64 frames per sendmmsg (socketcan has no batch API).
+    let mut g = c.benchmark_group("can/write-batch64");
+    g.throughput(Throughput::Elements(64));
+    {
+        let (tx, _rx) = sock_pair();
+        tx.set_loopback(false).unwrap();
+        let frames = vec![frame; 64];
+        let mut batch = sock_core::SendBatch::with_capacity(64);
+        g.bench_function("sock", |b| b.iter(|| tx.write_frames(black_box(&frames), &mut batch).unwrap()));
     }
     g.finish();
 

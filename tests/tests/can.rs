@@ -480,3 +480,30 @@ fn constants_match_python() {
         assert_eq!(mine.1, *value, "{name}");
     }
 }
+
+#[test]
+fn batched_write_and_read() {
+    if !have_iface(IF) {
+        return;
+    }
+    let rx = raw_for(IF, &[0x160]);
+    let tx = CanSocket::open((IF,)).unwrap();
+    let frames: Vec<ClassicFrame> =
+        (0..100u8).map(|i| ClassicFrame::new(CanId::new(0x160).unwrap(), &[i]).unwrap()).collect();
+    let mut out = sock_core::SendBatch::new();
+    let mut sent = 0;
+    while sent < frames.len() {
+        sent += tx.write_frames(&frames[sent..], &mut out).unwrap();
+    }
+    let mut batch = rx.frame_batch(32);
+    let mut got = Vec::new();
+    while got.len() < frames.len() {
+        for item in rx.read_frames(&mut batch).unwrap() {
+            let (frame, ifindex) = item.unwrap();
+            assert_eq!(Interface::from_index(ifindex).to_string(), IF);
+            got.push(frame);
+        }
+    }
+    let want: Vec<Frame> = frames.into_iter().map(Frame::Classic).collect();
+    assert_eq!(got, want);
+}

@@ -155,6 +155,20 @@ impl ClassicFrame {
     }
 }
 
+impl AsRef<[u8]> for ClassicFrame {
+    /// The 16 bytes of the `struct can_frame`.
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl AsRef<[u8]> for FdFrame {
+    /// The 72 bytes of the `struct canfd_frame`.
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 impl Default for ClassicFrame {
     fn default() -> Self {
         ClassicFrame::zeroed()

@@ -5,7 +5,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use sock_core::cmsg::CmsgIter;
-use sock_core::{consts as core_consts, invalid_input, Family, Protocol, SockAddr, SockOpt, Socket, ToSockAddr, Type};
+use sock_core::{
+    consts as core_consts, invalid_input, Family, OutMsg, Protocol, RecvBatch, SendBatch, SockAddr, SockOpt, Socket,
+    ToSockAddr, Type,
+};
 
 use crate::consts::*;
 use crate::filter::CanFilter;
@@ -161,6 +164,42 @@ impl CanSocket {
         let mut buf = FdBuf([0; CANFD_MTU]);
         let (n, extra) = op(&mut buf.0)?;
         Ok((Frame::from_bytes(&buf.0[..n.min(CANFD_MTU)])?, extra))
+    }
+
+    /// Writes many frames with one `sendmmsg(2)` (at most 1024 per call); returns how many
+    /// went out. `frames` are [`ClassicFrame`]s or [`FdFrame`]s (anything that is the bytes of a
+    /// frame); `batch` keeps its header storage between calls.
+    ///
+    /// ```no_run
+    /// use sock_can::{CanId, CanSocket, ClassicFrame};
+    /// use sock_core::SendBatch;
+    /// let s = CanSocket::open(("vcan0",))?;
+    /// let frames: Vec<ClassicFrame> = (0..32u8).map(|i| ClassicFrame::new(CanId::Standard(0x100), &[i])).collect::<Result<_, _>>()?;
+    /// let mut batch = SendBatch::new();
+    /// let sent = s.write_frames(&frames, &mut batch)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write_frames<F: AsRef<[u8]>>(&self, frames: &[F], batch: &mut SendBatch) -> io::Result<usize> {
+        let msgs: Vec<OutMsg<'_>> = frames.iter().map(|f| OutMsg::new(f.as_ref())).collect();
+        self.sock.send_many(&msgs, batch, 0)
+    }
+
+    /// A receive batch of `count` frame slots for [`read_frames`](CanSocket::read_frames),
+    /// sized for XL frames if they are on.
+    pub fn frame_batch(&self, count: usize) -> RecvBatch {
+        let slot = if self.xl.load(Ordering::Relaxed) { CANXL_MTU } else { CANFD_MTU };
+        RecvBatch::new(count, slot)
+    }
+
+    /// Reads up to `batch.capacity()` frames with one `recvmmsg(2)`: waits (per the socket's
+    /// mode) for the first, then takes what else is queued. Returns the frames with the index
+    /// of the interface each came from.
+    pub fn read_frames<'b>(
+        &self,
+        batch: &'b mut RecvBatch,
+    ) -> io::Result<impl ExactSizeIterator<Item = io::Result<(Frame, u32)>> + 'b> {
+        self.sock.recv_many(batch, 0)?;
+        Ok(batch.iter().map(|m| Ok((Frame::from_bytes(m.data)?, ifindex_of(m.addr)))))
     }
 
     /// Sets the receive filters (`CAN_RAW_FILTER`); an empty list receives no data frames.
