@@ -3,7 +3,7 @@
 use crate::cmd::{self, Result};
 use crate::guest::{EXIT_MARK, HOST_TAG, PROBE_MARK};
 use crate::host;
-use crate::results::VmEnd;
+use crate::results::{strip_ansi, VmEnd};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,6 +17,15 @@ pub enum Accel {
     Kvm,
     /// Software emulation (`-accel tcg -cpu max`), slow but works everywhere.
     Tcg,
+}
+
+impl std::fmt::Display for Accel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Accel::Kvm => "KVM",
+            Accel::Tcg => "TCG (software emulation)",
+        })
+    }
 }
 
 /// One guest boot.
@@ -92,7 +101,7 @@ pub fn run(m: &Machine, timeout: Duration, echo_console: bool, echo_results: boo
         let tx = tx.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).split(b'\n').map_while(|l| l.ok()) {
-                let line = String::from_utf8_lossy(&line).trim_end_matches('\r').to_string();
+                let line = strip_ansi(String::from_utf8_lossy(&line).trim_end_matches('\r'));
                 if tx.send(line).is_err() {
                     break;
                 }

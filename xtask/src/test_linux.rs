@@ -70,7 +70,10 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
         return Err("no integration test binary to run (tests/tests/ is empty)".into());
     }
     println!("xtask: {} test binaries: {}", binaries.len(), names(&binaries));
-    // The results channel is a tty: keep libtest's colours out of it.
+    // `--show-output` prints the captured output of passing tests too, so that a `SOCK-SKIP:`
+    // line can never hide. The results channel is a tty: keep libtest's colours out of it.
+    // Threads: libtest's default (one per vCPU, 2), as on the host; the tests are written to
+    // run in parallel, and TCG is slow enough that waiting tests should overlap.
     let mut args = vec!["--show-output".to_string(), "--color=never".to_string()];
     args.extend(opts.args.iter().cloned());
     let expected: Vec<String> = binaries.iter().map(|b| b.name.clone()).collect();
@@ -84,9 +87,10 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
     let results_path = run_dir.join("results.log");
     let machine = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel, results: &results_path };
-    println!("xtask: booting {} under {accel:?}; test output follows", plan.kernel.release);
+    println!("xtask: booting {} under {accel}; test output follows", plan.kernel.release);
     let boot = Instant::now();
     let outcome = qemu::run(&machine, opts.vm.timeout, true, true)?;
+    let _ = std::fs::remove_file(&image);
     let vm_secs = boot.elapsed().as_secs();
     let console_path = run_dir.join("console.log");
     let _ = std::fs::write(&console_path, &outcome.console);
@@ -96,7 +100,7 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     let filtered = !opts.only.is_empty() || !opts.args.is_empty() || opts.features != Features::All;
     let tally = results::tally(&report, &facts, outcome.end, &expected, !filtered);
 
-    println!("\nxtask: results on {} ({accel:?}, guest ran {vm_secs}s):", plan.kernel.release);
+    println!("\nxtask: results on {} ({accel}, guest ran {vm_secs}s):", plan.kernel.release);
     for b in &report.binaries {
         let mut line = format!("  {:<24} {} passed, {} failed, {} skipped", b.name, b.passed, b.failed, b.skipped);
         if !b.failed_tests.is_empty() {
@@ -147,10 +151,23 @@ fn prepare(root: &Path, vm: &VmOptions) -> Result<(Kernel, PathBuf, PathBuf)> {
     let vm_dir = target_dir(root).join("vm");
     let kernel = kernel::prepare(vm.kernel.as_deref(), &vm_dir)?;
     println!("xtask: kernel {} ({})", kernel.release, kernel.vmlinuz.display());
-    // One directory per run, so that concurrent runs do not share logs.
+    // One directory per run, so that concurrent runs do not share logs; old ones are pruned.
+    prune_runs(&vm_dir.join("runs"), 20);
     let run_dir = vm_dir.join("runs").join(std::process::id().to_string());
     std::fs::create_dir_all(&run_dir).map_err(|e| format!("cannot create {}: {e}", run_dir.display()))?;
     Ok((kernel, busybox, run_dir))
+}
+
+/// Removes all but the `keep` most recent run directories.
+fn prune_runs(runs: &Path, keep: usize) {
+    let Ok(dir) = std::fs::read_dir(runs) else { return };
+    let mut dirs: Vec<(std::time::SystemTime, PathBuf)> =
+        dir.filter_map(|e| e.ok()).filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path()))).collect();
+    dirs.sort();
+    let excess = dirs.len().saturating_sub(keep);
+    for (_, d) in dirs.into_iter().take(excess) {
+        let _ = std::fs::remove_dir_all(d);
+    }
 }
 
 fn plan(root: &Path, kernel: Kernel, mode: Mode) -> Result<Plan> {
@@ -190,10 +207,12 @@ fn accel(vm: &VmOptions, plan: &Plan, busybox: &Path, run_dir: &Path) -> Result<
     let probe_plan = Plan { mode: Mode::Probe, ..plan.clone() };
     let image = write_initramfs(&probe_plan, busybox, &run_dir.join("probe.cpio"))?;
     let results_path = run_dir.join("probe-results.log");
-    Ok(qemu::choose_accel(|| {
+    let accel = qemu::choose_accel(|| {
         let m = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel: Accel::Kvm, results: &results_path };
         qemu::run(&m, Duration::from_secs(60), false, false)
-    }))
+    });
+    let _ = std::fs::remove_file(&image);
+    Ok(accel)
 }
 
 /// The cargo target directory (`CARGO_TARGET_DIR` or `<root>/target`).
