@@ -128,22 +128,22 @@ fn getaddrinfo_errors() {
 }
 
 #[test]
-fn getaddrinfo_localhost_equals_getent() {
+fn host_lookups_equal_getent() {
     if !require_getent() {
         return;
     }
-    let expected: Vec<IpAddr> = getent("ahostsv4", "localhost")
-        .expect("localhost in the hosts database")
-        .lines()
-        .filter(|l| l.contains("STREAM"))
-        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
-        .collect();
-    let got: Vec<IpAddr> = getaddrinfo(Some("localhost"), Service::None, libc::AF_INET, libc::SOCK_STREAM, 0, 0)
-        .unwrap()
-        .iter()
-        .map(|a| a.addr.ip())
-        .collect();
-    assert_eq!(got, expected);
+    // `getent hosts <address>` is a reverse lookup (gethostbyaddr) in the hosts file: the name
+    // of 127.0.0.1 there must be what gethostbyaddr gives, and a forward lookup of it must
+    // come back to 127.0.0.1.
+    let line = getent("hosts", "127.0.0.1").expect("127.0.0.1 in the hosts database");
+    let mut words = line.split_whitespace();
+    assert_eq!(words.next(), Some("127.0.0.1"));
+    let name = words.next().expect("a name for 127.0.0.1");
+    let ent = gethostbyaddr("127.0.0.1").unwrap();
+    assert_eq!(ent.name, name);
+    assert_eq!(ent.aliases, words.collect::<Vec<_>>());
+    let forward = getaddrinfo(Some(name), Service::None, libc::AF_INET, libc::SOCK_STREAM, 0, 0).unwrap();
+    assert!(forward.iter().any(|a| a.addr.ip() == IpAddr::from([127, 0, 0, 1])), "{forward:?}");
 }
 
 #[test]
