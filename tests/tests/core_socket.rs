@@ -290,6 +290,7 @@ fn fd_passing_through_core_cmsg() {
     let mut space = vec![0u8; cmsg_space(4).unwrap()];
     let (msg, fds) = b.recv_msg_fds(&mut [IoSliceMut::new(&mut data)], &mut space, 0).unwrap();
     assert_eq!((msg.bytes, fds.len()), (2, 1));
+    assert_eq!(msg.flags & MSG_CMSG_CLOEXEC, 0, "the implicit MSG_CMSG_CLOEXEC is not echoed back");
     let flags = nix::fcntl::fcntl(&fds[0], nix::fcntl::FcntlArg::F_GETFD).unwrap();
     assert_ne!(flags & libc::FD_CLOEXEC, 0, "received fds are close-on-exec");
     let mut f = std::fs::File::from(fds.into_iter().next().unwrap());

@@ -157,3 +157,14 @@ fn signal_does_not_break_blocking_accept() {
     );
     assert_eq!(got.unwrap().0, Family::INET);
 }
+
+#[test]
+fn msg_dontwait_never_waits_even_in_timeout_mode() {
+    let (a, _b) = sock::socketpair().unwrap();
+    a.set_timeout(Some(Duration::from_secs(30))).unwrap();
+    let start = Instant::now();
+    let mut buf = [0u8; 4];
+    let err = a.recv(&mut buf, libc::MSG_DONTWAIT).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+    assert!(start.elapsed() < Duration::from_secs(5));
+}

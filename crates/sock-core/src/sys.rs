@@ -133,15 +133,24 @@ pub(crate) fn bind(fd: BorrowedFd<'_>, addr: &SockAddr) -> io::Result<()> {
     cvt(unsafe { libc::bind(fd.as_raw_fd(), addr.as_ptr(), addr.socklen()) }).map(drop)
 }
 
-/// `accept4(2)` with `SOCK_CLOEXEC`, returning the new fd and the peer address.
-pub(crate) fn accept(fd: BorrowedFd<'_>) -> io::Result<(std::os::fd::OwnedFd, SockAddr)> {
+/// `accept4(2)` with `SOCK_CLOEXEC`, returning the new fd and the peer address. With
+/// `want_addr` false the kernel gets NULL for the address (AF_ALG refuses an address buffer
+/// with `ECONNABORTED`, as it cannot name its peer) and the address comes back empty.
+pub(crate) fn accept(fd: BorrowedFd<'_>, want_addr: bool) -> io::Result<(std::os::fd::OwnedFd, SockAddr)> {
     use std::os::fd::FromRawFd;
     let mut addr = SockAddr::empty();
-    let ptr = addr.storage_mut_ptr();
     let mut len = crate::addr::SOCKADDR_MAX as socklen_t;
-    // SAFETY: `ptr` points to SOCKADDR_MAX writable bytes aligned for any sockaddr.
-    let new = cvt(unsafe { libc::accept4(fd.as_raw_fd(), ptr, &mut len, libc::SOCK_CLOEXEC) })?;
-    addr.set_len(len);
+    let (ptr, lenp) = if want_addr {
+        (addr.storage_mut_ptr(), &mut len as *mut socklen_t)
+    } else {
+        (std::ptr::null_mut(), std::ptr::null_mut())
+    };
+    // SAFETY: `ptr`/`lenp` are either both NULL or point to SOCKADDR_MAX writable bytes
+    // aligned for any sockaddr and to a length that says so.
+    let new = cvt(unsafe { libc::accept4(fd.as_raw_fd(), ptr, lenp, libc::SOCK_CLOEXEC) })?;
+    if want_addr {
+        addr.set_len(len);
+    }
     // SAFETY: accept4 returned a fresh fd that nothing else owns.
     Ok((unsafe { std::os::fd::OwnedFd::from_raw_fd(new) }, addr))
 }

@@ -231,15 +231,15 @@ impl Socket {
     /// Receives up to `batch.capacity()` messages with one `recvmmsg(2)`: waits (per the
     /// socket's mode) for the first, then takes whatever else is already queued
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
-    /// `MSG_CMSG_CLOEXEC` is always added.
+    /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added.
     pub fn recv_many(&self, batch: &mut RecvBatch, flags: c_int) -> io::Result<usize> {
         let count = batch.capacity().min(MAX_BATCH);
         if count == 0 {
             return Err(invalid_input("batch", "has no slots"));
         }
-        let flags = flags | consts::MSG_WAITFORONE | consts::MSG_CMSG_CLOEXEC;
+        let flags = flags | consts::MSG_WAITFORONE | self.cloexec_flag();
         batch.received = 0;
-        let n = self.call(Interest::Read, || {
+        let n = self.call_flags(Interest::Read, flags, || {
             batch.prepare();
             // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
             // one iovec, control) with their true lengths; `count` ≤ the number of headers.
@@ -266,7 +266,7 @@ impl Socket {
         }
         batch.grow(count);
         batch.sent = 0;
-        let n = self.call(Interest::Write, || {
+        let n = self.call_flags(Interest::Write, flags, || {
             for (i, m) in msgs[..count].iter().enumerate() {
                 batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
                 let hdr = &mut batch.hdrs[i].msg_hdr;

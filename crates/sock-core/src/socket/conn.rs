@@ -74,8 +74,12 @@ impl Socket {
 
     /// `socket.accept()`: the new connection (close-on-exec, in the *default* timeout, as
     /// CPython's net effect) and the peer's address. Waits per this socket's mode.
+    ///
+    /// On AF_ALG the address is empty: the kernel cannot name an operation socket's peer, so
+    /// (like CPython) no address buffer is passed.
     pub fn accept(&self) -> io::Result<(Socket, SockAddr)> {
-        let (fd, addr) = self.call(Interest::Read, || sys::accept(self.as_fd()))?;
+        let want_addr = self.family() != crate::Family::ALG;
+        let (fd, addr) = self.call(Interest::Read, || sys::accept(self.as_fd(), want_addr))?;
         Ok((self.adopt(fd)?, addr))
     }
 

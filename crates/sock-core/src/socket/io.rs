@@ -34,7 +34,7 @@ impl Socket {
     /// (0 at end of stream). Waits per the socket's mode.
     #[inline]
     pub fn recv(&self, buf: &mut [u8], flags: c_int) -> io::Result<usize> {
-        self.call(Interest::Read, || sys::recv(self.as_fd(), buf, flags))
+        self.call_flags(Interest::Read, flags, || sys::recv(self.as_fd(), buf, flags))
     }
 
     /// `socket.recv_into(buffer, nbytes, flags)`: receives at most `nbytes` (0: the whole
@@ -63,7 +63,7 @@ impl Socket {
     #[inline]
     pub fn recv_from(&self, buf: &mut [u8], flags: c_int) -> io::Result<(usize, SockAddr)> {
         let mut addr = SockAddr::empty();
-        let n = self.call(Interest::Read, || sys::recv_from(self.as_fd(), buf, flags, &mut addr))?;
+        let n = self.call_flags(Interest::Read, flags, || sys::recv_from(self.as_fd(), buf, flags, &mut addr))?;
         Ok((n, addr))
     }
 
@@ -85,7 +85,7 @@ impl Socket {
     /// `socket.send(bytes, flags)`: sends what the kernel takes, returns how much.
     #[inline]
     pub fn send(&self, buf: &[u8], flags: c_int) -> io::Result<usize> {
-        self.call(Interest::Write, || sys::send(self.as_fd(), buf, flags))
+        self.call_flags(Interest::Write, flags, || sys::send(self.as_fd(), buf, flags))
     }
 
     /// `socket.sendall(bytes, flags)`: sends all of `buf`. In timeout mode one deadline covers
@@ -94,7 +94,7 @@ impl Socket {
     pub fn send_all(&self, mut buf: &[u8], flags: c_int) -> io::Result<()> {
         let mut deadline = Deadline::new();
         while !buf.is_empty() {
-            let n = self.call_with_deadline(Interest::Write, &mut deadline, || sys::send(self.as_fd(), buf, flags))?;
+            let n = self.call_flags_deadline(Interest::Write, flags, &mut deadline, || sys::send(self.as_fd(), buf, flags))?;
             buf = &buf[n..];
         }
         Ok(())
@@ -109,7 +109,7 @@ impl Socket {
     /// `sendto` to an already converted address (the allocation-free hot path).
     #[inline]
     pub fn send_to_addr(&self, buf: &[u8], flags: c_int, addr: &SockAddr) -> io::Result<usize> {
-        self.call(Interest::Write, || sys::send_to(self.as_fd(), buf, flags, addr))
+        self.call_flags(Interest::Write, flags, || sys::send_to(self.as_fd(), buf, flags, addr))
     }
 }
 

@@ -12,6 +12,8 @@ use std::io as stdio;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::time::Duration;
 
+use libc::c_int;
+
 use crate::consts;
 use crate::error::invalid_input;
 use crate::kinds::{Family, Protocol, Type};
@@ -245,6 +247,33 @@ impl Socket {
         wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), op)
     }
 
+    /// Like [`Socket::call`] for an operation made with `flags`: `MSG_DONTWAIT` makes this one
+    /// call non-blocking whatever the socket's mode (it never waits on `EAGAIN`).
+    #[inline]
+    pub fn call_flags<T>(&self, interest: Interest, flags: c_int, op: impl FnMut() -> stdio::Result<T>) -> stdio::Result<T> {
+        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), op)
+    }
+
+    /// The mode one call with `flags` runs in.
+    #[inline]
+    pub(crate) fn mode_for(&self, flags: c_int) -> Mode {
+        if flags & consts::MSG_DONTWAIT != 0 {
+            Mode::NonBlocking
+        } else {
+            self.mode()
+        }
+    }
+
+    /// `MSG_CMSG_CLOEXEC` for families that can pass fds (AF_UNIX); other families' receive
+    /// paths may reject unknown flags (AF_PACKET answers `EINVAL`).
+    pub(crate) fn cloexec_flag(&self) -> c_int {
+        if self.family == Family::UNIX {
+            consts::MSG_CMSG_CLOEXEC
+        } else {
+            0
+        }
+    }
+
     /// Runs `op` under this socket's mode with a deadline shared by several calls.
     #[inline]
     pub fn call_with_deadline<T>(
@@ -254,6 +283,18 @@ impl Socket {
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
         wait::call(self.fd.as_fd(), self.mode(), interest, deadline, op)
+    }
+
+    /// [`Socket::call_with_deadline`] honouring `MSG_DONTWAIT` in `flags`.
+    #[inline]
+    pub(crate) fn call_flags_deadline<T>(
+        &self,
+        interest: Interest,
+        flags: c_int,
+        deadline: &mut Deadline,
+        op: impl FnMut() -> stdio::Result<T>,
+    ) -> stdio::Result<T> {
+        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, deadline, op)
     }
 }
 

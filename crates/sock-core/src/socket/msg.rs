@@ -98,16 +98,18 @@ fn build_msghdr(
 
 impl Socket {
     /// `socket.recvmsg_into(buffers, ancbufsize, flags)`: receives into `bufs` (scatter) and
-    /// the control buffer `control`. `MSG_CMSG_CLOEXEC` is always added, so passed fds never
-    /// leak into child processes. Parse the ancillary data with
+    /// the control buffer `control`. On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added, so
+    /// passed fds never leak into child processes (other families cannot pass fds, and some
+    /// reject the flag). Parse the ancillary data with
     /// [`CmsgIter::new(&control[..msg.control_len])`](crate::cmsg::CmsgIter).
     pub fn recv_msg(&self, bufs: &mut [IoSliceMut<'_>], control: &mut [u8], flags: c_int) -> io::Result<RecvMsg> {
         if control.len() > LIMIT {
             return Err(invalid_input("control", "invalid ancillary data buffer length"));
         }
         let mut addr = SockAddr::empty();
-        let flags = flags | consts::MSG_CMSG_CLOEXEC;
-        let (bytes, msg) = self.call(Interest::Read, || {
+        let asked = flags;
+        let flags = flags | self.cloexec_flag();
+        let (bytes, msg) = self.call_flags(Interest::Read, flags, || {
             let mut msg = build_msghdr(
                 Some((addr.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t)),
                 // `IoSliceMut` is guaranteed ABI-compatible with `iovec` on Unix.
@@ -121,7 +123,9 @@ impl Socket {
         addr.set_len(msg.msg_namelen);
         #[allow(clippy::unnecessary_cast)] // msg_controllen is size_t on glibc, socklen_t on musl
         let control_len = if msg.msg_control.is_null() { 0 } else { (msg.msg_controllen as usize).min(control.len()) };
-        Ok(RecvMsg { bytes, control_len, flags: msg.msg_flags, addr })
+        // Linux echoes MSG_CMSG_CLOEXEC in msg_flags; report it only if the caller asked.
+        let out_flags = msg.msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
+        Ok(RecvMsg { bytes, control_len, flags: out_flags, addr })
     }
 
     /// Like [`Socket::recv_msg`], and also takes ownership of every fd that arrived in
@@ -187,7 +191,7 @@ impl Socket {
         if control.len() > LIMIT {
             return Err(invalid_input("control", "too much ancillary data"));
         }
-        self.call(Interest::Write, || {
+        self.call_flags(Interest::Write, flags, || {
             let msg = build_msghdr(
                 addr.map(|a| (a.as_ptr().cast_mut().cast(), a.socklen())),
                 // `IoSlice` is guaranteed ABI-compatible with `iovec`; sendmsg only reads it.
