@@ -226,9 +226,15 @@ fn host_database_equals_python() {
 
 #[test]
 fn host_database_errors() {
-    // An unknown name is an h_errno error; where DNS cannot even be reached (no network, as in
-    // the test VM) glibc reports NETDB_INTERNAL and the OS error comes through instead.
+    // An unknown name fails in getaddrinfo first, as in CPython (EAI_NONAME; where DNS cannot
+    // be reached, as in the test VM, another EAI_* code or the OS error). An address without
+    // a name is the host database's own error (h_errno).
     let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
+    match ResolveError::from_io(&err) {
+        Some(typed) => assert_eq!(typed.kind(), ResolveErrorKind::AddrInfo),
+        None => assert!(err.raw_os_error().is_some(), "neither EAI_* nor errno: {err:?}"),
+    }
+    let err = gethostbyaddr("192.0.2.1").unwrap_err();
     match ResolveError::from_io(&err) {
         Some(typed) => assert_eq!(typed.kind(), ResolveErrorKind::HostDb),
         None => assert!(err.raw_os_error().is_some(), "neither h_errno nor errno: {err:?}"),

@@ -57,8 +57,12 @@ pub fn gethostbyname(hostname: &str) -> io::Result<Ipv4Addr> {
 }
 
 /// `socket.gethostbyname_ex(hostname)`: the host's IPv4 entry (name, aliases, addresses).
-/// A failed lookup is a [`ResolveError`](crate::ResolveError) of kind `HostDb` inside the `io::Error`.
+///
+/// As in CPython, the name is first resolved like [`gethostbyname`] (so an unknown name is a
+/// `getaddrinfo` error, `EAI_NONAME`), then read from the host database, whose failures are a
+/// [`ResolveError`](crate::ResolveError) of kind `HostDb` inside the `io::Error`.
 pub fn gethostbyname_ex(hostname: &str) -> io::Result<HostEnt> {
+    first_address(hostname, libc::AF_INET)?;
     let name = c_string("hostname", hostname)?;
     let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET)?;
     Ok(HostEnt { name, aliases, addrs })
@@ -114,7 +118,9 @@ mod tests {
         assert!(ent.addrs.contains(&IpAddr::from([127, 0, 0, 1])));
         let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
         let re = crate::ResolveError::from_io(&err).expect("typed");
-        assert_eq!(re.kind(), crate::ResolveErrorKind::HostDb);
+        assert_eq!(re.kind(), crate::ResolveErrorKind::AddrInfo);
+        let err = gethostbyaddr("192.0.2.1").unwrap_err();
+        assert_eq!(crate::ResolveError::from_io(&err).expect("typed").kind(), crate::ResolveErrorKind::HostDb);
         assert!(!getfqdn("").is_empty());
         assert_eq!(getfqdn("no-such-host.invalid"), "no-such-host.invalid");
     }
