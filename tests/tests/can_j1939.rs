@@ -128,3 +128,39 @@ fn broadcast_reaches_every_node() {
     let e = quiet.send_to(b"x", J1939Addr::to(PGN, J1939_NO_ADDR)).unwrap_err();
     assert_eq!(e.raw_os_error(), Some(libc::EACCES), "{e}");
 }
+
+#[test]
+fn transfer_reports_on_the_error_queue() {
+    if !have_j1939() || !have_iface(IF) {
+        return;
+    }
+    let rx = node(0x94);
+    let tx = node(0x84);
+    tx.set_tx_reports(true).unwrap();
+    let data = [0x42u8; 100];
+    tx.send_to(&data, J1939Addr::to(0x12700, 0x94)).unwrap();
+    let mut buf = [0u8; 256];
+    assert_eq!(rx.recv(&mut buf).unwrap().len, 100);
+    let mut seen = Vec::new();
+    let acked = loop {
+        let report = tx.recv_report().unwrap().expect("a J1939 report");
+        seen.push(report);
+        if report.is_acked() {
+            break report;
+        }
+        assert!(seen.len() < 10, "no ACK report among {seen:?}");
+    };
+    // Linux 6.1 reports the acknowledged byte count (newer kernels add size, PGN, addresses).
+    assert_eq!((acked.errno, acked.bytes_acked), (libc::ENOMSG as u32, Some(100)), "{acked:?}");
+
+    // A transport session nobody answers is aborted, and reported so.
+    tx.send_to(&data, J1939Addr::to(0x12700, 0x9f)).unwrap();
+    let aborted = loop {
+        let report = tx.recv_report().unwrap().expect("a J1939 report");
+        if report.is_aborted() {
+            break report;
+        }
+        assert!(!report.is_acked(), "a transfer to nobody was acknowledged: {report:?}");
+    };
+    assert_ne!(aborted.errno, 0);
+}

@@ -192,8 +192,8 @@ impl J1939Socket {
         self.0.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO).map(|p| p as u8)
     }
 
-    /// `SO_J1939_ERRQUEUE`: report transfer progress and aborts on the error queue (read it
-    /// with `recv_msg(.., MSG_ERRQUEUE)` on [`AsRef<Socket>`]).
+    /// `SO_J1939_ERRQUEUE` alone (see [`set_tx_reports`](J1939Socket::set_tx_reports), which
+    /// also turns on the timestamping flags the reports need).
     pub fn set_errqueue(&self, on: bool) -> io::Result<()> {
         self.0.set_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE, on)
     }
@@ -201,6 +201,25 @@ impl J1939Socket {
     /// Whether the error queue is on.
     pub fn errqueue(&self) -> io::Result<bool> {
         self.0.get_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE)
+    }
+
+    /// Transfer reports on the error queue: `SO_J1939_ERRQUEUE` plus the `SO_TIMESTAMPING`
+    /// flags that make the kernel report scheduled, acknowledged and aborted transfers
+    /// ([`J1939_TX_REPORT_FLAGS`](crate::J1939_TX_REPORT_FLAGS)). Read them with
+    /// [`recv_report`](J1939Socket::recv_report).
+    pub fn set_tx_reports(&self, on: bool) -> io::Result<()> {
+        let flags = if on { crate::J1939_TX_REPORT_FLAGS as i32 } else { 0 };
+        self.0.setsockopt_int(core_consts::SOL_SOCKET, libc::SO_TIMESTAMPING, flags)?;
+        self.set_errqueue(on)
+    }
+
+    /// Receives one error queue report (`MSG_ERRQUEUE`), waiting per the socket's mode;
+    /// `None` if the message carried no J1939 report.
+    pub fn recv_report(&self) -> io::Result<Option<crate::J1939Report>> {
+        let mut data = [0u8; 64];
+        let mut control = [0u8; 512];
+        let msg = crate::sys::recv_msg(&self.0, &mut data, &mut control, libc::MSG_ERRQUEUE)?;
+        Ok(crate::J1939Report::parse(&control[..msg.control_len]))
     }
 
     /// `SO_BROADCAST`: allow sending to `J1939_NO_ADDR`.

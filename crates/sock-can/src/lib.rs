@@ -48,6 +48,7 @@ cfg_if::cfg_if! {
         mod iface;
         mod isotp;
         mod j1939;
+        mod j1939_errqueue;
         mod raw;
         mod sys;
         mod wrap;
@@ -61,6 +62,10 @@ cfg_if::cfg_if! {
         pub use iface::{index_to_name, name_to_index, IfName, Interface, IFNAMSIZ};
         pub use isotp::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions, IsoTpSocket, ISOTP_RECV_MAX};
         pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
+        pub use j1939_errqueue::{
+            J1939Report, J1939_TX_REPORT_FLAGS, SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SO_EE_ORIGIN_LOCAL,
+            SO_EE_ORIGIN_TIMESTAMPING,
+        };
         pub use raw::{CanSocket, FrameMeta};
     } else {
         compile_error!("sock-can supports Linux only: AF_CAN is a Linux family");
