@@ -1,7 +1,8 @@
 //! The address types of AF_INET, AF_INET6 and AF_RDS are the standard library's
 //! [`SocketAddr`], [`SocketAddrV4`] and [`SocketAddrV6`]: their `Display`/`FromStr` forms
-//! (`127.0.0.1:80`, `[::1%1]:80`... IPv6 scope ids print as numbers) are this family's text
-//! form, and `sock_core::SockAddr::from` encodes them. This module decodes.
+//! (`127.0.0.1:80`, `[::1%1]:80`... IPv6 scope ids print as numbers; the flow label is not
+//! part of the text, so only addresses with flowinfo 0 round-trip through it) are this
+//! family's text form, and `sock_core::SockAddr::from` encodes them. This module decodes.
 
 use std::io;
 use std::net::SocketAddr;

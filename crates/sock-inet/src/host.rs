@@ -28,7 +28,8 @@ pub const FLOWINFO_MAX: u32 = 0xfffff;
 /// assert_eq!(host_address(Family::INET, "", 80, None)?, "0.0.0.0:80".parse().unwrap());
 /// assert_eq!(host_address(Family::INET6, "", 80, None)?, "[::]:80".parse().unwrap());
 /// assert_eq!(host_address(Family::INET, "<broadcast>", 9, None)?, "255.255.255.255:9".parse().unwrap());
-/// assert_eq!(host_address(Family::INET6, "fe80::1%1", 9, Some((5, 0)))?, "[fe80::1%1]:9".parse::<std::net::SocketAddrV6>().map(|mut a| { a.set_flowinfo(5); a.into() }).unwrap());
+/// let scoped = std::net::SocketAddrV6::new("fe80::1".parse().unwrap(), 9, 5, 1);
+/// assert_eq!(host_address(Family::INET6, "fe80::1%1", 9, Some((5, 0)))?, scoped.into());
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn host_address(family: Family, host: &str, port: u16, v6: Option<(u32, u32)>) -> io::Result<SocketAddr> {
