@@ -33,8 +33,9 @@ pub struct AddrInfo {
 ///
 /// `host` is a name, an IP literal (IPv6 with an optional `%ifname` or `%index` scope) or
 /// `None`; `port` is anything that converts into a [`Service`] (`u16`, `&str`, `None`).
-/// `family`, `ty`, `proto` narrow the results (0 = any); `flags` are `AI_*` constants.
-/// Only `AF_INET`/`AF_INET6` entries are returned.
+/// `family`, `ty`, `proto` narrow the results (0 = any; raw `c_int`s as in Python, or
+/// `sock_core`'s `Family`/`Type`/`Protocol`); `flags` are `AI_*` constants. Only
+/// `AF_INET`/`AF_INET6` entries are returned.
 ///
 /// A numeric host never reaches NSS (the name service switch): the usual cases are answered
 /// without calling libc, the rest go to libc with `AI_NUMERICHOST` added.
@@ -44,7 +45,8 @@ pub struct AddrInfo {
 ///
 /// ```
 /// use sock_resolve::getaddrinfo;
-/// let v6 = getaddrinfo(Some("::1"), "80", libc::AF_INET6, libc::SOCK_STREAM, 0, 0)?;
+/// use sock_core::{Family, Type};
+/// let v6 = getaddrinfo(Some("::1"), "80", Family::INET6, Type::STREAM, 0, 0)?;
 /// assert_eq!(v6[0].addr, "[::1]:80".parse().unwrap());
 /// assert_eq!(v6[0].proto, libc::IPPROTO_TCP);
 /// # Ok::<(), sock_resolve::ResolveError>(())
@@ -52,12 +54,12 @@ pub struct AddrInfo {
 pub fn getaddrinfo<'a>(
     host: Option<&str>,
     port: impl Into<Service<'a>>,
-    family: c_int,
-    ty: c_int,
-    proto: c_int,
+    family: impl Into<c_int>,
+    ty: impl Into<c_int>,
+    proto: impl Into<c_int>,
     flags: c_int,
 ) -> Result<Vec<AddrInfo>, ResolveError> {
-    let port = port.into();
+    let (port, family, ty, proto) = (port.into(), family.into(), ty.into(), proto.into());
     if let Some(host) = host {
         if let Some(literal) = numeric::parse_literal(host) {
             if let Some(answer) = numeric::answer(host, &literal, port, family, ty, proto, flags) {

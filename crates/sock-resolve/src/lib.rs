@@ -24,7 +24,9 @@
 //!   (`EAI_SYSTEM` becomes the OS error it carries). Other failures are `io::Error`s directly.
 //! - Python's integer/string `port` argument is [`Service`]: a `u16`, a `&str` (service name
 //!   or digits) or `None`. Family, type, protocol and flags are the raw `c_int`s Python passes
-//!   (0 meaning "any").
+//!   (0 meaning "any"); `sock_core::Family`/`Type`/`Protocol` work too.
+//! - Host names are passed to libc as they are (UTF-8). CPython IDNA-encodes non-ASCII names
+//!   first; here, encode them yourself (or let glibc do it with its `AI_IDN` flag, 0x40).
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
