@@ -509,7 +509,7 @@ fn constants_equal_python() {
     let mut compared = 0;
     for line in sock_tests::python(script, &[]).lines() {
         let (name, value) = line.split_once(' ').unwrap();
-        let ours = consts::ALL.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name} missing"));
+        let ours = CONSTANTS.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name} missing"));
         assert_eq!(ours.1, value.parse::<i64>().unwrap(), "{name}");
         compared += 1;
     }

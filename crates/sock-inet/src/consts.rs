@@ -10,14 +10,15 @@
 
 use libc::c_int;
 
-/// Defines the constants and [`ALL`], the table of their names and values.
+/// Defines the constants and `TABLE`, their names and values (public as
+/// [`crate::CONSTANTS`], outside this module so that glob re-exports of `consts` bring only
+/// constants).
 macro_rules! table {
     ($(pub const $name:ident: $ty:ty = $value:expr;)*) => {
         $(pub const $name: $ty = $value;)*
 
-        /// Every constant of this module with its name, for tables and for the tests that
-        /// compare them with Python.
-        pub const ALL: &[(&str, i64)] = &[$((stringify!($name), $name as i64)),*];
+        /// Every constant of this module with its name.
+        pub(crate) const TABLE: &[(&str, i64)] = &[$((stringify!($name), $name as i64)),*];
     };
 }
 

@@ -60,6 +60,10 @@ cfg_if::cfg_if! {
         pub use server::{create_server, has_dualstack_ipv6, ServerOptions};
         pub use tcp_info::TcpInfo;
         pub use text::{inet_aton, inet_ntoa, inet_ntop, inet_pton};
+
+        /// Every constant of [`consts`] as `(name, value)`, in declaration order: for tables,
+        /// and for comparing with Python's `socket` module.
+        pub const CONSTANTS: &[(&str, i64)] = consts::TABLE;
     } else {
         compile_error!("sock-inet supports Linux only for now");
     }
