@@ -1,6 +1,6 @@
-#![cfg(feature = "can")]
 //! AF_CAN / CAN_RAW against the real kernel: CPython's BasicCANTest and CANTest, raw classic,
 //! FD and XL round trips, filters, the error mask, timestamps and bad input.
+#![cfg(feature = "can")]
 
 #[path = "can_support/mod.rs"]
 mod support;
@@ -396,6 +396,7 @@ fn bad_input_is_invalid_input() {
 #[test]
 fn constants_match_python() {
     // Every CAN name of the host's CPython `socket` module, with our value.
+    #[allow(clippy::unnecessary_cast)] // uniform `as u64` over constants of several types
     let ours: &[(&str, u64)] = &[
         ("CAN_BCM", CAN_BCM as u64),
         ("CAN_BCM_CAN_FD_FRAME", CAN_BCM_CAN_FD_FRAME as u64),

@@ -1,8 +1,8 @@
-#![cfg(feature = "can")]
 //! The CAN broadcast manager against the real kernel: cyclic TX_SETUP counted by a raw
 //! socket, counted transmissions with TX_EXPIRED, TX_READ/RX_READ status, RX_SETUP with
 //! RX_CHANGED on content change only, RX_TIMEOUT when the sender stops, FD frames.
 //! Timing windows are generous: the VM runs under TCG.
+#![cfg(feature = "can")]
 
 #[path = "can_support/mod.rs"]
 mod support;

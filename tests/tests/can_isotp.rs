@@ -1,6 +1,6 @@
-#![cfg(feature = "can")]
 //! CAN_ISOTP against the real kernel: CPython's ISOTPTest, options, 4095-byte messages over
 //! classic frames, larger ones over CAN FD frames.
+#![cfg(feature = "can")]
 
 #[path = "can_support/mod.rs"]
 mod support;

@@ -1,6 +1,6 @@
-#![cfg(feature = "can")]
 //! CAN_J1939 against the real kernel: CPython's J1939Test, options, unicast (single packet
 //! and transport protocol) and broadcast between sockets, metadata from ancillary data.
+#![cfg(feature = "can")]
 
 #[path = "can_support/mod.rs"]
 mod support;

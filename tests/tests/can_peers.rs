@@ -1,6 +1,6 @@
-#![cfg(feature = "can")]
 //! Real peers from can-utils: `cansend` → our raw socket, ours → `candump`; `isotpsend` → our
 //! ISO-TP socket, ours → `isotprecv`; `testj1939` on the other end of a J1939 exchange.
+#![cfg(feature = "can")]
 
 #[path = "can_support/mod.rs"]
 mod support;

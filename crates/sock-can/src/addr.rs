@@ -11,7 +11,9 @@ use std::str::FromStr;
 
 use sock_core::{invalid_input, Protocol, SockAddr, Socket, ToSockAddr};
 
-use crate::consts::{AF_CAN, CAN_BCM, CAN_ISOTP, CAN_J1939, CAN_RAW, J1939_NO_ADDR, J1939_NO_NAME, J1939_NO_PGN};
+use sock_core::consts::AF_CAN;
+
+use crate::consts::{CAN_BCM, CAN_ISOTP, CAN_J1939, CAN_RAW, J1939_NO_ADDR, J1939_NO_NAME, J1939_NO_PGN};
 use crate::iface::Interface;
 
 /// `sizeof(struct sockaddr_can)` after `can_family`: 2 padding bytes, `can_ifindex`, the

@@ -3,6 +3,8 @@
 //! sizes, ISO-TP options and flags, error frame classes, `CAN_RAW_ERR_FILTER`,
 //! `CAN_RAW_XL_FRAMES` ...).
 //!
+//! `AF_CAN` and `PF_CAN` live in `sock_core::consts` with the other families.
+//!
 //! Types follow the kernel: protocol numbers, option levels and option names are `i32`
 //! (`c_int`); identifiers, masks and flags are `u32` (`canid_t`, `__u32`); J1939 names are `u64`,
 //! PGNs `u32` and addresses `u8`. Broadcast manager opcodes and flags carry CPython's `CAN_BCM_`
@@ -15,12 +17,6 @@
 //! ```
 
 use libc::c_int;
-
-// --- address family (also in sock-core) ---------------------------------------------------
-/// `AF_CAN`: the CAN address family (29).
-pub const AF_CAN: c_int = libc::AF_CAN;
-/// `PF_CAN`: the same value as [`AF_CAN`].
-pub const PF_CAN: c_int = AF_CAN;
 
 // --- protocols ------------------------------------------------------------------------------
 /// `CAN_RAW`: raw CAN frames (`SOCK_RAW`).
