@@ -17,6 +17,9 @@ use sock::{Family, Protocol, Socket, Type};
 
 type Outcome = Result<String, String>;
 
+/// One row of the table: a family's name and what to try.
+type Row = (&'static str, fn() -> Outcome);
+
 fn err(e: io::Error) -> String {
     e.to_string()
 }
@@ -218,7 +221,7 @@ fn batching() -> Outcome {
 }
 
 fn main() {
-    let rows: [(&str, fn() -> Outcome); 15] = [
+    let rows: [Row; 15] = [
         ("INET  TCP", tcp),
         ("INET  UDP", udp),
         ("UNIX", unix),
@@ -235,7 +238,7 @@ fn main() {
         ("QIPCRTR", qipcrtr),
         ("timeouts", || Ok(format!("default timeout {:?}", sock::getdefaulttimeout()))),
     ];
-    println!("{:<10} | {:<5} | {}", "family", "state", "what happened");
+    println!("{:<10} | {:<5} | what happened", "family", "state");
     println!("{:-<10}-+-{:-<5}-+-{:-<60}", "", "", "");
     let mut ok = 0;
     for (name, run) in rows {
