@@ -342,6 +342,13 @@ fn meta_interface_timestamp_and_own_messages() {
     assert_eq!(Interface::from_index(meta.ifindex).to_string(), IF2);
     assert!(meta.local && !meta.own);
     assert!(meta.timestamp.expect("SO_TIMESTAMPNS") > before);
+    // Microsecond timestamps (SO_TIMESTAMP) arrive the same way.
+    any.set_timestamp(false).unwrap();
+    any.set_timestamp_us(true).unwrap();
+    tx.write_frame_to(&f.into(), (IF,)).unwrap();
+    let (_, meta) = any.read_frame_meta().unwrap();
+    assert!(meta.timestamp.expect("SO_TIMESTAMP") > before);
+    assert_eq!(Interface::from_index(meta.ifindex).to_string(), IF);
 
     // CAN_RAW_RECV_OWN_MSGS: our own frame comes back flagged MSG_CONFIRM.
     let own = raw_for(IF, &[0x151]);
