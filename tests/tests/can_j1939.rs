@@ -94,6 +94,7 @@ fn unicast_single_packet_and_transport() {
     let got = rx.recv(&mut buf).unwrap();
     assert_eq!(&buf[..got.len], &big[..]);
     assert_eq!((got.source.addr, got.priority), (0x80, Some(3)));
+    assert_eq!(tx.send_prio().unwrap(), 6, "the previous priority is back");
 
     // connect() sets the default destination for send().
     tx.connect(J1939Addr::new(IF, J1939_NO_NAME, 0x12300, 0x90).unwrap()).unwrap();

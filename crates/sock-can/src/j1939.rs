@@ -2,7 +2,7 @@
 //! ([`J1939Recv`]: source name/PGN/address from the address, destination and priority from
 //! ancillary data).
 
-use std::io::{self, IoSlice};
+use std::io;
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{consts as core_consts, invalid_input, Family, Protocol, Socket, ToSockAddr, Type};
@@ -131,12 +131,14 @@ impl J1939Socket {
         self.0.send_to(data, 0, dest)
     }
 
-    /// Sends with a priority (0..=7) for this packet only (`SCM_J1939_PRIO` is receive-only,
-    /// so this sets `SO_J1939_SEND_PRIO` first).
+    /// Sends with priority `prio` (0..=7) for this packet only: sets `SO_J1939_SEND_PRIO`,
+    /// sends, and puts the previous priority back (the kernel takes no per-packet priority).
     pub fn send_to_with_prio<M>(&self, data: &[u8], dest: impl ToSockAddr<M>, prio: u8) -> io::Result<usize> {
+        let previous = self.send_prio()?;
         self.set_send_prio(prio)?;
-        let addr = dest.to_sock_addr(&self.0)?;
-        self.0.send_msg(&[IoSlice::new(data)], &[], 0, Some(&addr))
+        let sent = self.send_to(data, dest);
+        self.set_send_prio(previous)?;
+        sent
     }
 
     /// Receives one packet into `buf`, with its source and destination details.
