@@ -39,6 +39,22 @@ pub use sock_core::{
     GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
 };
 
+#[cfg(feature = "alg")]
+pub use sock_alg::sendmsg_afalg;
+#[cfg(feature = "inet")]
+pub use sock_inet::{
+    create_connection, create_server, has_dualstack_ipv6, htonl, htons, inet_aton, inet_ntoa, inet_ntop, inet_pton,
+    ntohl, ntohs, ConnectErrors, ConnectOptions, ServerOptions,
+};
+#[cfg(feature = "resolve")]
+pub use sock_resolve::{
+    getaddrinfo, getfqdn, gethostbyaddr, gethostbyname, gethostbyname_ex, gethostname, getnameinfo, getprotobyname,
+    getservbyname, getservbyport, if_indextoname, if_nameindex, if_nametoindex, sethostname, AddrInfo, ResolveError,
+    Service,
+};
+#[cfg(feature = "unix")]
+pub use sock_unix::{recv_fds, send_fds};
+
 /// `sock-core`, the crate behind the types above.
 pub use sock_core as core;
 
