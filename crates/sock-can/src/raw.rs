@@ -64,9 +64,11 @@ pub struct CanSocket {
 impl CanSocket {
     /// An unbound `CAN_RAW` socket (`socket(AF_CAN, SOCK_RAW, CAN_RAW)`).
     pub fn new() -> io::Result<CanSocket> {
-        Socket::new(Family::CAN, Type::RAW, Some(Protocol(CAN_RAW))).and_then(CanSocket::wrap)
+        let sock = Socket::new(Family::CAN, Type::RAW, Some(Protocol(CAN_RAW)))?;
+        Ok(CanSocket { sock, xl: AtomicBool::new(false) })
     }
 
+    /// Wraps an existing `CAN_RAW` socket, learning whether XL frames are on.
     fn wrap(sock: Socket) -> io::Result<CanSocket> {
         let xl = sock.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES).unwrap_or(false);
         Ok(CanSocket { sock, xl: AtomicBool::new(xl) })
