@@ -34,6 +34,15 @@
 //!   writes borrow them and reads copy at most 72 bytes; nothing allocates except XL frames.
 //! - FD payloads must be a CAN FD length (0..=8, 12, 16, 20, 24, 32, 48, 64): anything else
 //!   is `InvalidInput` rather than silently padded.
+//! - Reads size their buffer by `CAN_RAW_XL_FRAMES` (72 bytes unless XL is on), so turn XL on
+//!   with [`CanSocket::set_xl_frames`], not on the inner socket.
+//! - Batches: [`CanSocket::write_frames`] / [`CanSocket::read_frames`] move many frames per
+//!   `sendmmsg`/`recvmmsg`.
+//! - J1939 and ISO-TP reject `MSG_CMSG_CLOEXEC` (which `Socket::recv_msg` always adds, for fd
+//!   passing) with `EINVAL`, so this crate calls `recvmsg` itself with exactly the flags it
+//!   means (one small `unsafe` function in `sys.rs`); CAN carries no fds.
+//! - J1939 transfer progress: [`J1939Socket::set_tx_reports`] and
+//!   [`J1939Socket::recv_report`] read the error queue into [`J1939Report`]s.
 //! - No dependencies beyond `sock-core` and `libc`.
 
 cfg_if::cfg_if! {
