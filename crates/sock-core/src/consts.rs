@@ -162,6 +162,11 @@ pub const MSG_ZEROCOPY: c_int = 0x4000000;
 pub const MSG_FASTOPEN: c_int = libc::MSG_FASTOPEN;
 pub const MSG_CMSG_CLOEXEC: c_int = libc::MSG_CMSG_CLOEXEC;
 
+// errno values CPython's socket module re-exports (its `error` codes for non-blocking I/O).
+pub const EAGAIN: c_int = libc::EAGAIN;
+pub const EWOULDBLOCK: c_int = libc::EWOULDBLOCK;
+pub const EBADF: c_int = libc::EBADF;
+
 // shutdown(2) directions.
 pub const SHUT_RD: c_int = libc::SHUT_RD;
 pub const SHUT_WR: c_int = libc::SHUT_WR;
