@@ -13,6 +13,13 @@
 //!   modules without an autoload alias are loaded explicitly ([`LOAD_MODULES`]);
 //! - building the initramfs is instant (a few hundred kB), so each run builds a fresh one.
 //!
+//! Network of the guest: `lo` up; `vcan0` and `vcan1` (CAN FD MTU 72) up; network namespaces
+//! `sockns1` and `sockns2` joined by the veth pair `sockv1` (10.77.0.1/24) / `sockv2`
+//! (10.77.0.2/24); and, so that the root namespace looks like an ordinary host's (glibc's
+//! `AI_ADDRCONFIG`, as used by `getent ahosts`, ignores loopback), a dummy interface
+//! `sockdummy0` with 10.78.0.1/24 and fd78::1/64 carrying the default routes (packets sent
+//! there vanish). All addresses are private and exist only inside the guest.
+//!
 //! The guest writes on the kernel console (ttyS0) only progress lines `sock-vm: ...`, and all
 //! test output on a second serial port (ttyS1), framed as described in [`crate::results`].
 //! It ends by writing [`EXIT_MARK`] to QEMU's isa-debug-exit port, so a QEMU exit status of
@@ -252,6 +259,13 @@ for ns in sockns1 sockns2; do
   step H "$IP" -n "$ns" link set lo up
   n=$((n + 1))
 done
+say "network: sockdummy0 with 10.78.0.1/24, fd78::1/64 and the default routes"
+step H "$IP" link add sockdummy0 type dummy
+step H "$IP" addr add 10.78.0.1/24 dev sockdummy0
+step H "$IP" -6 addr add fd78::1/64 dev sockdummy0 nodad
+step H "$IP" link set sockdummy0 up
+step H "$IP" route add default dev sockdummy0
+step H "$IP" -6 route add default dev sockdummy0
 "#,
         moddir = p(&plan.kernel.modules_dir),
         target = p(&plan.target_dir),
