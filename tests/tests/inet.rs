@@ -115,7 +115,7 @@ fn host_forms_per_family() {
     named.bind(("localhost".to_string(), 0)).unwrap();
     assert_eq!(addr_of(&named).ip(), IpAddr::V4(Ipv4Addr::LOCALHOST));
     let scoped = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
-    scoped.bind(("::1", 0, 0, 0)).unwrap();
+    scoped.bind(sock_inet::HostPortV6("::1", 0, 0, 0)).unwrap();
     assert_eq!(addr_of(&scoped).ip(), IpAddr::V6(Ipv6Addr::LOCALHOST));
     let b = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     b.set_flag(libc::SOL_SOCKET, libc::SO_BROADCAST, true).unwrap();
@@ -123,11 +123,11 @@ fn host_forms_per_family() {
     assert_eq!(sa, "255.255.255.255:9".parse().unwrap());
 }
 
-trait ForSocket {
+trait ForSocket<M> {
     fn to_sock_addr_for(&self, s: &Socket) -> SocketAddr;
 }
 
-impl<T: sock_core::ToSockAddr<InetForm>> ForSocket for T {
+impl<M, T: sock_core::ToSockAddr<M>> ForSocket<M> for T {
     fn to_sock_addr_for(&self, s: &Socket) -> SocketAddr {
         decode(&self.to_sock_addr(s).unwrap()).unwrap()
     }
@@ -139,8 +139,8 @@ fn bad_addresses_are_invalid_input() {
     let v6 = Socket::new(Family::INET6, Type::STREAM, None).unwrap();
     let kind = |r: io::Result<()>| r.unwrap_err().kind();
     assert_eq!(kind(v4.bind(("local\0host", 0))), io::ErrorKind::InvalidInput);
-    assert_eq!(kind(v6.bind(("::1", 0, 0x10_0000, 0))), io::ErrorKind::InvalidInput);
-    assert_eq!(kind(v4.bind(("127.0.0.1", 0, 0, 0))), io::ErrorKind::InvalidInput);
+    assert_eq!(kind(v6.bind(sock_inet::HostPortV6("::1", 0, 0x10_0000, 0))), io::ErrorKind::InvalidInput);
+    assert_eq!(kind(v4.bind(sock_inet::HostPortV6("127.0.0.1", 0, 0, 0))), io::ErrorKind::InvalidInput);
     assert_eq!(kind(v6.bind(("<broadcast>", 0))), io::ErrorKind::InvalidInput);
     let unix = Socket::new(Family::UNIX, Type::STREAM, None).unwrap();
     assert_eq!(kind(unix.bind(("localhost", 0))), io::ErrorKind::InvalidInput);
@@ -160,9 +160,9 @@ fn scope_suffix_becomes_scope_id() {
     let s = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
     let SocketAddr::V6(a) = ("fe80::1%lo", 5).to_sock_addr_for(&s) else { panic!("v6") };
     assert_eq!((a.scope_id(), a.flowinfo()), (lo, 0));
-    let SocketAddr::V6(b) = ("fe80::1%lo", 5, 7, 0).to_sock_addr_for(&s) else { panic!("v6") };
+    let SocketAddr::V6(b) = sock_inet::HostPortV6("fe80::1%lo", 5, 7, 0).to_sock_addr_for(&s) else { panic!("v6") };
     assert_eq!((b.scope_id(), b.flowinfo()), (lo, 7));
-    let SocketAddr::V6(c) = ("fe80::1", 5, 0, 42).to_sock_addr_for(&s) else { panic!("v6") };
+    let SocketAddr::V6(c) = sock_inet::HostPortV6("fe80::1", 5, 0, 42).to_sock_addr_for(&s) else { panic!("v6") };
     assert_eq!(c.scope_id(), 42);
 }
 

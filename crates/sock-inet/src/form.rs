@@ -1,5 +1,9 @@
-//! Python's address tuples as socket method arguments: `(host, port)` and
-//! `(host, port, flowinfo, scope_id)`, resolved against the socket's family.
+//! Python's address tuples as socket method arguments: `(host, port)` as a tuple, and
+//! `(host, port, flowinfo, scope_id)` as [`HostPortV6`], resolved against the socket's family.
+//!
+//! The four-element form is a named type rather than a tuple because `(&str, int, int, int)`
+//! is also CAN J1939's address shape: with both families enabled, a tuple of untyped integer
+//! literals would be ambiguous, and enabling a feature must never break a build.
 
 use std::io;
 
@@ -8,7 +12,7 @@ use sock_core::{SockAddr, Socket, ToSockAddr};
 use crate::host::host_address;
 
 /// The marker of this crate's [`ToSockAddr`] impls for tuples (see `ToSockAddr`'s docs):
-/// `(&str, u16)`, `(String, u16)`, `(&str, u16, u32, u32)` and `(String, u16, u32, u32)`.
+/// `(&str, u16)` and `(String, u16)`. (CPython's 4-tuple is [`HostPortV6`].)
 /// It has no values; it only keeps the impls apart from other families' ones.
 ///
 /// ```no_run
@@ -17,7 +21,7 @@ use crate::host::host_address;
 /// let s = Socket::new(Family::INET6, Type::STREAM, None)?;
 /// s.bind(("", 0))?;                          // "::" on an INET6 socket
 /// s.connect(("localhost", 8080))?;           // resolved for AF_INET6
-/// s.connect(("fe80::1%eth0", 8080, 0, 0))?;  // host, port, flowinfo, scope_id
+/// s.connect(sock_inet::HostPortV6("fe80::1%eth0", 8080, 0, 0))?;  // host, port, flowinfo, scope_id
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
@@ -35,14 +39,22 @@ impl ToSockAddr<InetForm> for (String, u16) {
     }
 }
 
-impl ToSockAddr<InetForm> for (&str, u16, u32, u32) {
+/// CPython's `(host, port, flowinfo, scope_id)` for AF_INET6 sockets: the host is resolved
+/// as for `(host, port)` (a `%scope` suffix is honoured unless `scope_id` is non-zero);
+/// flowinfo above 0xfffff, or this form on an AF_INET socket, is `InvalidInput`.
+///
+/// ```no_run
+/// use sock_core::{Family, Socket, Type};
+/// use sock_inet::HostPortV6;
+/// let s = Socket::new(Family::INET6, Type::DGRAM, None)?;
+/// s.bind(HostPortV6("::1", 0, 0, 0))?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HostPortV6<'a>(pub &'a str, pub u16, pub u32, pub u32);
+
+impl ToSockAddr for HostPortV6<'_> {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
         host_address(socket.family(), self.0, self.1, Some((self.2, self.3))).map(SockAddr::from)
-    }
-}
-
-impl ToSockAddr<InetForm> for (String, u16, u32, u32) {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        (self.0.as_str(), self.1, self.2, self.3).to_sock_addr(socket)
     }
 }

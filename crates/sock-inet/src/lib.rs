@@ -24,7 +24,7 @@
 //!   `127.0.0.1:80`, `[fe80::1%2]:80`); [`decode`] turns a raw `SockAddr` into one and
 //!   `SockAddr::from` encodes. AF_RDS uses the same IPv4 addresses.
 //! - Python's tuples are accepted by every address-taking method through [`InetForm`]:
-//!   `("host", port)`, `(String, port)`, `("host", port, flowinfo, scope_id)`, resolved with
+//!   `("host", port)`, `(String, port)`, `HostPortV6("host", port, flowinfo, scope_id)`, resolved with
 //!   [`host_address`] (`""`, `"<broadcast>"`, literals with `%scope`, names through
 //!   `sock-resolve`, first result of the socket's family). The port range is the `u16`
 //!   type; [`checked_port`] checks wider integers.
@@ -53,7 +53,7 @@ cfg_if::cfg_if! {
         pub use byteorder::{htonl, htons, ntohl, ntohs};
         pub use cmsg::InetCmsg;
         pub use connect::{create_connection, ConnectErrors, ConnectOptions};
-        pub use form::InetForm;
+        pub use form::{HostPortV6, InetForm};
         pub use host::{checked_port, host_address, FLOWINFO_MAX};
         pub use opts::{opt, InetSocketExt};
         pub use rds::{mptcp_socket, rds_socket};
