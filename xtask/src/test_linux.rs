@@ -101,6 +101,19 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     let tally = results::tally(&report, &facts, outcome.end, &expected, !filtered);
 
     println!("\nxtask: results on {} ({accel}, guest ran {vm_secs}s):", plan.kernel.release);
+    print_results(&report, &facts, &tally);
+    println!("xtask: logs: {} and {}", console_path.display(), results_path.display());
+    println!("xtask: test-linux took {}s", started.elapsed().as_secs());
+    println!("{}", tally.closing_line());
+    if tally.ok() {
+        Ok(())
+    } else {
+        Err(format!("test-linux failed: {}", tally.closing_line()))
+    }
+}
+
+/// One line per binary, then kernel warnings and every problem.
+fn print_results(report: &results::Report, facts: &results::ConsoleFacts, tally: &results::Tally) {
     for b in &report.binaries {
         let mut line = format!("  {:<24} {} passed, {} failed, {} skipped", b.name, b.passed, b.failed, b.skipped);
         if !b.failed_tests.is_empty() {
@@ -119,14 +132,6 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     }
     for p in &tally.problems {
         println!("xtask: problem: {p}");
-    }
-    println!("xtask: logs: {} and {}", console_path.display(), results_path.display());
-    println!("xtask: test-linux took {}s", started.elapsed().as_secs());
-    println!("{}", tally.closing_line());
-    if tally.ok() {
-        Ok(())
-    } else {
-        Err(format!("test-linux failed: {}", tally.closing_line()))
     }
 }
 
