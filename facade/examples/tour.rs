@@ -112,7 +112,8 @@ fn pipe() -> io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
 
 /// Resolving localhost through getaddrinfo.
 fn resolve() -> Outcome {
-    let infos = sock::resolve::getaddrinfo(Some("localhost"), Some(80u16), 0, SOCK_STREAM, 0, 0).map_err(|e| e.to_string())?;
+    let infos =
+        sock::resolve::getaddrinfo(Some("localhost"), Some(80u16), 0, SOCK_STREAM, 0, 0).map_err(|e| e.to_string())?;
     let addrs: Vec<String> = infos.iter().map(|i| i.addr.to_string()).collect();
     let host = sock::resolve::gethostname().map_err(err)?;
     Ok(format!("localhost:80 -> {}; this host is {host:?}", addrs.join(", ")))
@@ -169,7 +170,8 @@ fn vsock() -> Outcome {
 
 fn bluetooth() -> Outcome {
     use sock::bt::HciDeviceExt;
-    let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(Protocol(BTPROTO_HCI))).map_err(|e| format!("no Bluetooth here ({e})"))?;
+    let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(Protocol(BTPROTO_HCI)))
+        .map_err(|e| format!("no Bluetooth here ({e})"))?;
     let devs = s.hci_dev_list().map_err(err)?;
     Ok(format!("HCI socket open; {} controller(s): {devs:?}", devs.len()))
 }
@@ -187,7 +189,7 @@ fn tipc() -> Outcome {
 fn netlink() -> Outcome {
     use sock::netlink::msg::NlMsgBuilder;
     use sock::netlink::route::{IfInfoMsg, RTM_GETLINK, RTM_NEWLINK};
-    use sock::netlink::{NetlinkSocket, NLM_F_DUMP, NLM_F_REQUEST, NETLINK_ROUTE};
+    use sock::netlink::{NetlinkSocket, NETLINK_ROUTE, NLM_F_DUMP, NLM_F_REQUEST};
     let nl = NetlinkSocket::new(NETLINK_ROUTE).map_err(err)?;
     let mut req = NlMsgBuilder::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
     req.push_struct(&IfInfoMsg::default().to_bytes());

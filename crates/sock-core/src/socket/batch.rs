@@ -145,7 +145,11 @@ impl RecvBatch {
             hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
             hdr.msg_iov = &mut self.iovs[i];
             hdr.msg_iovlen = 1;
-            hdr.msg_control = if self.control_size > 0 { control.wrapping_add(i * self.control_size).cast() } else { std::ptr::null_mut() };
+            hdr.msg_control = if self.control_size > 0 {
+                control.wrapping_add(i * self.control_size).cast()
+            } else {
+                std::ptr::null_mut()
+            };
             hdr.msg_controllen = self.control_size as _;
             hdr.msg_flags = 0;
             self.hdrs[i].msg_len = 0;
@@ -244,7 +248,13 @@ impl Socket {
             // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
             // one iovec, control) with their true lengths; `count` ≤ the number of headers.
             let n = unsafe {
-                libc::recvmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _, std::ptr::null_mut())
+                libc::recvmmsg(
+                    self.as_fd().as_raw_fd(),
+                    batch.hdrs.as_mut_ptr(),
+                    count as _,
+                    flags as _,
+                    std::ptr::null_mut(),
+                )
             };
             cvt(n)
         })? as usize;
@@ -282,13 +292,15 @@ impl Socket {
                 }
                 hdr.msg_iov = &mut batch.iovs[i];
                 hdr.msg_iovlen = 1;
-                hdr.msg_control = if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };
+                hdr.msg_control =
+                    if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };
                 hdr.msg_controllen = m.control.len() as _;
                 hdr.msg_flags = 0;
             }
             // SAFETY: the first `count` headers point at the callers' live, borrowed message
             // data, addresses and control buffers (read only by sendmmsg) and at our iovecs.
-            let n = unsafe { libc::sendmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _) };
+            let n =
+                unsafe { libc::sendmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _) };
             cvt(n)
         })? as usize;
         batch.sent = n;

@@ -94,7 +94,8 @@ impl Socket {
     pub fn send_all(&self, mut buf: &[u8], flags: c_int) -> io::Result<()> {
         let mut deadline = Deadline::new();
         while !buf.is_empty() {
-            let n = self.call_flags_deadline(Interest::Write, flags, &mut deadline, || sys::send(self.as_fd(), buf, flags))?;
+            let n = self
+                .call_flags_deadline(Interest::Write, flags, &mut deadline, || sys::send(self.as_fd(), buf, flags))?;
             buf = &buf[n..];
         }
         Ok(())

@@ -250,7 +250,12 @@ impl Socket {
     /// Like [`Socket::call`] for an operation made with `flags`: `MSG_DONTWAIT` makes this one
     /// call non-blocking whatever the socket's mode (it never waits on `EAGAIN`).
     #[inline]
-    pub fn call_flags<T>(&self, interest: Interest, flags: c_int, op: impl FnMut() -> stdio::Result<T>) -> stdio::Result<T> {
+    pub fn call_flags<T>(
+        &self,
+        interest: Interest,
+        flags: c_int,
+        op: impl FnMut() -> stdio::Result<T>,
+    ) -> stdio::Result<T> {
         wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), op)
     }
 
