@@ -83,7 +83,9 @@ fn udp_send_to_recv_from() {
     let (data, from) = b.recv_from_vec(100, 0).unwrap();
     assert_eq!(data, b"datagram");
     assert_eq!(from, a.local_addr().unwrap());
-    a.send_to(b"into", 0, &bn).unwrap();
+    #[allow(clippy::needless_borrows_for_generic_args)] // the `&SockAddr` form is what this checks
+    let sent = a.send_to(b"into", 0, &bn).unwrap();
+    assert_eq!(sent, 4);
     let mut buf = [0u8; 16];
     let (n, from) = b.recv_from_into(&mut buf, 8, 0).unwrap();
     assert_eq!((&buf[..n], from.as_socket()), (&b"into"[..], a.local_addr().unwrap().as_socket()));

@@ -3,10 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::AsRawFd;
 
-use nix::errno::Errno;
-use nix::sys::socket::MsgFlags;
 use sock_core::consts::{MSG_DONTWAIT, MSG_MORE};
 use sock_core::{invalid_input, Socket};
 
@@ -239,14 +236,11 @@ impl Drop for SkcipherStream<'_> {
     }
 }
 
-/// One non-blocking `recv` whatever the socket's mode; "nothing ready" is `Ok(0)`.
+/// One non-blocking `recv` whatever the socket's mode (core never waits on `MSG_DONTWAIT`);
+/// "nothing ready" is `Ok(0)`.
 fn recv_ready(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
-    loop {
-        match nix::sys::socket::recv(sock.as_fd().as_raw_fd(), buf, MsgFlags::MSG_DONTWAIT) {
-            Ok(n) => return Ok(n),
-            Err(Errno::EINTR) => continue,
-            Err(Errno::EAGAIN) => return Ok(0),
-            Err(e) => return Err(e.into()),
-        }
+    match sock.recv(buf, MSG_DONTWAIT) {
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
+        other => other,
     }
 }

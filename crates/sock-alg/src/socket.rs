@@ -7,11 +7,9 @@
 //! Accepting on an operation socket of a hash clones its running state.
 
 use std::io::{self, IoSlice};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
 use libc::c_int;
-use sock_core::wait::Interest;
-use sock_core::{cvt, Family, Protocol, Socket, ToSockAddr, Type};
+use sock_core::{Family, Socket, ToSockAddr, Type};
 
 use crate::consts::{ALG_SET_AEAD_AUTHSIZE, ALG_SET_DRBG_ENTROPY, ALG_SET_KEY, SOL_ALG};
 use crate::control::{with_control, AlgCmsg};
@@ -41,21 +39,11 @@ pub fn transform<M>(addr: impl ToSockAddr<M>) -> io::Result<Socket> {
 /// default timeout like every accepted socket). On a transform socket it starts a fresh
 /// operation; on a hash operation socket it clones the running state.
 ///
-/// AF_ALG sockets have no address, and `accept(2)` fails with `ECONNABORTED` when asked for
-/// one, so this passes NULL as CPython does; the generic `Socket::accept` cannot be used.
+/// AF_ALG sockets have no address (`accept(2)` fails with `ECONNABORTED` when asked for one);
+/// `Socket::accept` knows and passes NULL as CPython does, so this is that call without the
+/// empty address.
 pub fn accept(sock: &Socket) -> io::Result<Socket> {
-    let fd = sock.call(Interest::Read, || accept_no_addr(sock))?;
-    Socket::from_fd_with(fd, Some(Family::ALG), Some(Type::SEQPACKET), Some(Protocol::DEFAULT))
-}
-
-fn accept_no_addr(sock: &Socket) -> io::Result<OwnedFd> {
-    // SAFETY: accept4 with NULL address and length pointers writes no memory of ours; `sock`
-    // keeps the listening fd open for the duration of the call.
-    let fd = cvt(unsafe {
-        libc::accept4(sock.as_fd().as_raw_fd(), std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_CLOEXEC)
-    })?;
-    // SAFETY: accept4 returned a fresh fd that nothing else owns.
-    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+    sock.accept().map(|(op, _)| op)
 }
 
 /// `setsockopt(SOL_ALG, ALG_SET_KEY, key)` on a transform socket: the HMAC key, the cipher

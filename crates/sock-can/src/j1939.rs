@@ -144,7 +144,7 @@ impl J1939Socket {
     /// Receives one packet into `buf`, with its source and destination details.
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
         let mut control = [0u8; 128];
-        let msg = crate::sys::recv_msg(&self.0, buf, &mut control, 0)?;
+        let msg = self.0.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
         let source = J1939Addr::from_sock_addr_indexed(&msg.addr).unwrap_or_default();
         let mut out = J1939Recv { len: msg.bytes, source, dest_addr: None, dest_name: None, priority: None };
         for item in CmsgIter::new(&control[..msg.control_len]) {
@@ -220,7 +220,7 @@ impl J1939Socket {
     pub fn recv_report(&self) -> io::Result<Option<crate::J1939Report>> {
         let mut data = [0u8; 64];
         let mut control = [0u8; 512];
-        let msg = crate::sys::recv_msg(&self.0, &mut data, &mut control, libc::MSG_ERRQUEUE)?;
+        let msg = self.0.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, libc::MSG_ERRQUEUE)?;
         Ok(crate::J1939Report::parse(&control[..msg.control_len]))
     }
 

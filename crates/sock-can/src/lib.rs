@@ -38,9 +38,6 @@
 //!   with [`CanSocket::set_xl_frames`], not on the inner socket.
 //! - Batches: [`CanSocket::write_frames`] / [`CanSocket::read_frames`] move many frames per
 //!   `sendmmsg`/`recvmmsg`.
-//! - J1939 and ISO-TP reject `MSG_CMSG_CLOEXEC` (which `Socket::recv_msg` always adds, for fd
-//!   passing) with `EINVAL`, so this crate calls `recvmsg` itself with exactly the flags it
-//!   means (one small `unsafe` function in `sys.rs`); CAN carries no fds.
 //! - J1939 transfer progress: [`J1939Socket::set_tx_reports`] and
 //!   [`J1939Socket::recv_report`] read the error queue into [`J1939Report`]s.
 //! - No dependencies beyond `sock-core` and `libc`.
@@ -59,7 +56,6 @@ cfg_if::cfg_if! {
         mod j1939;
         mod j1939_errqueue;
         mod raw;
-        mod sys;
         mod wrap;
 
         pub use addr::{decode, AnyCanAddr, CanAddr, CanForm, IsoTpAddr, J1939Addr};

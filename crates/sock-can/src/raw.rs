@@ -143,7 +143,7 @@ impl CanSocket {
     pub fn read_frame_meta(&self) -> io::Result<(Frame, FrameMeta)> {
         let mut control = [0u8; 64];
         self.receive(|buf| {
-            let msg = crate::sys::recv_msg(&self.sock, buf, &mut control, 0)?;
+            let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
             let meta = FrameMeta {
                 ifindex: ifindex_of(&msg.addr),
                 timestamp: timestamp(&control[..msg.control_len]),

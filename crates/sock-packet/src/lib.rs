@@ -35,7 +35,6 @@ mod hwaddr;
 mod ifname;
 mod options;
 mod socket;
-mod sys;
 
 pub use addr::PacketAddr;
 pub use consts::*;

@@ -104,11 +104,10 @@ impl PacketSocket {
 
     /// Receives one frame with its `PACKET_AUXDATA` item (present once
     /// [`PacketSocket::set_auxdata`] is on; `None` otherwise). Uses a stack buffer for the
-    /// control data; no allocation. (It calls `recvmsg` without `MSG_CMSG_CLOEXEC`, which
-    /// `AF_PACKET` refuses, so use this rather than `Socket::recv_msg` on packet sockets.)
+    /// control data; no allocation.
     pub fn recv_with_auxdata(&self, buf: &mut [u8]) -> io::Result<(usize, PacketAddr, Option<AuxData>)> {
         let mut control = [0u8; 64];
-        let got = crate::sys::recv_msg(&self.socket, buf, &mut control)?;
+        let got = self.socket.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
         let aux = CmsgIter::new(&control[..got.control_len])
             .find(|c| c.level == SOL_PACKET && c.ty == PACKET_AUXDATA)
             .and_then(|c| AuxData::from_bytes(c.data));
