@@ -43,6 +43,8 @@ pub fn ci(root: &Path, vm: &TestOptions, keep_going: bool) -> Result<()> {
     let mut times: Vec<(String, Duration, bool)> = Vec::new();
     let started = Instant::now();
     let mut failures: Vec<String> = Vec::new();
+    // The host tests use real peers too (ip, socat, python3): install them before any step.
+    crate::host::ensure_packages()?;
     for s in steps() {
         println!("\n==> ci: {}", s.label);
         let t = Instant::now();

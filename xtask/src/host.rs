@@ -18,6 +18,7 @@ pub const PACKAGES: &[(&str, &str)] = &[
     ("can-utils", "isotpsend"),
     ("socat", "socat"),
     ("iproute2", "ip"),
+    ("bluez-test-tools", "btvirt"),
 ];
 
 /// Checks the host packages; installs the missing ones when running as root, otherwise
