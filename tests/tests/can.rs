@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 use sock_can::consts::*;
 use sock_can::{
     AnyCanAddr, BcmMsg, BcmOpcode, BcmSocket, CanAddr, CanFilter, CanId, CanSocket, ClassicFrame, ErrorClass,
-    ErrorFrame, FdFrame, Frame, Interface, XlFrame,
+    ErrorFrame, FdFrame, Frame, XlFrame,
 };
 use sock_core::{Family, Protocol, Socket, Type};
 use support::{have_can, have_fd, have_iface, raw_for, IF, IF2, WAIT};
@@ -339,7 +339,7 @@ fn meta_interface_timestamp_and_own_messages() {
     let before = SystemTime::now() - Duration::from_secs(60);
     let (frame, meta) = any.read_frame_meta().unwrap();
     assert_eq!(frame, Frame::Classic(f));
-    assert_eq!(Interface::from_index(meta.ifindex).to_string(), IF2);
+    assert_eq!(sock_can::interface_from_index(meta.ifindex).to_string(), IF2);
     assert!(meta.local && !meta.own);
     assert!(meta.timestamp.expect("SO_TIMESTAMPNS") > before);
     // Microsecond timestamps (SO_TIMESTAMP) arrive the same way.
@@ -348,7 +348,7 @@ fn meta_interface_timestamp_and_own_messages() {
     tx.write_frame_to(&f.into(), (IF,)).unwrap();
     let (_, meta) = any.read_frame_meta().unwrap();
     assert!(meta.timestamp.expect("SO_TIMESTAMP") > before);
-    assert_eq!(Interface::from_index(meta.ifindex).to_string(), IF);
+    assert_eq!(sock_can::interface_from_index(meta.ifindex).to_string(), IF);
 
     // CAN_RAW_RECV_OWN_MSGS: our own frame comes back flagged MSG_CONFIRM.
     let own = raw_for(IF, &[0x151]);
@@ -360,7 +360,7 @@ fn meta_interface_timestamp_and_own_messages() {
         own.write_classic(&ClassicFrame::new(CanId::new(0x151).unwrap(), &[3]).unwrap()).unwrap();
         own.read_frame_from().unwrap()
     };
-    assert_eq!(Interface::from_index(ifindex).to_string(), IF);
+    assert_eq!(sock_can::interface_from_index(ifindex).to_string(), IF);
 }
 
 #[test]
@@ -508,7 +508,7 @@ fn batched_write_and_read() {
     while got.len() < frames.len() {
         for item in rx.read_frames(&mut batch).unwrap() {
             let (frame, ifindex) = item.unwrap();
-            assert_eq!(Interface::from_index(ifindex).to_string(), IF);
+            assert_eq!(sock_can::interface_from_index(ifindex).to_string(), IF);
             got.push(frame);
         }
     }

@@ -86,7 +86,7 @@ fn unicast_single_packet_and_transport() {
     assert_eq!(got.dest_addr, Some(0x90));
     assert_eq!(got.priority, Some(6), "default priority");
     let sock_can::Interface::Index(index) = got.source.interface else { panic!("receive leaves an index") };
-    assert_eq!(sock_can::Interface::from_index(index).to_string(), IF);
+    assert_eq!(sock_can::interface_from_index(index).to_string(), IF);
 
     // 1000 bytes go through the transport protocol (RTS/CTS), with a chosen priority.
     let big: Vec<u8> = (0..1000u32).map(|i| i as u8).collect();

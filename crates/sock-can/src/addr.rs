@@ -14,7 +14,7 @@ use sock_core::{invalid_input, Protocol, SockAddr, Socket, ToSockAddr};
 use sock_core::consts::AF_CAN;
 
 use crate::consts::{CAN_BCM, CAN_ISOTP, CAN_J1939, CAN_RAW, J1939_NO_ADDR, J1939_NO_NAME, J1939_NO_PGN};
-use crate::iface::Interface;
+use crate::iface::{interface_from_index, Interface};
 
 /// `sizeof(struct sockaddr_can)` after `can_family`: 2 padding bytes, `can_ifindex`, the
 /// 16-byte union (`tp` or `j1939`).
@@ -99,7 +99,7 @@ impl CanAddr {
 
     /// The address of interface `name` (`""`: every interface).
     pub fn new(name: &str) -> io::Result<CanAddr> {
-        Ok(CanAddr { interface: Interface::new(name)? })
+        Ok(CanAddr { interface: Interface::name(name)? })
     }
 
     /// The raw address with the interface given as an index (no lookup).
@@ -111,7 +111,7 @@ impl CanAddr {
     /// name). A foreign family is `InvalidInput`.
     pub fn from_sock_addr(addr: &SockAddr) -> io::Result<CanAddr> {
         let raw = RawCan::decode(addr)?;
-        Ok(CanAddr { interface: Interface::from_index(raw.ifindex) })
+        Ok(CanAddr { interface: interface_from_index(raw.ifindex) })
     }
 }
 
@@ -130,13 +130,7 @@ impl FromStr for CanAddr {
 
 impl ToSockAddr for CanAddr {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.index_on(socket.as_fd())?))
-    }
-}
-
-impl ToSockAddr for Interface {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        CanAddr { interface: *self }.to_sock_addr(socket)
+        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
     }
 }
 
@@ -172,7 +166,7 @@ pub struct IsoTpAddr {
 impl IsoTpAddr {
     /// An ISO-TP address on interface `name`.
     pub fn new(name: &str, rx_id: u32, tx_id: u32) -> io::Result<IsoTpAddr> {
-        Ok(IsoTpAddr { interface: Interface::new(name)?, rx_id, tx_id })
+        Ok(IsoTpAddr { interface: Interface::name(name)?, rx_id, tx_id })
     }
 
     /// The raw address with the interface given as an index (no lookup).
@@ -186,7 +180,7 @@ impl IsoTpAddr {
     /// Decodes an `AF_CAN` address in the `CAN_ISOTP` shape.
     pub fn from_sock_addr(addr: &SockAddr) -> io::Result<IsoTpAddr> {
         let raw = RawCan::decode(addr)?;
-        Ok(IsoTpAddr { interface: Interface::from_index(raw.ifindex), rx_id: raw.u32_at(0), tx_id: raw.u32_at(4) })
+        Ok(IsoTpAddr { interface: interface_from_index(raw.ifindex), rx_id: raw.u32_at(0), tx_id: raw.u32_at(4) })
     }
 }
 
@@ -206,7 +200,7 @@ impl FromStr for IsoTpAddr {
 
 impl ToSockAddr for IsoTpAddr {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.index_on(socket.as_fd())?))
+        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
     }
 }
 
@@ -250,7 +244,7 @@ impl Default for J1939Addr {
 impl J1939Addr {
     /// A J1939 address on interface `name`.
     pub fn new(interface: &str, name: u64, pgn: u32, addr: u8) -> io::Result<J1939Addr> {
-        Ok(J1939Addr { interface: Interface::new(interface)?, name, pgn, addr })
+        Ok(J1939Addr { interface: Interface::name(interface)?, name, pgn, addr })
     }
 
     /// A destination for `send_to` on a bound socket: every field "none" except `pgn` and
@@ -272,7 +266,7 @@ impl J1939Addr {
     pub fn from_sock_addr(addr: &SockAddr) -> io::Result<J1939Addr> {
         let mut a = J1939Addr::from_sock_addr_indexed(addr)?;
         if let Interface::Index(i) = a.interface {
-            a.interface = Interface::from_index(i);
+            a.interface = interface_from_index(i);
         }
         Ok(a)
     }
@@ -311,7 +305,7 @@ impl FromStr for J1939Addr {
 
 impl ToSockAddr for J1939Addr {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.index_on(socket.as_fd())?))
+        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
     }
 }
 
@@ -382,7 +376,7 @@ mod tests {
         prop_oneof![
             Just(Interface::Any),
             (1u32..u32::MAX).prop_map(Interface::Index),
-            "[a-z][a-z0-9]{0,14}".prop_map(|s| Interface::new(&s).unwrap()),
+            "[a-z][a-z0-9]{0,14}".prop_map(|s| Interface::name(&s).unwrap()),
         ]
     }
 

@@ -64,7 +64,7 @@ cfg_if::cfg_if! {
         pub use filter::CanFilter;
         pub use frame::{can_fd_dlc_to_len, can_fd_len_to_dlc, ClassicFrame, FdFrame, Frame, XlFrame};
         pub use id::CanId;
-        pub use iface::{index_to_name, name_to_index, IfName, Interface, IFNAMSIZ};
+        pub use iface::{interface_from_index, IfName, Interface, IFNAMSIZ};
         pub use isotp::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions, IsoTpSocket, ISOTP_RECV_MAX};
         pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
         pub use j1939_errqueue::{

@@ -29,7 +29,7 @@ struct FdBuf([u8; CANFD_MTU]);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameMeta {
     /// The index of the interface the frame came from (turn it into a name with
-    /// [`Interface::from_index`](crate::Interface::from_index)).
+    /// [`interface_from_index`](crate::interface_from_index)).
     pub ifindex: u32,
     /// The receive time, if `SO_TIMESTAMP` or `SO_TIMESTAMPNS` is on.
     pub timestamp: Option<SystemTime>,

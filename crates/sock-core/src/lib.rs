@@ -22,6 +22,7 @@ cfg_if::cfg_if! {
         pub mod cmsg;
         pub mod consts;
         mod error;
+        mod iface;
         mod kinds;
         mod mode;
         pub mod pod;
@@ -32,6 +33,7 @@ cfg_if::cfg_if! {
         pub use addr::{SockAddr, ToSockAddr, SOCKADDR_MAX};
         pub use cmsg::{cmsg_len, cmsg_space};
         pub use error::{cvt, invalid_input, timed_out, IsMinusOne};
+        pub use iface::{if_index, if_name, IfName, Interface, IFNAMSIZ};
         pub use kinds::{Family, Protocol, Type};
         pub use mode::{default_timeout, set_default_timeout, Mode};
         pub use pod::Pod;

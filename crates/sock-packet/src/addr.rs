@@ -9,7 +9,7 @@ use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
 
 use crate::consts::{pkttype_from_name, pkttype_name, AF_PACKET, MAX_ADDR_LEN, PACKET_HOST};
 use crate::hwaddr::HwAddr;
-use crate::ifname::{if_name, IfName, Interface};
+use sock_core::{if_name, Interface};
 
 /// Offset of `sll_addr` in `struct sockaddr_ll`; the struct is this plus 8 address bytes.
 const SLL_ADDR_OFFSET: usize = 12;
@@ -33,7 +33,7 @@ const SOCKADDR_LL_LEN: usize = 20;
 /// them. (CPython refuses more than 8 bytes.)
 ///
 /// Text form: `iface/protocol[/pkttype[/hatype[/hwaddr]]]`, trailing defaults left out:
-/// `iface` is a name or `#index`; `protocol` is `0x`-hex (decimal also parses); `pkttype` is a
+/// `iface` is a name, `#index`, or empty for every interface; `protocol` is `0x`-hex (decimal also parses); `pkttype` is a
 /// name (`host`, `broadcast`, `multicast`, `otherhost`, `outgoing`, `loopback`, `user`,
 /// `kernel`) or a number; `hatype` is decimal; `hwaddr` is colon hex. An interface whose name
 /// is `#` and digits cannot be written in this form.
@@ -99,7 +99,7 @@ impl PacketAddr {
     /// This address with its interface given by name, looked up on `socket` (index 0 stays
     /// as it is, as it names no interface).
     pub fn with_name(mut self, socket: impl AsFd) -> io::Result<Self> {
-        if let Interface::Index(index @ 1..) = self.interface {
+        if let Interface::Index(index) = self.interface {
             self.interface = Interface::Name(if_name(socket, index)?);
         }
         Ok(self)
@@ -124,6 +124,7 @@ impl PacketAddr {
     /// does) or [`PacketAddr::to_raw_on`].
     pub fn to_raw(&self) -> io::Result<SockAddr> {
         match self.interface {
+            Interface::Any => Ok(self.encode(0)),
             Interface::Index(index) => Ok(self.encode(index)),
             Interface::Name(_) => Err(invalid_input("ifname", "an interface name needs a socket to be looked up")),
         }
@@ -151,7 +152,7 @@ impl PacketAddr {
             .ok_or_else(|| invalid_input("address", "hardware address length beyond the address"))?;
         Ok(PacketAddr {
             protocol: u16::from_be_bytes([b[2], b[3]]),
-            interface: Interface::Index(i32::from_ne_bytes([b[4], b[5], b[6], b[7]]) as u32),
+            interface: Interface::index(i32::from_ne_bytes([b[4], b[5], b[6], b[7]]) as u32),
             hatype: u16::from_ne_bytes([b[8], b[9]]),
             pkttype: b[10],
             hwaddr: HwAddr::new(hw)?,
@@ -170,29 +171,6 @@ impl TryFrom<&SockAddr> for PacketAddr {
 impl ToSockAddr for PacketAddr {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.to_raw_on(socket)
-    }
-}
-
-impl fmt::Display for Interface {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Interface::Index(index) => write!(f, "#{index}"),
-            Interface::Name(name) => f.write_str(name.as_str()),
-        }
-    }
-}
-
-impl FromStr for Interface {
-    type Err = io::Error;
-
-    /// Parses `#index` or a name.
-    fn from_str(s: &str) -> io::Result<Self> {
-        match s.strip_prefix('#') {
-            Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                digits.parse().map(Interface::Index).map_err(|_| invalid_input("ifindex", "out of range"))
-            }
-            _ => IfName::new(s).map(Interface::Name),
-        }
     }
 }
 
@@ -266,6 +244,7 @@ mod tests {
     use super::*;
     use crate::consts::*;
     use proptest::prelude::*;
+    use sock_core::IfName;
 
     #[test]
     fn layout_matches_the_kernel() {
@@ -307,7 +286,6 @@ mod tests {
         for s in [
             "",
             "eth0",
-            "/0x800",
             "eth0/",
             "eth0/0x10000",
             "eth0/-1",
@@ -331,7 +309,7 @@ mod tests {
 
     fn interface() -> impl Strategy<Value = Interface> {
         prop_oneof![
-            any::<u32>().prop_map(Interface::Index),
+            any::<u32>().prop_map(Interface::index),
             "[a-z][a-z0-9_.-]{0,14}".prop_map(|n| Interface::Name(IfName::new(&n).unwrap())),
         ]
     }
@@ -359,7 +337,7 @@ mod tests {
         ) {
             let a = PacketAddr { interface, protocol, pkttype, hatype, hwaddr: HwAddr::new(&hw).unwrap() };
             prop_assert_eq!(a.to_string().parse::<PacketAddr>().unwrap(), a);
-            if let Interface::Index(_) = interface {
+            if !matches!(interface, Interface::Name(_)) {
                 prop_assert_eq!(PacketAddr::from_sock_addr(&a.to_raw().unwrap()).unwrap(), a);
             }
         }

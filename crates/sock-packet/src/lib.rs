@@ -32,13 +32,12 @@
 mod addr;
 pub mod consts;
 mod hwaddr;
-mod ifname;
 mod options;
 mod socket;
 
 pub use addr::PacketAddr;
 pub use consts::*;
 pub use hwaddr::HwAddr;
-pub use ifname::{if_index, if_name, IfName, Interface, IFNAMSIZ};
 pub use options::{AuxData, Fanout, Membership, TpacketStats};
+pub use sock_core::{if_index, if_name, IfName, Interface, IFNAMSIZ};
 pub use socket::PacketSocket;

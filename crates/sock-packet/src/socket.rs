@@ -11,8 +11,8 @@ use crate::consts::{
     PACKET_ADD_MEMBERSHIP, PACKET_AUXDATA, PACKET_DROP_MEMBERSHIP, PACKET_FANOUT, PACKET_IGNORE_OUTGOING,
     PACKET_ORIGDEV, PACKET_STATISTICS, SOL_PACKET,
 };
-use crate::ifname::{if_index, if_name, IfName, Interface};
 use crate::options::{AuxData, Fanout, Membership, TpacketStats};
+use sock_core::{if_index, if_name, IfName, Interface};
 
 /// An `AF_PACKET` socket: `SOCK_RAW` sees whole link-layer frames, `SOCK_DGRAM` ("cooked")
 /// sees and sends payloads while the kernel handles the link-layer header.
