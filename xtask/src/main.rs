@@ -5,6 +5,7 @@
 //!                         (built), then test-linux; prints the time of each step
 //! cargo xtask test-linux  every tests/tests/*.rs binary inside a VM running Debian's kernel
 //! cargo xtask vm-shell    the same VM with an interactive shell instead of the tests
+//! cargo xtask bench-report  run the benchmarks and write BENCHMARKS.md (--no-run: reuse results)
 //!
 //! VM options (test-linux, vm-shell, ci):
 //!   --kernel <release | series | file.deb>   6.1.0-56-amd64 (pinned default), 6.12, ./x.deb
@@ -33,6 +34,7 @@
 //!
 //! Everything is std-only, so the xtask builds in seconds before the rest of the workspace.
 
+mod bench_report;
 mod ci;
 mod cmd;
 mod cpio;
@@ -52,7 +54,8 @@ use std::time::Duration;
 use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
-const USAGE: &str = "usage: cargo xtask <ci | test-linux | vm-shell> [--kernel <release|series|file.deb>] \
+const USAGE: &str =
+    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run]> [--kernel <release|series|file.deb>] \
 [--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
@@ -71,13 +74,19 @@ fn run(args: &[String]) -> cmd::Result<()> {
     // `--keep-going` is ci's own; everything else is shared with test-linux.
     let split = rest.iter().position(|a| a == "--").unwrap_or(rest.len());
     let keep_going = rest[..split].iter().any(|a| a == "--keep-going");
-    let rest: Vec<String> =
-        rest[..split].iter().filter(|a| *a != "--keep-going").chain(&rest[split..]).cloned().collect();
+    let no_run = rest[..split].iter().any(|a| a == "--no-run");
+    let rest: Vec<String> = rest[..split]
+        .iter()
+        .filter(|a| *a != "--keep-going" && *a != "--no-run")
+        .chain(&rest[split..])
+        .cloned()
+        .collect();
     let opts = parse_options(&rest)?;
     let root = workspace_root();
     match command.as_str() {
         "test-linux" => test_linux::test_linux(&root, &opts),
         "vm-shell" => test_linux::vm_shell(&root, &opts.vm),
+        "bench-report" => bench_report::bench_report(&root, !no_run),
         "ci" => ci::ci(&root, &opts, keep_going),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -1,0 +1,421 @@
+//! `cargo xtask bench-report`: runs the criterion benchmarks, CPython's echo workloads and the
+//! callgrind instruction counts, and writes `BENCHMARKS.md` from what they measured — never
+//! typed by hand.
+//!
+//! `--no-run` rewrites the report from the criterion results already under
+//! `target/criterion` (the Python and callgrind measurements are cheap and always rerun).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::cmd::{self, Result};
+use crate::json::Json;
+
+/// What one criterion benchmark measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measured {
+    /// `group/function[/value]`.
+    pub id: String,
+    /// Mean time of one iteration, in nanoseconds.
+    pub ns_per_iter: f64,
+    /// Elements (operations) per iteration, when the benchmark declared them.
+    pub elements: Option<f64>,
+    /// Bytes per iteration, when the benchmark declared them.
+    pub bytes: Option<f64>,
+}
+
+impl Measured {
+    /// Nanoseconds per element (per operation), or per iteration when none were declared.
+    pub fn ns_per_op(&self) -> f64 {
+        self.ns_per_iter / self.elements.unwrap_or(1.0)
+    }
+}
+
+fn number(j: Option<&Json>) -> Option<f64> {
+    match j? {
+        Json::Number(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Reads one `new/` directory of criterion's output.
+pub fn read_measurement(benchmark_json: &str, estimates_json: &str) -> Option<Measured> {
+    let b = Json::parse(benchmark_json)?;
+    let e = Json::parse(estimates_json)?;
+    let id = b.get("full_id")?.as_str()?.to_string();
+    let ns_per_iter = number(e.get("mean").and_then(|m| m.get("point_estimate")))?;
+    let tp = b.get("throughput");
+    let elements = number(tp.and_then(|t| t.get("Elements")));
+    let bytes = number(tp.and_then(|t| t.get("Bytes")));
+    Some(Measured { id, ns_per_iter, elements, bytes })
+}
+
+/// Every measurement under `target/criterion`, by id.
+fn collect(dir: &Path) -> BTreeMap<String, Measured> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if !p.is_dir() {
+                continue;
+            }
+            if p.file_name().is_some_and(|n| n == "new") {
+                let read = |f: &str| std::fs::read_to_string(p.join(f)).ok();
+                if let (Some(b), Some(e)) = (read("benchmark.json"), read("estimates.json")) {
+                    if let Some(m) = read_measurement(&b, &e) {
+                        out.insert(m.id.clone(), m);
+                    }
+                }
+            } else if p.file_name().is_some_and(|n| n != "report" && n != "base" && n != "change") {
+                stack.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// `name value` lines, as `benches/python/echo.py` prints them.
+pub fn parse_pairs(text: &str) -> BTreeMap<String, f64> {
+    text.lines()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(' ')?;
+            Some((k.to_string(), v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// Instructions counted by callgrind, from its summary line.
+pub fn parse_callgrind(stderr: &str) -> Option<u64> {
+    stderr.lines().find_map(|l| l.split("Collected : ").nth(1)).and_then(|n| n.trim().parse().ok())
+}
+
+/// One target of the issue: a measured ratio and whether it meets the bound.
+struct Target {
+    what: &'static str,
+    ratio: Option<f64>,
+    bound: &'static str,
+    met: Option<bool>,
+}
+
+fn human_ns(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else if ns >= 1e3 {
+        format!("{:.2} µs", ns / 1e3)
+    } else {
+        format!("{ns:.1} ns")
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let rustc = cmd::output(Command::new("rustc").arg("--version")).unwrap_or_default();
+    let python = cmd::output(Command::new("python3").arg("--version")).unwrap_or_default();
+    format!("{cores} cores ({cpu}), Linux {}, {}, {}", kernel.trim(), rustc.trim(), python.trim())
+}
+
+/// Runs everything and writes BENCHMARKS.md.
+pub fn bench_report(root: &Path, run_criterion: bool) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    if run_criterion {
+        println!("bench-report: running the criterion benchmarks (several minutes)");
+        cmd::run(Command::new(&cargo).current_dir(root).args(["bench", "-p", "sock-benches"]))?;
+    }
+    let measured = collect(&root.join("target/criterion"));
+    if measured.is_empty() {
+        return Err("no criterion results under target/criterion (run without --no-run)".into());
+    }
+    println!("bench-report: CPython's echo workloads");
+    let py = cmd::output(Command::new("python3").current_dir(root).args(["benches/python/echo.py", "200000"]))
+        .map(|o| parse_pairs(&o))
+        .unwrap_or_default();
+    let instructions = callgrind_counts(root, &cargo);
+    let report = render(&measured, &py, instructions.as_ref(), &machine());
+    std::fs::write(root.join("BENCHMARKS.md"), report).map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
+    println!("bench-report: wrote BENCHMARKS.md");
+    Ok(())
+}
+
+/// Per-call instructions of the wrapper: (sock send extra, sock recv extra, libc round).
+type Counts = (f64, f64, f64);
+
+fn callgrind_counts(root: &Path, cargo: &std::ffi::OsStr) -> Option<Counts> {
+    cmd::find_program("valgrind")?;
+    println!("bench-report: callgrind instruction counts");
+    cmd::run(Command::new(cargo).current_dir(root).args([
+        "build",
+        "--release",
+        "-p",
+        "sock-benches",
+        "--no-default-features",
+        "--bin",
+        "callgrind_probe",
+    ]))
+    .ok()?;
+    let probe: PathBuf = root.join("target/release/callgrind_probe");
+    const N: u64 = 10_000;
+    let count = |send: &str, recv: &str, n: u64| -> Option<f64> {
+        let out = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(&probe)
+            .args([send, recv, &n.to_string()])
+            .output()
+            .ok()?;
+        parse_callgrind(&String::from_utf8_lossy(&out.stderr)).map(|c| c as f64)
+    };
+    let base0 = count("libc", "libc", 0)?;
+    let base = count("libc", "libc", N)?;
+    let send = count("sock", "libc", N)?;
+    let recv = count("libc", "sock", N)?;
+    Some(((send - base) / N as f64, (recv - base) / N as f64, (base - base0) / N as f64))
+}
+
+fn ratio(m: &BTreeMap<String, Measured>, a: &str, b: &str) -> Option<f64> {
+    Some(m.get(a)?.ns_per_op() / m.get(b)?.ns_per_op())
+}
+
+fn targets(m: &BTreeMap<String, Measured>, py: &BTreeMap<String, f64>) -> Vec<Target> {
+    let at_most = |what, ratio: Option<f64>, bound: &'static str, max: f64| Target {
+        what,
+        ratio,
+        bound,
+        met: ratio.map(|r| r <= max),
+    };
+    let at_least = |what, ratio: Option<f64>, bound: &'static str, min: f64| Target {
+        what,
+        ratio,
+        bound,
+        met: ratio.map(|r| r >= min),
+    };
+    let py_ratio = |py_key: &str, ours: &str| Some(py.get(py_key)? / m.get(ours)?.ns_per_op());
+    let s = "socketpair_64B_send_recv";
+    let w = "recv_with_data_waiting";
+    vec![
+        at_most(
+            "socketpair send+recv: sock / libc",
+            ratio(m, &format!("{s}/sock"), &format!("{s}/libc")),
+            "≤ 1.05",
+            1.05,
+        ),
+        at_most("socketpair send+recv: sock / std", ratio(m, &format!("{s}/sock"), &format!("{s}/std")), "≤ 1.00", 1.0),
+        at_most(
+            "socketpair send+recv: sock / socket2",
+            ratio(m, &format!("{s}/sock"), &format!("{s}/socket2")),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_most("socketpair send+recv: sock / nix", ratio(m, &format!("{s}/sock"), &format!("{s}/nix")), "≤ 1.00", 1.0),
+        at_most(
+            "data waiting: timeout-mode recv / libc recv",
+            ratio(m, &format!("{w}/sock_timeout"), &format!("{w}/libc_recv")),
+            "≤ 1.05",
+            1.05,
+        ),
+        at_most(
+            "data waiting: timeout-mode / blocking recv",
+            ratio(m, &format!("{w}/sock_timeout"), &format!("{w}/sock_blocking")),
+            "≤ 1.05",
+            1.05,
+        ),
+        at_most(
+            "UDP send_to+recv_from: sock / libc",
+            ratio(m, "udp/sock_send_to_recv_from", "udp/libc_sendto_recvfrom"),
+            "≤ 1.05",
+            1.05,
+        ),
+        at_most(
+            "UDP send_to+recv_from: sock / std",
+            ratio(m, "udp/sock_send_to_recv_from", "udp/std_send_to_recv_from"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_most(
+            "UDP batch 32: recv_many / raw recvmmsg",
+            ratio(m, "udp/sock_send_many_recv_many_32", "udp/libc_sendmmsg_recvmmsg_32"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_most(
+            "UDP batch 32: recv_many / recv_from loop",
+            ratio(m, "udp/sock_send_many_recv_many_32", "udp/sock_send_to_recv_from_loop_32"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_least(
+            "UDP GSO/GRO: datagrams/s vs send_to/recv_from",
+            ratio(m, "udp/sock_send_to_recv_from", "udp/sock_gso_gro"),
+            "≥ 10",
+            10.0,
+        ),
+        at_most(
+            "TCP 1 GiB: send_all / std write_all",
+            ratio(m, "tcp_bulk_1GiB/sock_send_all", "tcp_bulk_1GiB/std_write_all"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_most(
+            "TCP 1 GiB: sendfile / read+send_all",
+            ratio(m, "tcp_bulk_1GiB/sock_sendfile", "tcp_bulk_1GiB/read_and_send_all"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_most(
+            "getaddrinfo 127.0.0.1: sock / libc",
+            ratio(m, "getaddrinfo/sock/127.0.0.1", "getaddrinfo/libc/127.0.0.1"),
+            "≤ 1.00",
+            1.0,
+        ),
+        at_least("echo, blocking: CPython / sock", py_ratio("echo_blocking", "echo/blocking"), "≥ 1.3", 1.3),
+        at_least("echo, timeout: CPython / sock", py_ratio("echo_timeout", "echo/timeout"), "≥ 1.8", 1.8),
+        at_least("UDP receive: CPython / sock", py_ratio("udp_recvfrom", "udp/sock_send_to_recv_from"), "≥ 2.5", 2.5),
+    ]
+}
+
+/// The whole report as Markdown.
+fn render(
+    m: &BTreeMap<String, Measured>,
+    py: &BTreeMap<String, f64>,
+    counts: Option<&Counts>,
+    machine: &str,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Benchmarks\n");
+    let _ = writeln!(
+        out,
+        "Generated by `cargo xtask bench-report` (criterion benchmarks in `benches/`, CPython's \
+         workloads in `benches/python/echo.py`, instruction counts with valgrind's callgrind). \
+         Do not edit by hand: rerun the command.\n"
+    );
+    let _ = writeln!(out, "Machine: {machine}.\n");
+    let _ = writeln!(
+        out,
+        "Times are criterion's mean per operation (per datagram for batches). Ratios below 1 mean `sock` is faster.\n"
+    );
+
+    let _ = writeln!(out, "## Targets\n\n| comparison | measured | target | met |\n|---|---|---|---|");
+    for t in targets(m, py) {
+        let r = t.ratio.map(|r| format!("{r:.2}")).unwrap_or_else(|| "not measured".into());
+        let met = match t.met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "–",
+        };
+        let _ = writeln!(out, "| {} | {r} | {} | {met} |", t.what, t.bound);
+    }
+
+    if let Some((send, recv, base)) = counts {
+        let _ = writeln!(
+            out,
+            "\n## Instructions per call (callgrind, user space)\n\n\
+             | path | instructions |\n|---|---|\n\
+             | raw libc `send` + `recv` (one round) | {base:.0} |\n\
+             | `Socket::send` over libc `send` | +{send:.0} |\n\
+             | `Socket::recv` over libc `recv` | +{recv:.0} |\n"
+        );
+    }
+
+    if !py.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## CPython against sock (same workload, same machine)\n\n| workload | CPython | sock | CPython / sock |\n|---|---|---|---|"
+        );
+        for (key, ours) in [
+            ("echo_blocking", "echo/blocking"),
+            ("echo_timeout", "echo/timeout"),
+            ("udp_recvfrom", "udp/sock_send_to_recv_from"),
+        ] {
+            if let (Some(p), Some(o)) = (py.get(key), m.get(ours)) {
+                let _ = writeln!(
+                    out,
+                    "| {key} | {} | {} | {:.2} |",
+                    human_ns(*p),
+                    human_ns(o.ns_per_op()),
+                    p / o.ns_per_op()
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Every benchmark\n");
+    let mut groups: BTreeMap<String, Vec<&Measured>> = BTreeMap::new();
+    for v in m.values() {
+        let group = v.id.split('/').next().unwrap_or("").to_string();
+        groups.entry(group).or_default().push(v);
+    }
+    for (group, rows) in groups {
+        let fastest = rows.iter().map(|r| r.ns_per_op()).fold(f64::INFINITY, f64::min);
+        let _ =
+            writeln!(out, "### {group}\n\n| benchmark | per operation | throughput | vs fastest |\n|---|---|---|---|");
+        for r in rows {
+            let tp = match r.bytes {
+                Some(b) => format!("{:.2} GiB/s", b / r.ns_per_iter * 1e9 / (1u64 << 30) as f64),
+                None => format!("{:.2} M/s", 1e3 / r.ns_per_op()),
+            };
+            let _ = writeln!(out, "| {} | {} | {tp} | {:.2} |", r.id, human_ns(r.ns_per_op()), r.ns_per_op() / fastest);
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(
+        out,
+        "## How to run\n\n```sh\ncargo xtask bench-report          # everything, then writes this file\n\
+         cargo xtask bench-report --no-run # rewrite from target/criterion\n\
+         cargo bench -p sock-benches --bench core   # one bench file\n```\n\n\
+         AF_ALG and CAN benchmarks need a kernel with those families (they print a skip message \
+         on hosts without them; run them inside `cargo xtask vm-shell` for functional numbers)."
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_criterion_output() {
+        let b =
+            r#"{"group_id":"udp","function_id":"x","value_str":null,"throughput":{"Elements":32},"full_id":"udp/x"}"#;
+        let e = r#"{"mean":{"point_estimate":640.0,"standard_error":1.0}}"#;
+        let m = read_measurement(b, e).unwrap();
+        assert_eq!(m.id, "udp/x");
+        assert_eq!(m.ns_per_op(), 20.0);
+        let b2 = r#"{"full_id":"bulk/y","throughput":{"Bytes":1024}}"#;
+        assert_eq!(read_measurement(b2, e).unwrap().bytes, Some(1024.0));
+        assert!(read_measurement("{", e).is_none());
+    }
+
+    #[test]
+    fn parses_python_and_callgrind_lines() {
+        let p = parse_pairs("echo_blocking 4347.6\nbad line\nudp_recvfrom 10\n");
+        assert_eq!(p.get("echo_blocking"), Some(&4347.6));
+        assert_eq!(p.len(), 2);
+        assert_eq!(parse_callgrind("==1== Events    : Ir\n==1== Collected : 805372\n"), Some(805372));
+        assert_eq!(parse_callgrind("nothing"), None);
+    }
+
+    #[test]
+    fn targets_compare_what_was_measured() {
+        let mut m = BTreeMap::new();
+        for (id, ns) in [("socketpair_64B_send_recv/sock", 102.0), ("socketpair_64B_send_recv/libc", 100.0)] {
+            m.insert(id.to_string(), Measured { id: id.into(), ns_per_iter: ns, elements: Some(1.0), bytes: None });
+        }
+        let t = targets(&m, &BTreeMap::new());
+        assert_eq!(t[0].met, Some(true));
+        assert!(t[1].met.is_none(), "unmeasured comparisons are not judged");
+        let md = render(&m, &BTreeMap::new(), Some(&(24.0, 16.0, 50.0)), "test machine");
+        assert!(md.contains("| socketpair send+recv: sock / libc | 1.02 | ≤ 1.05 | yes |"));
+        assert!(md.contains("+24"));
+    }
+}
