@@ -14,7 +14,7 @@
 //! A binary counts as run only when its output holds a libtest summary line
 //! (`test result: ok. 3 passed; 0 failed; 1 ignored; ...`). Tests that printed a
 //! `SOCK-SKIP:` line (see `sock_tests::require`) count as skipped, not passed, and so do
-//! `#[ignore]`d tests: nothing may be skipped silently.
+//! tests marked ignore: nothing may be skipped silently.
 
 use std::collections::BTreeSet;
 
@@ -42,7 +42,7 @@ pub struct BinaryResult {
     pub passed: u32,
     /// Tests that failed.
     pub failed: u32,
-    /// Tests that printed a `SOCK-SKIP:` line or were `#[ignore]`d.
+    /// Tests that printed a `SOCK-SKIP:` line or were marked ignore.
     pub skipped: u32,
     /// Names of the failed tests (from `test x ... FAILED`).
     pub failed_tests: Vec<String>,

@@ -138,9 +138,8 @@ fn ioctl_value(fd: RawFd, request: u32, arg: libc::c_ulong) -> io::Result<()> {
 /// of `request` (HCIGETDEVLIST: 4 + 8 × dev_num as set in the buffer; HCIGETDEVINFO: 92;
 /// HCISETSCAN: 8).
 fn ioctl_buf(fd: RawFd, request: u32, buf: &mut [u8]) -> io::Result<()> {
-    // SAFETY: `buf` is writable for its whole length, which each caller sets to the size of
-    // the struct the kernel reads and writes for `request` (see the callers); `fd` is a socket
-    // the caller borrows.
+    // SAFETY: `buf` is writable for its whole length, which each caller sets to the size of the
+    // struct the kernel reads/writes for `request`; `fd` is a socket the caller borrows.
     sock_core::cvt(unsafe { libc::ioctl(fd, request as _, buf.as_mut_ptr()) })?;
     Ok(())
 }

@@ -280,9 +280,8 @@ impl From<socket2::SockAddr> for SockAddr {
     fn from(addr: socket2::SockAddr) -> Self {
         let (_, out) = SockAddr::fill_with(|ptr, len| {
             let n = (addr.len() as usize).min(SOCKADDR_MAX);
-            // SAFETY: `addr.as_ptr()` points to a sockaddr_storage (≥ SOCKADDR_MAX bytes) of
-            // which `addr.len()` are the address; `ptr` points to SOCKADDR_MAX writable bytes;
-            // the two buffers are distinct objects.
+            // SAFETY: `addr.as_ptr()` is a sockaddr_storage (≥ SOCKADDR_MAX bytes); `ptr` points to
+            // SOCKADDR_MAX writable bytes of another object; `n` ≤ SOCKADDR_MAX.
             unsafe { std::ptr::copy_nonoverlapping(addr.as_ptr().cast::<u8>(), ptr.cast::<u8>(), n) };
             // SAFETY: `len` is the valid out-pointer `fill_with` gave us.
             unsafe { *len = n as libc::socklen_t };

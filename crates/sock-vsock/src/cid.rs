@@ -25,9 +25,8 @@ pub fn local_cid() -> io::Result<u32> {
 
 fn get_local_cid(fd: RawFd) -> io::Result<u32> {
     let mut cid: u32 = 0;
-    // SAFETY: `fd` is open for the duration of the call (the caller holds the `File`);
-    // IOCTL_VM_SOCKETS_GET_LOCAL_CID writes exactly one `unsigned int` through the pointer,
-    // which points to our local `u32`.
+    // SAFETY: `fd` is open (the caller holds the `File`); the ioctl writes exactly one
+    // `unsigned int` through the pointer, which points to our local `u32`.
     let rc = unsafe { libc::ioctl(fd, IOCTL_VM_SOCKETS_GET_LOCAL_CID as _, &mut cid as *mut u32) };
     sock_core::cvt(rc)?;
     Ok(cid)

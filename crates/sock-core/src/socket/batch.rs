@@ -297,10 +297,10 @@ impl Socket {
                 hdr.msg_controllen = m.control.len() as _;
                 hdr.msg_flags = 0;
             }
+            let (fd, hdrs) = (self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr());
             // SAFETY: the first `count` headers point at the callers' live, borrowed message
             // data, addresses and control buffers (read only by sendmmsg) and at our iovecs.
-            let n =
-                unsafe { libc::sendmmsg(self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr(), count as _, flags as _) };
+            let n = unsafe { libc::sendmmsg(fd, hdrs, count as _, flags as _) };
             cvt(n)
         })? as usize;
         batch.sent = n;
