@@ -1,4 +1,4 @@
-//! Typed ancillary items of IPv4 and IPv6: [`InetCmsg`]. Encode them into a
+//! Typed ancillary items of IPv4, IPv6 and UDP: [`InetCmsg`]. Encode them into a
 //! [`CmsgWriter`] for `send_msg`; decode received items from a [`CmsgIter`](sock_core::cmsg::CmsgIter).
 
 use std::io;
@@ -54,6 +54,35 @@ pub enum InetCmsg {
     /// `IPV6_TCLASS`: received traffic class (with `IPV6_RECVTCLASS`), or the one to send with
     /// (-1: the socket's default).
     TClass(c_int),
+    /// `UDP_SEGMENT` (level `SOL_UDP`, a `u16`), to send with: this one send leaves as datagrams
+    /// of this many bytes, the last possibly shorter, whatever the socket's `UDP_SEGMENT`
+    /// option says (0: one datagram). Check a `usize` with
+    /// [`checked_segment_size`](crate::checked_segment_size).
+    ///
+    /// ```
+    /// use std::io::IoSlice;
+    /// use sock_core::{cmsg::CmsgWriter, Family, Socket, SockAddr, Type};
+    /// use sock_inet::{checked_segment_size, InetCmsg};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// let mut control = [0u8; 32];
+    /// let mut w = CmsgWriter::new(&mut control);
+    /// InetCmsg::UdpSegment(checked_segment_size(100)?).encode(&mut w)?;
+    /// let len = w.len();
+    /// let to: SockAddr = rx.local_addr()?;
+    /// tx.send_msg(&[IoSlice::new(&[7u8; 250])], &control[..len], 0, Some(&to))?;
+    /// let lens: Vec<usize> = (0..3).map(|_| rx.recv_vec(2000, 0).map(|d| d.len())).collect::<Result<_, _>>()?;
+    /// assert_eq!(lens, [100, 100, 50]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    UdpSegment(u16),
+    /// `UDP_GRO` (level `SOL_UDP`), received with the `UDP_GRO` option on: the buffer holds
+    /// several datagrams of this size back to back, the last possibly shorter; split it with
+    /// [`gro_segments`](crate::gro_segments) (or find it with
+    /// [`gro_segment_size`](crate::gro_segment_size)). The kernel sends an `int`; encoded as
+    /// one for tests, since sending it is `EINVAL`.
+    UdpGro(u16),
 }
 
 impl InetCmsg {
@@ -66,10 +95,13 @@ impl InetCmsg {
             InetCmsg::PktInfoV6 { .. } => (IPPROTO_IPV6, IPV6_PKTINFO),
             InetCmsg::HopLimit(_) => (IPPROTO_IPV6, IPV6_HOPLIMIT),
             InetCmsg::TClass(_) => (IPPROTO_IPV6, IPV6_TCLASS),
+            InetCmsg::UdpSegment(_) => (SOL_UDP, UDP_SEGMENT),
+            InetCmsg::UdpGro(_) => (SOL_UDP, UDP_GRO),
         }
     }
 
-    /// Appends this item to `w` (integers as `int`, structures in the kernel's layout).
+    /// Appends this item to `w` (integers as `int` but `UDP_SEGMENT` as the `u16` the kernel
+    /// wants, structures in the kernel's layout).
     pub fn encode(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
         let (level, ty) = self.kind();
         match *self {
@@ -87,6 +119,8 @@ impl InetCmsg {
                 w.push(level, ty, &b)
             }
             InetCmsg::Tos(v) => w.push_value(level, ty, &c_int::from(v)),
+            InetCmsg::UdpGro(v) => w.push_value(level, ty, &c_int::from(v)),
+            InetCmsg::UdpSegment(v) => w.push_value(level, ty, &v),
             InetCmsg::Ttl(v) | InetCmsg::HopLimit(v) | InetCmsg::TClass(v) => w.push_value(level, ty, &v),
         }
     }
@@ -113,6 +147,9 @@ impl InetCmsg {
             }
             (IPPROTO_IPV6, IPV6_HOPLIMIT) => InetCmsg::HopLimit(read_pod(d)?),
             (IPPROTO_IPV6, IPV6_TCLASS) => InetCmsg::TClass(read_pod(d)?),
+            (SOL_UDP, UDP_SEGMENT) => InetCmsg::UdpSegment(read_pod(d)?),
+            // An int holding a u16 gso_size; anything else is not a segment size.
+            (SOL_UDP, UDP_GRO) => InetCmsg::UdpGro(u16::try_from(read_pod::<c_int>(d)?).ok()?),
             _ => return None,
         })
     }
@@ -148,15 +185,22 @@ mod tests {
         assert_eq!(InetCmsg::decode(&c), None);
         let c = Cmsg { level: IPPROTO_IPV6, ty: IPV6_TCLASS, data: &[0; 4], truncated: true };
         assert_eq!(InetCmsg::decode(&c), None);
+        let c = Cmsg { level: SOL_UDP, ty: UDP_GRO, data: &65536i32.to_ne_bytes(), truncated: false };
+        assert_eq!(InetCmsg::decode(&c), None);
+        let c = Cmsg { level: SOL_UDP, ty: UDP_GRO, data: &1200i32.to_ne_bytes(), truncated: false };
+        assert_eq!(InetCmsg::decode(&c), Some(InetCmsg::UdpGro(1200)));
+        let c = Cmsg { level: SOL_UDP, ty: UDP_SEGMENT, data: &[1], truncated: false };
+        assert_eq!(InetCmsg::decode(&c), None);
     }
 
     proptest! {
         #[test]
-        fn encode_decode(ifindex in any::<u32>(), a in any::<[u8; 4]>(), b in any::<[u8; 4]>(), six in any::<[u8; 16]>(), n in any::<i32>(), tos in any::<u8>()) {
+        fn encode_decode(ifindex in any::<u32>(), a in any::<[u8; 4]>(), b in any::<[u8; 4]>(), six in any::<[u8; 16]>(), n in any::<i32>(), tos in any::<u8>(), seg in any::<u16>()) {
             for item in [
                 InetCmsg::PktInfoV4 { ifindex, spec_dst: a.into(), addr: b.into() },
                 InetCmsg::PktInfoV6 { addr: six.into(), ifindex },
                 InetCmsg::Ttl(n), InetCmsg::HopLimit(n), InetCmsg::TClass(n), InetCmsg::Tos(tos),
+                InetCmsg::UdpSegment(seg), InetCmsg::UdpGro(seg),
             ] {
                 prop_assert_eq!(round_trip(item), Some(item));
             }

@@ -1,6 +1,6 @@
 //! The IP-level constants of CPython's `socket` module under their Python names with the Linux
-//! uapi values: `IPPROTO_*`, `IPPORT_*`, `INADDR_*`, `IP_*`, `IPV6_*`, `TCP_*`, `UDPLITE_*`,
-//! `SOL_RDS` and `RDS_*`.
+//! uapi values: `IPPROTO_*`, `IPPORT_*`, `INADDR_*`, `IP_*`, `IPV6_*`, `TCP_*`, `UDP_*`
+//! (`UDP_SEGMENT`, `UDP_GRO`: not in CPython), `UDPLITE_*`, `SOL_RDS` and `RDS_*`.
 //!
 //! The set is CPython's Linux set (3.11 through 3.14) plus the other names of the same groups
 //! in the kernel headers. `INADDR_*` are host-order `u32`s as in Python; the rest are `c_int`.
@@ -60,7 +60,8 @@ pub const IPPROTO_ETHERNET: c_int = 143;
 pub const IPPROTO_RAW: c_int = 255;
 pub const IPPROTO_MPTCP: c_int = 262;
 
-// Option levels of this family (SOL_IP/SOL_TCP/SOL_UDP are in sock_core::consts).
+// Option levels of this family (SOL_IP/SOL_TCP are in sock_core::consts; SOL_UDP is
+// re-exported from there below the table).
 pub const SOL_UDPLITE: c_int = 136;
 pub const SOL_RDS: c_int = 276;
 
@@ -233,6 +234,14 @@ pub const TCP_ZEROCOPY_RECEIVE: c_int = 35;
 pub const TCP_INQ: c_int = 36;
 pub const TCP_TX_DELAY: c_int = 37;
 
+// SOL_UDP options and ancillary types (linux/udp.h).
+pub const UDP_CORK: c_int = 1;
+pub const UDP_ENCAP: c_int = 100;
+pub const UDP_NO_CHECK6_TX: c_int = 101;
+pub const UDP_NO_CHECK6_RX: c_int = 102;
+pub const UDP_SEGMENT: c_int = 103;
+pub const UDP_GRO: c_int = 104;
+
 // IPPROTO_UDPLITE options.
 pub const UDPLITE_SEND_CSCOV: c_int = 10;
 pub const UDPLITE_RECV_CSCOV: c_int = 11;
@@ -272,6 +281,10 @@ pub const RDS_RDMA_SILENT: c_int = 0x0040;
 
 }
 
+/// `SOL_UDP` (17), the level of the `UDP_*` options: the same item as `sock_core::consts::SOL_UDP`,
+/// so glob re-exports of both modules stay unambiguous.
+pub use sock_core::consts::SOL_UDP;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +301,8 @@ mod tests {
         assert_eq!(TCP_NOTSENT_LOWAT, libc::TCP_NOTSENT_LOWAT);
         assert_eq!(IPPROTO_MPTCP, libc::IPPROTO_MPTCP);
         assert_eq!(IPPROTO_UDPLITE, libc::IPPROTO_UDPLITE);
+        assert_eq!(SOL_UDP, IPPROTO_UDP);
+        assert_eq!((UDP_CORK, UDP_SEGMENT, UDP_GRO), (1, 103, 104)); // linux/udp.h; libc lacks them
         assert_eq!(INADDR_LOOPBACK, u32::from(std::net::Ipv4Addr::LOCALHOST));
     }
 }

@@ -32,6 +32,10 @@
 //!   `create_connection`, [`ServerOptions`] for `create_server`.
 //! - Integer options are typed declarations in [`opt`] (`sock.set(opt::TCP_NODELAY, &1)`);
 //!   structured ones are methods of [`InetSocketExt`]; ancillary items are [`InetCmsg`].
+//! - UDP segmentation offload and receive coalescing: [`InetSocketExt::set_udp_segment`] or the
+//!   per-send [`InetCmsg::UdpSegment`] to send many datagrams in one call,
+//!   [`InetSocketExt::set_udp_gro`] to receive many in one call, [`gro_segments`] to split
+//!   them (zero-copy) with the size from [`gro_segment_size`].
 //! - `INADDR_*` and `IPPORT_*` live in [`consts`] here (not in `sock-resolve`).
 
 cfg_if::cfg_if! {
@@ -42,6 +46,7 @@ cfg_if::cfg_if! {
         mod connect;
         pub mod consts;
         mod form;
+        mod gso;
         mod host;
         mod opts;
         mod rds;
@@ -54,6 +59,7 @@ cfg_if::cfg_if! {
         pub use cmsg::InetCmsg;
         pub use connect::{create_connection, ConnectErrors, ConnectOptions};
         pub use form::{HostPortV6, InetForm};
+        pub use gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
         pub use host::{checked_port, host_address, FLOWINFO_MAX};
         pub use opts::{opt, InetSocketExt};
         pub use rds::{mptcp_socket, rds_socket};

@@ -1,7 +1,7 @@
 //! Typed IP-level socket options: the [`opt`] declarations (one `SockOpt` per integer option,
 //! used with `Socket::get`/`Socket::set`) and [`InetSocketExt`] for the options whose values
 //! are structures or strings (multicast groups, `TCP_CONGESTION`, `TCP_INFO`) or have a range
-//! (`UDPLITE_*_CSCOV`).
+//! (`UDPLITE_*_CSCOV`, `UDP_SEGMENT`).
 
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -41,7 +41,7 @@ pub mod opt {
     use libc::c_int;
     use sock_core::SockOpt;
 
-    use crate::consts::{IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDPLITE};
+    use crate::consts::{IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDPLITE, SOL_UDP};
 
     int_opts! {
         IPPROTO_IP / IP_TOS,
@@ -101,6 +101,9 @@ pub mod opt {
         IPPROTO_TCP / TCP_THIN_LINEAR_TIMEOUTS,
         IPPROTO_TCP / TCP_INQ,
         IPPROTO_TCP / TCP_TX_DELAY,
+        SOL_UDP / UDP_CORK,
+        SOL_UDP / UDP_SEGMENT,
+        SOL_UDP / UDP_GRO,
         IPPROTO_UDPLITE / UDPLITE_SEND_CSCOV,
         IPPROTO_UDPLITE / UDPLITE_RECV_CSCOV,
     }
@@ -169,6 +172,59 @@ pub trait InetSocketExt {
     /// `UDPLITE_RECV_CSCOV`: the least coverage a received datagram must have (0 or
     /// 8–65535), smaller ones are dropped.
     fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()>;
+    /// `UDP_SEGMENT` (generic segmentation offload): every later send of more than
+    /// `segment_size` bytes leaves as datagrams of `segment_size` bytes, the last possibly
+    /// shorter; 0 turns it off. One send takes up to 64 KiB and 64 segments (Linux ≥ 6.10: 128),
+    /// and the segment size must fit the path MTU, else the send fails with `EINVAL`. A per-send
+    /// [`InetCmsg::UdpSegment`](crate::InetCmsg::UdpSegment) overrides it; check a `usize` with
+    /// [`checked_segment_size`](crate::checked_segment_size).
+    ///
+    /// ```
+    /// use sock_core::{Socket, Family, Type};
+    /// use sock_inet::InetSocketExt;
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set_udp_segment(1000)?;
+    /// assert_eq!(tx.udp_segment()?, 1000);
+    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;     // one send, three datagrams
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 500);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn set_udp_segment(&self, segment_size: u16) -> io::Result<()>;
+    /// `UDP_SEGMENT`: the segment size of every send (0: off).
+    fn udp_segment(&self) -> io::Result<u16>;
+    /// `UDP_GRO` (generic receive offload): when on, one receive may return several datagrams
+    /// of one sender, coalesced, with an [`InetCmsg::UdpGro`](crate::InetCmsg::UdpGro) item
+    /// holding their size; receive with `recv_msg`, a 64 KiB buffer and a control buffer, and
+    /// split with [`gro_segments`](crate::gro_segments).
+    ///
+    /// ```
+    /// use std::io::IoSliceMut;
+    /// use sock_core::{Socket, Family, Type};
+    /// use sock_inet::{gro_segment_size, gro_segments, InetSocketExt};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_udp_gro(true)?;
+    /// assert!(rx.udp_gro()?);
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set_udp_segment(1000)?;
+    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;
+    /// let (mut buf, mut control) = (vec![0u8; 65536], [0u8; 64]);
+    /// let mut datagrams = 0;
+    /// while datagrams < 3 {
+    ///     let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0)?;
+    ///     let size = gro_segment_size(&control[..msg.control_len]);
+    ///     datagrams += gro_segments(&buf[..msg.bytes], size).count();
+    /// }
+    /// assert_eq!(datagrams, 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn set_udp_gro(&self, on: bool) -> io::Result<()>;
+    /// `UDP_GRO`: whether receive coalescing is on.
+    fn udp_gro(&self) -> io::Result<bool>;
 }
 
 impl InetSocketExt for Socket {
@@ -219,6 +275,23 @@ impl InetSocketExt for Socket {
 
     fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()> {
         self.setsockopt_int(IPPROTO_UDPLITE, UDPLITE_RECV_CSCOV, cscov("length", length)?)
+    }
+
+    fn set_udp_segment(&self, segment_size: u16) -> io::Result<()> {
+        self.setsockopt_int(SOL_UDP, UDP_SEGMENT, c_int::from(segment_size))
+    }
+
+    fn udp_segment(&self) -> io::Result<u16> {
+        let v = self.getsockopt_int(SOL_UDP, UDP_SEGMENT)?;
+        u16::try_from(v).map_err(|_| io::Error::other(format!("UDP_SEGMENT is out of range: {v}")))
+    }
+
+    fn set_udp_gro(&self, on: bool) -> io::Result<()> {
+        self.set_flag(SOL_UDP, UDP_GRO, on)
+    }
+
+    fn udp_gro(&self) -> io::Result<bool> {
+        self.get_flag(SOL_UDP, UDP_GRO)
     }
 }
 

@@ -1,0 +1,158 @@
+//! UDP segmentation offload and receive coalescing: the sizes and buffers around `UDP_SEGMENT`
+//! and `UDP_GRO`. The options are methods of [`InetSocketExt`](crate::InetSocketExt), the
+//! ancillary items are [`InetCmsg::UdpSegment`] and [`InetCmsg::UdpGro`]; this module checks a
+//! segment size ([`checked_segment_size`]), finds the segment size of a received buffer
+//! ([`gro_segment_size`]) and splits the buffer into its datagrams ([`gro_segments`]).
+//!
+//! With `UDP_SEGMENT` one `send` of up to 64 KiB leaves as many datagrams of the segment size
+//! (the last may be shorter); the kernel refuses (`EINVAL`, kind `InvalidInput`) a segment size
+//! that does not fit the path MTU and more than 64 (Linux ≥ 6.10: 128) segments per send. With
+//! `UDP_GRO` on, one `recv_msg` may return several datagrams of one sender back to back, with
+//! an `InetCmsg::UdpGro` item holding their size; a buffer without that item is one datagram.
+
+use std::io;
+use std::iter::FusedIterator;
+
+use sock_core::invalid_input;
+
+use crate::cmsg::InetCmsg;
+
+/// Checks a segment size given as a `usize` for `UDP_SEGMENT` (the option or the per-send
+/// item): 1–65535, else `InvalidInput` naming `segment_size`. (To turn the option off, set it
+/// to 0 directly with [`set_udp_segment`](crate::InetSocketExt::set_udp_segment).)
+///
+/// ```
+/// use sock_inet::checked_segment_size;
+/// assert_eq!(checked_segment_size(1200)?, 1200);
+/// assert!(checked_segment_size(0).is_err());
+/// assert!(checked_segment_size(65536).is_err());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn checked_segment_size(segment_size: usize) -> io::Result<u16> {
+    match u16::try_from(segment_size) {
+        Ok(size) if size > 0 => Ok(size),
+        _ => Err(invalid_input("segment_size", "segment size must be 1-65535")),
+    }
+}
+
+/// The segment size of a buffer received with `UDP_GRO` on: the value of the
+/// [`InetCmsg::UdpGro`] item in `control` (pass `&control[..msg.control_len]`), or 0 when there
+/// is none (the buffer is one datagram). Feed it to [`gro_segments`].
+///
+/// ```
+/// use sock_core::cmsg::CmsgWriter;
+/// use sock_inet::{gro_segment_size, InetCmsg};
+/// let mut control = [0u8; 32];
+/// let mut w = CmsgWriter::new(&mut control);
+/// InetCmsg::UdpGro(1200).encode(&mut w)?;
+/// let len = w.len();
+/// assert_eq!(gro_segment_size(&control[..len]), 1200);
+/// assert_eq!(gro_segment_size(&[]), 0);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn gro_segment_size(control: &[u8]) -> usize {
+    InetCmsg::parse(control)
+        .find_map(|item| match item {
+            InetCmsg::UdpGro(size) => Some(usize::from(size)),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// Splits a coalesced receive buffer into its datagrams, without allocating: slices of
+/// `segment_size` bytes, the last one possibly shorter. A `segment_size` of 0 (no `UDP_GRO`
+/// item) or at least `buf.len()` gives `buf` as the one datagram — also when `buf` is empty,
+/// since an empty datagram is a datagram.
+///
+/// ```
+/// use sock_inet::gro_segments;
+/// let buf = [1u8; 2500];
+/// let lens: Vec<usize> = gro_segments(&buf, 1200).map(<[u8]>::len).collect();
+/// assert_eq!(lens, [1200, 1200, 100]);
+/// assert_eq!(gro_segments(&buf, 0).count(), 1);
+/// assert_eq!(gro_segments(&[], 1200).count(), 1);
+/// ```
+pub fn gro_segments(buf: &[u8], segment_size: usize) -> GroSegments<'_> {
+    let size = if segment_size == 0 { buf.len() } else { segment_size };
+    GroSegments { rest: Some(buf), size }
+}
+
+/// The iterator of [`gro_segments`]: borrowed slices of the buffer, exact-size.
+#[derive(Clone, Debug)]
+pub struct GroSegments<'a> {
+    /// What is left to split; `None` once the last datagram was returned.
+    rest: Option<&'a [u8]>,
+    /// The segment size (never 0 unless the buffer is empty).
+    size: usize,
+}
+
+impl<'a> Iterator for GroSegments<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = self.rest?;
+        if rest.len() <= self.size {
+            self.rest = None;
+            return Some(rest);
+        }
+        let (head, tail) = rest.split_at(self.size);
+        self.rest = Some(tail);
+        Some(head)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match self.rest {
+            None => 0,
+            Some(rest) if rest.len() <= self.size => 1,
+            Some(rest) => rest.len().div_ceil(self.size),
+        };
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for GroSegments<'_> {}
+
+impl FusedIterator for GroSegments<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn edges() {
+        assert_eq!(gro_segments(&[], 0).collect::<Vec<_>>(), [&[] as &[u8]]);
+        assert_eq!(gro_segments(&[7; 5], 5).collect::<Vec<_>>(), [&[7u8; 5] as &[u8]]);
+        assert_eq!(gro_segments(&[7; 5], 9).len(), 1);
+        assert_eq!(gro_segments(&[7; 6], 3).collect::<Vec<_>>(), [&[7u8; 3] as &[u8], &[7; 3]]);
+        assert_eq!(gro_segments(&[7; 7], 3).map(<[u8]>::len).collect::<Vec<_>>(), [3, 3, 1]);
+        assert_eq!(gro_segments(&[7; 7], 1).len(), 7);
+        assert_eq!(checked_segment_size(65535).unwrap(), 65535);
+        let e = checked_segment_size(70000).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("segment_size"));
+    }
+
+    proptest! {
+        #[test]
+        fn segments_cover_the_buffer(buf in proptest::collection::vec(any::<u8>(), 0..5000), size in 0usize..6000) {
+            let it = gro_segments(&buf, size);
+            let expected = it.len();
+            let parts: Vec<&[u8]> = it.collect();
+            prop_assert_eq!(parts.len(), expected);
+            prop_assert!(!parts.is_empty());
+            prop_assert_eq!(parts.concat(), buf.clone());
+            let (last, full) = parts.split_last().unwrap();
+            for part in full {
+                prop_assert_eq!(part.len(), size);
+            }
+            prop_assert!(last.len() <= size.max(buf.len()));
+            if size != 0 && !buf.is_empty() {
+                prop_assert!(!last.is_empty());
+                prop_assert_eq!(parts.len(), buf.len().div_ceil(size));
+            } else {
+                prop_assert_eq!(parts.len(), 1);
+            }
+        }
+    }
+}
