@@ -4,8 +4,8 @@
 //! - `echo/blocking`, `echo/timeout`: 64-byte ping-pong over an AF_UNIX stream socketpair
 //!   (a.send, b.recv, b.send, a.recv);
 //! - `udp/*`: 64-byte datagrams on loopback, per datagram: `sock` send_to + recv_from, the same
-//!   with `std::net::UdpSocket` and raw libc, and batches of 32 through send_many/recv_many and
-//!   raw sendmmsg/recvmmsg.
+//!   with `std::net::UdpSocket` and raw libc, batches of 32 through send_many/recv_many and
+//!   raw sendmmsg/recvmmsg, and 64 at a time through UDP GSO (send) and GRO (receive).
 //!
 //! Run: `cargo bench -p sock-benches --bench echo`.
 
@@ -164,9 +164,41 @@ fn udp(c: &mut Criterion) {
     g.finish();
 }
 
+/// Datagrams per GSO send: the kernel's UDP_MAX_SEGMENTS is 64 on older kernels.
+const SEGMENTS: usize = 64;
+
+/// The same 64-byte datagrams sent 64 at a time with UDP_SEGMENT (one `send_to` makes 64
+/// datagrams) and received with UDP_GRO (one `recv_msg` returns many, split without copying).
+fn udp_gso_gro(c: &mut Criterion) {
+    use sock::inet::{gro_segment_size, gro_segments, InetSocketExt};
+    use std::io::IoSliceMut;
+    let mut g = c.benchmark_group("udp");
+    g.throughput(Throughput::Elements(SEGMENTS as u64));
+    let (tx, rx, dst) = udp_pair();
+    if tx.set_udp_segment(64).is_err() || rx.set_udp_gro(true).is_err() {
+        println!("SOCK-SKIP: UDP GSO/GRO unavailable on this kernel; udp/sock_gso_gro not measured");
+        return;
+    }
+    let payload = [0x5au8; 64 * SEGMENTS];
+    let mut buf = vec![0u8; 65536];
+    let mut control = [0u8; 64];
+    g.bench_function("sock_gso_gro", |bench| {
+        bench.iter(|| {
+            tx.send_to_addr(&payload, 0, &dst).unwrap();
+            let mut got = 0;
+            while got < SEGMENTS {
+                let m = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0).unwrap();
+                let size = gro_segment_size(&control[..m.control_len]);
+                got += black_box(gro_segments(&buf[..m.bytes], size)).len();
+            }
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    targets = echo, udp
+    targets = echo, udp, udp_gso_gro
 }
 criterion_main!(benches);
