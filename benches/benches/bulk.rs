@@ -26,8 +26,11 @@ struct Sink {
 }
 
 impl Sink {
-    fn wait(&self, bytes: u64) {
+    /// Runs `send` (which writes `bytes`) while the thread drains them, and waits for the
+    /// last byte to arrive.
+    fn transfer(&self, bytes: u64, send: impl FnOnce()) {
         self.go.send(bytes).unwrap();
+        send();
         self.done.recv().unwrap();
     }
 }
@@ -79,10 +82,11 @@ fn bulk(c: &mut Criterion) {
     let sink = sink_thread(move |buf| server.recv(buf, 0).unwrap());
     g.bench_function("sock_send_all", |b| {
         b.iter(|| {
-            for _ in 0..TOTAL / CHUNK as u64 {
-                client.send_all(&data, 0).unwrap();
-            }
-            sink.wait(TOTAL);
+            sink.transfer(TOTAL, || {
+                for _ in 0..TOTAL / CHUNK as u64 {
+                    client.send_all(&data, 0).unwrap();
+                }
+            })
         })
     });
 
@@ -92,10 +96,11 @@ fn bulk(c: &mut Criterion) {
     let sink = sink_thread(move |buf| ss.read(buf).unwrap());
     g.bench_function("std_write_all", |b| {
         b.iter(|| {
-            for _ in 0..TOTAL / CHUNK as u64 {
-                sc.write_all(&data).unwrap();
-            }
-            sink.wait(TOTAL);
+            sink.transfer(TOTAL, || {
+                for _ in 0..TOTAL / CHUNK as u64 {
+                    sc.write_all(&data).unwrap();
+                }
+            })
         })
     });
 
@@ -104,27 +109,29 @@ fn bulk(c: &mut Criterion) {
     let sink = sink_thread(move |buf| server.recv(buf, 0).unwrap());
     g.bench_function("sock_sendfile", |b| {
         b.iter(|| {
-            for _ in 0..TOTAL / FILE_SIZE {
-                assert_eq!(client.sendfile(&file, 0, None).unwrap(), FILE_SIZE);
-            }
-            sink.wait(TOTAL);
+            sink.transfer(TOTAL, || {
+                for _ in 0..TOTAL / FILE_SIZE {
+                    assert_eq!(client.sendfile(&file, 0, None).unwrap(), FILE_SIZE);
+                }
+            })
         })
     });
     let mut buf = vec![0u8; CHUNK];
     g.bench_function("read_and_send_all", |b| {
         b.iter(|| {
-            for _ in 0..TOTAL / FILE_SIZE {
-                let mut f = &file;
-                std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(0)).unwrap();
-                loop {
-                    let n = f.read(&mut buf).unwrap();
-                    if n == 0 {
-                        break;
+            sink.transfer(TOTAL, || {
+                for _ in 0..TOTAL / FILE_SIZE {
+                    let mut f = &file;
+                    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(0)).unwrap();
+                    loop {
+                        let n = f.read(&mut buf).unwrap();
+                        if n == 0 {
+                            break;
+                        }
+                        client.send_all(&buf[..n], 0).unwrap();
                     }
-                    client.send_all(&buf[..n], 0).unwrap();
                 }
-            }
-            sink.wait(TOTAL);
+            })
         })
     });
     g.finish();
@@ -133,7 +140,7 @@ fn bulk(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().measurement_time(Duration::from_secs(20)).warm_up_time(Duration::from_secs(2));
+    config = Criterion::default().measurement_time(Duration::from_secs(8)).warm_up_time(Duration::from_secs(1));
     targets = bulk
 }
 criterion_main!(benches);
