@@ -62,7 +62,7 @@ fn truncation_and_empty_batches() {
     assert!(batch.get(1).is_none());
     let mut none = RecvBatch::new(0, 16);
     assert_eq!(b.recv_many(&mut none, 0).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-    assert_eq!(a.send_many(&[], &mut SendBatch::new(), 0).unwrap(), 0);
+    assert_eq!(a.send_many::<OutMsg<'_>>(&[], &mut SendBatch::new(), 0).unwrap(), 0);
 }
 
 #[test]
@@ -93,4 +93,14 @@ fn per_message_ancillary_data() {
         assert_eq!(creds.len(), 1);
         assert_eq!(creds[0].pid, std::process::id() as i32);
     }
+}
+
+#[test]
+fn send_many_takes_plain_buffers() {
+    let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
+    let frames: [[u8; 3]; 2] = [*b"abc", *b"def"];
+    assert_eq!(a.send_many(&frames, &mut SendBatch::new(), 0).unwrap(), 2);
+    let mut batch = RecvBatch::new(4, 8);
+    assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 2);
+    assert_eq!(batch.get(1).unwrap().data, b"def");
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{
-    consts as core_consts, invalid_input, Family, OutMsg, Protocol, RecvBatch, SendBatch, SockAddr, SockOpt, Socket,
+    consts as core_consts, invalid_input, Family, Protocol, RecvBatch, SendBatch, SockAddr, SockOpt, Socket,
     ToSockAddr, Type,
 };
 
@@ -182,8 +182,7 @@ impl CanSocket {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn write_frames<F: AsRef<[u8]>>(&self, frames: &[F], batch: &mut SendBatch) -> io::Result<usize> {
-        let msgs: Vec<OutMsg<'_>> = frames.iter().map(|f| OutMsg::new(f.as_ref())).collect();
-        self.sock.send_many(&msgs, batch, 0)
+        self.sock.send_many(frames, batch, 0)
     }
 
     /// A receive batch of `count` frame slots for [`read_frames`](CanSocket::read_frames),

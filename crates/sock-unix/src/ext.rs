@@ -191,7 +191,6 @@ impl UnixSocketExt for Socket {
         let mut control = [0u8; CREDS_SPACE];
         // Any fds that came along are owned here and closed on return.
         let (msg, _fds) = self.recv_msg_fds(bufs, &mut control, flags)?;
-        let msg = fds::hide_cloexec_flag(msg, flags);
         let creds = CmsgIter::new(&control[..msg.control_len]).find_map(|item| Credentials::from_cmsg(&item));
         Ok((msg, creds))
     }

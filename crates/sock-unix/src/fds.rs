@@ -6,7 +6,6 @@ use std::os::fd::{AsFd, OwnedFd};
 
 use libc::c_int;
 use sock_core::cmsg::{cmsg_space, CmsgWriter};
-use sock_core::consts::MSG_CMSG_CLOEXEC;
 use sock_core::{RecvMsg, SockAddr, Socket};
 
 use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MAX_FD};
@@ -77,13 +76,5 @@ pub fn recv_fds_into(
 ) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
     let mut control = [0u8; MAX_RIGHTS_SPACE];
     let len = header_space() + maxfds.min(SCM_MAX_FD) * FD_SIZE;
-    let (msg, fds) = sock.recv_msg_fds(bufs, &mut control[..len], flags)?;
-    Ok((hide_cloexec_flag(msg, flags), fds))
-}
-
-/// Linux echoes `MSG_CMSG_CLOEXEC` (which sock-core always passes) back in `msg_flags`;
-/// callers that did not ask for it see CPython's flags without it.
-pub(crate) fn hide_cloexec_flag(mut msg: RecvMsg, asked: c_int) -> RecvMsg {
-    msg.flags &= !(MSG_CMSG_CLOEXEC & !asked);
-    msg
+    sock.recv_msg_fds(bufs, &mut control[..len], flags)
 }

@@ -1,7 +1,7 @@
 //! `SCM_RIGHTS` items: file descriptors passed over `AF_UNIX` sockets.
 //!
 //! Sending takes borrowed fds (`&[impl AsFd]`); receiving gives `OwnedFd`s, received with
-//! `MSG_CMSG_CLOEXEC` (sock-core adds it to every `recvmsg`), whole ints only, owned right
+//! `MSG_CMSG_CLOEXEC` (sock-core adds it to every AF_UNIX `recvmsg`), whole ints only, owned right
 //! after the syscall so that none can leak whatever happens next.
 
 use std::io;

@@ -181,6 +181,26 @@ impl<'a> OutMsg<'a> {
     }
 }
 
+/// What [`Socket::send_many`] sends: an [`OutMsg`], or any byte buffer (`&[u8]`, `Vec<u8>`,
+/// a CAN frame ...) as a message for a connected socket — so a slice of frames goes out
+/// without building a slice of `OutMsg`s first.
+pub trait AsOutMsg {
+    /// This value as one message.
+    fn as_out_msg(&self) -> OutMsg<'_>;
+}
+
+impl AsOutMsg for OutMsg<'_> {
+    fn as_out_msg(&self) -> OutMsg<'_> {
+        *self
+    }
+}
+
+impl<T: AsRef<[u8]>> AsOutMsg for T {
+    fn as_out_msg(&self) -> OutMsg<'_> {
+        OutMsg::new(self.as_ref())
+    }
+}
+
 /// Reusable header storage for [`Socket::send_many`]; it grows to the largest batch sent and
 /// then never allocates again.
 #[derive(Default)]
@@ -269,7 +289,7 @@ impl Socket {
     /// Sends `msgs` with one `sendmmsg(2)` (at most 1024 per call); returns how many were sent
     /// (per-message byte counts in [`SendBatch::sent_len`]). Waits per the socket's mode until
     /// at least one can be sent.
-    pub fn send_many(&self, msgs: &[OutMsg<'_>], batch: &mut SendBatch, flags: c_int) -> io::Result<usize> {
+    pub fn send_many<M: AsOutMsg>(&self, msgs: &[M], batch: &mut SendBatch, flags: c_int) -> io::Result<usize> {
         let count = msgs.len().min(MAX_BATCH);
         if count == 0 {
             return Ok(0);
@@ -277,7 +297,7 @@ impl Socket {
         batch.grow(count);
         batch.sent = 0;
         let n = self.call_flags(Interest::Write, flags, || {
-            for (i, m) in msgs[..count].iter().enumerate() {
+            for (i, m) in msgs[..count].iter().map(AsOutMsg::as_out_msg).enumerate() {
                 batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
                 let hdr = &mut batch.hdrs[i].msg_hdr;
                 match m.addr {

@@ -20,7 +20,7 @@ use crate::kinds::{Family, Protocol, Type};
 use crate::mode::{default_mode, AtomicMode, Mode};
 use crate::wait::{self, Deadline, Interest};
 
-pub use batch::{BatchMsg, OutMsg, RecvBatch, SendBatch};
+pub use batch::{AsOutMsg, BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
 pub use opts::{SockOpt, GETSOCKOPT_MAX_BUFLEN};
