@@ -318,7 +318,9 @@ impl BcmSocket {
     /// Receives one notification (`TX_STATUS`, `TX_EXPIRED`, `RX_STATUS`, `RX_TIMEOUT`,
     /// `RX_CHANGED`), waiting per the socket's mode.
     pub fn recv(&self) -> io::Result<BcmMsg> {
-        let mut buf = vec![0u8; BCM_HEAD_SIZE + BCM_MAX_NFRAMES * CANFD_MTU];
+        // The largest message the kernel can send (~18 KiB) fits on the stack: no heap buffer
+        // per receive; only the decoded frames are owned.
+        let mut buf = [0u8; BCM_HEAD_SIZE + BCM_MAX_NFRAMES * CANFD_MTU];
         let n = self.0.recv(&mut buf, 0)?;
         BcmMsg::decode(&buf[..n])
     }
