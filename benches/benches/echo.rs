@@ -97,7 +97,7 @@ fn udp(c: &mut Criterion) {
     g.throughput(Throughput::Elements(BATCH as u64));
     let msgs: Vec<OutMsg<'_>> = (0..BATCH).map(|_| OutMsg::to(&MSG, &dst)).collect();
     let mut out = SendBatch::with_capacity(BATCH);
-    let mut batch = RecvBatch::new(BATCH, 64);
+    let mut batch = RecvBatch::new(BATCH, 64).unwrap();
     g.bench_function("sock_send_many_recv_many_32", |bench| {
         bench.iter(|| {
             let mut sent = 0;

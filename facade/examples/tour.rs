@@ -215,7 +215,7 @@ fn batching() -> Outcome {
     let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).map_err(err)?;
     let msgs: Vec<OutMsg<'_>> = (0..32).map(|_| OutMsg::new(b"batched")).collect();
     let sent = a.send_many(&msgs, &mut SendBatch::new(), 0).map_err(err)?;
-    let mut batch = RecvBatch::new(64, 64);
+    let mut batch = RecvBatch::new(64, 64).map_err(err)?;
     let got = b.recv_many(&mut batch, 0).map_err(err)?;
     let mut one = [0u8; 8];
     let _ = b.recv_msg(&mut [IoSliceMut::new(&mut one)], &mut [], MSG_DONTWAIT);

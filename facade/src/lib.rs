@@ -34,9 +34,9 @@ pub use sock_core::cmsg;
 pub use sock_core::pod;
 pub use sock_core::wait;
 pub use sock_core::{
-    close, cmsg_len, cmsg_space, fromfd, has_ipv6, invalid_input, rights_fds, timed_out, AncData, Family, IfName,
-    Interface, Mode, Pod, Protocol, RecvMsg, RecvMsgOwned, Shutdown, SockAddr, SockOpt, Socket, ToSockAddr, Type,
-    DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
+    close, cmsg_len, cmsg_space, fromfd, has_ipv6, invalid_input, rights_fds, timed_out, AncData, AsOutMsg, BatchMsg,
+    Family, IfName, Interface, Mode, OutMsg, Pod, Protocol, RecvBatch, RecvMsg, RecvMsgOwned, SendBatch, Shutdown,
+    SockAddr, SockOpt, Socket, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
 };
 
 #[cfg(feature = "alg")]

@@ -503,7 +503,7 @@ fn batched_write_and_read() {
     while sent < frames.len() {
         sent += tx.write_frames(&frames[sent..], &mut out).unwrap();
     }
-    let mut batch = rx.frame_batch(32);
+    let mut batch = rx.frame_batch(32).unwrap();
     let mut got = Vec::new();
     while got.len() < frames.len() {
         for item in rx.read_frames(&mut batch).unwrap() {

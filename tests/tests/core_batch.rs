@@ -31,7 +31,7 @@ fn udp_batches_with_per_message_addresses() {
     assert_eq!(out.sent_len(0).map(|_| ()), Some(()));
 
     rx1.set_timeout(Some(Duration::from_secs(5))).unwrap();
-    let mut batch = RecvBatch::new(32, 128);
+    let mut batch = RecvBatch::new(32, 128).unwrap();
     let mut got = Vec::new();
     while got.len() < 20 {
         rx1.recv_many(&mut batch, 0).unwrap();
@@ -54,13 +54,13 @@ fn udp_batches_with_per_message_addresses() {
 fn truncation_and_empty_batches() {
     let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
     a.send(&[1u8; 100], 0).unwrap();
-    let mut batch = RecvBatch::new(4, 16);
+    let mut batch = RecvBatch::new(4, 16).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 1);
     let m = batch.get(0).unwrap();
     assert_eq!(m.data, &[1u8; 16]);
     assert_ne!(m.flags & MSG_TRUNC, 0);
     assert!(batch.get(1).is_none());
-    let mut none = RecvBatch::new(0, 16);
+    let mut none = RecvBatch::new(0, 16).unwrap();
     assert_eq!(b.recv_many(&mut none, 0).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     assert_eq!(a.send_many::<OutMsg<'_>>(&[], &mut SendBatch::new(), 0).unwrap(), 0);
 }
@@ -68,7 +68,7 @@ fn truncation_and_empty_batches() {
 #[test]
 fn recv_many_honours_modes() {
     let (_a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
-    let mut batch = RecvBatch::new(8, 64);
+    let mut batch = RecvBatch::new(8, 64).unwrap();
     b.set_timeout(Some(Duration::from_millis(100))).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap_err().kind(), io::ErrorKind::TimedOut);
     b.set_blocking(false).unwrap();
@@ -82,7 +82,8 @@ fn per_message_ancillary_data() {
     b.set_flag(SOL_SOCKET, SO_PASSCRED, true).unwrap();
     let msgs = [OutMsg::new(b"x"), OutMsg::new(b"yy"), OutMsg::new(b"zzz")];
     assert_eq!(a.send_many(&msgs, &mut SendBatch::new(), 0).unwrap(), 3);
-    let mut batch = RecvBatch::with_control(8, 16, sock::cmsg_space(std::mem::size_of::<libc::ucred>()).unwrap());
+    let mut batch =
+        RecvBatch::with_control(8, 16, sock::cmsg_space(std::mem::size_of::<libc::ucred>()).unwrap()).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 3);
     for (m, want) in batch.iter().zip([&b"x"[..], b"yy", b"zzz"]) {
         assert_eq!(m.data, want);
@@ -100,7 +101,7 @@ fn send_many_takes_plain_buffers() {
     let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
     let frames: [[u8; 3]; 2] = [*b"abc", *b"def"];
     assert_eq!(a.send_many(&frames, &mut SendBatch::new(), 0).unwrap(), 2);
-    let mut batch = RecvBatch::new(4, 8);
+    let mut batch = RecvBatch::new(4, 8).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 2);
     assert_eq!(batch.get(1).unwrap().data, b"def");
 }

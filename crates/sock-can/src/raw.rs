@@ -186,8 +186,9 @@ impl CanSocket {
     }
 
     /// A receive batch of `count` frame slots for [`read_frames`](CanSocket::read_frames),
-    /// sized for XL frames if they are on.
-    pub fn frame_batch(&self, count: usize) -> RecvBatch {
+    /// sized for XL frames if they are on. A `count` whose buffers cannot be allocated is
+    /// `InvalidInput`, never an abort.
+    pub fn frame_batch(&self, count: usize) -> io::Result<RecvBatch> {
         let slot = if self.xl.load(Ordering::Relaxed) { CANXL_MTU } else { CANFD_MTU };
         RecvBatch::new(count, slot)
     }

@@ -24,10 +24,26 @@ pod!(u8 i8 u16 i16 u32 i32 u64 i64 u128 i128 usize isize);
 // the alignment) and is valid for any bytes because each element is.
 unsafe impl<T: Pod, const N: usize> Pod for [T; N] {}
 
-// SAFETY: `timeval` is two `c_long`s (x86_64/aarch64: 8 + 8 bytes), no padding, any value.
-unsafe impl Pod for libc::timeval {}
-// SAFETY: `timespec` is `time_t` + `c_long` on 64-bit Linux, 8 + 8 bytes, no padding.
-unsafe impl Pod for libc::timespec {}
+cfg_if::cfg_if! {
+    // On 64-bit Linux `timeval` is `time_t` + `suseconds_t` and `timespec` is `time_t` +
+    // `c_long`, each 8 + 8 bytes. On some 32-bit targets (time64 ABIs) libc lays them out with
+    // padding, so they are `Pod` only where the assertions below prove there is none.
+    if #[cfg(target_pointer_width = "64")] {
+        const _: () = assert!(
+            std::mem::size_of::<libc::timeval>()
+                == std::mem::size_of::<libc::time_t>() + std::mem::size_of::<libc::suseconds_t>()
+        );
+        const _: () = assert!(
+            std::mem::size_of::<libc::timespec>()
+                == std::mem::size_of::<libc::time_t>() + std::mem::size_of::<libc::c_long>()
+        );
+        // SAFETY: two integer fields whose sizes add up to the struct's size (asserted above at
+        // compile time), so there is no padding, and every bit pattern is a valid value.
+        unsafe impl Pod for libc::timeval {}
+        // SAFETY: as for `timeval`: two integers, no padding (asserted above), any value valid.
+        unsafe impl Pod for libc::timespec {}
+    }
+}
 // SAFETY: `linger` is two `c_int`s, no padding, any value.
 unsafe impl Pod for libc::linger {}
 // SAFETY: `ucred` is `pid_t` + `uid_t` + `gid_t`, three 4-byte integers, no padding.

@@ -1,6 +1,7 @@
 //! The raw syscalls that socket2 does not offer in the shape we need (flags in, byte counts
 //! out, caller buffers). Each wrapper is one `unsafe` call on borrowed memory; everything
-//! above this module is safe Rust.
+//! above this module is safe Rust, except the two `msghdr` calls, which are `unsafe fn`s because
+//! a header's pointers cannot be checked here.
 
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd};
@@ -52,22 +53,32 @@ pub(crate) fn send_to(fd: BorrowedFd<'_>, buf: &[u8], flags: c_int, addr: &SockA
     cvt(n).map(|n| n as usize)
 }
 
-/// `recvmsg(2)` with a prepared header. The caller guarantees that every pointer in `msg`
-/// refers to memory it borrows mutably for the duration of the call.
+/// `recvmsg(2)` with a prepared header.
+///
+/// # Safety
+///
+/// Every pointer in `msg` (`msg_name`, `msg_iov` and each `iovec` it lists, `msg_control`)
+/// must be null with a zero length or point to memory that is valid for writes of the length
+/// recorded beside it and that the caller borrows exclusively for the duration of the call.
 #[inline]
-pub(crate) fn recvmsg(fd: BorrowedFd<'_>, msg: &mut libc::msghdr, flags: c_int) -> io::Result<usize> {
-    // SAFETY: `msg` is a valid msghdr whose name, iov and control pointers were built by the
-    // caller from live, exclusively borrowed buffers of the lengths recorded in it.
+pub(crate) unsafe fn recvmsg(fd: BorrowedFd<'_>, msg: &mut libc::msghdr, flags: c_int) -> io::Result<usize> {
+    // SAFETY: the caller guarantees (this function's contract) that every pointer in `msg`
+    // refers to live, exclusively borrowed memory of the lengths recorded in it.
     let n = unsafe { libc::recvmsg(fd.as_raw_fd(), msg, flags) };
     cvt(n).map(|n| n as usize)
 }
 
-/// `sendmsg(2)` with a prepared header. The caller guarantees that every pointer in `msg`
-/// refers to memory it borrows for the duration of the call.
+/// `sendmsg(2)` with a prepared header.
+///
+/// # Safety
+///
+/// Every pointer in `msg` (`msg_name`, `msg_iov` and each `iovec` it lists, `msg_control`)
+/// must be null with a zero length or point to initialised memory that is valid for reads of
+/// the length recorded beside it for the duration of the call.
 #[inline]
-pub(crate) fn sendmsg(fd: BorrowedFd<'_>, msg: &libc::msghdr, flags: c_int) -> io::Result<usize> {
-    // SAFETY: `msg` is a valid msghdr whose name, iov and control pointers were built by the
-    // caller from live borrowed buffers of the lengths recorded in it; sendmsg only reads them.
+pub(crate) unsafe fn sendmsg(fd: BorrowedFd<'_>, msg: &libc::msghdr, flags: c_int) -> io::Result<usize> {
+    // SAFETY: the caller guarantees (this function's contract) that every pointer in `msg`
+    // refers to live borrowed memory of the lengths recorded in it; sendmsg only reads it.
     let n = unsafe { libc::sendmsg(fd.as_raw_fd(), msg, flags) };
     cvt(n).map(|n| n as usize)
 }

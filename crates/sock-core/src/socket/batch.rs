@@ -7,7 +7,7 @@
 //! let mut out = SendBatch::new();
 //! let msgs = [OutMsg::new(b"one"), OutMsg::new(b"two"), OutMsg::new(b"three")];
 //! assert_eq!(a.send_many(&msgs, &mut out, 0)?, 3);
-//! let mut batch = RecvBatch::new(32, 2048);
+//! let mut batch = RecvBatch::new(32, 2048)?;
 //! assert_eq!(b.recv_many(&mut batch, 0)?, 3);
 //! let got: Vec<&[u8]> = batch.iter().map(|m| m.data).collect();
 //! assert_eq!(got, [&b"one"[..], b"two", b"three"]);
@@ -15,12 +15,15 @@
 //! ```
 
 use std::io;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
 
 use libc::c_int;
 
+use super::io::{filled_vec, zeroed_vec};
+use super::msg::rights_fds;
 use super::Socket;
 use crate::addr::{SockAddr, SOCKADDR_MAX};
+use crate::cmsg::CmsgIter;
 use crate::consts;
 use crate::error::{cvt, invalid_input};
 use crate::wait::Interest;
@@ -41,6 +44,14 @@ pub struct RecvBatch {
     addrs: Vec<SockAddr>,
     iovs: Vec<libc::iovec>,
     hdrs: Vec<libc::mmsghdr>,
+    /// The fds that arrived in `SCM_RIGHTS` items of the last call, owned by the batch until
+    /// taken (closed at the next call or on drop).
+    fds: Vec<Option<OwnedFd>>,
+    /// `fds[fd_ends[i - 1]..fd_ends[i]]` are message `i`'s fds.
+    fd_ends: Vec<usize>,
+    /// `MSG_CMSG_CLOEXEC` when the batch added it to the caller's flags (then it is removed
+    /// from the reported `msg_flags`).
+    added_flags: c_int,
     received: usize,
 }
 
@@ -71,28 +82,46 @@ pub struct BatchMsg<'a> {
     pub addr: &'a SockAddr,
     /// The ancillary data the kernel wrote (parse with [`CmsgIter`](crate::cmsg::CmsgIter)).
     pub control: &'a [u8],
-    /// `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC` ...).
+    /// `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC` ...). `MSG_CMSG_CLOEXEC`, which Linux echoes,
+    /// is reported only if the caller passed it.
     pub flags: c_int,
 }
 
 impl RecvBatch {
     /// A batch of `count` slots of `slot_size` bytes, without ancillary data.
-    pub fn new(count: usize, slot_size: usize) -> RecvBatch {
+    ///
+    /// Errors: `InvalidInput` naming the argument when `count * slot_size` overflows or the
+    /// memory cannot be allocated (never an abort).
+    pub fn new(count: usize, slot_size: usize) -> io::Result<RecvBatch> {
         RecvBatch::with_control(count, slot_size, 0)
     }
 
     /// A batch whose slots also hold `control_size` bytes of ancillary data each.
-    pub fn with_control(count: usize, slot_size: usize, control_size: usize) -> RecvBatch {
-        RecvBatch {
+    ///
+    /// Errors: `InvalidInput` naming the argument when a size product overflows or cannot be
+    /// allocated, or when `control_size` exceeds what a `msghdr` can describe.
+    pub fn with_control(count: usize, slot_size: usize, control_size: usize) -> io::Result<RecvBatch> {
+        let data_len =
+            count.checked_mul(slot_size).ok_or_else(|| invalid_input("slot_size", "count * slot_size overflows"))?;
+        let control_len = count
+            .checked_mul(control_size)
+            .ok_or_else(|| invalid_input("control_size", "count * control_size overflows"))?;
+        if control_size > crate::cmsg::LIMIT {
+            return Err(invalid_input("control_size", "invalid ancillary data buffer length"));
+        }
+        Ok(RecvBatch {
             slot_size,
             control_size,
-            data: vec![0; count * slot_size],
-            control: vec![0; count * control_size],
-            addrs: vec![SockAddr::empty(); count],
-            iovs: vec![libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; count],
-            hdrs: (0..count).map(|_| zeroed_mmsghdr()).collect(),
+            data: zeroed_vec(data_len, "slot_size")?,
+            control: zeroed_vec(control_len, "control_size")?,
+            addrs: filled_vec(count, SockAddr::empty(), "count")?,
+            iovs: filled_vec(count, libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }, "count")?,
+            hdrs: filled_vec(count, zeroed_mmsghdr(), "count")?,
+            fds: Vec::new(),
+            fd_ends: filled_vec(count, 0, "count")?,
+            added_flags: 0,
             received: 0,
-        }
+        })
     }
 
     /// How many messages the last [`Socket::recv_many`] received.
@@ -121,7 +150,57 @@ impl RecvBatch {
         #[allow(clippy::unnecessary_cast)] // size_t on glibc, socklen_t on musl
         let clen = (hdr.msg_hdr.msg_controllen as usize).min(self.control_size);
         let control = &self.control[i * self.control_size..i * self.control_size + clen];
-        Some(BatchMsg { data, addr: &self.addrs[i], control, flags: hdr.msg_hdr.msg_flags })
+        let flags = hdr.msg_hdr.msg_flags & !self.added_flags;
+        Some(BatchMsg { data, addr: &self.addrs[i], control, flags })
+    }
+
+    /// The range of `fds` that belongs to message `i` (empty past the last message).
+    fn fd_range(&self, i: usize) -> std::ops::Range<usize> {
+        if i >= self.received {
+            return 0..0;
+        }
+        let start = if i == 0 { 0 } else { self.fd_ends[i - 1] };
+        start..self.fd_ends[i]
+    }
+
+    /// The fds that message `i` carried in `SCM_RIGHTS` items and that have not been taken,
+    /// borrowed from the batch. The batch owns every received fd: those not taken with
+    /// [`RecvBatch::take_fds`] are closed by the next [`Socket::recv_many`] or when the batch
+    /// is dropped, so ignoring them leaks nothing. (The fd numbers inside
+    /// [`BatchMsg::control`] refer to these same fds.)
+    pub fn fds(&self, i: usize) -> impl Iterator<Item = BorrowedFd<'_>> + '_ {
+        self.fds[self.fd_range(i)].iter().flatten().map(AsFd::as_fd)
+    }
+
+    /// Takes ownership of the fds of message `i` (see [`RecvBatch::fds`]); a second call
+    /// returns none.
+    pub fn take_fds(&mut self, i: usize) -> Vec<OwnedFd> {
+        let range = self.fd_range(i);
+        self.fds[range].iter_mut().filter_map(Option::take).collect()
+    }
+
+    /// Takes ownership of the `SCM_RIGHTS` fds that the kernel installed for the first `n`
+    /// messages (whole ints only, as [`Socket::recv_msg_fds`]).
+    fn adopt_fds(&mut self, n: usize) {
+        self.fds.clear();
+        for i in 0..n {
+            if self.control_size > 0 {
+                #[allow(clippy::unnecessary_cast)] // size_t on glibc, socklen_t on musl
+                let clen = (self.hdrs[i].msg_hdr.msg_controllen as usize).min(self.control_size);
+                let start = i * self.control_size;
+                for item in CmsgIter::new(&self.control[start..start + clen]) {
+                    if item.level == consts::SOL_SOCKET && item.ty == consts::SCM_RIGHTS {
+                        for fd in rights_fds(item.data) {
+                            // SAFETY: the kernel installed this fd in our table for this
+                            // message (SCM_RIGHTS, whole int) during the recvmmsg that just
+                            // returned; nothing else knows it, so the batch is its only owner.
+                            self.fds.push(Some(unsafe { OwnedFd::from_raw_fd(fd) }));
+                        }
+                    }
+                }
+            }
+            self.fd_ends[i] = self.fds.len();
+        }
     }
 
     /// The messages of the last call, in order.
@@ -255,14 +334,17 @@ impl Socket {
     /// Receives up to `batch.capacity()` messages with one `recvmmsg(2)`: waits (per the
     /// socket's mode) for the first, then takes whatever else is already queued
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
-    /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added.
+    /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
+    /// `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]), so none leaks.
     pub fn recv_many(&self, batch: &mut RecvBatch, flags: c_int) -> io::Result<usize> {
         let count = batch.capacity().min(MAX_BATCH);
         if count == 0 {
             return Err(invalid_input("batch", "has no slots"));
         }
+        batch.added_flags = self.cloexec_flag() & !flags;
         let flags = flags | consts::MSG_WAITFORONE | self.cloexec_flag();
         batch.received = 0;
+        batch.fds.clear();
         let n = self.call_flags(Interest::Read, flags, || {
             batch.prepare();
             // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
@@ -282,6 +364,7 @@ impl Socket {
             let namelen = batch.hdrs[i].msg_hdr.msg_namelen;
             batch.addrs[i].set_len(namelen);
         }
+        batch.adopt_fds(n);
         batch.received = n;
         Ok(n)
     }
@@ -293,6 +376,11 @@ impl Socket {
         let count = msgs.len().min(MAX_BATCH);
         if count == 0 {
             return Ok(0);
+        }
+        for m in &msgs[..count] {
+            if let Some(addr) = m.as_out_msg().addr {
+                self.check_addr_family(addr, "send_many")?;
+            }
         }
         batch.grow(count);
         batch.sent = 0;

@@ -8,6 +8,7 @@ use super::Socket;
 use crate::addr::{SockAddr, ToSockAddr};
 use crate::consts;
 use crate::error::{invalid_input, timed_out};
+use crate::kinds::Family;
 use crate::mode::Mode;
 use crate::sys;
 use crate::wait::{self, Deadline, Interest};
@@ -60,8 +61,12 @@ pub const DEFAULT_BACKLOG: c_int = if consts::SOMAXCONN < 128 { consts::SOMAXCON
 
 impl Socket {
     /// `socket.bind(address)`.
+    ///
+    /// An address of another family (say a UNIX path given to an INET socket) is
+    /// `InvalidInput` before any syscall, as are all of [`Socket::check_addr_family`]'s cases.
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(self)?;
+        self.check_addr_family(&addr, "bind")?;
         sys::bind(self.as_fd(), &addr)
     }
 
@@ -91,6 +96,7 @@ impl Socket {
     /// the connection under way and reads its outcome from `SO_ERROR`.
     pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(self)?;
+        self.check_addr_family(&addr, "connect")?;
         self.connect_raw(&addr)
     }
 
@@ -99,6 +105,7 @@ impl Socket {
     /// bad address is an `Err`.
     pub fn connect_ex<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<i32> {
         let addr = addr.to_sock_addr(self)?;
+        self.check_addr_family(&addr, "connect_ex")?;
         Ok(match self.connect_raw(&addr) {
             Ok(()) => 0,
             Err(e) if e.kind() == io::ErrorKind::TimedOut => libc::EWOULDBLOCK,
@@ -137,6 +144,50 @@ impl Socket {
             Some(e) if e.raw_os_error() == Some(libc::EISCONN) => Ok(()),
             Some(e) => Err(e),
         }
+    }
+
+    /// Refuses, with `InvalidInput` naming `op` and both families, an address that cannot be
+    /// meant for this socket: its family must be the socket's, with the kernel's own
+    /// exceptions — `AF_UNSPEC` (which `connect` uses to dissolve an association), an `AF_INET`
+    /// address on an `AF_INET6` socket (the kernel maps it or answers for itself), and
+    /// `AF_INET`/`AF_INET6` addresses on an `AF_RDS` socket (RDS is addressed by IP). Every
+    /// method that passes an address to the kernel checks it first.
+    ///
+    /// ```
+    /// use sock_core::{Socket, SockAddr, Family, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// let unix = SockAddr::new(libc::AF_UNIX as u16, b"/tmp/x\0")?;
+    /// let err = s.check_addr_family(&unix, "bind").unwrap_err();
+    /// assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    /// assert_eq!(err.to_string(), "bind: an AF_UNIX address cannot be used with an AF_INET socket");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
+    pub fn check_addr_family(&self, addr: &SockAddr, op: &str) -> io::Result<()> {
+        let theirs = c_int::from(addr.family());
+        if theirs == self.family().0 {
+            return Ok(());
+        }
+        self.check_addr_family_slow(theirs, op)
+    }
+
+    #[cold]
+    fn check_addr_family_slow(&self, theirs: c_int, op: &str) -> io::Result<()> {
+        let ours = self.family();
+        let fits = theirs == libc::AF_UNSPEC
+            || (ours == Family::INET6 && theirs == libc::AF_INET)
+            || (ours == Family::RDS && (theirs == libc::AF_INET || theirs == libc::AF_INET6));
+        if fits {
+            return Ok(());
+        }
+        let name = |f: Family| match f.name() {
+            Some(n) => format!("AF_{n}"),
+            None => format!("family {}", f.0),
+        };
+        Err(invalid_input(
+            op,
+            &format!("an {} address cannot be used with an {} socket", name(Family(theirs)), name(ours)),
+        ))
     }
 
     /// Reads and clears `SO_ERROR`: the pending asynchronous error, if any.

@@ -1,7 +1,7 @@
 //! Interop: raw and owned fds, the standard library's socket types, `socket2::Socket`, and
 //! CPython's `makefile()` as buffered reader and writer.
 
-use std::io::{self, BufReader, BufWriter};
+use std::io::{BufReader, BufWriter};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 
 use super::Socket;
@@ -32,17 +32,18 @@ impl From<Socket> for OwnedFd {
 }
 
 /// Takes an fd that must be a socket; family, type and protocol are read from the kernel
-/// (unknown values become 0 if it cannot tell). Use [`Socket::from_fd`] to get an error for a
-/// non-socket instead.
+/// (0 if it cannot tell). The fd's blocking flag is left alone unless a default timeout is
+/// set, exactly as [`Socket::from_fd`] — prefer that, which reports a non-socket as
+/// `ENOTSOCK` instead of giving a socket of family 0.
 impl From<OwnedFd> for Socket {
     fn from(fd: OwnedFd) -> Socket {
         let get = |name| super::opts::get_int_raw(fd.as_fd(), libc::SOL_SOCKET, name).unwrap_or(0);
         let (family, ty, protocol) =
             (Family(get(libc::SO_DOMAIN)), Type(get(libc::SO_TYPE)), Protocol(get(libc::SO_PROTOCOL)));
-        let mode = crate::mode::default_mode();
-        let sock = Socket { fd, family, ty, protocol, mode: crate::mode::AtomicMode::new(mode) };
-        // Best effort: an fd whose flags cannot be read keeps them as they are.
-        let _ = sock.set_mode(mode);
+        let sock = Socket::foreign(fd, family, ty.without_flags(), protocol, family);
+        // Best effort: the conversion cannot fail; an fd whose flags cannot be read or set
+        // keeps them as they are (use `Socket::from_fd` to see such errors).
+        let _ = sock.adopt_flags();
         sock
     }
 }
@@ -98,21 +99,37 @@ impl FromRawFd for Socket {
 }
 
 impl Socket {
-    /// `socket.makefile('rb')`: a buffered reader ([`std::io::BufRead`]) on a duplicate of the
-    /// fd, so the connection stays open while the reader lives, whatever happens to `self`.
-    /// It reads under this socket's mode at the time of the call.
-    pub fn makefile_reader(&self) -> io::Result<BufReader<Socket>> {
-        Ok(BufReader::new(self.dup()?))
+    /// `socket.makefile('rb')`: a buffered reader ([`std::io::BufRead`]) that reads through
+    /// this socket, so it follows the socket's *current* mode: a later
+    /// [`set_timeout`](Socket::set_timeout) applies to the reader too, as with CPython's file
+    /// object. The borrow keeps the socket open while the reader lives.
+    ///
+    /// ```
+    /// use std::io::{BufRead, Write};
+    /// use std::time::Duration;
+    /// let (a, b) = sock_core::Socket::pair(sock_core::Family::UNIX, sock_core::Type::STREAM, None)?;
+    /// let mut reader = a.makefile_reader();
+    /// a.set_timeout(Some(Duration::from_secs(5)))?; // the reader waits up to 5 s from now on
+    /// let mut writer = b.makefile_writer();
+    /// writer.write_all(b"line\n")?;
+    /// writer.flush()?;
+    /// let mut line = String::new();
+    /// reader.read_line(&mut line)?;
+    /// assert_eq!(line, "line\n");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn makefile_reader(&self) -> BufReader<&Socket> {
+        BufReader::new(self)
     }
 
-    /// `socket.makefile('wb')`: a buffered writer on a duplicate of the fd. Remember to
-    /// `flush` (dropping flushes too, ignoring errors).
-    pub fn makefile_writer(&self) -> io::Result<BufWriter<Socket>> {
-        Ok(BufWriter::new(self.dup()?))
+    /// `socket.makefile('wb')`: a buffered writer that sends through this socket under its
+    /// current mode. Remember to `flush` (dropping flushes too, ignoring errors).
+    pub fn makefile_writer(&self) -> BufWriter<&Socket> {
+        BufWriter::new(self)
     }
 
     /// `socket.makefile('rwb')`: both.
-    pub fn makefile(&self) -> io::Result<(BufReader<Socket>, BufWriter<Socket>)> {
-        Ok((self.makefile_reader()?, self.makefile_writer()?))
+    pub fn makefile(&self) -> (BufReader<&Socket>, BufWriter<&Socket>) {
+        (self.makefile_reader(), self.makefile_writer())
     }
 }

@@ -13,9 +13,15 @@ use crate::wait::{Deadline, Interest};
 
 /// A `Vec` of `len` zero bytes, or `InvalidInput` naming `argument` if it cannot be allocated.
 pub(crate) fn zeroed_vec(len: usize, argument: &str) -> io::Result<Vec<u8>> {
+    filled_vec(len, 0, argument)
+}
+
+/// A `Vec` of `len` copies of `value`, or `InvalidInput` naming `argument` if it cannot be
+/// allocated.
+pub(crate) fn filled_vec<T: Clone>(len: usize, value: T, argument: &str) -> io::Result<Vec<T>> {
     let mut v = Vec::new();
     v.try_reserve_exact(len).map_err(|_| invalid_input(argument, "too large"))?;
-    v.resize(len, 0);
+    v.resize(len, value);
     Ok(v)
 }
 
@@ -110,6 +116,7 @@ impl Socket {
     /// `sendto` to an already converted address (the allocation-free hot path).
     #[inline]
     pub fn send_to_addr(&self, buf: &[u8], flags: c_int, addr: &SockAddr) -> io::Result<usize> {
+        self.check_addr_family(addr, "send_to")?;
         self.call_flags(Interest::Write, flags, || sys::send_to(self.as_fd(), buf, flags, addr))
     }
 }

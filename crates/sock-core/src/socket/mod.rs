@@ -9,13 +9,12 @@ mod opts;
 mod sendfile;
 
 use std::io as stdio;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, IntoRawFd, OwnedFd, RawFd};
 use std::time::Duration;
 
 use libc::c_int;
 
 use crate::consts;
-use crate::error::invalid_input;
 use crate::kinds::{Family, Protocol, Type};
 use crate::mode::{default_mode, AtomicMode, Mode};
 use crate::wait::{self, Deadline, Interest};
@@ -54,6 +53,9 @@ pub struct Socket {
     family: Family,
     ty: Type,
     protocol: Protocol,
+    /// `MSG_CMSG_CLOEXEC` when the kernel's domain of this fd is AF_UNIX (the only family that
+    /// passes fds; others, like AF_PACKET, refuse the flag), else 0.
+    cmsg_cloexec: c_int,
     mode: AtomicMode,
 }
 
@@ -91,7 +93,15 @@ impl Socket {
 
     /// Takes ownership of a socket fd and reads its family, type and protocol from the kernel
     /// (`SO_DOMAIN`, `SO_TYPE`, `SO_PROTOCOL`), as `socket.socket(fileno=fd)` does. The fd is
-    /// made close-on-exec and the socket starts in the default timeout.
+    /// made close-on-exec.
+    ///
+    /// **The fd's blocking flag is left alone** unless a [default timeout](crate::default_timeout)
+    /// is set, as in CPython: an fd shares its `O_NONBLOCK` flag with every duplicate of it
+    /// (a tokio or std socket, the caller's own copy), so changing it would silently change
+    /// them too. The socket's [`Mode`] then tells the truth about the fd: non-blocking if
+    /// `O_NONBLOCK` is set, blocking otherwise (CPython reports `None` for both, and behaves
+    /// the same). With a default timeout set, the fd is made non-blocking and the socket is in
+    /// that timeout, again as in CPython.
     ///
     /// Fails with `ENOTSOCK` if the fd is not a socket.
     pub fn from_fd(fd: OwnedFd) -> stdio::Result<Socket> {
@@ -99,6 +109,8 @@ impl Socket {
     }
 
     /// Like [`Socket::from_fd`], with any of family, type and protocol given instead of read.
+    /// The fd is always checked to be a socket (`ENOTSOCK` otherwise), even when all three
+    /// are given, as CPython does.
     pub fn from_fd_with(
         fd: OwnedFd,
         family: Option<Family>,
@@ -107,33 +119,54 @@ impl Socket {
     ) -> stdio::Result<Socket> {
         let probe = |name| opts::get_int_raw(fd.as_fd(), consts::SOL_SOCKET, name);
         // SO_TYPE first: it fails with ENOTSOCK on a non-socket and EBADF on a bad fd.
-        let ty = match ty {
-            Some(t) => t,
-            None => Type(probe(consts::SO_TYPE)?),
-        };
-        let family = match family {
-            Some(f) => f,
-            None => Family(probe(consts::SO_DOMAIN)?),
-        };
+        let kernel_ty = Type(probe(consts::SO_TYPE)?);
+        // The kernel's own domain decides whether received fds need MSG_CMSG_CLOEXEC,
+        // whatever family the caller claims.
+        let kernel_family = Family(probe(consts::SO_DOMAIN)?);
         let protocol = match protocol {
             Some(p) => p,
-            None => Protocol(probe(consts::SO_PROTOCOL).unwrap_or(0)),
+            None => Protocol(probe(consts::SO_PROTOCOL)?),
         };
-        nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
-            .map_err(stdio::Error::from)?;
-        Socket::with_mode(fd, family, ty.without_flags(), protocol, default_mode())
+        let ty = ty.unwrap_or(kernel_ty).without_flags();
+        let sock = Socket::foreign(fd, family.unwrap_or(kernel_family), ty, protocol, kernel_family);
+        sock.adopt_flags()?;
+        Ok(sock)
     }
 
-    /// Wraps `fd` and puts it in `mode` (sets or clears `O_NONBLOCK`).
+    /// A socket for an fd that came from outside, before [`Socket::adopt_flags`].
+    pub(super) fn foreign(fd: OwnedFd, family: Family, ty: Type, protocol: Protocol, kernel_family: Family) -> Socket {
+        let cmsg_cloexec = cmsg_cloexec_for(kernel_family);
+        Socket { fd, family, ty, protocol, cmsg_cloexec, mode: AtomicMode::new(Mode::Blocking) }
+    }
+
+    /// Makes a foreign fd close-on-exec and settles the mode: `O_NONBLOCK` is changed only
+    /// when a default timeout is set (see [`Socket::from_fd`]); otherwise the mode follows the
+    /// fd's current flag.
+    pub(super) fn adopt_flags(&self) -> stdio::Result<()> {
+        nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
+            .map_err(stdio::Error::from)?;
+        match default_mode() {
+            Mode::Blocking if fd_is_nonblocking(self.fd.as_fd())? => self.mode.set(Mode::NonBlocking),
+            Mode::Blocking => self.mode.set(Mode::Blocking),
+            timeout => self.set_mode(timeout)?,
+        }
+        Ok(())
+    }
+
+    /// Wraps a fresh fd made by this library (`socket`, `socketpair`, `accept`) and puts it
+    /// in `mode` (sets or clears `O_NONBLOCK`).
     fn with_mode(fd: OwnedFd, family: Family, ty: Type, protocol: Protocol, mode: Mode) -> stdio::Result<Socket> {
-        let sock = Socket { fd, family, ty, protocol, mode: AtomicMode::new(mode) };
+        let sock =
+            Socket { fd, family, ty, protocol, cmsg_cloexec: cmsg_cloexec_for(family), mode: AtomicMode::new(mode) };
         sock.apply_fd_blocking(mode)?;
         Ok(sock)
     }
 
     /// A socket for an fd that is known to be a socket of these kinds (used by accept).
     fn adopt(&self, fd: OwnedFd) -> stdio::Result<Socket> {
-        Socket::with_mode(fd, self.family, self.ty, self.protocol, default_mode())
+        let mut sock = Socket::with_mode(fd, self.family, self.ty, self.protocol, default_mode())?;
+        sock.cmsg_cloexec = self.cmsg_cloexec; // the listener's kernel domain
+        Ok(sock)
     }
 
     /// The address family (`socket.family`).
@@ -221,7 +254,14 @@ impl Socket {
     /// type, protocol and mode.
     pub fn dup(&self) -> stdio::Result<Socket> {
         let fd = self.fd.try_clone()?;
-        Ok(Socket { fd, family: self.family, ty: self.ty, protocol: self.protocol, mode: AtomicMode::new(self.mode()) })
+        Ok(Socket {
+            fd,
+            family: self.family,
+            ty: self.ty,
+            protocol: self.protocol,
+            cmsg_cloexec: self.cmsg_cloexec,
+            mode: AtomicMode::new(self.mode()),
+        })
     }
 
     /// `socket.detach()`: gives up ownership of the fd without closing it.
@@ -271,12 +311,10 @@ impl Socket {
 
     /// `MSG_CMSG_CLOEXEC` for families that can pass fds (AF_UNIX); other families' receive
     /// paths may reject unknown flags (AF_PACKET answers `EINVAL`).
+    /// The flag is chosen from the kernel's `SO_DOMAIN`, never from a family the caller gave.
+    #[inline]
     pub(crate) fn cloexec_flag(&self) -> c_int {
-        if self.family == Family::UNIX {
-            consts::MSG_CMSG_CLOEXEC
-        } else {
-            0
-        }
+        self.cmsg_cloexec
     }
 
     /// Runs `op` under this socket's mode with a deadline shared by several calls.
@@ -320,25 +358,46 @@ pub fn close(fd: OwnedFd) -> stdio::Result<()> {
 }
 
 /// `socket.fromfd(fd, family, type, proto)`: a socket on a *duplicate* of `fd` (the original
-/// stays open and owned by the caller). Family, type and protocol left `None` are read from the
-/// kernel, as `socket.socket(fileno=)` does.
+/// stays open and owned by the caller, and keeps its flags: see [`Socket::from_fd`]). Family,
+/// type and protocol left `None` are read from the kernel, as `socket.socket(fileno=)` does;
+/// the fd is checked to be a socket in any case.
 ///
-/// Errors: a negative fd is `InvalidInput`; a closed fd `EBADF`; a non-socket `ENOTSOCK`.
+/// Any open fd can be passed: a `&TcpStream`, a `&tokio::net::UdpSocket`, or a raw fd
+/// through [`BorrowedFd::borrow_raw`].
+///
+/// Errors: a non-socket is `ENOTSOCK`.
+///
+/// ```
+/// use sock_core::{fromfd, Socket, Family, Type};
+/// let std_sock = std::net::UdpSocket::bind("127.0.0.1:0")?;
+/// let s = fromfd(&std_sock, None, None, None)?;
+/// assert_eq!((s.family(), s.ty()), (Family::INET, Type::DGRAM));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn fromfd(
-    fd: RawFd,
+    fd: impl AsFd,
     family: Option<Family>,
     ty: Option<Type>,
     protocol: Option<Protocol>,
 ) -> stdio::Result<Socket> {
-    if fd < 0 {
-        return Err(invalid_input("fd", "negative file descriptor"));
-    }
-    // SAFETY: fcntl(F_DUPFD_CLOEXEC) only reads the fd number; on a closed fd it fails with
-    // EBADF and touches nothing. On success it returns a new fd owned by nobody else.
-    let new = crate::error::cvt(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) })?;
-    // SAFETY: `new` is a fresh fd from fcntl, owned only by us.
-    let owned = unsafe { OwnedFd::from_raw_fd(new) };
+    let owned = fd.as_fd().try_clone_to_owned()?;
     Socket::from_fd_with(owned, family, ty, protocol)
+}
+
+/// Whether `O_NONBLOCK` is set on `fd`'s open file description.
+fn fd_is_nonblocking(fd: BorrowedFd<'_>) -> stdio::Result<bool> {
+    let flags = nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFL).map_err(stdio::Error::from)?;
+    Ok(nix::fcntl::OFlag::from_bits_retain(flags).contains(nix::fcntl::OFlag::O_NONBLOCK))
+}
+
+/// The receive flag that makes passed fds close-on-exec, for a socket of the kernel domain
+/// `family` (only AF_UNIX passes fds, and AF_PACKET and others refuse the flag with `EINVAL`).
+fn cmsg_cloexec_for(family: Family) -> c_int {
+    if family == Family::UNIX {
+        consts::MSG_CMSG_CLOEXEC
+    } else {
+        0
+    }
 }
 
 /// `socket.has_ipv6`: whether this system can create IPv6 sockets.

@@ -117,7 +117,10 @@ impl Socket {
                 bufs.len(),
                 (control.as_mut_ptr().cast(), control.len()),
             );
-            let n = sys::recvmsg(self.as_fd(), &mut msg, flags)?;
+            // SAFETY: `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage, the
+            // caller's `bufs` (exclusively borrowed; `IoSliceMut` is ABI-compatible with
+            // `iovec`) and `control`, each with its true length, all alive for this call.
+            let n = unsafe { sys::recvmsg(self.as_fd(), &mut msg, flags)? };
             Ok((n, msg))
         })?;
         addr.set_len(msg.msg_namelen);
@@ -191,6 +194,9 @@ impl Socket {
         if control.len() > LIMIT {
             return Err(invalid_input("control", "too much ancillary data"));
         }
+        if let Some(addr) = addr {
+            self.check_addr_family(addr, "send_msg")?;
+        }
         self.call_flags(Interest::Write, flags, || {
             let msg = build_msghdr(
                 addr.map(|a| (a.as_ptr().cast_mut().cast(), a.socklen())),
@@ -199,7 +205,10 @@ impl Socket {
                 bufs.len(),
                 (control.as_ptr().cast_mut().cast(), control.len()),
             );
-            sys::sendmsg(self.as_fd(), &msg, flags)
+            // SAFETY: `msg` was just built from `addr` (its initialised length), the caller's
+            // `bufs` (`IoSlice` is ABI-compatible with `iovec`) and `control`, each with its
+            // true length and borrowed for this call; sendmsg only reads them.
+            unsafe { sys::sendmsg(self.as_fd(), &msg, flags) }
         })
     }
 }

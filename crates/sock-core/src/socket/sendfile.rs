@@ -4,7 +4,9 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
 use super::Socket;
+use crate::error::invalid_input;
 use crate::kinds::Type;
+use crate::mode::Mode;
 use crate::wait::{Deadline, Interest};
 
 /// Bytes per `sendfile(2)` call; CPython sends at most this much at a time too (8 MiB caps
@@ -16,30 +18,49 @@ impl Socket {
     /// `None`) starting at `offset`, and returns how many were sent. On return the file
     /// position is `offset` plus that number, as in CPython.
     ///
-    /// Stream sockets use `sendfile(2)` (no copy through user space); if the kernel refuses it
-    /// for this pair of fds on the first call (`EINVAL`, `ENOSYS`, `EOPNOTSUPP`), or the socket
-    /// is not a stream, it falls back to reading and `send_all`. In timeout mode one deadline
-    /// covers the whole transfer.
+    /// It uses `sendfile(2)` (no copy through user space); if the kernel refuses it for this
+    /// pair of fds on the first call (`EINVAL`, `ENOSYS`, `EOPNOTSUPP`), it falls back to
+    /// reading and sending. In timeout mode one deadline covers the whole transfer.
+    ///
+    /// Refused before anything is sent, as in CPython, with `InvalidInput`: a socket that is
+    /// not `SOCK_STREAM` (CPython tests `type & SOCK_STREAM`, which by accident lets
+    /// `SOCK_SEQPACKET` and `SOCK_RAW` through; here only streams pass), `count == Some(0)`,
+    /// and a non-blocking socket.
+    ///
+    /// ```
+    /// use sock_core::{Socket, Family, Type};
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let file = std::fs::File::open("/proc/self/exe")?;
+    /// let err = a.sendfile(&file, 0, None).unwrap_err();
+    /// assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn sendfile(&self, file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
+        if self.ty() != Type::STREAM {
+            return Err(invalid_input("sendfile", "only SOCK_STREAM type sockets are supported"));
+        }
+        if count == Some(0) {
+            return Err(invalid_input("count", "must be a positive integer (got 0)"));
+        }
+        if self.mode() == Mode::NonBlocking {
+            return Err(invalid_input("sendfile", "non-blocking sockets are not supported"));
+        }
         let size = file.metadata()?.len();
         let end = match count {
             Some(c) => offset.saturating_add(c).min(size.max(offset)),
             None => size.max(offset),
         };
         let mut sent = 0u64;
-        if self.ty() == Type::STREAM {
-            match self.sendfile_zero_copy(file, offset, end, &mut sent) {
-                Ok(()) => {
-                    (&*file).seek(SeekFrom::Start(offset + sent))?;
-                    return Ok(sent);
-                }
-                Err(e)
-                    if sent == 0
-                        && matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) => {}
-                Err(e) => {
-                    (&*file).seek(SeekFrom::Start(offset + sent))?;
-                    return Err(e);
-                }
+        match self.sendfile_zero_copy(file, offset, end, &mut sent) {
+            Ok(()) => {
+                (&*file).seek(SeekFrom::Start(offset + sent))?;
+                return Ok(sent);
+            }
+            Err(e) if sent == 0 && matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) => {
+            }
+            Err(e) => {
+                (&*file).seek(SeekFrom::Start(offset + sent))?;
+                return Err(e);
             }
         }
         let result = self.sendfile_copy(file, offset, count, &mut sent);
@@ -49,7 +70,7 @@ impl Socket {
 
     fn sendfile_zero_copy(&self, file: &File, offset: u64, end: u64, sent: &mut u64) -> io::Result<()> {
         let mut deadline = Deadline::new();
-        let mut pos = i64::try_from(offset).map_err(|_| crate::invalid_input("offset", "too large"))?;
+        let mut pos = i64::try_from(offset).map_err(|_| invalid_input("offset", "too large"))?;
         while (pos as u64) < end {
             let want = usize::try_from(end - pos as u64).unwrap_or(CHUNK).min(CHUNK);
             let n = self.call_with_deadline(Interest::Write, &mut deadline, || {
