@@ -193,3 +193,33 @@ fn an_address_of_another_family_is_refused_before_any_syscall() {
         v6.send_to(b"x", 0, (Ipv4Addr::LOCALHOST, 9)).unwrap();
     }
 }
+
+#[cfg(feature = "vsock")]
+#[test]
+fn vsock_integer_options_are_64_bit_as_in_cpython() {
+    use sock::vsock::consts::{SO_VM_SOCKETS_BUFFER_MAX_SIZE, SO_VM_SOCKETS_BUFFER_SIZE};
+    let s = Socket::new(Family::VSOCK, Type::STREAM, None);
+    if !sock_tests::require("AF_VSOCK sockets", s.as_ref().map(drop)) {
+        return;
+    }
+    let s = s.unwrap();
+    let level = libc::AF_VSOCK;
+    // Before: EINVAL, because these options take a 64-bit value.
+    s.setsockopt_int(level, SO_VM_SOCKETS_BUFFER_MAX_SIZE, 1 << 20).unwrap();
+    s.setsockopt_int(level, SO_VM_SOCKETS_BUFFER_SIZE, 65536).unwrap();
+    assert_eq!(s.getsockopt_int(level, SO_VM_SOCKETS_BUFFER_SIZE).unwrap(), 65536);
+    assert_eq!(s.getsockopt_u64(level, SO_VM_SOCKETS_BUFFER_MAX_SIZE).unwrap(), 1 << 20);
+    // SOL_SOCKET integers still work on a VSOCK socket (the kernel writes 4 bytes).
+    s.setsockopt_int(sock::consts::SOL_SOCKET, sock::consts::SO_KEEPALIVE, 1).unwrap();
+    assert_eq!(s.getsockopt_int(sock::consts::SOL_SOCKET, sock::consts::SO_KEEPALIVE).unwrap(), 1);
+    // Compare with CPython when it is there.
+    if sock_tests::have_program("python3").is_ok() {
+        let out = sock_tests::python(
+            "import socket\ns = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)\n\
+             s.setsockopt(socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_SIZE, 65536)\n\
+             print(s.getsockopt(socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_SIZE))",
+            &[],
+        );
+        assert_eq!(out.trim(), "65536");
+    }
+}

@@ -57,8 +57,44 @@ impl<T: Pod> SockOpt<T> {
 
 impl Socket {
     /// `socket.getsockopt(level, name)`: the option as an integer.
+    ///
+    /// On `AF_VSOCK` sockets the value is read as 64 bits, as CPython does (the
+    /// `SO_VM_SOCKETS_BUFFER_*` options are 64-bit; other options leave the upper half zero);
+    /// a value that does not fit a `c_int` is `InvalidData` (use
+    /// [`getsockopt_u64`](Socket::getsockopt_u64)).
     pub fn getsockopt_int(&self, level: c_int, name: c_int) -> io::Result<c_int> {
+        if self.family() == crate::Family::VSOCK {
+            let wide = self.getsockopt_u64(level, name)?;
+            return c_int::try_from(wide).map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("getsockopt({level}, {name}): {wide} does not fit an int; use getsockopt_u64"),
+                )
+            });
+        }
         get_int_raw(self.as_fd(), level, name)
+    }
+
+    /// The option as a 64-bit unsigned integer (a shorter value the kernel writes, such as an
+    /// `int`, is zero-extended).
+    pub fn getsockopt_u64(&self, level: c_int, name: c_int) -> io::Result<u64> {
+        let mut bytes = [0u8; 8];
+        let n = sys::getsockopt(self.as_fd(), level, name, &mut bytes)?;
+        match n {
+            8 => Ok(u64::from_ne_bytes(bytes)),
+            4 => Ok(u64::from(u32::from_ne_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))),
+            2 => Ok(u64::from(u16::from_ne_bytes([bytes[0], bytes[1]]))),
+            1 => Ok(u64::from(bytes[0])),
+            _ => Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("getsockopt({level}, {name}): the kernel wrote {n} bytes, not an integer"),
+            )),
+        }
+    }
+
+    /// Writes a 64-bit option value (`SO_VM_SOCKETS_BUFFER_SIZE` ...).
+    pub fn setsockopt_u64(&self, level: c_int, name: c_int, value: u64) -> io::Result<()> {
+        sys::setsockopt(self.as_fd(), level, name, Some(&value.to_ne_bytes()), 0)
     }
 
     /// `getsockopt` into `buf`; returns how many bytes the kernel wrote.
@@ -78,8 +114,13 @@ impl Socket {
         Ok(buf)
     }
 
-    /// `socket.setsockopt(level, name, int)`.
+    /// `socket.setsockopt(level, name, int)`. On `AF_VSOCK` sockets the value goes to the
+    /// kernel as 64 bits (sign-extended), as CPython does, since the `SO_VM_SOCKETS_BUFFER_*`
+    /// options refuse anything shorter.
     pub fn setsockopt_int(&self, level: c_int, name: c_int, value: c_int) -> io::Result<()> {
+        if self.family() == crate::Family::VSOCK {
+            return self.setsockopt_u64(level, name, i64::from(value) as u64);
+        }
         sys::setsockopt(self.as_fd(), level, name, Some(bytes_of(&value)), 0)
     }
 
