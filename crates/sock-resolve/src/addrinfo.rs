@@ -8,11 +8,11 @@ use libc::c_int;
 
 use sock_core::SockAddr;
 
-use crate::consts::{AI_NUMERICHOST, EAI_NONAME};
+use crate::consts::AI_NUMERICHOST;
 use crate::error::ResolveError;
 use crate::numeric;
 use crate::service::Service;
-use crate::sys::c_string;
+use crate::sys::{c_string, check_no_nul};
 
 /// One entry of [`getaddrinfo`]'s result: Python's `(family, type, proto, canonname, sockaddr)`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -40,8 +40,10 @@ pub struct AddrInfo {
 /// A numeric host never reaches NSS (the name service switch): the usual cases are answered
 /// without calling libc, the rest go to libc with `AI_NUMERICHOST` added.
 ///
-/// Errors: [`ResolveError`] with the `EAI_*` code; a NUL in `host` or a service name is
-/// `EAI_NONAME` (it can name nothing).
+/// Errors: [`ResolveError`] with the `EAI_*` code; a NUL character in `host` or in a service
+/// name is a [`ResolveError`] of kind
+/// [`InvalidArgument`](crate::ResolveErrorKind::InvalidArgument) naming `host` or `port`
+/// (CPython cuts the C string short at the NUL instead).
 ///
 /// ```
 /// use sock_resolve::getaddrinfo;
@@ -61,6 +63,12 @@ pub fn getaddrinfo<'a>(
 ) -> Result<Vec<AddrInfo>, ResolveError> {
     let (port, family, ty, proto) = (port.into(), family.into(), ty.into(), proto.into());
     if let Some(host) = host {
+        check_no_nul("host", host)?;
+    }
+    if let Service::Name(name) = port {
+        check_no_nul("port", name)?;
+    }
+    if let Some(host) = host {
         if let Some(literal) = numeric::parse_literal(host) {
             if let Some(answer) = numeric::answer(host, &literal, port, family, ty, proto, flags) {
                 return Ok(answer);
@@ -79,12 +87,11 @@ fn call_libc(
     proto: c_int,
     flags: c_int,
 ) -> Result<Vec<AddrInfo>, ResolveError> {
-    let no_name = || ResolveError::from_gai(EAI_NONAME);
-    let host = host.map(|h| c_string("host", h)).transpose().map_err(|_| no_name())?;
+    let host = host.map(|h| c_string("host", h)).transpose()?;
     let serv: Option<CString> = match port {
         Service::None => None,
-        Service::Port(p) => Some(CString::new(p.to_string()).expect("digits have no NUL")),
-        Service::Name(s) => Some(c_string("port", s).map_err(|_| no_name())?),
+        Service::Port(p) => Some(c_string("port", &p.to_string())?),
+        Service::Name(s) => Some(c_string("port", s)?),
     };
     raw_getaddrinfo(host.as_deref(), serv.as_deref(), family, ty, proto, flags)
 }
