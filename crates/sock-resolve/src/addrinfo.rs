@@ -32,7 +32,9 @@ pub struct AddrInfo {
 /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`.
 ///
 /// `host` is a name, an IP literal (IPv6 with an optional `%ifname` or `%index` scope) or
-/// `None`; `port` is anything that converts into a [`Service`] (`u16`, `&str`, `None`).
+/// `None`. As in glibc, an interface name is a scope only on link-local (`fe80::/10`) and
+/// node- or link-local multicast (`ffx1::`, `ffx2::`) addresses (elsewhere `EAI_NONAME`); a
+/// decimal index up to `u32::MAX` is one on any IPv6 address; `port` is anything that converts into a [`Service`] (`u16`, `&str`, `None`).
 /// `family`, `ty`, `proto` narrow the results (0 = any; raw `c_int`s as in Python, or
 /// `sock_core`'s `Family`/`Type`/`Protocol`); `flags` are `AI_*` constants. Only
 /// `AF_INET`/`AF_INET6` entries are returned.
@@ -169,4 +171,31 @@ fn node_addr(ai: &libc::addrinfo) -> Option<SocketAddr> {
     // most that many.
     let bytes = unsafe { std::slice::from_raw_parts(ai.ai_addr.cast::<u8>(), len) };
     SockAddr::from_bytes(bytes).ok()?.as_socket()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ResolveErrorKind;
+
+    /// A NUL in the host or a service name is a bad argument, found before libc (which would
+    /// cut the strings short: "localhost\0x" and "80\0x" would resolve), with or without
+    /// the fast path.
+    #[test]
+    fn nul_in_host_or_port() {
+        let nul = |r: Result<Vec<AddrInfo>, ResolveError>| {
+            let e = r.unwrap_err();
+            (e.kind(), e.code(), e.to_string())
+        };
+        let want = |arg: &str| (ResolveErrorKind::InvalidArgument, 0, format!("{arg}: embedded null character"));
+        for flags in [0, AI_NUMERICHOST] {
+            for host in ["localhost\0x", "127.0.0.1\0", "fe80::1%lo\0x", "\0"] {
+                assert_eq!(nul(getaddrinfo(Some(host), 80, 0, 0, 0, flags)), want("host"), "{host:?}");
+            }
+            assert_eq!(nul(getaddrinfo(Some("127.0.0.1"), "80\0x", 0, 0, 0, flags)), want("port"));
+            assert_eq!(nul(getaddrinfo(None, "80\0x", 0, 0, 0, flags)), want("port"));
+        }
+        let io = std::io::Error::from(getaddrinfo(Some("::1\0"), 80, 0, 0, 0, 0).unwrap_err());
+        assert_eq!(io.kind(), std::io::ErrorKind::InvalidInput);
+    }
 }
