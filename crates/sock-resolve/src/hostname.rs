@@ -31,15 +31,33 @@ pub fn sethostname(name: &str) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    /// The NUL check fires before the syscall: even without `CAP_SYS_ADMIN` the error is
-    /// `InvalidInput`, not `EPERM`, and the host name is unchanged.
+    /// The NUL check fires before the syscall: the error is `InvalidInput`, not `EPERM`, and
+    /// the host name is unchanged (the kernel would have set "a"). Run on a thread of its own
+    /// in a private UTS namespace, so that even a broken check cannot rename the machine;
+    /// where no namespace can be made, only without root (then the call could change nothing).
     #[test]
     fn sethostname_refuses_nul_before_the_call() {
-        let before = gethostname().unwrap();
-        let err = sethostname("a\0b").unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
-        assert_eq!(err.raw_os_error(), None);
-        assert_eq!(err.to_string(), "name: embedded null character");
-        assert_eq!(gethostname().unwrap(), before);
+        std::thread::spawn(|| {
+            // SAFETY: unshare only takes flags; CLONE_NEWUTS moves this thread alone (spawned
+            // for this test, ending with it) into a new UTS namespace.
+            let private = unsafe { libc::unshare(libc::CLONE_NEWUTS) } == 0;
+            // SAFETY: geteuid has no preconditions.
+            if !private && unsafe { libc::geteuid() } == 0 {
+                println!("SOCK-SKIP: sethostname NUL check: root but no private UTS namespace");
+                return;
+            }
+            let before = gethostname().unwrap();
+            let err = sethostname("a\0b").unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+            assert_eq!(err.raw_os_error(), None);
+            assert_eq!(err.to_string(), "name: embedded null character");
+            assert_eq!(gethostname().unwrap(), before);
+            if private {
+                sethostname("sock-resolve-unit").unwrap();
+                assert_eq!(gethostname().unwrap(), "sock-resolve-unit");
+            }
+        })
+        .join()
+        .unwrap();
     }
 }
