@@ -112,7 +112,7 @@ pub mod opt {
 
 /// An interface index as the kernel's `int` (`imr_ifindex`, `ipv6mr_ifindex`): indexes over
 /// `i32::MAX` name no interface, and would turn negative.
-fn ifindex_int(ifindex: u32) -> io::Result<c_int> {
+pub(crate) fn ifindex_int(ifindex: u32) -> io::Result<c_int> {
     c_int::try_from(ifindex).map_err(|_| invalid_input("ifindex", "interface index must be 0-2147483647"))
 }
 
