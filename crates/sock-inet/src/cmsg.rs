@@ -10,6 +10,7 @@ use sock_core::cmsg::{Cmsg, CmsgIter, CmsgWriter};
 use sock_core::pod::read_pod;
 
 use crate::consts::*;
+use crate::opts::ifindex_int;
 
 /// One IP-level control message.
 ///
@@ -31,7 +32,7 @@ pub enum InetCmsg {
     /// `spec_dst` is the local address (for sending: the source address to use), `addr` the
     /// header's destination (ignored when sending).
     PktInfoV4 {
-        /// `ipi_ifindex` (0: any).
+        /// `ipi_ifindex` (0: any; the kernel's `int`, so at most `i32::MAX` to send).
         ifindex: u32,
         /// `ipi_spec_dst`.
         spec_dst: Ipv4Addr,
@@ -46,7 +47,7 @@ pub enum InetCmsg {
     PktInfoV6 {
         /// `ipi6_addr`.
         addr: Ipv6Addr,
-        /// `ipi6_ifindex`.
+        /// `ipi6_ifindex` (the kernel's `int`, so at most `i32::MAX` to send).
         ifindex: u32,
     },
     /// `IPV6_HOPLIMIT`: received hop limit (with `IPV6_RECVHOPLIMIT`), or the one to send with.
@@ -101,13 +102,14 @@ impl InetCmsg {
     }
 
     /// Appends this item to `w` (integers as `int` but `UDP_SEGMENT` as the `u16` the kernel
-    /// wants, structures in the kernel's layout).
+    /// wants, structures in the kernel's layout). A `PktInfo` interface index over `i32::MAX`
+    /// is `InvalidInput` naming `ifindex`.
     pub fn encode(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
         let (level, ty) = self.kind();
         match *self {
             InetCmsg::PktInfoV4 { ifindex, spec_dst, addr } => {
                 let mut b = [0u8; 12];
-                b[..4].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+                b[..4].copy_from_slice(&ifindex_int(ifindex)?.to_ne_bytes());
                 b[4..8].copy_from_slice(&spec_dst.octets());
                 b[8..].copy_from_slice(&addr.octets());
                 w.push(level, ty, &b)
@@ -115,7 +117,7 @@ impl InetCmsg {
             InetCmsg::PktInfoV6 { addr, ifindex } => {
                 let mut b = [0u8; 20];
                 b[..16].copy_from_slice(&addr.octets());
-                b[16..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
+                b[16..].copy_from_slice(&ifindex_int(ifindex)?.to_ne_bytes());
                 w.push(level, ty, &b)
             }
             InetCmsg::Tos(v) => w.push_value(level, ty, &c_int::from(v)),
@@ -193,9 +195,25 @@ mod tests {
         assert_eq!(InetCmsg::decode(&c), None);
     }
 
+    /// An interface index that the kernel's `int` cannot hold is refused, not sent negative.
+    #[test]
+    fn pktinfo_ifindex_fits_int() {
+        let mut buf = [0u8; 64];
+        for item in [
+            InetCmsg::PktInfoV4 { ifindex: 0x8000_0000, spec_dst: Ipv4Addr::LOCALHOST, addr: Ipv4Addr::LOCALHOST },
+            InetCmsg::PktInfoV6 { addr: Ipv6Addr::LOCALHOST, ifindex: u32::MAX },
+        ] {
+            let err = item.encode(&mut CmsgWriter::new(&mut buf)).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+            assert!(err.to_string().starts_with("ifindex: "), "{err}");
+        }
+        let max = InetCmsg::PktInfoV6 { addr: Ipv6Addr::LOCALHOST, ifindex: i32::MAX as u32 };
+        assert_eq!(round_trip(max), Some(max));
+    }
+
     proptest! {
         #[test]
-        fn encode_decode(ifindex in any::<u32>(), a in any::<[u8; 4]>(), b in any::<[u8; 4]>(), six in any::<[u8; 16]>(), n in any::<i32>(), tos in any::<u8>(), seg in any::<u16>()) {
+        fn encode_decode(ifindex in 0..=i32::MAX as u32, a in any::<[u8; 4]>(), b in any::<[u8; 4]>(), six in any::<[u8; 16]>(), n in any::<i32>(), tos in any::<u8>(), seg in any::<u16>()) {
             for item in [
                 InetCmsg::PktInfoV4 { ifindex, spec_dst: a.into(), addr: b.into() },
                 InetCmsg::PktInfoV6 { addr: six.into(), ifindex },

@@ -24,8 +24,8 @@ use crate::cmsg::InetCmsg;
 /// ```
 /// use sock_inet::checked_segment_size;
 /// assert_eq!(checked_segment_size(1200)?, 1200);
-/// assert!(checked_segment_size(0).is_err());
-/// assert!(checked_segment_size(65536).is_err());
+/// assert_eq!(checked_segment_size(0).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(checked_segment_size(65536).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn checked_segment_size(segment_size: usize) -> io::Result<u16> {

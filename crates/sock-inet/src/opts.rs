@@ -11,6 +11,7 @@ use libc::c_int;
 use sock_core::{invalid_input, Socket};
 
 use crate::consts::*;
+use crate::host::check_no_nul;
 use crate::tcp_info::TcpInfo;
 
 /// Declares `SockOpt<c_int>` constants named like the option.
@@ -109,21 +110,40 @@ pub mod opt {
     }
 }
 
+/// An interface index as the kernel's `int` (`imr_ifindex`, `ipv6mr_ifindex`): indexes over
+/// `i32::MAX` name no interface, and would turn negative.
+pub(crate) fn ifindex_int(ifindex: u32) -> io::Result<c_int> {
+    c_int::try_from(ifindex).map_err(|_| invalid_input("ifindex", "interface index must be 0-2147483647"))
+}
+
 /// `ip_mreqn`: group, local address, interface index (12 bytes, network-order addresses).
-fn ip_mreqn(group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> [u8; 12] {
+fn ip_mreqn(group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<[u8; 12]> {
     let mut b = [0u8; 12];
     b[..4].copy_from_slice(&group.octets());
     b[4..8].copy_from_slice(&interface.octets());
-    b[8..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
-    b
+    b[8..].copy_from_slice(&ifindex_int(ifindex)?.to_ne_bytes());
+    Ok(b)
 }
 
 /// `ipv6_mreq`: group and interface index (20 bytes).
-fn ipv6_mreq(group: Ipv6Addr, ifindex: u32) -> [u8; 20] {
+fn ipv6_mreq(group: Ipv6Addr, ifindex: u32) -> io::Result<[u8; 20]> {
     let mut b = [0u8; 20];
     b[..16].copy_from_slice(&group.octets());
-    b[16..].copy_from_slice(&(ifindex as c_int).to_ne_bytes());
-    b
+    b[16..].copy_from_slice(&ifindex_int(ifindex)?.to_ne_bytes());
+    Ok(b)
+}
+
+/// The largest congestion control name the kernel reads (`TCP_CA_NAME_MAX` - 1); it cuts
+/// longer ones short.
+const TCP_CA_NAME_LEN_MAX: usize = 15;
+
+/// The checked bytes of a `TCP_CONGESTION` name.
+fn congestion_name(name: &str) -> io::Result<&[u8]> {
+    check_no_nul("name", name)?;
+    if name.len() > TCP_CA_NAME_LEN_MAX {
+        return Err(invalid_input("name", "congestion control names are at most 15 bytes"));
+    }
+    Ok(name.as_bytes())
 }
 
 /// The checked value of a `UDPLITE_*_CSCOV` option.
@@ -146,7 +166,9 @@ fn cscov(arg: &str, length: u16) -> io::Result<c_int> {
 /// ```
 pub trait InetSocketExt {
     /// `IP_ADD_MEMBERSHIP` with an `ip_mreqn`: joins `group` on the interface with address
-    /// `interface` (`0.0.0.0`: the kernel chooses) or index `ifindex` (0: by address).
+    /// `interface` (`0.0.0.0`: the kernel chooses) or index `ifindex` (0: by address). Here
+    /// and in the other multicast calls, an `ifindex` over `i32::MAX` (the kernel's `int`) is
+    /// `InvalidInput`.
     fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
     /// `IP_DROP_MEMBERSHIP`: leaves a group joined with [`join_multicast_v4`](Self::join_multicast_v4).
     fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
@@ -162,6 +184,8 @@ pub trait InetSocketExt {
     /// `TCP_CONGESTION`: the congestion control algorithm's name.
     fn tcp_congestion(&self) -> io::Result<String>;
     /// `TCP_CONGESTION`: selects an algorithm by name (`ENOENT` if the kernel has no such one).
+    /// A name with a NUL character or over 15 bytes, which the kernel would cut short, is
+    /// `InvalidInput` naming `name`.
     fn set_tcp_congestion(&self, name: &str) -> io::Result<()>;
     /// `TCP_INFO`: the connection's statistics.
     fn tcp_info(&self) -> io::Result<TcpInfo>;
@@ -229,15 +253,15 @@ pub trait InetSocketExt {
 
 impl InetSocketExt for Socket {
     fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IP, IP_ADD_MEMBERSHIP, &ip_mreqn(group, interface, ifindex))
+        self.setsockopt_bytes(IPPROTO_IP, IP_ADD_MEMBERSHIP, &ip_mreqn(group, interface, ifindex)?)
     }
 
     fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IP, IP_DROP_MEMBERSHIP, &ip_mreqn(group, interface, ifindex))
+        self.setsockopt_bytes(IPPROTO_IP, IP_DROP_MEMBERSHIP, &ip_mreqn(group, interface, ifindex)?)
     }
 
     fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex))
+        self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex)?)
     }
 
     fn multicast_if_v4(&self) -> io::Result<Ipv4Addr> {
@@ -247,11 +271,11 @@ impl InetSocketExt for Socket {
     }
 
     fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_JOIN_GROUP, &ipv6_mreq(group, ifindex))
+        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_JOIN_GROUP, &ipv6_mreq(group, ifindex)?)
     }
 
     fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_LEAVE_GROUP, &ipv6_mreq(group, ifindex))
+        self.setsockopt_bytes(IPPROTO_IPV6, IPV6_LEAVE_GROUP, &ipv6_mreq(group, ifindex)?)
     }
 
     fn tcp_congestion(&self) -> io::Result<String> {
@@ -262,7 +286,7 @@ impl InetSocketExt for Socket {
     }
 
     fn set_tcp_congestion(&self, name: &str) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_TCP, TCP_CONGESTION, name.as_bytes())
+        self.setsockopt_bytes(IPPROTO_TCP, TCP_CONGESTION, congestion_name(name)?)
     }
 
     fn tcp_info(&self) -> io::Result<TcpInfo> {
@@ -301,12 +325,56 @@ mod tests {
 
     #[test]
     fn struct_layouts() {
-        let m = ip_mreqn(Ipv4Addr::new(224, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 1), 3);
+        let m = ip_mreqn(Ipv4Addr::new(224, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 1), 3).unwrap();
         assert_eq!(&m[..8], &[224, 0, 0, 1, 10, 0, 0, 1]);
         assert_eq!(m.len(), std::mem::size_of::<libc::ip_mreqn>());
-        assert_eq!(ipv6_mreq(Ipv6Addr::LOCALHOST, 1).len(), std::mem::size_of::<libc::ipv6_mreq>());
-        assert!(cscov("length", 7).is_err());
+        assert_eq!(ipv6_mreq(Ipv6Addr::LOCALHOST, 1).unwrap().len(), std::mem::size_of::<libc::ipv6_mreq>());
+        let cscov7 = cscov("length", 7).unwrap_err();
+        assert_eq!(cscov7.kind(), io::ErrorKind::InvalidInput);
+        assert!(cscov7.to_string().starts_with("length: "), "{cscov7}");
         assert_eq!(cscov("length", 0).unwrap(), 0);
         assert_eq!(cscov("length", 65535).unwrap(), 65535);
+    }
+
+    /// Interface indexes are the kernel's `int`: over `i32::MAX` is `InvalidInput`, not a
+    /// negative index.
+    #[test]
+    fn ifindex_fits_int() {
+        let g4 = Ipv4Addr::new(224, 0, 0, 1);
+        let max = ip_mreqn(g4, Ipv4Addr::UNSPECIFIED, i32::MAX as u32).unwrap();
+        assert_eq!(&max[8..], &i32::MAX.to_ne_bytes());
+        for bad in [0x8000_0000, u32::MAX] {
+            let e4 = ip_mreqn(g4, Ipv4Addr::UNSPECIFIED, bad).unwrap_err();
+            let e6 = ipv6_mreq(Ipv6Addr::LOCALHOST, bad).unwrap_err();
+            for e in [e4, e6] {
+                assert_eq!(
+                    (e.kind(), e.to_string()),
+                    (io::ErrorKind::InvalidInput, "ifindex: interface index must be 0-2147483647".into())
+                );
+            }
+        }
+        let s = Socket::new(sock_core::Family::INET6, sock_core::Type::DGRAM, None).unwrap();
+        let e = s.join_multicast_v6("ff02::1".parse().unwrap(), u32::MAX).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// A congestion control name with a NUL or over 15 bytes would be cut short by the
+    /// kernel ("reno\0x" would select reno): `InvalidInput` before the call.
+    #[test]
+    fn congestion_names_are_checked() {
+        let s = Socket::new(sock_core::Family::INET, sock_core::Type::STREAM, None).unwrap();
+        let before = s.tcp_congestion().unwrap();
+        let err = |e: io::Error| (e.kind(), e.to_string());
+        assert_eq!(
+            err(s.set_tcp_congestion("reno\0x").unwrap_err()),
+            (io::ErrorKind::InvalidInput, "name: embedded null character".into())
+        );
+        let long = format!("{before}{}", "x".repeat(16));
+        assert_eq!(
+            err(s.set_tcp_congestion(&long).unwrap_err()),
+            (io::ErrorKind::InvalidInput, "name: congestion control names are at most 15 bytes".into())
+        );
+        assert_eq!(s.tcp_congestion().unwrap(), before);
+        assert_eq!(congestion_name("x".repeat(15).as_str()).unwrap().len(), 15);
     }
 }

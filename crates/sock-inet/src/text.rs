@@ -8,22 +8,26 @@ use libc::c_int;
 
 use sock_core::invalid_input;
 
+use crate::host::check_no_nul;
+
 /// `socket.inet_aton(ip_string)`: the 4 packed bytes (network order) of an IPv4 address in
 /// any form inet(3) accepts: `a.b.c.d`, `a.b.c` (c is 16 bits), `a.b` (b is 24 bits), `a`
 /// (32 bits), each part decimal, octal (`0` prefix) or hex (`0x` prefix). Like glibc, text
 /// after a whitespace character is ignored.
 ///
-/// Errors: `InvalidInput` "illegal IP address string passed to inet_aton".
+/// Errors: `InvalidInput` "illegal IP address string passed to inet_aton"; a NUL character
+/// is `InvalidInput` "ip_string: embedded null character" (CPython's `ValueError`).
 ///
 /// ```
 /// use sock_inet::inet_aton;
 /// assert_eq!(inet_aton("127.1")?, [127, 0, 0, 1]);
 /// assert_eq!(inet_aton("0x7f.0.0.010")?, [127, 0, 0, 8]);
 /// assert_eq!(inet_aton("4294967295")?, [255; 4]);
-/// assert!(inet_aton("1.2.3.256").is_err());
+/// assert_eq!(inet_aton("1.2.3.256").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn inet_aton(ip_string: &str) -> io::Result<[u8; 4]> {
+    check_no_nul("ip_string", ip_string)?;
     parse_aton(ip_string.as_bytes())
         .map(u32::to_be_bytes)
         .ok_or_else(|| invalid_input("ip_string", "illegal IP address string passed to inet_aton"))
@@ -104,16 +108,19 @@ pub fn inet_ntoa(packed_ip: &[u8]) -> io::Result<String> {
 /// standard text form (`AF_INET`: strict dotted quad, 4 bytes; `AF_INET6`: 16 bytes).
 ///
 /// Errors: an illegal string is `InvalidInput` "illegal IP address string passed to
-/// inet_pton"; another family is the OS error `EAFNOSUPPORT`, as in CPython.
+/// inet_pton"; another family is the OS error `EAFNOSUPPORT`, as in CPython; a NUL character
+/// is `InvalidInput` "ip_string: embedded null character" (CPython's `ValueError`, whatever the
+/// family).
 ///
 /// ```
 /// use sock_inet::inet_pton;
 /// assert_eq!(inet_pton(libc::AF_INET, "1.2.3.4")?, [1, 2, 3, 4]);
 /// assert_eq!(inet_pton(libc::AF_INET6, "::1")?.len(), 16);
-/// assert!(inet_pton(libc::AF_INET, "1.2.3").is_err());
+/// assert_eq!(inet_pton(libc::AF_INET, "1.2.3").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn inet_pton(address_family: c_int, ip_string: &str) -> io::Result<Vec<u8>> {
+    check_no_nul("ip_string", ip_string)?;
     let illegal = || invalid_input("ip_string", "illegal IP address string passed to inet_pton");
     match address_family {
         libc::AF_INET => Ok(ip_string.parse::<Ipv4Addr>().map_err(|_| illegal())?.octets().to_vec()),
@@ -250,15 +257,32 @@ mod tests {
             inet_ntop(libc::AF_INET6, &hex("0aef0b0105061001ffff999700550170")).unwrap(),
             "aef:b01:506:1001:ffff:9997:55:170"
         );
+        let illegal = (io::ErrorKind::InvalidInput, "ip_string: illegal IP address string passed to inet_pton".into());
+        let err = |r: io::Result<Vec<u8>>| r.map_err(|e| (e.kind(), e.to_string())).unwrap_err();
         for bad in [":::", "1::abc::def", "1::260.2.3.0", "300.0.0.0", "1.2.3.4.5"] {
-            assert!(inet_pton(libc::AF_INET6, bad).is_err(), "{bad}");
-            assert!(inet_pton(libc::AF_INET, bad).is_err(), "{bad}");
+            assert_eq!(err(inet_pton(libc::AF_INET6, bad)), illegal, "{bad}");
+            assert_eq!(err(inet_pton(libc::AF_INET, bad)), illegal, "{bad}");
         }
         assert_eq!(inet_pton(9999, "1.2.3.4").unwrap_err().raw_os_error(), Some(libc::EAFNOSUPPORT));
         assert_eq!(inet_ntop(libc::AF_INET, &[1, 2, 3]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(inet_ntop(libc::AF_INET6, &[0; 15]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(inet_ntop(9999, &[0; 4]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(inet_ntoa(&[1, 2, 3, 4, 5]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// A NUL is CPython's "embedded null character", before the family check; glibc would
+    /// read "1.2.3.4\0x" as 1.2.3.4.
+    #[test]
+    fn nul_is_embedded_null_character() {
+        let nul = (io::ErrorKind::InvalidInput, "ip_string: embedded null character".to_string());
+        let err = |e: io::Error| (e.kind(), e.to_string());
+        assert_eq!(err(inet_aton("1.2.3.4\0x").unwrap_err()), nul);
+        assert_eq!(err(inet_aton("1.2.3.4 \0").unwrap_err()), nul);
+        assert_eq!(glibc_aton("1.2.3.4 "), Some([1, 2, 3, 4]));
+        for af in [libc::AF_INET, libc::AF_INET6, 9999] {
+            assert_eq!(err(inet_pton(af, "::1\0").unwrap_err()), nul, "{af}");
+            assert_eq!(err(inet_pton(af, "1.2.3.4\0").unwrap_err()), nul, "{af}");
+        }
     }
 
     #[test]

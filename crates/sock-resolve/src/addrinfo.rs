@@ -8,11 +8,11 @@ use libc::c_int;
 
 use sock_core::SockAddr;
 
-use crate::consts::{AI_NUMERICHOST, EAI_NONAME};
+use crate::consts::AI_NUMERICHOST;
 use crate::error::ResolveError;
 use crate::numeric;
 use crate::service::Service;
-use crate::sys::c_string;
+use crate::sys::{c_string, check_no_nul};
 
 /// One entry of [`getaddrinfo`]'s result: Python's `(family, type, proto, canonname, sockaddr)`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +32,9 @@ pub struct AddrInfo {
 /// `socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)`.
 ///
 /// `host` is a name, an IP literal (IPv6 with an optional `%ifname` or `%index` scope) or
-/// `None`; `port` is anything that converts into a [`Service`] (`u16`, `&str`, `None`).
+/// `None`. As in glibc, an interface name is a scope only on link-local (`fe80::/10`) and
+/// node- or link-local multicast (`ffx1::`, `ffx2::`) addresses (elsewhere `EAI_NONAME`); a
+/// decimal index up to `u32::MAX` is one on any IPv6 address; `port` is anything that converts into a [`Service`] (`u16`, `&str`, `None`).
 /// `family`, `ty`, `proto` narrow the results (0 = any; raw `c_int`s as in Python, or
 /// `sock_core`'s `Family`/`Type`/`Protocol`); `flags` are `AI_*` constants. Only
 /// `AF_INET`/`AF_INET6` entries are returned.
@@ -40,8 +42,10 @@ pub struct AddrInfo {
 /// A numeric host never reaches NSS (the name service switch): the usual cases are answered
 /// without calling libc, the rest go to libc with `AI_NUMERICHOST` added.
 ///
-/// Errors: [`ResolveError`] with the `EAI_*` code; a NUL in `host` or a service name is
-/// `EAI_NONAME` (it can name nothing).
+/// Errors: [`ResolveError`] with the `EAI_*` code; a NUL character in `host` or in a service
+/// name is a [`ResolveError`] of kind
+/// [`InvalidArgument`](crate::ResolveErrorKind::InvalidArgument) naming `host` or `port`
+/// (CPython cuts the C string short at the NUL instead).
 ///
 /// ```
 /// use sock_resolve::getaddrinfo;
@@ -61,6 +65,12 @@ pub fn getaddrinfo<'a>(
 ) -> Result<Vec<AddrInfo>, ResolveError> {
     let (port, family, ty, proto) = (port.into(), family.into(), ty.into(), proto.into());
     if let Some(host) = host {
+        check_no_nul("host", host)?;
+    }
+    if let Service::Name(name) = port {
+        check_no_nul("port", name)?;
+    }
+    if let Some(host) = host {
         if let Some(literal) = numeric::parse_literal(host) {
             if let Some(answer) = numeric::answer(host, &literal, port, family, ty, proto, flags) {
                 return Ok(answer);
@@ -79,12 +89,11 @@ fn call_libc(
     proto: c_int,
     flags: c_int,
 ) -> Result<Vec<AddrInfo>, ResolveError> {
-    let no_name = || ResolveError::from_gai(EAI_NONAME);
-    let host = host.map(|h| c_string("host", h)).transpose().map_err(|_| no_name())?;
+    let host = host.map(|h| c_string("host", h)).transpose()?;
     let serv: Option<CString> = match port {
         Service::None => None,
-        Service::Port(p) => Some(CString::new(p.to_string()).expect("digits have no NUL")),
-        Service::Name(s) => Some(c_string("port", s).map_err(|_| no_name())?),
+        Service::Port(p) => Some(c_string("port", &p.to_string())?),
+        Service::Name(s) => Some(c_string("port", s)?),
     };
     raw_getaddrinfo(host.as_deref(), serv.as_deref(), family, ty, proto, flags)
 }
@@ -162,4 +171,31 @@ fn node_addr(ai: &libc::addrinfo) -> Option<SocketAddr> {
     // most that many.
     let bytes = unsafe { std::slice::from_raw_parts(ai.ai_addr.cast::<u8>(), len) };
     SockAddr::from_bytes(bytes).ok()?.as_socket()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ResolveErrorKind;
+
+    /// A NUL in the host or a service name is a bad argument, found before libc (which would
+    /// cut the strings short: "localhost\0x" and "80\0x" would resolve), with or without
+    /// the fast path.
+    #[test]
+    fn nul_in_host_or_port() {
+        let nul = |r: Result<Vec<AddrInfo>, ResolveError>| {
+            let e = r.unwrap_err();
+            (e.kind(), e.code(), e.to_string())
+        };
+        let want = |arg: &str| (ResolveErrorKind::InvalidArgument, 0, format!("{arg}: embedded null character"));
+        for flags in [0, AI_NUMERICHOST] {
+            for host in ["localhost\0x", "127.0.0.1\0", "fe80::1%lo\0x", "\0"] {
+                assert_eq!(nul(getaddrinfo(Some(host), 80, 0, 0, 0, flags)), want("host"), "{host:?}");
+            }
+            assert_eq!(nul(getaddrinfo(Some("127.0.0.1"), "80\0x", 0, 0, 0, flags)), want("port"));
+            assert_eq!(nul(getaddrinfo(None, "80\0x", 0, 0, 0, flags)), want("port"));
+        }
+        let io = std::io::Error::from(getaddrinfo(Some("::1\0"), 80, 0, 0, 0, 0).unwrap_err());
+        assert_eq!(io.kind(), std::io::ErrorKind::InvalidInput);
+    }
 }

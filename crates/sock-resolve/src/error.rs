@@ -8,14 +8,20 @@ use libc::c_int;
 use crate::consts::*;
 use crate::sys;
 
-/// Which resolver reported a [`ResolveError`].
+/// Which resolver reported a [`ResolveError`] (or that none was asked).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResolveErrorKind {
     /// `getaddrinfo`/`getnameinfo`: the code is an `EAI_*` constant (Python's `gaierror`).
     AddrInfo,
     /// The host database (`gethostbyname_ex`, `gethostbyaddr`): the code is an `h_errno`
     /// value such as `HOST_NOT_FOUND` (Python's `herror`).
     HostDb,
+    /// A caller mistake caught before any resolver was asked (Python's `ValueError` or
+    /// `OverflowError`): a NUL character in a name, an IPv6 flowinfo over 20 bits. The code is
+    /// 0 and the message names the argument; it converts into an
+    /// [`io::ErrorKind::InvalidInput`] error.
+    InvalidArgument,
 }
 
 /// A resolver error: the `EAI_*` or `h_errno` code, libc's message for it, and for
@@ -24,8 +30,8 @@ pub enum ResolveErrorKind {
 /// It converts into [`io::Error`]: `EAI_SYSTEM` (or `NETDB_INTERNAL`) with an `errno` becomes
 /// that OS error; every other
 /// code keeps the `ResolveError` inside (get it back with [`ResolveError::from_io`]) with a
-/// kind that fits (`NotFound` for unknown names, `InvalidInput` for bad flags or families,
-/// `OutOfMemory`, otherwise `Other`).
+/// kind that fits (`NotFound` for unknown names, `InvalidInput` for bad flags or families and
+/// for [`ResolveErrorKind::InvalidArgument`], `OutOfMemory`, otherwise `Other`).
 ///
 /// ```
 /// use sock_resolve::{getaddrinfo, consts::{AI_NUMERICHOST, EAI_NONAME}};
@@ -57,12 +63,24 @@ impl ResolveError {
         ResolveError { kind: ResolveErrorKind::HostDb, code, errno, message: sys::hstrerror(code) }
     }
 
+    /// The error for a bad argument (kind [`ResolveErrorKind::InvalidArgument`]): the message
+    /// is `"{argument}: {message}"`, as `sock_core::invalid_input` writes it.
+    pub fn invalid_argument(argument: &str, message: &str) -> ResolveError {
+        ResolveError {
+            kind: ResolveErrorKind::InvalidArgument,
+            code: 0,
+            errno: None,
+            message: format!("{argument}: {message}"),
+        }
+    }
+
     /// Which resolver reported it.
     pub fn kind(&self) -> ResolveErrorKind {
         self.kind
     }
 
-    /// The `EAI_*` code (for [`ResolveErrorKind::AddrInfo`]) or `h_errno` value.
+    /// The `EAI_*` code (for [`ResolveErrorKind::AddrInfo`]) or `h_errno` value (0 for
+    /// [`ResolveErrorKind::InvalidArgument`]).
     pub fn code(&self) -> c_int {
         self.code
     }
@@ -72,7 +90,8 @@ impl ResolveError {
         self.errno
     }
 
-    /// libc's text for the code (`gai_strerror` or `hstrerror`).
+    /// libc's text for the code (`gai_strerror` or `hstrerror`), or what is wrong with the
+    /// argument.
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -84,6 +103,7 @@ impl ResolveError {
 
     fn io_kind(&self) -> io::ErrorKind {
         match (self.kind, self.code) {
+            (ResolveErrorKind::InvalidArgument, _) => io::ErrorKind::InvalidInput,
             (ResolveErrorKind::HostDb, _) => io::ErrorKind::NotFound,
             (_, EAI_NONAME | EAI_NODATA | EAI_ADDRFAMILY) => io::ErrorKind::NotFound,
             (_, EAI_BADFLAGS | EAI_FAMILY | EAI_SOCKTYPE | EAI_SERVICE) => io::ErrorKind::InvalidInput,
@@ -94,8 +114,12 @@ impl ResolveError {
 }
 
 impl fmt::Display for ResolveError {
-    /// `[Errno code] message`, as Python prints a `gaierror`.
+    /// `[Errno code] message`, as Python prints a `gaierror`; just the message for a bad
+    /// argument.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == ResolveErrorKind::InvalidArgument {
+            return f.write_str(&self.message);
+        }
         write!(f, "[Errno {}] {}", self.code, self.message)
     }
 }
@@ -125,5 +149,12 @@ mod tests {
         assert_eq!(h.kind(), ResolveErrorKind::HostDb);
         assert_eq!(h.message(), "Unknown host");
         assert_eq!(io::Error::from(ResolveError::from_gai(EAI_BADFLAGS)).kind(), io::ErrorKind::InvalidInput);
+        let a = ResolveError::invalid_argument("host", "embedded null character");
+        assert_eq!((a.kind(), a.code(), a.errno()), (ResolveErrorKind::InvalidArgument, 0, None));
+        assert_eq!(a.to_string(), "host: embedded null character");
+        let io = io::Error::from(a.clone());
+        assert_eq!(io.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(io.to_string(), "host: embedded null character");
+        assert_eq!(ResolveError::from_io(&io), Some(&a));
     }
 }

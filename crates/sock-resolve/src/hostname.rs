@@ -4,6 +4,8 @@ use std::io;
 
 use sock_core::cvt;
 
+use crate::sys::c_string;
+
 /// `socket.gethostname()`: the kernel's host name (`uname -n`).
 pub fn gethostname() -> io::Result<String> {
     let mut buf = [0u8; 256];
@@ -14,8 +16,48 @@ pub fn gethostname() -> io::Result<String> {
 }
 
 /// `socket.sethostname(name)`: sets the host name (needs `CAP_SYS_ADMIN` in the UTS
-/// namespace; otherwise `EPERM`). A name over 64 bytes is the kernel's `EINVAL`.
+/// namespace; otherwise `EPERM`). A name over 64 bytes is the kernel's `EINVAL`; a NUL
+/// character in it is `InvalidInput` "name: embedded null character", found before the call
+/// (the kernel would keep the name up to the NUL).
 pub fn sethostname(name: &str) -> io::Result<()> {
-    // SAFETY: the pointer and length describe `name`'s bytes, which sethostname only reads.
-    cvt(unsafe { libc::sethostname(name.as_ptr().cast(), name.len()) }).map(drop)
+    let name = c_string("name", name)?;
+    let bytes = name.as_bytes();
+    // SAFETY: the pointer and length describe `bytes` (the name without its terminating NUL),
+    // which sethostname only reads.
+    cvt(unsafe { libc::sethostname(bytes.as_ptr().cast(), bytes.len()) }).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The NUL check fires before the syscall: the error is `InvalidInput`, not `EPERM`, and
+    /// the host name is unchanged (the kernel would have set "a"). Run on a thread of its own
+    /// in a private UTS namespace, so that even a broken check cannot rename the machine;
+    /// where no namespace can be made, only without root (then the call could change nothing).
+    #[test]
+    fn sethostname_refuses_nul_before_the_call() {
+        std::thread::spawn(|| {
+            // SAFETY: unshare only takes flags; CLONE_NEWUTS moves this thread alone (spawned
+            // for this test, ending with it) into a new UTS namespace.
+            let private = unsafe { libc::unshare(libc::CLONE_NEWUTS) } == 0;
+            // SAFETY: geteuid has no preconditions.
+            if !private && unsafe { libc::geteuid() } == 0 {
+                println!("SOCK-SKIP: sethostname NUL check: root but no private UTS namespace");
+                return;
+            }
+            let before = gethostname().unwrap();
+            let err = sethostname("a\0b").unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+            assert_eq!(err.raw_os_error(), None);
+            assert_eq!(err.to_string(), "name: embedded null character");
+            assert_eq!(gethostname().unwrap(), before);
+            if private {
+                sethostname("sock-resolve-unit").unwrap();
+                assert_eq!(gethostname().unwrap(), "sock-resolve-unit");
+            }
+        })
+        .join()
+        .unwrap();
+    }
 }

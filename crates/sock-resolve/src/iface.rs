@@ -78,7 +78,11 @@ mod tests {
         assert_eq!(if_indextoname(lo).unwrap(), "lo");
         assert!(if_nameindex().unwrap().contains(&(lo, "lo".to_string())));
         assert_eq!(if_nametoindex("nosuchif0").unwrap_err().kind(), io::ErrorKind::NotFound);
-        assert_eq!(if_nametoindex("l\0o").unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let nul = if_nametoindex("lo\0x").unwrap_err();
+        assert_eq!(
+            (nul.kind(), nul.to_string()),
+            (io::ErrorKind::InvalidInput, "name: embedded null character".into())
+        );
         assert_eq!(if_indextoname(0).unwrap_err().raw_os_error(), Some(libc::ENXIO));
     }
 }

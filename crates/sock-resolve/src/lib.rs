@@ -22,6 +22,11 @@
 //! - Resolver failures are a typed [`ResolveError`] (Python's `gaierror`/`herror`) carrying the
 //!   `EAI_*` or `h_errno` code and libc's message; it converts into [`std::io::Error`]
 //!   (`EAI_SYSTEM` becomes the OS error it carries). Other failures are `io::Error`s directly.
+//! - Caller mistakes are `InvalidInput` errors naming the argument, found before libc is
+//!   called: a NUL character in any name (host, service, protocol, interface, host name;
+//!   CPython's "embedded null character" `ValueError`, where C would silently cut the name
+//!   short), an IPv6 flowinfo over 20 bits. The functions that return a [`ResolveError`]
+//!   report them as its [`ResolveErrorKind::InvalidArgument`] kind.
 //! - Python's integer/string `port` argument is [`Service`]: a `u16`, a `&str` (service name
 //!   or digits) or `None`. Family, type, protocol and flags are the raw `c_int`s Python passes
 //!   (0 meaning "any"); `sock_core::Family`/`Type`/`Protocol` work too.

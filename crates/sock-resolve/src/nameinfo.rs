@@ -15,6 +15,12 @@ use crate::error::ResolveError;
 /// its `%ifname` suffix. With `NI_NUMERICSERV` the service is the port's digits. Flowinfo and
 /// scope id of an IPv6 address are passed on as given (Python's 4-tuple).
 ///
+/// Errors: the `EAI_*` code of libc (bad `flags` are `EAI_BADFLAGS`); a flowinfo over 20 bits
+/// is a [`ResolveError`] of kind [`InvalidArgument`](crate::ResolveErrorKind::InvalidArgument),
+/// "flowinfo: flowinfo must be 0-1048575" (CPython's `OverflowError`). CPython's other checks
+/// of its tuple argument (a 2-tuple for IPv4, port and scope id ranges, a numeric host) are
+/// the `SocketAddr` type.
+///
 /// ```
 /// use sock_resolve::{getnameinfo, consts::{NI_NUMERICHOST, NI_NUMERICSERV}};
 /// let (host, port) = getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV)?;
@@ -22,6 +28,11 @@ use crate::error::ResolveError;
 /// # Ok::<(), sock_resolve::ResolveError>(())
 /// ```
 pub fn getnameinfo(addr: SocketAddr, flags: c_int) -> Result<(String, String), ResolveError> {
+    if let SocketAddr::V6(v6) = addr {
+        if v6.flowinfo() > FLOWINFO_MAX {
+            return Err(ResolveError::invalid_argument("flowinfo", "flowinfo must be 0-1048575"));
+        }
+    }
     let raw = SockAddr::from(addr);
     let mut host = [0u8; NI_MAXHOST as usize];
     let mut serv = [0u8; NI_MAXSERV as usize];
@@ -44,6 +55,9 @@ pub fn getnameinfo(addr: SocketAddr, flags: c_int) -> Result<(String, String), R
     Ok((until_nul(&host), until_nul(&serv)))
 }
 
+/// The largest IPv6 flow label (20 bits), as CPython checks it.
+const FLOWINFO_MAX: u32 = 0xfffff;
+
 /// The text of a NUL-terminated buffer (the whole buffer if it has no NUL).
 fn until_nul(buf: &[u8]) -> String {
     let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
@@ -62,5 +76,22 @@ mod tests {
         let scoped = SocketAddr::V6(std::net::SocketAddrV6::new("fe80::1".parse().unwrap(), 1234, 0, 1));
         assert_eq!(getnameinfo(scoped, f).unwrap().0, "fe80::1%lo");
         assert_eq!(until_nul(b"ab"), "ab");
+    }
+
+    /// CPython: `getnameinfo(('::1', 80, 0xffffffff, 0), 0)` is `OverflowError: flowinfo must
+    /// be 0-1048575`; 0xfffff is the largest accepted.
+    #[test]
+    fn flowinfo_is_range_checked() {
+        let f = NI_NUMERICHOST | NI_NUMERICSERV;
+        let with_flow = |flow| SocketAddr::V6(std::net::SocketAddrV6::new(std::net::Ipv6Addr::LOCALHOST, 80, flow, 0));
+        assert_eq!(getnameinfo(with_flow(0xfffff), f).unwrap(), ("::1".into(), "80".into()));
+        for flow in [0x100000, u32::MAX] {
+            let err = getnameinfo(with_flow(flow), f).unwrap_err();
+            assert_eq!((err.kind(), err.code()), (crate::ResolveErrorKind::InvalidArgument, 0));
+            assert_eq!(err.to_string(), "flowinfo: flowinfo must be 0-1048575");
+            assert_eq!(std::io::Error::from(err).kind(), std::io::ErrorKind::InvalidInput);
+        }
+        let bad_flags = getnameinfo(with_flow(0), 0x4000_0000).unwrap_err();
+        assert_eq!(bad_flags.code(), EAI_BADFLAGS);
     }
 }

@@ -53,6 +53,17 @@ mod tests {
         assert_eq!(getprotobyname("tcp").unwrap(), 6);
         assert_eq!(getservbyname("no-such-service", None).unwrap_err().kind(), io::ErrorKind::NotFound);
         assert_eq!(getprotobyname("nope").unwrap_err().to_string(), "protocol not found");
-        assert_eq!(getservbyname("ht\0tp", None).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// A NUL in any name is `InvalidInput` naming the argument (C would cut "http\0x" to
+    /// "http" and find it).
+    #[test]
+    fn nul_in_names() {
+        let err = |r: io::Error| (r.kind(), r.to_string());
+        let nul = |arg: &str| (io::ErrorKind::InvalidInput, format!("{arg}: embedded null character"));
+        assert_eq!(err(getservbyname("http\0x", None).unwrap_err()), nul("name"));
+        assert_eq!(err(getservbyname("http", Some("tcp\0x")).unwrap_err()), nul("proto"));
+        assert_eq!(err(getservbyport(80, Some("tcp\0x")).unwrap_err()), nul("proto"));
+        assert_eq!(err(getprotobyname("tcp\0x").unwrap_err()), nul("name"));
     }
 }

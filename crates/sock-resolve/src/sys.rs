@@ -64,9 +64,40 @@ const FIRST_BUF: usize = 1024;
 /// The largest buffer the `*_r` lookups may grow to before giving up with `ERANGE`.
 const MAX_BUF: usize = 1 << 20;
 
-/// A Rust string as a C string; an interior NUL is `InvalidInput` naming `arg`.
-pub(crate) fn c_string(arg: &str, value: &str) -> io::Result<CString> {
-    CString::new(value).map_err(|_| invalid_input(arg, "must not contain NUL characters"))
+/// A Rust string as a C string, for every name this crate passes to libc; an interior NUL is
+/// [`EmbeddedNul`] naming `arg` (C would silently cut the name short at it).
+pub(crate) fn c_string(arg: &'static str, value: &str) -> Result<CString, EmbeddedNul> {
+    CString::new(value).map_err(|_| EmbeddedNul(arg))
+}
+
+/// A NUL character inside the argument it names: CPython's `ValueError: embedded null
+/// character`. It converts into an `InvalidInput` [`io::Error`] and into a [`ResolveError`] of
+/// kind `InvalidArgument`, both with the message `"{arg}: embedded null character"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EmbeddedNul(pub(crate) &'static str);
+
+/// The text of an [`EmbeddedNul`] error after the argument's name.
+const EMBEDDED_NUL: &str = "embedded null character";
+
+impl From<EmbeddedNul> for io::Error {
+    fn from(e: EmbeddedNul) -> io::Error {
+        invalid_input(e.0, EMBEDDED_NUL)
+    }
+}
+
+impl From<EmbeddedNul> for ResolveError {
+    fn from(e: EmbeddedNul) -> ResolveError {
+        ResolveError::invalid_argument(e.0, EMBEDDED_NUL)
+    }
+}
+
+/// Checks that `value` has no NUL character, for names that are not passed as C strings but
+/// must mean the same as if they were.
+pub(crate) fn check_no_nul(arg: &'static str, value: &str) -> Result<(), EmbeddedNul> {
+    if value.contains('\0') {
+        return Err(EmbeddedNul(arg));
+    }
+    Ok(())
 }
 
 /// `gai_strerror(code)` as a `String`.
