@@ -118,7 +118,9 @@ fn getaddrinfo_errors() {
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), 80, 0, 0, 0, 0x7000_0000)), EAI_BADFLAGS);
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), "no-such-service", 0, libc::SOCK_STREAM, 0, 0)), EAI_SERVICE);
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), "http", 0, libc::SOCK_STREAM, 0, AI_NUMERICSERV)), EAI_NONAME);
-    assert_eq!(code(getaddrinfo(Some("local\0host"), 80, 0, 0, 0, 0)), EAI_NONAME);
+    let nul = getaddrinfo(Some("local\0host"), 80, 0, 0, 0, 0).unwrap_err();
+    assert_eq!((nul.kind(), nul.code()), (ResolveErrorKind::InvalidArgument, 0), "refused before libc");
+    assert_eq!(io::Error::from(nul).kind(), io::ErrorKind::InvalidInput);
     assert_eq!(code(getaddrinfo(Some("fe80::1%nosuchif"), 80, 0, 0, 0, 0)), EAI_NONAME);
     let err = getaddrinfo(Some("localhost"), 80, 0, 0, 0, AI_NUMERICHOST).unwrap_err();
     assert_eq!(err.message(), "Name or service not known");
