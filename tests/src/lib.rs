@@ -72,3 +72,72 @@ pub fn python(script: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("python3 printed UTF-8")
 }
+
+/// The environment variable that marks the child of [`in_private_resolver`].
+const PRIVATE_RESOLVER_ENV: &str = "SOCK_PRIVATE_RESOLVER";
+
+/// Runs the calling test (named `test_name`, its function name) in a child process inside new
+/// network and mount namespaces where name resolution cannot leave the machine: only `lo`
+/// (up), `/etc/nsswitch.conf` with `hosts: files`, `/etc/resolv.conf` naming `127.0.0.1`
+/// only, and a private `/etc/hosts` holding `localhost` and this host's name
+/// (`<hostname>.sock.test` is its fully qualified name). Tests of names that are not in the
+/// hosts file (`no-such-host.invalid`, reverse lookups of 192.0.2.1) run there, so no query
+/// reaches DNS.
+///
+/// Returns `true` in the child, which then does the test's work; in the parent it runs the
+/// child, panics if the child failed, and returns `false` (the test then returns). Needs root
+/// (`unshare`): elsewhere it skips through [`require`].
+#[track_caller]
+pub fn in_private_resolver(test_name: &str) -> bool {
+    if std::env::var_os(PRIVATE_RESOLVER_ENV).is_some() {
+        if let Err(e) = private_resolver_setup() {
+            panic!("setting up the private resolver namespace: {e}");
+        }
+        return true;
+    }
+    if !require_root("network and mount namespaces for a private resolver (root)") {
+        return false;
+    }
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let out = Command::new("unshare")
+        .args(["--net", "--mount", "--propagation", "private", "--"])
+        .arg(exe)
+        .args(["--exact", test_name, "--test-threads=1", "--nocapture"])
+        .env(PRIVATE_RESOLVER_ENV, "1")
+        .output()
+        .expect("run unshare (util-linux)");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{test_name} in the private resolver namespace failed:\n{text}");
+    assert!(text.contains("1 passed"), "{test_name} did not run in the child:\n{text}");
+    false
+}
+
+/// In the child's fresh namespaces: `lo` up, then the private resolver files bind-mounted
+/// over the system's.
+fn private_resolver_setup() -> io::Result<()> {
+    let up = Command::new("ip").args(["link", "set", "lo", "up"]).status()?;
+    if !up.success() {
+        return Err(io::Error::other("ip link set lo up failed"));
+    }
+    let host = nix::unistd::gethostname().map_err(io::Error::from)?.to_string_lossy().into_owned();
+    let dir = std::env::temp_dir().join(format!("sock-private-resolver-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let files = [
+        (
+            "/etc/hosts",
+            format!(
+                "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t{host}.sock.test {host}\n"
+            ),
+        ),
+        ("/etc/nsswitch.conf", "hosts: files\nnetworks: files\nprotocols: files\nservices: files\n".to_string()),
+        ("/etc/resolv.conf", "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n".to_string()),
+    ];
+    for (target, content) in files {
+        let name = target.rsplit('/').next().unwrap_or("file");
+        let private = dir.join(name);
+        std::fs::write(&private, content)?;
+        nix::mount::mount(Some(&private), target, None::<&str>, nix::mount::MsFlags::MS_BIND, None::<&str>)
+            .map_err(|e| io::Error::other(format!("bind-mount {} over {target}: {e}", private.display())))?;
+    }
+    Ok(())
+}

@@ -127,14 +127,9 @@ mod tests {
 
     #[test]
     fn localhost_entry() {
+        // Names the hosts file lacks are tested in tests/tests/resolve.rs inside a private
+        // resolver namespace, so that no unit test can send a query to DNS.
         let ent = gethostbyname_ex("localhost").unwrap();
         assert!(ent.addrs.contains(&IpAddr::from([127, 0, 0, 1])));
-        let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
-        let re = crate::ResolveError::from_io(&err).expect("typed");
-        assert_eq!(re.kind(), crate::ResolveErrorKind::AddrInfo);
-        let err = gethostbyaddr("192.0.2.1").unwrap_err();
-        assert_eq!(crate::ResolveError::from_io(&err).expect("typed").kind(), crate::ResolveErrorKind::HostDb);
-        assert!(!getfqdn("").is_empty());
-        assert_eq!(getfqdn("no-such-host.invalid"), "no-such-host.invalid");
     }
 }
