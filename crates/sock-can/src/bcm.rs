@@ -352,7 +352,7 @@ mod tests {
         assert_eq!(BcmMsg::decode(&b).unwrap().flags & CAN_BCM_CAN_FD_FRAME, CAN_BCM_CAN_FD_FRAME);
         let many = msg.with_frames(vec![ClassicFrame::default(); 257]);
         assert_eq!(many.encode().unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        assert!(BcmMsg::decode(&[0; 10]).is_err());
+        assert_eq!(BcmMsg::decode(&[0; 10]).unwrap_err().kind(), io::ErrorKind::InvalidData);
     }
 
     proptest! {

@@ -125,13 +125,13 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert!(CanId::standard(0x800).is_err());
-        assert!(CanId::extended(0x2000_0000).is_err());
+        assert_eq!(CanId::standard(0x800).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(CanId::extended(0x2000_0000).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(CanId::new(0x800).unwrap(), CanId::Extended(0x800));
         assert_eq!(CanId::Extended(5).to_raw(), 5 | CAN_EFF_FLAG);
         assert_eq!("123".parse::<CanId>().unwrap(), CanId::Standard(0x123));
         assert_eq!("00000123".parse::<CanId>().unwrap(), CanId::Extended(0x123));
-        assert!("xyz".parse::<CanId>().is_err());
+        assert_eq!("xyz".parse::<CanId>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     proptest! {
