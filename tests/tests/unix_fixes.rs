@@ -36,7 +36,7 @@ fn bound_108_byte_path_round_trips() {
     let text = path.to_str().expect("ASCII temp path").to_string();
     let addr: UnixAddr = text.parse().expect("a 108-byte path parses");
     let sock = Socket::new(Family::UNIX, Type::STREAM, None).expect("AF_UNIX socket");
-    sock.bind(&addr).expect("bind to a 108-byte path");
+    sock.bind(addr).expect("bind to a 108-byte path");
 
     let raw: SockAddr = sock.local_addr().unwrap();
     assert!(raw.len() == 110 || raw.len() == 111, "kernel address length {}", raw.len());
@@ -50,7 +50,7 @@ fn bound_108_byte_path_round_trips() {
     // A client reaches it through the decoded address.
     sock.listen(None).unwrap();
     let client = Socket::new(Family::UNIX, Type::STREAM, None).unwrap();
-    client.connect(&got).expect("connect to the decoded address");
+    client.connect(got).expect("connect to the decoded address");
     assert_eq!(client.peer_unix_addr().unwrap(), got);
 
     drop((sock, client));
