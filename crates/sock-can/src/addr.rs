@@ -84,7 +84,7 @@ fn number<T: TryFrom<u64>>(text: &str, arg: &str) -> io::Result<T> {
 /// use sock_can::CanAddr;
 /// let a: CanAddr = "vcan0".parse()?;
 /// assert_eq!(a.to_string(), "vcan0");
-/// assert!(CanAddr::new(&"x".repeat(16)).is_err()); // "interface name too long"
+/// assert_eq!(CanAddr::new(&"x".repeat(16)).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // "interface name too long"
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

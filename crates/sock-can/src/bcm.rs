@@ -271,7 +271,7 @@ fn get_timeval(src: &[u8]) -> Duration {
     let long = |b: &[u8]| libc::c_long::from_ne_bytes(b.try_into().expect("long"));
     let secs = u64::try_from(long(&src[..LONG])).unwrap_or(0);
     let usecs = u64::try_from(long(&src[LONG..2 * LONG])).unwrap_or(0).min(999_999);
-    Duration::from_secs(secs) + Duration::from_micros(usecs)
+    Duration::from_secs(secs).saturating_add(Duration::from_micros(usecs))
 }
 
 /// A `CAN_BCM` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_BCM)`), connected to an interface.

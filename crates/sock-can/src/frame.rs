@@ -67,7 +67,7 @@ pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
 /// use sock_can::{CanId, ClassicFrame};
 /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0xc0, 0xff, 0xee])?;
 /// assert_eq!((f.id(), f.data()), (CanId::Standard(0x123), &[0xc0, 0xff, 0xee][..]));
-/// assert!(ClassicFrame::new(CanId::new(1)?, &[0; 9]).is_err()); // 9 bytes: InvalidInput
+/// assert_eq!(ClassicFrame::new(CanId::new(1)?, &[0; 9]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // 9 bytes: InvalidInput
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -239,8 +239,8 @@ impl Default for ClassicFrame {
 /// use sock_can::{CanId, FdFrame};
 /// let f = FdFrame::new(CanId::new(0x123)?, &[7; 64])?.with_brs(true);
 /// assert!(f.brs() && f.data().len() == 64);
-/// assert!(FdFrame::new(CanId::new(1)?, &[0; 65]).is_err());
-/// assert!(FdFrame::new(CanId::new(1)?, &[0; 13]).is_err()); // not a CAN FD length
+/// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 65]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 13]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // not a CAN FD length
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -395,7 +395,7 @@ impl FdFrame {
 /// use sock_can::XlFrame;
 /// let f = XlFrame::new(0x7ff, &[1, 2, 3])?.with_sdt(0x03).with_af(0xdead_beef);
 /// assert_eq!(XlFrame::from_bytes(&f.to_bytes())?, f);
-/// assert!(XlFrame::new(0x800, &[1]).is_err()); // priority has 11 bits
+/// assert_eq!(XlFrame::new(0x800, &[1]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // priority has 11 bits
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

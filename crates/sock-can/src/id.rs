@@ -19,7 +19,7 @@ use crate::consts::{CAN_EFF_FLAG, CAN_EFF_MASK, CAN_SFF_MASK};
 /// let id = CanId::new(0x123)?;
 /// assert_eq!(id, CanId::Standard(0x123));
 /// assert_eq!(CanId::new(0x1234)?.to_string(), "00001234");
-/// assert!(CanId::new(0x3fff_ffff).is_err()); // 30 bits
+/// assert_eq!(CanId::new(0x3fff_ffff).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // 30 bits
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

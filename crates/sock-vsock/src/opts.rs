@@ -85,7 +85,8 @@ impl VsockSocketExt for Socket {
         let tv = self.get(CONNECT_TIMEOUT)?;
         let secs = u64::try_from(tv.tv_sec).unwrap_or(0);
         let micros = u32::try_from(tv.tv_usec).unwrap_or(0);
-        Ok(Duration::from_secs(secs) + Duration::from_micros(u64::from(micros)))
+        // At most i64::MAX seconds plus u32::MAX microseconds: the sum fits a Duration.
+        Ok(Duration::from_secs(secs).saturating_add(Duration::from_micros(u64::from(micros))))
     }
 
     fn set_connect_timeout(&self, timeout: Duration) -> io::Result<()> {
