@@ -19,7 +19,7 @@ use sock_core::invalid_input;
 /// assert_eq!(a.to_string(), "01:23:45:67:89:AB");
 /// assert_eq!(a.octets(), [0x01, 0x23, 0x45, 0x67, 0x89, 0xab]);
 /// assert_eq!(a.kernel_bytes(), [0xab, 0x89, 0x67, 0x45, 0x23, 0x01]);
-/// assert!("01:23:45:67:89".parse::<BdAddr>().is_err());
+/// assert_eq!("01:23:45:67:89".parse::<BdAddr>().unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -21,11 +21,10 @@ pub(crate) fn encode(data: &[u8]) -> SockAddr {
     SockAddr::new(FAMILY, data).expect("Bluetooth addresses fit in sockaddr_storage")
 }
 
-/// Six bytes of `data` from `at` as a kernel `bdaddr_t`.
-pub(crate) fn bdaddr_at(data: &[u8], at: usize) -> crate::BdAddr {
-    let mut b = [0u8; 6];
-    b.copy_from_slice(&data[at..at + 6]);
-    crate::BdAddr::from_kernel_bytes(b)
+/// Six bytes of `data` from `at` as a kernel `bdaddr_t`; `None` if `data` is too short.
+pub(crate) fn bdaddr_at(data: &[u8], at: usize) -> Option<crate::BdAddr> {
+    let bytes: [u8; 6] = data.get(at..at.checked_add(6)?)?.try_into().ok()?;
+    Some(crate::BdAddr::from_kernel_bytes(bytes))
 }
 
 /// Parses a decimal (or `0x` hexadecimal) number that fits `T`, naming `what` on error.

@@ -3,7 +3,7 @@
 //! mode — what `hciconfig` does, and what CPython leaves to `fcntl.ioctl`.
 
 use std::io;
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsRawFd, BorrowedFd};
 
 use sock_core::{invalid_input, Socket};
 
@@ -32,6 +32,11 @@ pub const HCI_UP: u32 = 1 << 0;
 const MAX_DEV: usize = 16;
 /// `sizeof(struct hci_dev_info)` on Linux.
 const DEV_INFO_LEN: usize = 92;
+/// `struct hci_dev_list_req` with room for [`MAX_DEV`] entries: `u16 dev_num`, padding, then
+/// `dev_num` entries `{ u16 dev_id; u32 dev_opt; }` of 8 bytes each.
+const DEV_LIST_LEN: usize = 4 + 8 * MAX_DEV;
+/// `sizeof(struct hci_dev_req)`: `{ u16 dev_id; u32 dev_opt; }`, `dev_opt` at offset 4.
+const DEV_REQ_LEN: usize = 8;
 
 /// Part of `struct hci_dev_info`: what identifies a controller and its state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,17 +82,13 @@ impl HciDeviceExt for Socket {
     fn hci_dev_list(&self) -> io::Result<Vec<u16>> {
         // struct hci_dev_list_req { u16 dev_num; struct hci_dev_req dev_req[]; }, the array at
         // offset 4, each entry { u16 dev_id; u32 dev_opt; } of 8 bytes.
-        let mut buf = [0u8; 4 + 8 * MAX_DEV];
-        buf[..2].copy_from_slice(&(MAX_DEV as u16).to_ne_bytes());
-        ioctl_buf(self.as_raw_fd(), HCIGETDEVLIST, &mut buf)?;
+        let buf = get_dev_list(self.as_fd())?;
         let n = usize::from(u16::from_ne_bytes([buf[0], buf[1]])).min(MAX_DEV);
-        Ok((0..n).map(|i| u16::from_ne_bytes([buf[4 + 8 * i], buf[5 + 8 * i]])).collect())
+        Ok(buf[4..].chunks_exact(DEV_REQ_LEN).take(n).map(|e| u16::from_ne_bytes([e[0], e[1]])).collect())
     }
 
     fn hci_dev_info(&self, dev: u16) -> io::Result<HciDevInfo> {
-        let mut b = [0u8; DEV_INFO_LEN];
-        b[..2].copy_from_slice(&dev.to_ne_bytes());
-        ioctl_buf(self.as_raw_fd(), HCIGETDEVINFO, &mut b)?;
+        let b = get_dev_info(self.as_fd(), dev)?;
         let name = &b[2..10];
         let name_len = name.iter().position(|&c| c == 0).unwrap_or(name.len());
         let mut bd = [0u8; 6];
@@ -104,42 +105,103 @@ impl HciDeviceExt for Socket {
     }
 
     fn hci_dev_up(&self, dev: u16) -> io::Result<()> {
-        match ioctl_value(self.as_raw_fd(), HCIDEVUP, libc::c_ulong::from(dev)) {
+        match ioctl_dev(self.as_fd(), DevIoctl::Up, dev) {
             Err(e) if e.raw_os_error() == Some(libc::EALREADY) => Ok(()),
             other => other,
         }
     }
 
     fn hci_dev_down(&self, dev: u16) -> io::Result<()> {
-        ioctl_value(self.as_raw_fd(), HCIDEVDOWN, libc::c_ulong::from(dev))
+        ioctl_dev(self.as_fd(), DevIoctl::Down, dev)
     }
 
     fn hci_set_scan(&self, dev: u16, scan: u32) -> io::Result<()> {
         if scan > SCAN_INQUIRY | SCAN_PAGE {
             return Err(invalid_input("scan", "expected SCAN_DISABLED, SCAN_INQUIRY and/or SCAN_PAGE"));
         }
-        // struct hci_dev_req { u16 dev_id; u32 dev_opt; }: 8 bytes, dev_opt at offset 4.
-        let mut req = [0u8; 8];
-        req[..2].copy_from_slice(&dev.to_ne_bytes());
-        req[4..].copy_from_slice(&scan.to_ne_bytes());
-        ioctl_buf(self.as_raw_fd(), HCISETSCAN, &mut req)
+        set_scan(self.as_fd(), dev, scan)
     }
 }
 
-/// An ioctl whose argument is a plain integer.
-fn ioctl_value(fd: RawFd, request: u32, arg: libc::c_ulong) -> io::Result<()> {
-    // SAFETY: the requests passed here (HCIDEVUP, HCIDEVDOWN) take the controller index as an
-    // integer argument and touch no user memory; `fd` is a socket the caller borrows.
-    sock_core::cvt(unsafe { libc::ioctl(fd, request as _, arg) })?;
+// The ioctl wrappers below each own the request number and the buffer of one request, so no
+// caller can pair a request with a buffer of the wrong size: they are safe to call with any
+// arguments. `fd` is borrowed for the call, so it stays open during it.
+
+/// The HCI ioctls whose argument is the controller index as a plain integer.
+#[derive(Clone, Copy)]
+enum DevIoctl {
+    /// `HCIDEVUP`.
+    Up,
+    /// `HCIDEVDOWN`.
+    Down,
+}
+
+/// `HCIDEVUP`/`HCIDEVDOWN` on controller `dev`.
+fn ioctl_dev(fd: BorrowedFd<'_>, which: DevIoctl, dev: u16) -> io::Result<()> {
+    let request = match which {
+        DevIoctl::Up => HCIDEVUP,
+        DevIoctl::Down => HCIDEVDOWN,
+    };
+    // SAFETY: HCIDEVUP and HCIDEVDOWN take the controller index as an integer argument and
+    // touch no user memory; `fd` is open for the whole call (borrowed).
+    sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), request as _, libc::c_ulong::from(dev)) })?;
     Ok(())
 }
 
-/// An ioctl that reads and writes the struct in `buf`. Callers size `buf` to the whole struct
-/// of `request` (HCIGETDEVLIST: 4 + 8 × dev_num as set in the buffer; HCIGETDEVINFO: 92;
-/// HCISETSCAN: 8).
-fn ioctl_buf(fd: RawFd, request: u32, buf: &mut [u8]) -> io::Result<()> {
-    // SAFETY: `buf` is writable for its whole length, which each caller sets to the size of the
-    // struct the kernel reads/writes for `request`; `fd` is a socket the caller borrows.
-    sock_core::cvt(unsafe { libc::ioctl(fd, request as _, buf.as_mut_ptr()) })?;
+/// `HCIGETDEVLIST` for up to [`MAX_DEV`] controllers: the whole `struct hci_dev_list_req`.
+fn get_dev_list(fd: BorrowedFd<'_>) -> io::Result<[u8; DEV_LIST_LEN]> {
+    let mut buf = [0u8; DEV_LIST_LEN];
+    let max = u16::try_from(MAX_DEV).unwrap_or(u16::MAX); // 16
+    buf[..2].copy_from_slice(&max.to_ne_bytes());
+    // SAFETY: the kernel reads `dev_num` (MAX_DEV, set just above) and writes back the 4-byte
+    // head and at most `dev_num` 8-byte entries: at most 4 + 8 * MAX_DEV = DEV_LIST_LEN bytes,
+    // all inside `buf`, which is ours and writable; `fd` is open for the whole call.
+    sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), HCIGETDEVLIST as _, buf.as_mut_ptr()) })?;
+    Ok(buf)
+}
+
+/// `HCIGETDEVINFO` for controller `dev`: the whole `struct hci_dev_info`.
+fn get_dev_info(fd: BorrowedFd<'_>, dev: u16) -> io::Result<[u8; DEV_INFO_LEN]> {
+    let mut buf = [0u8; DEV_INFO_LEN];
+    buf[..2].copy_from_slice(&dev.to_ne_bytes());
+    // SAFETY: the kernel reads and writes exactly sizeof(struct hci_dev_info) = DEV_INFO_LEN
+    // bytes at the pointer, all inside `buf`, which is ours and writable; `fd` is open for
+    // the whole call.
+    sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), HCIGETDEVINFO as _, buf.as_mut_ptr()) })?;
+    Ok(buf)
+}
+
+/// `HCISETSCAN`: `struct hci_dev_req { dev_id = dev, dev_opt = scan }`.
+fn set_scan(fd: BorrowedFd<'_>, dev: u16, scan: u32) -> io::Result<()> {
+    let mut req = [0u8; DEV_REQ_LEN];
+    req[..2].copy_from_slice(&dev.to_ne_bytes());
+    req[4..].copy_from_slice(&scan.to_ne_bytes());
+    // SAFETY: the kernel reads exactly sizeof(struct hci_dev_req) = DEV_REQ_LEN bytes at the
+    // pointer, all inside `req`, which is ours; `fd` is open for the whole call.
+    sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), HCISETSCAN as _, req.as_mut_ptr()) })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sock_core::{Family, Type};
+
+    /// The ioctl wrappers own their buffers; on a socket that is not `BTPROTO_HCI` the kernel
+    /// refuses the requests (`ENOTTY`) and nothing is read or written out of bounds.
+    #[test]
+    fn hci_ioctls_on_a_non_hci_socket_are_enotty() {
+        let s = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        for e in [
+            s.hci_dev_list().unwrap_err(),
+            s.hci_dev_info(0).unwrap_err(),
+            s.hci_dev_up(0).unwrap_err(),
+            s.hci_dev_down(0).unwrap_err(),
+            s.hci_set_scan(0, SCAN_PAGE).unwrap_err(),
+        ] {
+            assert_eq!(e.raw_os_error(), Some(libc::ENOTTY), "{e}");
+        }
+        assert_eq!(s.hci_set_scan(0, 4).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(DEV_LIST_LEN, 4 + MAX_DEV * DEV_REQ_LEN);
+    }
 }

@@ -155,7 +155,7 @@ impl HciAncillary {
                 let tv: libc::timeval = cmsg.value()?;
                 let secs = u64::try_from(tv.tv_sec).ok()?;
                 let micros = u64::try_from(tv.tv_usec).ok()?;
-                Some(HciAncillary::Timestamp(Duration::from_secs(secs) + Duration::from_micros(micros)))
+                Duration::from_secs(secs).checked_add(Duration::from_micros(micros)).map(HciAncillary::Timestamp)
             }
             _ => None,
         }

@@ -68,7 +68,7 @@ impl L2capAddr {
         let d = bt_data(addr, MIN_LEN)?;
         Some(L2capAddr {
             psm: u16::from_le_bytes([d[0], d[1]]),
-            bdaddr: bdaddr_at(d, 2),
+            bdaddr: bdaddr_at(d, 2)?,
             cid: u16::from_le_bytes([d[8], d[9]]),
             addr_type: d[10],
         })

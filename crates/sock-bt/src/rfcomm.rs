@@ -40,7 +40,7 @@ impl RfcommAddr {
     /// Decodes a `sockaddr_rc`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
     pub fn decode(addr: &SockAddr) -> Option<RfcommAddr> {
         let d = bt_data(addr, 7)?;
-        Some(RfcommAddr { bdaddr: bdaddr_at(d, 0), channel: d[6] })
+        Some(RfcommAddr { bdaddr: bdaddr_at(d, 0)?, channel: *d.get(6)? })
     }
 }
 

@@ -32,7 +32,7 @@ impl ScoAddr {
 
     /// Decodes a `sockaddr_sco`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
     pub fn decode(addr: &SockAddr) -> Option<ScoAddr> {
-        Some(ScoAddr { bdaddr: bdaddr_at(bt_data(addr, 6)?, 0) })
+        Some(ScoAddr { bdaddr: bdaddr_at(bt_data(addr, 6)?, 0)? })
     }
 }
 

@@ -84,7 +84,7 @@ fn number<T: TryFrom<u64>>(text: &str, arg: &str) -> io::Result<T> {
 /// use sock_can::CanAddr;
 /// let a: CanAddr = "vcan0".parse()?;
 /// assert_eq!(a.to_string(), "vcan0");
-/// assert!(CanAddr::new(&"x".repeat(16)).is_err()); // "interface name too long"
+/// assert_eq!(CanAddr::new(&"x".repeat(16)).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // "interface name too long"
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -400,7 +400,7 @@ mod tests {
     fn cpython_shapes() {
         let e = CanAddr::new(&"x".repeat(1024)).unwrap_err();
         assert!(e.to_string().contains("interface name too long"));
-        assert!(IsoTpAddr::new(&"x".repeat(1024), 1, 2).is_err());
+        assert_eq!(IsoTpAddr::new(&"x".repeat(1024), 1, 2).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let raw = CanAddr::ANY.to_sock_addr_with_index(0);
         assert_eq!(decode(&raw, Protocol(CAN_RAW)).unwrap(), AnyCanAddr::Can(CanAddr::ANY));
         assert!(decode(&raw, Protocol(3)).unwrap_err().to_string().contains("unsupported CAN protocol"));
@@ -410,8 +410,8 @@ mod tests {
         let short = SockAddr::new(AF_CAN as u16, &[0; 6]).unwrap();
         assert_eq!(CanAddr::from_sock_addr(&short).unwrap(), CanAddr::ANY);
         assert_eq!("".parse::<CanAddr>().unwrap().to_string(), "");
-        assert!("vcan0:1".parse::<IsoTpAddr>().is_err());
-        assert!("vcan0:1:2:0x100".parse::<J1939Addr>().is_err());
+        assert_eq!("vcan0:1".parse::<IsoTpAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!("vcan0:1:2:0x100".parse::<J1939Addr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     proptest! {

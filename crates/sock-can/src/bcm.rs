@@ -217,7 +217,8 @@ impl BcmMsg {
         put_timeval(&mut out[IVAL1..IVAL2], self.ival1);
         put_timeval(&mut out[IVAL2..CAN_ID], self.ival2);
         out[CAN_ID..CAN_ID + 4].copy_from_slice(&self.can_id.to_ne_bytes());
-        out[NFRAMES..NFRAMES + 4].copy_from_slice(&(n as u32).to_ne_bytes());
+        // n <= BCM_MAX_NFRAMES (256), checked above.
+        out[NFRAMES..NFRAMES + 4].copy_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_ne_bytes());
         let body = out[BCM_HEAD_SIZE..].chunks_exact_mut(frame_size);
         match &self.frames {
             BcmFrames::Classic(v) => body.zip(v).for_each(|(dst, f)| dst.copy_from_slice(f.as_bytes())),
@@ -235,11 +236,12 @@ impl BcmMsg {
         }
         let u32_at = |at: usize| u32::from_ne_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
         let flags = u32_at(4);
-        let n = u32_at(NFRAMES) as usize;
         let frame_size = if flags & CAN_BCM_CAN_FD_FRAME != 0 { CANFD_MTU } else { CAN_MTU };
-        let body = n
-            .checked_mul(frame_size)
-            .and_then(|len| bytes.get(BCM_HEAD_SIZE..BCM_HEAD_SIZE + len))
+        let body = usize::try_from(u32_at(NFRAMES))
+            .ok()
+            .and_then(|n| n.checked_mul(frame_size))
+            .and_then(|len| len.checked_add(BCM_HEAD_SIZE))
+            .and_then(|end| bytes.get(BCM_HEAD_SIZE..end))
             .ok_or_else(|| bad("fewer frames than nframes"))?;
         let frames = if frame_size == CANFD_MTU {
             BcmFrames::Fd(body.chunks_exact(CANFD_MTU).map(FdFrame::from_bytes).collect::<io::Result<_>>()?)
@@ -269,7 +271,7 @@ fn get_timeval(src: &[u8]) -> Duration {
     let long = |b: &[u8]| libc::c_long::from_ne_bytes(b.try_into().expect("long"));
     let secs = u64::try_from(long(&src[..LONG])).unwrap_or(0);
     let usecs = u64::try_from(long(&src[LONG..2 * LONG])).unwrap_or(0).min(999_999);
-    Duration::from_secs(secs) + Duration::from_micros(usecs)
+    Duration::from_secs(secs).saturating_add(Duration::from_micros(usecs))
 }
 
 /// A `CAN_BCM` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_BCM)`), connected to an interface.
@@ -352,7 +354,7 @@ mod tests {
         assert_eq!(BcmMsg::decode(&b).unwrap().flags & CAN_BCM_CAN_FD_FRAME, CAN_BCM_CAN_FD_FRAME);
         let many = msg.with_frames(vec![ClassicFrame::default(); 257]);
         assert_eq!(many.encode().unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        assert!(BcmMsg::decode(&[0; 10]).is_err());
+        assert_eq!(BcmMsg::decode(&[0; 10]).unwrap_err().kind(), io::ErrorKind::InvalidData);
     }
 
     proptest! {

@@ -83,9 +83,10 @@ impl ErrorFrame {
         ErrorFrame(f)
     }
 
-    /// Wraps a classic frame that carries `CAN_ERR_FLAG`.
+    /// Wraps a classic frame that carries `CAN_ERR_FLAG` (its meaningless `CAN_EFF_FLAG`,
+    /// `CAN_RTR_FLAG` and raw DLC are dropped, so the frame equals its text form's).
     pub(crate) fn from_classic(f: ClassicFrame) -> ErrorFrame {
-        ErrorFrame(f)
+        ErrorFrame(f.canonical())
     }
 
     /// The underlying `struct can_frame`.
@@ -151,8 +152,7 @@ impl ErrorFrame {
 
 impl fmt::Display for ErrorFrame {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:08X}#", self.0.raw_id())?;
-        self.data().iter().try_for_each(|b| write!(f, "{b:02X}"))
+        fmt::Display::fmt(&self.0, f)
     }
 }
 

@@ -5,10 +5,34 @@
 //! Classic and FD frames *are* the kernel structs (`#[repr(C)]`, no padding), so writing one
 //! is a single `send` of its bytes and reading one a single `recv` with no copy or allocation.
 //!
-//! Text form (as `cansend` takes and `candump -L` prints): `123#DEADBEEF` (classic),
-//! `123#R` / `123#R4` (remote request), `123##1DEADBEEF` (FD: the hex digit after `##` holds
-//! the BRS/ESI flags), `20000080#0000000000000000` (error frame: 8-digit id with
-//! `CAN_ERR_FLAG`), `7FF###80:00:00000000#AABB` (XL: priority, then flags:sdt:af, then data).
+//! # Text form
+//!
+//! As `cansend` takes and `candump -L` prints (can-utils' `lib.c`), and the two directions
+//! agree: every frame prints as text that parses back to an equal frame (a property test
+//! checks it for every frame [`Frame::from_bytes`] accepts).
+//!
+//! - `123#DEADBEEF`: classic data frame; 3 hex digits make a standard id, 8 an extended one
+//!   (`00000123#` is extended). Data bytes may be separated by `.` when parsing.
+//! - `123#1122334455667788_E`: an 8-byte frame with a raw DLC 9..=15 (`len8_dlc`).
+//! - `123#R`, `123#R4`, `123#R8_E`: remote request, with its length (decimal 0..=8) and
+//!   optionally a raw DLC.
+//! - `123##1DEADBEEF`: CAN FD. The one hex digit after `##` is the low nibble of
+//!   `canfd_frame.flags`, kept verbatim: `CANFD_BRS` = 1, `CANFD_ESI` = 2, `CANFD_FDF` = 4
+//!   (Linux 6.x sets FDF on the CAN FD frames it delivers, so `candump` prints `##5` for a BRS
+//!   frame; newer `cansend` sets it on every frame it sends; sending it is harmless), 8 is
+//!   undefined and kept as given. So `123##4` is an FD frame with only FDF set and prints as
+//!   `123##4`. Parsing accepts any payload of 0..=64 bytes (as `cansend` does, and as a
+//!   socket may deliver from a peer), while [`FdFrame::new`] only builds CAN FD lengths.
+//! - `20000080#0000000000000000`: error frame (8 hex digits with `CAN_ERR_FLAG`).
+//! - `7FF###81:03:DEADBEEF#AABB`: CAN XL: priority, then flags:sdt:af (hex), then data. The
+//!   flags byte is kept verbatim except that `CANXL_XLF` is always set.
+//!
+//! Decoding ([`Frame::from_bytes`]) gives canonical frames: bits that no field of the text
+//! form carries and that the kernel does not define are cleared (reserved bytes, data past
+//! the length or of a remote request, id bits above 11 of a standard id, `CAN_RTR_FLAG` and
+//! `CAN_ERR_FLAG` on an FD frame, FD flag bits above 0x0F). A hand-built
+//! `Frame::Classic` holding an error frame prints as an error frame and parses back as
+//! [`Frame::Error`].
 
 use std::fmt;
 use std::io;
@@ -20,6 +44,9 @@ use sock_core::pod::{bytes_of, read_pod, Pod};
 use crate::consts::*;
 use crate::error_frame::ErrorFrame;
 use crate::id::CanId;
+
+/// The `canfd_frame.flags` bits the text form carries (one hex digit).
+const FD_TEXT_FLAGS: u8 = 0x0F;
 
 /// The CAN FD payload lengths (DLC 0..=15 → bytes).
 const FD_LENGTHS: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
@@ -40,7 +67,7 @@ pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
 /// use sock_can::{CanId, ClassicFrame};
 /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0xc0, 0xff, 0xee])?;
 /// assert_eq!((f.id(), f.data()), (CanId::Standard(0x123), &[0xc0, 0xff, 0xee][..]));
-/// assert!(ClassicFrame::new(CanId::new(1)?, &[0; 9]).is_err()); // 9 bytes: InvalidInput
+/// assert_eq!(ClassicFrame::new(CanId::new(1)?, &[0; 9]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // 9 bytes: InvalidInput
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,11 +111,35 @@ impl ClassicFrame {
     }
 
     /// Builds a frame from the raw `struct can_frame` fields (`can_id` with its flags). A length
-    /// above 8 is `InvalidInput`. Used for error frames and by the BCM.
+    /// above 8, or a standard id (no `CAN_EFF_FLAG`/`CAN_ERR_FLAG`) with bits above the 11th,
+    /// is `InvalidInput`. `CAN_EFF_FLAG`/`CAN_RTR_FLAG` on an error frame are dropped; a remote
+    /// request's data is zeroed. Used for error frames and by the BCM.
     pub fn from_raw_parts(can_id: u32, data: &[u8]) -> io::Result<ClassicFrame> {
+        if can_id & (CAN_EFF_FLAG | CAN_ERR_FLAG) == 0 && can_id & CAN_EFF_MASK > CAN_SFF_MASK {
+            return Err(invalid_input("can_id", "a standard CAN id (no CAN_EFF_FLAG) has 11 bits (at most 0x7FF)"));
+        }
         let mut f = ClassicFrame::new(CanId::Standard(0), data)?;
         f.can_id = can_id;
-        Ok(f)
+        Ok(f.canonical())
+    }
+
+    /// The canonical form of a frame whose length is at most 8: see the module docs.
+    pub(crate) fn canonical(mut self) -> ClassicFrame {
+        let len = self.len();
+        self.len = len as u8; // at most 8
+        self.pad = 0;
+        self.res0 = 0;
+        if self.is_error() {
+            self.can_id &= CAN_ERR_FLAG | CAN_ERR_MASK;
+        } else if self.can_id & CAN_EFF_FLAG == 0 {
+            self.can_id &= CAN_RTR_FLAG | CAN_SFF_MASK;
+        }
+        if self.is_error() || !(len == CAN_MAX_DLEN && (9..=15).contains(&self.len8_dlc)) {
+            self.len8_dlc = 0;
+        }
+        let keep = if self.is_remote() && !self.is_error() { 0 } else { len };
+        self.data[keep..].fill(0);
+        self
     }
 
     /// The identifier.
@@ -132,10 +183,11 @@ impl ClassicFrame {
     }
 
     /// Sets a raw DLC 9..=15 for an 8-byte frame (needs `CAN_CTRLMODE_CC_LEN8_DLC` on the
-    /// interface). Other values, or a frame of another length, are `InvalidInput`.
+    /// interface). Other values, a frame of another length, or an error frame, are
+    /// `InvalidInput`.
     pub fn with_len8_dlc(mut self, dlc: u8) -> io::Result<ClassicFrame> {
-        if self.len != 8 || !(9..=15).contains(&dlc) {
-            return Err(invalid_input("dlc", "len8_dlc is 9..=15 and only for 8-byte frames"));
+        if self.len != 8 || !(9..=15).contains(&dlc) || self.is_error() {
+            return Err(invalid_input("dlc", "len8_dlc is 9..=15 and only for 8-byte data or remote frames"));
         }
         self.len8_dlc = dlc;
         Ok(self)
@@ -146,12 +198,17 @@ impl ClassicFrame {
         bytes_of(self)
     }
 
-    /// Reads a `struct can_frame` (exactly 16 bytes; anything else is `InvalidData`).
+    /// Reads a `struct can_frame` (exactly 16 bytes with a length of at most 8; anything else
+    /// is `InvalidData`), in canonical form (see the module docs).
     pub fn from_bytes(bytes: &[u8]) -> io::Result<ClassicFrame> {
         if bytes.len() != CAN_MTU {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "a can_frame is 16 bytes"));
         }
-        read_pod::<ClassicFrame>(bytes).ok_or_else(|| io::Error::from(io::ErrorKind::InvalidData))
+        let f = read_pod::<ClassicFrame>(bytes).ok_or_else(|| io::Error::from(io::ErrorKind::InvalidData))?;
+        if usize::from(f.len) > CAN_MAX_DLEN {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "can_frame len is above 8"));
+        }
+        Ok(f.canonical())
     }
 }
 
@@ -182,8 +239,8 @@ impl Default for ClassicFrame {
 /// use sock_can::{CanId, FdFrame};
 /// let f = FdFrame::new(CanId::new(0x123)?, &[7; 64])?.with_brs(true);
 /// assert!(f.brs() && f.data().len() == 64);
-/// assert!(FdFrame::new(CanId::new(1)?, &[0; 65]).is_err());
-/// assert!(FdFrame::new(CanId::new(1)?, &[0; 13]).is_err()); // not a CAN FD length
+/// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 65]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 13]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // not a CAN FD length
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -211,17 +268,35 @@ impl FdFrame {
         FdFrame::from_raw_parts(id.to_raw(), 0, data)
     }
 
-    /// Builds a frame from raw fields (`can_id` with flags, `flags` of `CANFD_*`).
+    /// Builds a frame from raw fields (`can_id` with `CAN_EFF_FLAG` for an extended id,
+    /// `flags` of `CANFD_BRS`/`CANFD_ESI`/`CANFD_FDF` and the undefined 0x08). A payload that is
+    /// not a CAN FD length, flags above 0x0F, `CAN_RTR_FLAG`/`CAN_ERR_FLAG` in `can_id` (CAN FD
+    /// has neither), or a standard id with bits above the 11th is `InvalidInput`.
     pub fn from_raw_parts(can_id: u32, flags: u8, data: &[u8]) -> io::Result<FdFrame> {
-        if data.len() > CANFD_MAX_DLEN {
-            return Err(invalid_input("data", "a CAN FD frame carries at most 64 bytes"));
-        }
         if can_fd_len_to_dlc(data.len()).is_none() {
             return Err(invalid_input("data", "CAN FD payloads are 0..=8, 12, 16, 20, 24, 32, 48 or 64 bytes"));
         }
+        FdFrame::any_len(can_id, flags, data)
+    }
+
+    /// [`FdFrame::from_raw_parts`] for any payload of 0..=64 bytes (what a socket may deliver).
+    fn any_len(can_id: u32, flags: u8, data: &[u8]) -> io::Result<FdFrame> {
+        let len = u8::try_from(data.len())
+            .ok()
+            .filter(|&l| usize::from(l) <= CANFD_MAX_DLEN)
+            .ok_or_else(|| invalid_input("data", "a CAN FD frame carries at most 64 bytes"))?;
+        if flags & !FD_TEXT_FLAGS != 0 {
+            return Err(invalid_input("flags", "CAN FD flags are CANFD_BRS|CANFD_ESI|CANFD_FDF|0x08 (at most 0x0F)"));
+        }
+        if can_id & (CAN_RTR_FLAG | CAN_ERR_FLAG) != 0 {
+            return Err(invalid_input("can_id", "a CAN FD frame has no CAN_RTR_FLAG or CAN_ERR_FLAG"));
+        }
+        if can_id & CAN_EFF_FLAG == 0 && can_id > CAN_SFF_MASK {
+            return Err(invalid_input("can_id", "a standard CAN id (no CAN_EFF_FLAG) has 11 bits (at most 0x7FF)"));
+        }
         let mut buf = [0u8; CANFD_MAX_DLEN];
         buf[..data.len()].copy_from_slice(data);
-        Ok(FdFrame { can_id, len: data.len() as u8, flags, res0: 0, res1: 0, data: buf })
+        Ok(FdFrame { can_id, len, flags, res0: 0, res1: 0, data: buf })
     }
 
     /// With the bit rate switch flag set or cleared.
@@ -289,12 +364,27 @@ impl FdFrame {
         bytes_of(self)
     }
 
-    /// Reads a `struct canfd_frame` (exactly 72 bytes; anything else is `InvalidData`).
+    /// Reads a `struct canfd_frame` (exactly 72 bytes with a length of at most 64; anything
+    /// else is `InvalidData`), in canonical form (see the module docs). A length that is not a
+    /// CAN FD length (a peer may send one over a virtual interface) is kept.
     pub fn from_bytes(bytes: &[u8]) -> io::Result<FdFrame> {
         if bytes.len() != CANFD_MTU {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "a canfd_frame is 72 bytes"));
         }
-        read_pod::<FdFrame>(bytes).ok_or_else(|| io::Error::from(io::ErrorKind::InvalidData))
+        let mut f = read_pod::<FdFrame>(bytes).ok_or_else(|| io::Error::from(io::ErrorKind::InvalidData))?;
+        let len = usize::from(f.len);
+        if len > CANFD_MAX_DLEN {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "canfd_frame len is above 64"));
+        }
+        f.flags &= FD_TEXT_FLAGS;
+        f.res0 = 0;
+        f.res1 = 0;
+        f.can_id &= !(CAN_RTR_FLAG | CAN_ERR_FLAG);
+        if f.can_id & CAN_EFF_FLAG == 0 {
+            f.can_id &= CAN_SFF_MASK;
+        }
+        f.data[len..].fill(0);
+        Ok(f)
     }
 }
 
@@ -305,7 +395,7 @@ impl FdFrame {
 /// use sock_can::XlFrame;
 /// let f = XlFrame::new(0x7ff, &[1, 2, 3])?.with_sdt(0x03).with_af(0xdead_beef);
 /// assert_eq!(XlFrame::from_bytes(&f.to_bytes())?, f);
-/// assert!(XlFrame::new(0x800, &[1]).is_err()); // priority has 11 bits
+/// assert_eq!(XlFrame::new(0x800, &[1]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // priority has 11 bits
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -386,7 +476,8 @@ impl XlFrame {
         out.extend_from_slice(&u32::from(self.prio).to_ne_bytes());
         out.push(self.flags | CANXL_XLF);
         out.push(self.sdt);
-        out.extend_from_slice(&(self.data.len() as u16).to_ne_bytes());
+        // `data` holds 1..=2048 bytes (checked by every constructor), so this never saturates.
+        out.extend_from_slice(&u16::try_from(self.data.len()).unwrap_or(u16::MAX).to_ne_bytes());
         out.extend_from_slice(&self.af.to_ne_bytes());
     }
 
@@ -404,11 +495,13 @@ impl XlFrame {
         }
         let len = usize::from(u16::from_ne_bytes([bytes[6], bytes[7]]));
         let af = u32::from_ne_bytes(bytes[8..12].try_into().expect("4 bytes"));
-        let data = bytes.get(CANXL_HDR_SIZE..CANXL_HDR_SIZE + len).ok_or_else(|| bad("canxl_frame cut short"))?;
         if !(CANXL_MIN_DLEN..=CANXL_MAX_DLEN).contains(&len) {
             return Err(bad("CAN XL length out of range"));
         }
-        Ok(XlFrame { prio: prio as u16, flags, sdt: bytes[5], af, data: data.to_vec() })
+        // len <= 2048, so the sum cannot overflow.
+        let data = bytes.get(CANXL_HDR_SIZE..CANXL_HDR_SIZE + len).ok_or_else(|| bad("canxl_frame cut short"))?;
+        let prio = u16::try_from(prio).map_err(|_| bad("CAN XL priority out of range"))?;
+        Ok(XlFrame { prio, flags, sdt: bytes[5], af, data: data.to_vec() })
     }
 }
 
@@ -527,12 +620,26 @@ fn unhex(s: &str) -> io::Result<Vec<u8>> {
 }
 
 impl fmt::Display for ClassicFrame {
+    /// `123#DEADBEEF`, `123#R4`, `123#1122334455667788_E`, or for an error frame
+    /// `20000080#0000000000000000` (see the module docs).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_error() {
+            write!(f, "{:08X}#", self.can_id & (CAN_ERR_FLAG | CAN_ERR_MASK))?;
+            return hex(f, self.data());
+        }
         write!(f, "{}#", self.id())?;
         if self.is_remote() {
-            return if self.len > 0 { write!(f, "R{}", self.len) } else { f.write_str("R") };
+            f.write_str("R")?;
+            if !self.is_empty() {
+                write!(f, "{}", self.len())?;
+            }
+        } else {
+            hex(f, self.data())?;
         }
-        hex(f, self.data())
+        match self.len8_dlc() {
+            Some(dlc) => write!(f, "_{dlc:X}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -544,7 +651,7 @@ impl fmt::Debug for ClassicFrame {
 
 impl fmt::Display for FdFrame {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}##{:X}", self.id(), self.flags & (CANFD_BRS | CANFD_ESI))?;
+        write!(f, "{}##{:X}", self.id(), self.flags & FD_TEXT_FLAGS)?;
         hex(f, self.data())
     }
 }
@@ -573,46 +680,86 @@ impl fmt::Display for Frame {
     }
 }
 
+/// Parses hex digits only (no sign, no prefix, at most 8 digits) into a `u32`.
+fn hex_u32(text: &str, field: &'static str) -> io::Result<u32> {
+    if text.is_empty() || text.len() > 8 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(invalid_input(field, "expected 1 to 8 hex digits"));
+    }
+    u32::from_str_radix(text, 16).map_err(|_| invalid_input(field, "expected 1 to 8 hex digits"))
+}
+
+/// Splits an optional `_<dlc>` (one hex digit 9..=F) off the end of a classic frame's text.
+fn split_len8_dlc(rest: &str) -> io::Result<(&str, Option<u8>)> {
+    let Some((body, dlc)) = rest.split_once('_') else { return Ok((rest, None)) };
+    let dlc = match dlc.as_bytes() {
+        [d] => char::from(*d).to_digit(16).and_then(|d| u8::try_from(d).ok()).filter(|d| (9..=15).contains(d)),
+        _ => None,
+    };
+    dlc.map(|d| (body, Some(d))).ok_or_else(|| invalid_input("frame", "a raw DLC after '_' is one hex digit 9..=F"))
+}
+
 impl FromStr for Frame {
     type Err = io::Error;
 
+    /// Parses the text form of the module docs; anything else is `InvalidInput` naming the
+    /// part that is wrong.
     fn from_str(s: &str) -> io::Result<Frame> {
         if let Some((prio, rest)) = s.split_once("###") {
-            let prio = u16::from_str_radix(prio, 16).map_err(|_| invalid_input("frame", "bad CAN XL priority"))?;
+            let prio = u16::try_from(hex_u32(prio, "prio")?)
+                .map_err(|_| invalid_input("prio", "a CAN XL priority has 11 bits"))?;
             let (head, data) =
                 rest.split_once('#').ok_or_else(|| invalid_input("frame", "expected flags:sdt:af#data"))?;
-            let parts: Vec<&str> = head.split(':').collect();
-            let [flags, sdt, af] = parts[..] else {
+            let mut parts = head.split(':');
+            let (Some(flags), Some(sdt), Some(af), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
                 return Err(invalid_input("frame", "expected flags:sdt:af"));
             };
-            let num = |t: &str| u32::from_str_radix(t, 16).map_err(|_| invalid_input("frame", "bad hex field"));
-            let flags = u8::try_from(num(flags)?).map_err(|_| invalid_input("frame", "flags out of range"))?;
-            let sdt = u8::try_from(num(sdt)?).map_err(|_| invalid_input("frame", "sdt out of range"))?;
-            let f = XlFrame::new(prio, &unhex(data)?)?.with_sdt(sdt).with_af(num(af)?).with_sec(flags & CANXL_SEC != 0);
+            let flags = u8::try_from(hex_u32(flags, "flags")?)
+                .map_err(|_| invalid_input("flags", "CAN XL flags are one byte"))?;
+            let sdt =
+                u8::try_from(hex_u32(sdt, "sdt")?).map_err(|_| invalid_input("sdt", "the SDU type is one byte"))?;
+            let mut f = XlFrame::new(prio, &unhex(data)?)?.with_sdt(sdt).with_af(hex_u32(af, "af")?);
+            f.flags = flags | CANXL_XLF;
             return Ok(Frame::Xl(f));
         }
         let (id_text, rest) = s.split_once('#').ok_or_else(|| invalid_input("frame", "expected <id>#<data>"))?;
-        let raw = u32::from_str_radix(id_text, 16).map_err(|_| invalid_input("id", "not a hex CAN id"))?;
+        let raw = hex_u32(id_text, "id")?;
         if id_text.len() == 8 && raw & CAN_ERR_FLAG != 0 {
             let data = unhex(rest)?;
             return ClassicFrame::from_raw_parts(raw & (CAN_ERR_FLAG | CAN_ERR_MASK), &data)
                 .map(|f| Frame::Error(ErrorFrame::from_classic(f)));
         }
-        let id: CanId = id_text.parse()?;
+        let id = match id_text.len() {
+            3 => CanId::standard(u16::try_from(raw).unwrap_or(u16::MAX))?,
+            8 => CanId::extended(raw)?,
+            _ => return Err(invalid_input("id", "a CAN id is 3 hex digits (standard) or 8 (extended)")),
+        };
         if let Some(fd) = rest.strip_prefix('#') {
-            let mut chars = fd.chars();
-            let flags = chars
-                .next()
-                .and_then(|c| c.to_digit(16))
-                .ok_or_else(|| invalid_input("frame", "expected a flags digit after ##"))?;
-            return FdFrame::from_raw_parts(id.to_raw(), flags as u8, &unhex(chars.as_str())?).map(Frame::Fd);
+            let flags = match fd.as_bytes().first() {
+                Some(c) => char::from(*c).to_digit(16).and_then(|d| u8::try_from(d).ok()),
+                None => None,
+            };
+            let flags =
+                flags.ok_or_else(|| invalid_input("flags", "expected one hex digit of CAN FD flags after ##"))?;
+            // The digit is one ASCII byte, so index 1 is a character boundary.
+            return FdFrame::any_len(id.to_raw(), flags, &unhex(&fd[1..])?).map(Frame::Fd);
         }
-        if let Some(r) = rest.strip_prefix(['R', 'r']) {
-            let len =
-                if r.is_empty() { 0 } else { r.parse::<u8>().map_err(|_| invalid_input("frame", "bad RTR length"))? };
-            return ClassicFrame::remote(id, len).map(Frame::Classic);
-        }
-        ClassicFrame::new(id, &unhex(rest)?).map(Frame::Classic)
+        let (body, dlc) = split_len8_dlc(rest)?;
+        let f = if let Some(r) = body.strip_prefix(['R', 'r']) {
+            let len = match r.as_bytes() {
+                [] => 0,
+                [d @ b'0'..=b'8'] => d - b'0',
+                _ => return Err(invalid_input("frame", "a remote request length is one digit 0..=8")),
+            };
+            ClassicFrame::remote(id, len)?
+        } else {
+            ClassicFrame::new(id, &unhex(body)?)?
+        };
+        let f = match dlc {
+            Some(d) => f.with_len8_dlc(d)?,
+            None => f,
+        };
+        Ok(Frame::Classic(f))
     }
 }
 
@@ -648,24 +795,97 @@ mod tests {
         }
     }
 
+    fn parse_err(t: &str) -> io::ErrorKind {
+        t.parse::<Frame>().map(|f| panic!("{t:?} parsed as {f}")).unwrap_err().kind()
+    }
+
     #[test]
     fn text_forms() {
         for t in [
             "123#",
             "123#R",
             "123#R4",
+            "123#R8_E",
+            "123#1122334455667788_9",
             "1FFFFFFF#0011223344556677",
+            "00000123#",
             "123##0",
             "123##3AABB",
+            "123##4",
+            "123##F00",
+            "00000123##5AA",
             "20000080#0000000000000000",
+            "7FF###81:03:DEADBEEF#AABB",
         ] {
             assert_eq!(t.parse::<Frame>().unwrap().to_string(), t);
         }
-        assert!("123#1".parse::<Frame>().is_err());
-        assert!("123#001122334455667788".parse::<Frame>().is_err());
-        assert!("800#00".parse::<Frame>().is_err());
-        let xl: Frame = "7FF###81:03:DEADBEEF#AABB".parse().unwrap();
-        assert_eq!(xl.to_string(), "7FF###81:03:DEADBEEF#AABB");
+        for (t, canon) in [
+            ("123#R0", "123#R"),
+            ("123#11.22", "123#1122"),
+            ("7ff###01:03:deadbeef#aabb", "7FF###81:03:DEADBEEF#AABB"),
+            ("E0000080#00", "20000080#00"),
+            ("123##a0102", "123##A0102"),
+        ] {
+            assert_eq!(t.parse::<Frame>().unwrap().to_string(), canon);
+        }
+        for t in ["123#1", "123#001122334455667788", "800#00", "12#00", "+23#00", "123##", "123##G", "123##10"] {
+            assert_eq!(parse_err(t), io::ErrorKind::InvalidInput, "{t}");
+        }
+        for t in ["123#R9", "123#RA", "123#11_E", "123#1122334455667788_8", "123#R8_", "20000080#00_9", "123"] {
+            assert_eq!(parse_err(t), io::ErrorKind::InvalidInput, "{t}");
+        }
+    }
+
+    /// Issue 13: `123##4` (CANFD_FDF) parsed with flags 4 but printed `123##0`.
+    #[test]
+    fn fd_flags_nibble_round_trips() {
+        let f: Frame = "123##4".parse().unwrap();
+        assert!(matches!(f, Frame::Fd(ref fd) if fd.flags() == CANFD_FDF));
+        assert_eq!(f.to_string(), "123##4");
+        for flags in 0u8..=15 {
+            let fd = FdFrame::from_raw_parts(0x123, flags, &[0xAA]).unwrap();
+            let text = fd.to_string();
+            assert_eq!(text, format!("123##{flags:X}AA"));
+            assert_eq!(text.parse::<Frame>().unwrap(), Frame::Fd(fd));
+        }
+        for flags in [0x10u8, 0x80, 0xFF] {
+            let e = FdFrame::from_raw_parts(0x123, flags, &[]).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().contains("flags"), "{e}");
+        }
+        // From the kernel's bytes, undefined flag bits are dropped (they have no text form).
+        let mut bytes = FdFrame::from_raw_parts(0x123, CANFD_BRS | CANFD_FDF, &[1]).unwrap().as_bytes().to_vec();
+        bytes[5] |= 0xF0;
+        assert_eq!(Frame::from_bytes(&bytes).unwrap().to_string(), "123##501");
+    }
+
+    #[test]
+    fn raw_parts_checks() {
+        for e in [
+            ClassicFrame::from_raw_parts(0x800, &[]).unwrap_err(),
+            FdFrame::from_raw_parts(0x800, 0, &[]).unwrap_err(),
+            FdFrame::from_raw_parts(0x123 | CAN_RTR_FLAG, 0, &[]).unwrap_err(),
+            FdFrame::from_raw_parts(0x123 | CAN_ERR_FLAG, 0, &[]).unwrap_err(),
+            ClassicFrame::from_raw_parts(CAN_ERR_FLAG, &[0; 8]).unwrap().with_len8_dlc(9).unwrap_err(),
+        ] {
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{e}");
+            assert!(e.to_string().contains("can_id") || e.to_string().contains("dlc"), "{e}");
+        }
+        let mut b = [0u8; 16];
+        b[4] = 9;
+        assert_eq!(ClassicFrame::from_bytes(&b).unwrap_err().kind(), io::ErrorKind::InvalidData);
+        let mut b = [0u8; 72];
+        b[4] = 65;
+        assert_eq!(FdFrame::from_bytes(&b).unwrap_err().kind(), io::ErrorKind::InvalidData);
+    }
+
+    /// Every frame's text parses back to an equal frame, and parsing is idempotent.
+    fn assert_text_round_trip(f: &Frame) -> Result<(), TestCaseError> {
+        let text = f.to_string();
+        let back: Frame = text.parse().map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
+        prop_assert_eq!(&back, f, "{}", text);
+        prop_assert_eq!(back.to_string(), text);
+        Ok(())
     }
 
     proptest! {
@@ -680,6 +900,56 @@ mod tests {
             if let Ok(f) = Frame::from_bytes(&b72) { let _ = (f.data().len(), f.to_string()); }
         }
 
+        /// Whatever a socket delivers (any id, flags, reserved bytes, garbage past the
+        /// length) decodes to a frame whose text round-trips.
+        #[test]
+        fn decoded_frames_text_round_trip(
+            mut b16 in any::<[u8; 16]>(),
+            mut b72 in proptest::collection::vec(any::<u8>(), 72),
+            len16 in 0u8..=8,
+            len72 in 0u8..=64,
+        ) {
+            b16[4] = len16;
+            b72[4] = len72;
+            let c = Frame::from_bytes(&b16).unwrap();
+            assert_text_round_trip(&c)?;
+            prop_assert_eq!(Frame::from_bytes(&c.to_bytes()).unwrap(), c);
+            let fd = Frame::from_bytes(&b72).unwrap();
+            assert_text_round_trip(&fd)?;
+            prop_assert_eq!(Frame::from_bytes(&fd.to_bytes()).unwrap(), fd);
+        }
+
+        #[test]
+        fn built_frames_text_round_trip(
+            raw in any::<u32>(),
+            flags in 0u8..=15,
+            dlc in 0u8..16,
+            len8 in 9u8..=15,
+            data in proptest::collection::vec(any::<u8>(), 0..=64),
+        ) {
+            let id = CanId::from_raw(raw);
+            let c8 = &data[..data.len().min(8)];
+            assert_text_round_trip(&ClassicFrame::new(id, c8).unwrap().into())?;
+            assert_text_round_trip(&ClassicFrame::remote(id, dlc % 9).unwrap().into())?;
+            if let Ok(f) = ClassicFrame::new(id, c8).unwrap().with_len8_dlc(len8) {
+                assert_text_round_trip(&f.into())?;
+            }
+            assert_text_round_trip(&ClassicFrame::remote(id, 8).unwrap().with_len8_dlc(len8).unwrap().into())?;
+            assert_text_round_trip(&ErrorFrame::new(raw, [dlc; 8]).into())?;
+            let fd_len = can_fd_dlc_to_len(dlc).min(data.len());
+            assert_text_round_trip(&FdFrame::any_len(id.to_raw(), flags, &data[..fd_len]).unwrap().into())?;
+            let rtr_err = ClassicFrame::from_raw_parts(raw | CAN_ERR_FLAG | CAN_RTR_FLAG | CAN_EFF_FLAG, c8).unwrap();
+            assert_text_round_trip(&rtr_err.into())?;
+        }
+
+        /// Text that parses prints as text that parses to the same frame.
+        #[test]
+        fn parsed_text_is_stable(t in "[0-9A-Fa-f]{3,8}#{1,3}[0-9A-Fa-fRr._:]{0,20}") {
+            if let Ok(f) = t.parse::<Frame>() {
+                assert_text_round_trip(&f)?;
+            }
+        }
+
         #[test]
         fn classic_round_trip(raw in any::<u32>(), data in proptest::collection::vec(any::<u8>(), 0..=8)) {
             let f = ClassicFrame::new(CanId::from_raw(raw), &data).unwrap();
@@ -688,9 +958,9 @@ mod tests {
         }
 
         #[test]
-        fn fd_round_trip(raw in any::<u32>(), dlc in 0u8..16, flags in 0u8..4, fill in any::<u8>()) {
+        fn fd_round_trip(raw in any::<u32>(), dlc in 0u8..16, flags in 0u8..=15, fill in any::<u8>()) {
             let data = vec![fill; can_fd_dlc_to_len(dlc)];
-            let f = FdFrame::new(CanId::from_raw(raw), &data).unwrap().with_brs(flags & 1 != 0).with_esi(flags & 2 != 0);
+            let f = FdFrame::from_raw_parts(CanId::from_raw(raw).to_raw(), flags, &data).unwrap();
             prop_assert_eq!(Frame::from_bytes(f.as_bytes()).unwrap(), Frame::Fd(f));
             prop_assert_eq!(f.to_string().parse::<Frame>().unwrap(), Frame::Fd(f));
         }
@@ -700,6 +970,17 @@ mod tests {
             let f = XlFrame::new(prio, &data).unwrap().with_sdt(sdt).with_af(af);
             prop_assert_eq!(Frame::from_bytes(&f.to_bytes()).unwrap(), Frame::Xl(f.clone()));
             prop_assert_eq!(f.to_string().parse::<Frame>().unwrap(), Frame::Xl(f));
+        }
+
+        #[test]
+        fn xl_bytes_text_round_trip(prio in any::<u32>(), flags in any::<u8>(), sdt in any::<u8>(), af in any::<u32>(),
+                                    data in proptest::collection::vec(any::<u8>(), 1..100)) {
+            let mut bytes = prio.to_ne_bytes().to_vec();
+            bytes.extend_from_slice(&[flags | CANXL_XLF, sdt]);
+            bytes.extend_from_slice(&u16::try_from(data.len()).unwrap().to_ne_bytes());
+            bytes.extend_from_slice(&af.to_ne_bytes());
+            bytes.extend_from_slice(&data);
+            assert_text_round_trip(&Frame::from_bytes(&bytes).unwrap())?;
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::consts::{CAN_EFF_FLAG, CAN_EFF_MASK, CAN_SFF_MASK};
 /// let id = CanId::new(0x123)?;
 /// assert_eq!(id, CanId::Standard(0x123));
 /// assert_eq!(CanId::new(0x1234)?.to_string(), "00001234");
-/// assert!(CanId::new(0x3fff_ffff).is_err()); // 30 bits
+/// assert_eq!(CanId::new(0x3fff_ffff).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // 30 bits
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -125,13 +125,13 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert!(CanId::standard(0x800).is_err());
-        assert!(CanId::extended(0x2000_0000).is_err());
+        assert_eq!(CanId::standard(0x800).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(CanId::extended(0x2000_0000).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(CanId::new(0x800).unwrap(), CanId::Extended(0x800));
         assert_eq!(CanId::Extended(5).to_raw(), 5 | CAN_EFF_FLAG);
         assert_eq!("123".parse::<CanId>().unwrap(), CanId::Standard(0x123));
         assert_eq!("00000123".parse::<CanId>().unwrap(), CanId::Extended(0x123));
-        assert!("xyz".parse::<CanId>().is_err());
+        assert_eq!("xyz".parse::<CanId>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     proptest! {

@@ -191,7 +191,10 @@ impl J1939Socket {
 
     /// The priority of sent packets.
     pub fn send_prio(&self) -> io::Result<u8> {
-        self.0.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO).map(|p| p as u8)
+        let prio = self.0.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO)?;
+        u8::try_from(prio).map_err(|_| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("SO_J1939_SEND_PRIO is {prio}, not a priority"))
+        })
     }
 
     /// `SO_J1939_ERRQUEUE` alone (see [`set_tx_reports`](J1939Socket::set_tx_reports), which

@@ -314,18 +314,60 @@ pub(crate) fn ifindex_of(addr: &SockAddr) -> u32 {
 fn timestamp(control: &[u8]) -> Option<SystemTime> {
     CmsgIter::new(control).filter(|item| item.level == core_consts::SOL_SOCKET).find_map(|item| {
         if item.ty == core_consts::SO_TIMESTAMPNS {
-            item.value::<libc::timespec>().map(|ts| since_epoch(ts.tv_sec, ts.tv_nsec as u32))
+            let ts = item.value::<libc::timespec>()?;
+            since_epoch(ts.tv_sec, u32::try_from(ts.tv_nsec).ok()?)
         } else if item.ty == core_consts::SO_TIMESTAMP {
-            item.value::<libc::timeval>().map(|tv| since_epoch(tv.tv_sec, tv.tv_usec as u32 * 1000))
+            let tv = item.value::<libc::timeval>()?;
+            since_epoch(tv.tv_sec, u32::try_from(tv.tv_usec).ok()?.checked_mul(1000)?)
         } else {
             None
         }
     })
 }
 
-fn since_epoch(secs: i64, nanos: u32) -> SystemTime {
-    let secs = u64::try_from(secs).unwrap_or(0);
-    SystemTime::UNIX_EPOCH + Duration::new(secs, nanos.min(999_999_999))
+/// `secs` + `nanos` after the epoch; `None` (no timestamp) for a negative or out-of-range
+/// value, which no kernel sends.
+fn since_epoch(secs: i64, nanos: u32) -> Option<SystemTime> {
+    let secs = u64::try_from(secs).ok()?;
+    if nanos > 999_999_999 {
+        return None;
+    }
+    SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs, nanos))
 }
 
 crate::wrap::protocol_socket!(CanSocket, sock, CAN_RAW, "CAN_RAW");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sock_core::cmsg::CmsgWriter;
+
+    fn control_with<T: sock_core::pod::Pod>(ty: libc::c_int, value: &T) -> Vec<u8> {
+        let mut buf = vec![0u8; 64];
+        let mut w = CmsgWriter::new(&mut buf);
+        w.push_value(core_consts::SOL_SOCKET, ty, value).unwrap();
+        let len = w.len();
+        buf.truncate(len);
+        buf
+    }
+
+    /// Issue 13 audit: `tv_usec as u32 * 1000` overflowed (a debug panic) on an out-of-range
+    /// timestamp; now such a timestamp is absent.
+    #[test]
+    fn out_of_range_timestamps_are_absent_not_a_panic() {
+        let tv = libc::timeval { tv_sec: 5, tv_usec: 5_000_000 };
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMP, &tv)), None);
+        let tv = libc::timeval { tv_sec: 5, tv_usec: -1 };
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMP, &tv)), None);
+        let ts = libc::timespec { tv_sec: -1, tv_nsec: 0 };
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMPNS, &ts)), None);
+        let ts = libc::timespec { tv_sec: 1, tv_nsec: 1_000_000_000 };
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMPNS, &ts)), None);
+        let tv = libc::timeval { tv_sec: 5, tv_usec: 7 };
+        let want = SystemTime::UNIX_EPOCH + Duration::new(5, 7000);
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMP, &tv)), Some(want));
+        let ts = libc::timespec { tv_sec: 5, tv_nsec: 7 };
+        let want = SystemTime::UNIX_EPOCH + Duration::new(5, 7);
+        assert_eq!(timestamp(&control_with(core_consts::SO_TIMESTAMPNS, &ts)), Some(want));
+    }
+}

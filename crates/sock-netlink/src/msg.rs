@@ -29,6 +29,7 @@
 //! ```
 
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sock_core::invalid_input;
 
@@ -37,20 +38,46 @@ use crate::consts::{
 };
 
 /// `NLMSG_ALIGN`/`NLA_ALIGN`: rounds up to a multiple of 4.
+///
+/// Never panics or wraps: a length within 3 of `usize::MAX` (which no buffer has) gives the
+/// largest multiple of 4, `usize::MAX - 3`. Use [`checked_align`] to have that case as `None`.
 pub const fn align(len: usize) -> usize {
-    (len + NLMSG_ALIGNTO - 1) & !(NLMSG_ALIGNTO - 1)
+    match checked_align(len) {
+        Some(aligned) => aligned,
+        None => usize::MAX & !(NLMSG_ALIGNTO - 1),
+    }
+}
+
+/// `NLMSG_ALIGN`/`NLA_ALIGN` with overflow checked: `None` if rounding `len` up to a multiple
+/// of 4 does not fit a `usize`.
+pub const fn checked_align(len: usize) -> Option<usize> {
+    match len.checked_add(NLMSG_ALIGNTO - 1) {
+        Some(v) => Some(v & !(NLMSG_ALIGNTO - 1)),
+        None => None,
+    }
+}
+
+/// The rest of `buf` after `len` bytes rounded up to 4: empty when that is past its end.
+fn after_aligned(buf: &[u8], len: usize) -> &[u8] {
+    checked_align(len).and_then(|at| buf.get(at..)).unwrap_or(&[])
 }
 
 fn invalid_data(message: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message.to_owned())
 }
 
+/// The `N` bytes at `at`, or zeros where `b` is too short (callers check the length first;
+/// this keeps a mistake from becoming a panic).
+fn array_at<const N: usize>(b: &[u8], at: usize) -> [u8; N] {
+    at.checked_add(N).and_then(|end| b.get(at..end)).and_then(|s| s.try_into().ok()).unwrap_or([0; N])
+}
+
 fn u16_at(b: &[u8], at: usize) -> u16 {
-    u16::from_ne_bytes([b[at], b[at + 1]])
+    u16::from_ne_bytes(array_at(b, at))
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_ne_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    u32::from_ne_bytes(array_at(b, at))
 }
 
 /// `struct nlmsghdr`: the header of every netlink message.
@@ -130,8 +157,30 @@ impl<'a> NlMsg<'a> {
 
     /// The attributes of the payload after a fixed family header of `header_len` bytes (16 for
     /// `ifinfomsg`, 8 for `ifaddrmsg`, 4 for `genlmsghdr`...), which is aligned up to 4.
+    ///
+    /// A payload shorter than that header (any `header_len`, up to `usize::MAX`) gives an
+    /// empty walk whose [`NlAttrIter::truncated`] is `true`; [`NlMsg::try_attrs`] reports it
+    /// as an error instead.
     pub fn attrs(&self, header_len: usize) -> NlAttrIter<'a> {
-        NlAttrIter::new(self.payload.get(align(header_len)..).unwrap_or(&[]))
+        match self.try_attrs(header_len) {
+            Ok(attrs) => attrs,
+            Err(_) => NlAttrIter { buf: &[], truncated: true },
+        }
+    }
+
+    /// Like [`NlMsg::attrs`], but a payload shorter than `header_len` rounded up to 4 is an
+    /// `InvalidData` error naming both lengths.
+    pub fn try_attrs(&self, header_len: usize) -> io::Result<NlAttrIter<'a>> {
+        let rest = checked_align(header_len).and_then(|at| self.payload.get(at..)).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "netlink payload of {} bytes is shorter than its {header_len}-byte family header",
+                    self.payload.len()
+                ),
+            )
+        })?;
+        Ok(NlAttrIter::new(rest))
     }
 }
 
@@ -162,12 +211,12 @@ impl<'a> Iterator for NlMsgIter<'a> {
         let Some(header) = NlMsgHdr::from_bytes(buf) else {
             return Some(Err(invalid_data("truncated netlink message header")));
         };
-        let len = header.len as usize;
-        if len < NLMSG_HDRLEN || len > buf.len() {
+        let Some(payload) = usize::try_from(header.len).ok().and_then(|len| buf.get(NLMSG_HDRLEN..len)) else {
             return Some(Err(invalid_data("netlink message length out of bounds")));
-        }
-        self.buf = buf.get(align(len)..).unwrap_or(&[]);
-        Some(Ok(NlMsg { header, payload: &buf[NLMSG_HDRLEN..len] }))
+        };
+        // `payload` ends at `header.len` <= buf.len(), so the sum cannot overflow.
+        self.buf = after_aligned(buf, NLMSG_HDRLEN + payload.len());
+        Some(Ok(NlMsg { header, payload }))
     }
 }
 
@@ -251,16 +300,16 @@ impl<'a> Iterator for NlAttrIter<'a> {
         }
         let len = usize::from(u16_at(buf, 0));
         let raw_ty = u16_at(buf, 2);
-        if len < NLA_HDRLEN || len > buf.len() {
+        let Some(data) = buf.get(NLA_HDRLEN..len) else {
             self.truncated = true;
             return None;
-        }
-        self.buf = buf.get(align(len)..).unwrap_or(&[]);
+        };
+        self.buf = after_aligned(buf, len);
         Some(NlAttr {
             ty: raw_ty & NLA_TYPE_MASK,
             nested: raw_ty & NLA_F_NESTED != 0,
             net_byteorder: raw_ty & NLA_F_NET_BYTEORDER != 0,
-            data: &buf[NLA_HDRLEN..len],
+            data,
         })
     }
 }
@@ -272,13 +321,22 @@ impl<'a> Iterator for NlAttrIter<'a> {
 #[derive(Clone, Debug)]
 pub struct NlMsgBuilder {
     buf: Vec<u8>,
+    /// Tells this builder's [`Nest`]s from another's (a clone keeps it: same layout).
+    id: u64,
+    /// Offsets of the nested attributes still open, innermost last.
+    open: Vec<usize>,
 }
 
-/// An open nested attribute, returned by [`NlMsgBuilder::begin_nested`].
+/// Source of [`NlMsgBuilder`] ids.
+static NEXT_BUILDER_ID: AtomicU64 = AtomicU64::new(0);
+
+/// An open nested attribute, returned by [`NlMsgBuilder::begin_nested`]; only the builder that
+/// made it (or a clone of that builder) can close it, innermost first.
 #[derive(Debug)]
 #[must_use = "close the nested attribute with NlMsgBuilder::end_nested"]
 pub struct Nest {
     offset: usize,
+    builder: u64,
 }
 
 impl NlMsgBuilder {
@@ -287,12 +345,14 @@ impl NlMsgBuilder {
         let header = NlMsgHdr { len: 0, ty, flags, seq: 0, pid: 0 };
         let mut buf = Vec::with_capacity(256);
         buf.extend_from_slice(&header.to_bytes());
-        NlMsgBuilder { buf }
+        let id = NEXT_BUILDER_ID.fetch_add(1, Ordering::Relaxed);
+        NlMsgBuilder { buf, id, open: Vec::new() }
     }
 
     /// The header as it stands (its `len` is filled in by [`NlMsgBuilder::into_bytes`]).
     pub fn header(&self) -> NlMsgHdr {
-        NlMsgHdr::from_bytes(&self.buf).expect("the builder always holds a header")
+        // The buffer starts with the 16 header bytes from `new` on and only grows.
+        NlMsgHdr::from_bytes(&self.buf).unwrap_or_default()
     }
 
     /// Sets `nlmsg_seq`.
@@ -327,8 +387,10 @@ impl NlMsgBuilder {
     /// Appends an attribute of type `ty` (flag bits allowed) with payload `data`.
     /// Fails with `InvalidInput` if the payload is longer than an attribute can hold.
     pub fn push_attr(&mut self, ty: u16, data: &[u8]) -> io::Result<&mut Self> {
-        let len = u16::try_from(NLA_HDRLEN + data.len())
-            .map_err(|_| invalid_input("data", "netlink attribute payload longer than 65531 bytes"))?;
+        let len = NLA_HDRLEN
+            .checked_add(data.len())
+            .and_then(|len| u16::try_from(len).ok())
+            .ok_or_else(|| invalid_input("data", "netlink attribute payload longer than 65531 bytes"))?;
         self.buf.extend_from_slice(&len.to_ne_bytes());
         self.buf.extend_from_slice(&ty.to_ne_bytes());
         self.buf.extend_from_slice(data);
@@ -347,8 +409,11 @@ impl NlMsgBuilder {
         if value.contains('\0') {
             return Err(invalid_input("value", "netlink string attribute must not contain NUL"));
         }
-        let len = u16::try_from(NLA_HDRLEN + value.len() + 1)
-            .map_err(|_| invalid_input("value", "netlink attribute payload longer than 65531 bytes"))?;
+        let len = value
+            .len()
+            .checked_add(NLA_HDRLEN + 1)
+            .and_then(|len| u16::try_from(len).ok())
+            .ok_or_else(|| invalid_input("value", "netlink attribute payload longer than 65530 bytes"))?;
         self.buf.extend_from_slice(&len.to_ne_bytes());
         self.buf.extend_from_slice(&ty.to_ne_bytes());
         self.buf.extend_from_slice(value.as_bytes());
@@ -364,19 +429,43 @@ impl NlMsgBuilder {
         let offset = self.buf.len();
         self.buf.extend_from_slice(&0u16.to_ne_bytes());
         self.buf.extend_from_slice(&(ty | NLA_F_NESTED).to_ne_bytes());
-        Nest { offset }
+        self.open.push(offset);
+        Nest { offset, builder: self.id }
     }
 
-    /// Closes a nested attribute, writing its length. Fails with `InvalidInput` if its content
-    /// grew beyond what an attribute length can hold.
+    /// Closes a nested attribute, writing its length. Fails with `InvalidInput` (argument
+    /// `nest`) if `nest` came from another builder, is not the innermost open one, or its
+    /// content grew beyond what an attribute length (65535 bytes) can hold; the builder is then
+    /// unchanged.
     pub fn end_nested(&mut self, nest: Nest) -> io::Result<&mut Self> {
-        let len = u16::try_from(self.buf.len() - nest.offset)
-            .map_err(|_| invalid_input("nest", "nested netlink attribute longer than 65535 bytes"))?;
-        self.buf[nest.offset..nest.offset + 2].copy_from_slice(&len.to_ne_bytes());
+        if nest.builder != self.id {
+            return Err(invalid_input("nest", "this Nest was opened by another NlMsgBuilder"));
+        }
+        if self.open.last() != Some(&nest.offset) {
+            return Err(invalid_input("nest", "close nested attributes innermost first"));
+        }
+        let len = self
+            .buf
+            .len()
+            .checked_sub(nest.offset)
+            .and_then(|len| u16::try_from(len).ok())
+            .ok_or_else(|| invalid_input("nest", "nested netlink attribute longer than 65535 bytes"))?;
+        let field = nest.offset.checked_add(2).and_then(|end| self.buf.get_mut(nest.offset..end));
+        let Some(field) = field else {
+            return Err(invalid_input("nest", "nested attribute offset outside the message"));
+        };
+        field.copy_from_slice(&len.to_ne_bytes());
+        self.open.pop();
         Ok(self)
     }
 
-    /// The finished message, with `nlmsg_len` set.
+    /// How many nested attributes are open (begun and not yet ended).
+    pub fn open_nests(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The finished message, with `nlmsg_len` set. Nested attributes still open keep a length
+    /// of 0 (see [`NlMsgBuilder::open_nests`]).
     pub fn into_bytes(mut self) -> Vec<u8> {
         let len = u32::try_from(self.buf.len()).unwrap_or(u32::MAX);
         self.buf[0..4].copy_from_slice(&len.to_ne_bytes());
@@ -407,7 +496,7 @@ mod tests {
         buf.extend(err.into_bytes());
         let msgs: Vec<_> = NlMsgIter::new(&buf).collect::<io::Result<_>>().unwrap();
         assert_eq!(msgs.len(), 2);
-        assert!(msgs[0].status().unwrap().is_ok());
+        msgs[0].status().unwrap().unwrap();
         assert_eq!(msgs[1].status().unwrap().unwrap_err().raw_os_error(), Some(libc::EPERM));
         assert!(NlMsg { header: NlMsgHdr { ty: 16, ..Default::default() }, payload: &[] }.status().is_none());
     }
@@ -419,7 +508,9 @@ mod tests {
         let mut it = NlMsgIter::new(&bytes);
         assert_eq!(it.next().unwrap().unwrap_err().kind(), io::ErrorKind::InvalidData);
         assert!(it.next().is_none());
-        assert!(NlMsgIter::new(&bytes[..5]).next().unwrap().is_err());
+        assert_eq!(NlMsgIter::new(&bytes[..5]).next().unwrap().unwrap_err().kind(), io::ErrorKind::InvalidData);
+        bytes[0..4].copy_from_slice(&15u32.to_ne_bytes());
+        assert_eq!(NlMsgIter::new(&bytes).next().unwrap().unwrap_err().kind(), io::ErrorKind::InvalidData);
         let mut attrs = NlAttrIter::new(&[8, 0, 1, 0, 1, 2]);
         assert!(attrs.next().is_none());
         assert!(attrs.truncated());
@@ -428,16 +519,124 @@ mod tests {
     #[test]
     fn attribute_accessors_check_sizes() {
         let a = NlAttr { ty: 1, nested: false, net_byteorder: false, data: &[1, 2] };
-        assert!(a.as_u32().is_err());
-        assert!(a.as_u16().is_ok());
+        assert_eq!(a.as_u32().unwrap_err().kind(), io::ErrorKind::InvalidData);
+        assert_eq!(a.as_u16().unwrap(), u16::from_ne_bytes([1, 2]));
         assert_eq!(NlAttr { data: b"lo\0\0", ..a }.as_str().unwrap(), "lo");
-        assert!(NlAttr { data: &[0xff], ..a }.as_str().is_err());
+        assert_eq!(NlAttr { data: &[0xff], ..a }.as_str().unwrap_err().kind(), io::ErrorKind::InvalidData);
         let mut b = NlMsgBuilder::new(16, 0);
         assert_eq!(b.push_attr_str(1, "a\0b").unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(b.push_attr(1, &[0; 70000]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
+    /// Issue 13: `attrs(usize::MAX)` overflowed in `align` (a panic in debug builds).
+    #[test]
+    fn huge_family_header_is_reported_not_a_panic() {
+        let mut b = NlMsgBuilder::new(16, 0);
+        b.push_struct(&[0; 16]);
+        b.push_attr_u32(1, 7).unwrap();
+        let bytes = b.into_bytes();
+        let msg = NlMsgIter::new(&bytes).next().unwrap().unwrap();
+        for header_len in [usize::MAX, usize::MAX - 2, usize::MAX - 3, 4096, 25] {
+            let mut attrs = msg.attrs(header_len);
+            assert!(attrs.next().is_none());
+            assert!(attrs.truncated(), "{header_len}");
+            let e = msg.try_attrs(header_len).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            assert!(e.to_string().contains("family header"), "{e}");
+        }
+        assert_eq!(msg.try_attrs(16).unwrap().next().unwrap().as_u32().unwrap(), 7);
+        assert_eq!(align(usize::MAX), usize::MAX - 3);
+        assert_eq!(checked_align(usize::MAX - 2), None);
+        assert_eq!(checked_align(usize::MAX - 3), Some(usize::MAX - 3));
+        assert_eq!(checked_align(5), Some(8));
+    }
+
+    /// Issue 13: `end_nested` with another builder's `Nest` underflowed or indexed out of
+    /// bounds (a panic), or silently wrote into the wrong message.
+    #[test]
+    fn foreign_or_misordered_nest_is_invalid_input() {
+        let mut big = NlMsgBuilder::new(16, 0);
+        big.push_attr(1, &[0; 100]).unwrap();
+        let far = big.begin_nested(2);
+        let mut small = NlMsgBuilder::new(16, 0);
+        let before = small.clone().into_bytes();
+        let e = small.end_nested(far).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().starts_with("nest:"), "{e}");
+        assert_eq!(small.clone().into_bytes(), before);
+        // Same offset in another builder: still refused.
+        let near = NlMsgBuilder::new(16, 0).begin_nested(3);
+        assert_eq!(small.begin_nested(3).offset, near.offset);
+        assert_eq!(small.end_nested(near).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        // Outer before inner is refused; inner then outer works.
+        let mut b = NlMsgBuilder::new(16, 0);
+        let outer = b.begin_nested(1);
+        let inner = b.begin_nested(2);
+        assert_eq!(b.open_nests(), 2);
+        let e = b.end_nested(outer).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("innermost"), "{e}");
+        b.end_nested(inner).unwrap();
+        assert_eq!(b.open_nests(), 1);
+        // A clone of the builder may close the original's nest (same layout).
+        let mut c = NlMsgBuilder::new(16, 0);
+        let n = c.begin_nested(4);
+        let mut twin = c.clone();
+        twin.end_nested(n).unwrap();
+        // Too long a nest is InvalidInput, not a truncated length.
+        let mut l = NlMsgBuilder::new(16, 0);
+        let n = l.begin_nested(5);
+        for _ in 0..3 {
+            l.push_attr(1, &[0; 30000]).unwrap();
+        }
+        assert_eq!(l.end_nested(n).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
     proptest! {
+        /// Random bytes and random offsets (any `usize`) never panic.
+        #[test]
+        fn random_offsets_never_panic(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            header_len in prop_oneof![any::<usize>(), 0usize..64, (usize::MAX - 8)..=usize::MAX],
+        ) {
+            for msg in NlMsgIter::new(&bytes).flatten() {
+                let _ = msg.attrs(header_len).count();
+                let _ = msg.try_attrs(header_len).map(|a| a.count());
+            }
+            let _ = (align(header_len), checked_align(header_len));
+            let msg = NlMsg { header: NlMsgHdr::default(), payload: &bytes };
+            let mut attrs = msg.attrs(header_len);
+            for a in attrs.by_ref() {
+                let _ = (a.as_u8(), a.as_u16(), a.as_u32(), a.as_str(), a.attrs().count());
+            }
+            let _ = attrs.truncated();
+            let _ = NlMsgHdr::from_bytes(&bytes);
+        }
+
+        /// Any sequence of builder operations, including nests from other builders and out of
+        /// order, gives errors or a message that parses, never a panic.
+        #[test]
+        fn random_builder_ops_never_panic(ops in proptest::collection::vec((0u8..5, any::<u16>(), 0usize..600), 0..40)) {
+            let mut b = NlMsgBuilder::new(16, 0);
+            let mut other = NlMsgBuilder::new(16, 0);
+            let mut nests = Vec::new();
+            for (op, ty, n) in ops {
+                match op {
+                    0 => { let _ = b.push_attr(ty, &vec![0; n]); }
+                    1 => nests.push(b.begin_nested(ty)),
+                    2 => nests.push(other.begin_nested(ty)),
+                    3 => if !nests.is_empty() {
+                        let nest = nests.swap_remove(n % nests.len());
+                        let _ = b.end_nested(nest);
+                    },
+                    _ => { b.push_struct(&vec![1; n % 9]); }
+                }
+            }
+            let bytes = b.into_bytes();
+            let msg = NlMsgIter::new(&bytes).next().unwrap().unwrap();
+            prop_assert_eq!(msg.header.len as usize, bytes.len());
+        }
+
         #[test]
         fn any_bytes_parse_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
             for msg in NlMsgIter::new(&bytes).flatten() {

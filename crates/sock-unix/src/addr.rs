@@ -86,7 +86,7 @@ impl UnixAddr {
     /// ```
     /// let a = sock_unix::UnixAddr::pathname("/tmp/x.sock")?;
     /// assert_eq!(a.as_pathname(), Some(std::path::Path::new("/tmp/x.sock")));
-    /// assert!(sock_unix::UnixAddr::pathname("a\0b").is_err());
+    /// assert_eq!(sock_unix::UnixAddr::pathname("a\0b").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn pathname(path: impl AsRef<Path>) -> io::Result<UnixAddr> {
@@ -127,7 +127,7 @@ impl UnixAddr {
         }
         let mut addr = UnixAddr::unnamed();
         addr.path[1..=name.len()].copy_from_slice(name);
-        addr.len = (name.len() + 1) as u8;
+        addr.len = u8::try_from(name.len() + 1).unwrap_or(u8::MAX); // name has at most 107 bytes
         Ok(addr)
     }
 
@@ -155,8 +155,10 @@ impl UnixAddr {
     ///
     /// An empty address (length 0, what `recvfrom` reports for an unbound `AF_UNIX` sender)
     /// is unnamed; otherwise the family must be `AF_UNIX`. A pathname is read up to its first
-    /// NUL. Another family, or more bytes than `sun_path` holds, is `InvalidInput`. Never
-    /// panics, whatever the bytes.
+    /// NUL, so a 108-byte path fills `sun_path` and is reported with address length 110, or
+    /// 111 by kernels that count the NUL they write past `sun_path`: both decode. Another
+    /// family, or a name longer than `sun_path`, is `InvalidInput`. Never panics, whatever
+    /// the bytes.
     pub fn from_sock_addr(addr: &SockAddr) -> io::Result<UnixAddr> {
         if addr.is_empty() {
             return Ok(UnixAddr::unnamed());
@@ -165,24 +167,40 @@ impl UnixAddr {
             return Err(invalid_input("address", "not an AF_UNIX address"));
         }
         let data = addr.data();
-        if data.len() > UNIX_PATH_MAX {
-            return Err(invalid_input("address", "longer than sun_path"));
+        let name = match data.first() {
+            None => data,
+            Some(0) => data,
+            Some(_) => &data[..data.iter().position(|&b| b == 0).unwrap_or(data.len())],
+        };
+        if name.len() > UNIX_PATH_MAX {
+            return Err(invalid_input("address", "longer than sun_path (108 bytes)"));
         }
-        match data.first() {
-            None => Ok(UnixAddr::unnamed()),
-            Some(0) => Ok(UnixAddr::from_sun_path_unchecked(data)),
-            Some(_) => {
-                let end = data.iter().position(|&b| b == 0).unwrap_or(data.len());
-                Ok(UnixAddr::from_sun_path_unchecked(&data[..end]))
-            }
-        }
+        Ok(UnixAddr::from_sun_path_unchecked(name))
     }
 
-    /// An address holding `bytes` (≤ 108) as `sun_path`; the caller checked the kind rules.
+    /// A pathname as the kernel may report it: like [`UnixAddr::pathname`] but up to 108
+    /// bytes (a path that fills `sun_path`, with no room for a terminating NUL, which Linux
+    /// accepts and reports). Errors name `argument`.
+    pub(crate) fn kernel_pathname(bytes: &[u8], argument: &str) -> io::Result<UnixAddr> {
+        if bytes.is_empty() {
+            return Err(invalid_input(argument, "empty AF_UNIX path"));
+        }
+        if bytes.contains(&0) {
+            return Err(invalid_input(argument, "AF_UNIX path must not contain NUL bytes"));
+        }
+        if bytes.len() > UNIX_PATH_MAX {
+            return Err(invalid_input(argument, "AF_UNIX path too long (more than 108 bytes)"));
+        }
+        Ok(UnixAddr::from_sun_path_unchecked(bytes))
+    }
+
+    /// An address holding `bytes` as `sun_path`; the caller checked the kind rules and that
+    /// `bytes` has at most 108 bytes (more would be cut to 108, never a panic).
     fn from_sun_path_unchecked(bytes: &[u8]) -> UnixAddr {
+        let bytes = &bytes[..bytes.len().min(UNIX_PATH_MAX)];
         let mut addr = UnixAddr::unnamed();
         addr.path[..bytes.len()].copy_from_slice(bytes);
-        addr.len = bytes.len() as u8;
+        addr.len = u8::try_from(bytes.len()).unwrap_or(u8::MAX); // at most 108
         addr
     }
 
@@ -308,13 +326,13 @@ mod tests {
 
     #[test]
     fn limits() {
-        assert!(UnixAddr::pathname("a".repeat(107)).is_ok());
+        assert_eq!(UnixAddr::pathname("a".repeat(107)).unwrap().sun_path().len(), 107);
         assert_eq!(UnixAddr::pathname("a".repeat(108)).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        assert!(UnixAddr::abstract_name([b'h'; 107]).is_ok());
-        assert!(UnixAddr::abstract_name([b'h'; 108]).is_err());
+        assert_eq!(UnixAddr::abstract_name([b'h'; 107]).unwrap().sun_path().len(), 108);
+        assert_eq!(UnixAddr::abstract_name([b'h'; 108]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let mut long = vec![0u8];
         long.extend([b'h'; 107]);
-        assert!(UnixAddr::from_bytes(&long).is_ok());
+        assert_eq!(UnixAddr::from_bytes(&long).unwrap().sun_path(), &long[..]);
         long.push(b'h');
         let err = UnixAddr::from_bytes(&long).unwrap_err();
         assert_eq!(
@@ -322,7 +340,7 @@ mod tests {
             (io::ErrorKind::InvalidInput, "address: AF_UNIX path too long".into())
         );
         assert!(UnixAddr::from_bytes(b"a\0b").unwrap_err().to_string().starts_with("address:"));
-        assert!(UnixAddr::pathname("").is_err());
+        assert_eq!(UnixAddr::pathname("").unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     #[test]
@@ -339,7 +357,24 @@ mod tests {
         let decoded = UnixAddr::from_sock_addr(&full).unwrap();
         assert_eq!(decoded.sun_path().len(), UNIX_PATH_MAX);
         assert_eq!(SockAddr::from(decoded), full);
-        assert!(UnixAddr::from_sock_addr(&SockAddr::new(FAMILY, &[b'p'; 109]).unwrap()).is_err());
+        let e = UnixAddr::from_sock_addr(&SockAddr::new(FAMILY, &[b'p'; 109]).unwrap()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        let e = UnixAddr::from_sock_addr(&SockAddr::new(FAMILY, &[0; 109]).unwrap()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// Issue 13: the kernel reports a 108-byte path with address length 111 (the NUL it
+    /// writes past `sun_path` counted); `try_from` rejected it.
+    #[test]
+    fn full_sun_path_with_kernel_nul_decodes() {
+        let mut data = vec![b'p'; UNIX_PATH_MAX];
+        data.push(0);
+        let raw = SockAddr::new(FAMILY, &data).unwrap();
+        assert_eq!(raw.len(), 111);
+        let addr = UnixAddr::try_from(&raw).unwrap();
+        assert_eq!(addr.sun_path(), &data[..UNIX_PATH_MAX]);
+        assert_eq!(addr.to_string().parse::<UnixAddr>().unwrap(), addr);
+        assert_eq!(SockAddr::from(addr).len(), 110);
     }
 
     #[test]
@@ -377,6 +412,20 @@ mod tests {
         fn raw_round_trip(addr in any_addr()) {
             prop_assert_eq!(UnixAddr::from_sock_addr(&SockAddr::from(addr)).unwrap(), addr);
             prop_assert_eq!(UnixAddr::from_bytes(addr.sun_path()).unwrap(), addr);
+        }
+
+        /// Whatever pathname the kernel reports (up to 108 bytes, with or without the NUL
+        /// past `sun_path`) decodes, prints, parses back and encodes to what it was.
+        #[test]
+        fn kernel_pathnames_round_trip(path in proptest::collection::vec(1u8..=255, 1..=UNIX_PATH_MAX), nul in any::<bool>()) {
+            let mut data = path.clone();
+            if nul {
+                data.push(0);
+            }
+            let addr = UnixAddr::try_from(SockAddr::new(FAMILY, &data).unwrap()).unwrap();
+            prop_assert_eq!(addr.sun_path(), &path[..]);
+            prop_assert_eq!(addr.to_string().parse::<UnixAddr>().unwrap(), addr);
+            prop_assert_eq!(UnixAddr::from_sock_addr(&SockAddr::from(addr)).unwrap(), addr);
         }
 
         #[test]

@@ -97,6 +97,9 @@ impl FromStr for UnixAddr {
 
     /// Parses the text form of [`UnixAddr`]: `""` is unnamed, `@name` is abstract, anything
     /// else a pathname (which must not contain `\x00`). Errors are `InvalidInput`.
+    ///
+    /// Every address the kernel can report parses, so a pathname may have 108 bytes here (a
+    /// path filling `sun_path`), one more than [`UnixAddr::pathname`] accepts.
     fn from_str(text: &str) -> io::Result<UnixAddr> {
         let mut buf = [0u8; UNIX_PATH_MAX + 1];
         if let Some(name) = text.strip_prefix('@') {
@@ -107,7 +110,7 @@ impl FromStr for UnixAddr {
             return Ok(UnixAddr::unnamed());
         }
         let len = unescape(text, &mut buf)?;
-        UnixAddr::pathname(std::ffi::OsStr::from_bytes(&buf[..len]))
+        UnixAddr::kernel_pathname(&buf[..len], "address")
     }
 }
 
@@ -139,9 +142,24 @@ mod tests {
             let err = bad.parse::<UnixAddr>().unwrap_err();
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{bad}");
         }
-        assert!("x".repeat(108).parse::<UnixAddr>().is_err());
-        assert!("x".repeat(107).parse::<UnixAddr>().is_ok());
-        assert!(format!("@{}", "\\x00".repeat(107)).parse::<UnixAddr>().is_ok());
-        assert!(format!("@{}", "\\x00".repeat(200)).parse::<UnixAddr>().is_err());
+        let long = "x".repeat(109).parse::<UnixAddr>().unwrap_err();
+        assert_eq!(long.kind(), io::ErrorKind::InvalidInput);
+        assert!(long.to_string().contains("too long"), "{long}");
+        assert_eq!("x".repeat(107).parse::<UnixAddr>().unwrap().sun_path().len(), 107);
+        assert_eq!(format!("@{}", "\\x00".repeat(107)).parse::<UnixAddr>().unwrap().sun_path().len(), 108);
+        let e = format!("@{}", "\\x00".repeat(200)).parse::<UnixAddr>().unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+    }
+
+    /// Issue 13: a 108-byte path (fills `sun_path`, no NUL) printed text that did not parse.
+    #[test]
+    fn full_sun_path_text_round_trips() {
+        let text = format!("/{}", "p".repeat(107));
+        let addr: UnixAddr = text.parse().unwrap();
+        assert_eq!(addr.sun_path().len(), UNIX_PATH_MAX);
+        assert_eq!(addr.to_string(), text);
+        let raw = sock_core::SockAddr::from(addr);
+        assert_eq!(raw.len(), 2 + UNIX_PATH_MAX);
+        assert_eq!(UnixAddr::from_sock_addr(&raw).unwrap(), addr);
     }
 }

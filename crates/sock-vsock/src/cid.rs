@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io;
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 
 use crate::consts::IOCTL_VM_SOCKETS_GET_LOCAL_CID;
 
@@ -20,14 +20,14 @@ use crate::consts::IOCTL_VM_SOCKETS_GET_LOCAL_CID;
 /// ```
 pub fn local_cid() -> io::Result<u32> {
     let dev = File::open("/dev/vsock")?;
-    get_local_cid(dev.as_raw_fd())
+    get_local_cid(dev.as_fd())
 }
 
-fn get_local_cid(fd: RawFd) -> io::Result<u32> {
+fn get_local_cid(fd: BorrowedFd<'_>) -> io::Result<u32> {
     let mut cid: u32 = 0;
-    // SAFETY: `fd` is open (the caller holds the `File`); the ioctl writes exactly one
+    // SAFETY: `fd` is open for the whole call (borrowed); the ioctl writes exactly one
     // `unsigned int` through the pointer, which points to our local `u32`.
-    let rc = unsafe { libc::ioctl(fd, IOCTL_VM_SOCKETS_GET_LOCAL_CID as _, &mut cid as *mut u32) };
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), IOCTL_VM_SOCKETS_GET_LOCAL_CID as _, &mut cid as *mut u32) };
     sock_core::cvt(rc)?;
     Ok(cid)
 }

@@ -8,7 +8,8 @@
 //! | `(cid, port)` address tuple | [`VsockAddr`] (`Display`/`FromStr` form `cid:port`, e.g. `2:1234`) |
 //! | `VMADDR_*`, `SO_VM_SOCKETS_*`, `IOCTL_VM_SOCKETS_GET_LOCAL_CID` | [`consts`] (re-exported here) |
 //! | `fcntl.ioctl(open("/dev/vsock"), IOCTL_VM_SOCKETS_GET_LOCAL_CID, …)` | [`local_cid`] |
-//! | `s.setsockopt(AF_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE, n)` (a 64-bit value) | `s.set(`[`BUFFER_SIZE`]`, &n)` |
+//! | `s.setsockopt(AF_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE, n)` (a 64-bit value) | [`VsockSocketExt::set_buffer_size`]`(n)` or `s.set(`[`BUFFER_SIZE`]`, &n)` |
+//! | `s.getsockopt(AF_VSOCK, SO_VM_SOCKETS_BUFFER_MIN_SIZE)` / `_MAX_SIZE` | [`VsockSocketExt::buffer_min_size`] / [`VsockSocketExt::buffer_max_size`] |
 //! | `SO_VM_SOCKETS_CONNECT_TIMEOUT` (a `struct timeval`) | [`VsockSocketExt::set_connect_timeout`] |
 //!
 //! ```no_run

@@ -23,8 +23,32 @@ pub const BUFFER_MIN_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_
 pub const BUFFER_MAX_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_MAX_SIZE);
 const CONNECT_TIMEOUT: SockOpt<libc::timeval> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_CONNECT_TIMEOUT);
 
-/// `AF_VSOCK` options of a [`Socket`] that need more than a plain integer.
+/// `AF_VSOCK` options of a [`Socket`] that need more than a plain `int`.
+///
+/// The buffer sizes are 64-bit (`u64`) in the kernel, which rejects a 4-byte value with
+/// `EINVAL`; these methods (and [`BUFFER_SIZE`] & co. with [`Socket::get`]/[`Socket::set`])
+/// always pass 8 bytes, as CPython does for this family.
+///
+/// ```no_run
+/// use sock_vsock::VsockSocketExt;
+/// # let s = sock_core::Socket::new(sock_core::Family::VSOCK, sock_core::Type::STREAM, None)?;
+/// let size = s.buffer_size()?;
+/// s.set_buffer_size(size * 2)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait VsockSocketExt {
+    /// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a connection-oriented socket.
+    fn buffer_size(&self) -> io::Result<u64>;
+    /// Sets `SO_VM_SOCKETS_BUFFER_SIZE` (the kernel clamps it to the min/max sizes).
+    fn set_buffer_size(&self, size: u64) -> io::Result<()>;
+    /// `SO_VM_SOCKETS_BUFFER_MIN_SIZE`.
+    fn buffer_min_size(&self) -> io::Result<u64>;
+    /// Sets `SO_VM_SOCKETS_BUFFER_MIN_SIZE`.
+    fn set_buffer_min_size(&self, size: u64) -> io::Result<()>;
+    /// `SO_VM_SOCKETS_BUFFER_MAX_SIZE`.
+    fn buffer_max_size(&self) -> io::Result<u64>;
+    /// Sets `SO_VM_SOCKETS_BUFFER_MAX_SIZE`.
+    fn set_buffer_max_size(&self, size: u64) -> io::Result<()>;
     /// `SO_VM_SOCKETS_CONNECT_TIMEOUT`: how long the kernel waits for a peer to accept.
     fn connect_timeout(&self) -> io::Result<Duration>;
     /// Sets `SO_VM_SOCKETS_CONNECT_TIMEOUT` (rounded up to the kernel's tick; zero restores
@@ -33,11 +57,36 @@ pub trait VsockSocketExt {
 }
 
 impl VsockSocketExt for Socket {
+    fn buffer_size(&self) -> io::Result<u64> {
+        self.get(BUFFER_SIZE)
+    }
+
+    fn set_buffer_size(&self, size: u64) -> io::Result<()> {
+        self.set(BUFFER_SIZE, &size)
+    }
+
+    fn buffer_min_size(&self) -> io::Result<u64> {
+        self.get(BUFFER_MIN_SIZE)
+    }
+
+    fn set_buffer_min_size(&self, size: u64) -> io::Result<()> {
+        self.set(BUFFER_MIN_SIZE, &size)
+    }
+
+    fn buffer_max_size(&self) -> io::Result<u64> {
+        self.get(BUFFER_MAX_SIZE)
+    }
+
+    fn set_buffer_max_size(&self, size: u64) -> io::Result<()> {
+        self.set(BUFFER_MAX_SIZE, &size)
+    }
+
     fn connect_timeout(&self) -> io::Result<Duration> {
         let tv = self.get(CONNECT_TIMEOUT)?;
         let secs = u64::try_from(tv.tv_sec).unwrap_or(0);
         let micros = u32::try_from(tv.tv_usec).unwrap_or(0);
-        Ok(Duration::from_secs(secs) + Duration::from_micros(u64::from(micros)))
+        // At most i64::MAX seconds plus u32::MAX microseconds: the sum fits a Duration.
+        Ok(Duration::from_secs(secs).saturating_add(Duration::from_micros(u64::from(micros))))
     }
 
     fn set_connect_timeout(&self, timeout: Duration) -> io::Result<()> {
