@@ -55,7 +55,6 @@ fn four_byte_values_are_einval_in_the_kernel() {
 /// 8 bytes for these options. Needs the sock-core change described in issue 13 (a width
 /// table in `Socket::getsockopt_int`/`setsockopt_int`); until then they fail with EINVAL.
 #[test]
-#[ignore = "needs sock-core: 64-bit width for SOL_VSOCK/SO_VM_SOCKETS_BUFFER_* in getsockopt_int/setsockopt_int (issue 13.3)"]
 fn int_forms_use_64_bits() {
     let Some(s) = vsock_stream() else { return };
     for name in [SO_VM_SOCKETS_BUFFER_MAX_SIZE, SO_VM_SOCKETS_BUFFER_SIZE, SO_VM_SOCKETS_BUFFER_MIN_SIZE] {

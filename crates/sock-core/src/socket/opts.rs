@@ -21,14 +21,26 @@ pub(super) fn get_int_raw(fd: BorrowedFd<'_>, level: c_int, name: c_int) -> io::
     Ok(value)
 }
 
+/// Whether CPython's integer option forms pass this option as a 64-bit value: the
+/// `SO_VM_SOCKETS_BUFFER_SIZE`/`_MIN_SIZE`/`_MAX_SIZE` options (0, 1, 2) at level `AF_VSOCK`,
+/// which the kernel reads and writes as `u64` only. (CPython widens every option of an
+/// `AF_VSOCK` socket; this rule is narrower on purpose, so other options keep their `int`
+/// width, which is also right on big-endian machines.)
+fn int_option_is_u64(level: c_int, name: c_int) -> bool {
+    level == crate::consts::AF_VSOCK && matches!(name, 0..=2)
+}
+
 /// A typed socket option: its level, its name and the type of its value.
 ///
 /// ```
 /// use sock_core::{SockOpt, Socket, Family, Type, consts};
-/// const REUSEADDR: SockOpt<i32> = SockOpt::new(consts::SOL_SOCKET, consts::SO_REUSEADDR);
+/// const REUSEADDR: SockOpt<bool> = SockOpt::new(consts::SOL_SOCKET, consts::SO_REUSEADDR);
+/// const RCVBUF: SockOpt<i32> = SockOpt::new(consts::SOL_SOCKET, consts::SO_RCVBUF);
 /// let s = Socket::new(Family::INET, Type::STREAM, None)?;
-/// s.set(REUSEADDR, &1)?;
-/// assert_eq!(s.get(REUSEADDR)?, 1);
+/// s.set(REUSEADDR, &true)?;
+/// assert!(s.get(REUSEADDR)?);
+/// s.set(RCVBUF, &8192)?;
+/// assert!(s.get(RCVBUF)? >= 8192);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
@@ -48,22 +60,52 @@ impl<T> Clone for SockOpt<T> {
 
 impl<T> Copy for SockOpt<T> {}
 
-impl<T: Pod> SockOpt<T> {
+impl<T: OptValue> SockOpt<T> {
     /// Declares an option.
     pub const fn new(level: c_int, name: c_int) -> Self {
         SockOpt { level, name, _value: PhantomData }
     }
 }
 
+/// The type of an option's value: any [`Pod`] value as its bytes, and `bool` as the kernel's
+/// `int` 0 or 1 (read back as "not zero"), so on/off options are declared `SockOpt<bool>`.
+pub trait OptValue: Copy {
+    /// The value as the kernel holds it.
+    type Raw: Pod;
+    /// To the kernel's form.
+    fn to_raw(self) -> Self::Raw;
+    /// From the kernel's form.
+    fn from_raw(raw: Self::Raw) -> Self;
+}
+
+impl<T: Pod> OptValue for T {
+    type Raw = T;
+    fn to_raw(self) -> T {
+        self
+    }
+    fn from_raw(raw: T) -> T {
+        raw
+    }
+}
+
+impl OptValue for bool {
+    type Raw = c_int;
+    fn to_raw(self) -> c_int {
+        c_int::from(self)
+    }
+    fn from_raw(raw: c_int) -> bool {
+        raw != 0
+    }
+}
+
 impl Socket {
     /// `socket.getsockopt(level, name)`: the option as an integer.
     ///
-    /// On `AF_VSOCK` sockets the value is read as 64 bits, as CPython does (the
-    /// `SO_VM_SOCKETS_BUFFER_*` options are 64-bit; other options leave the upper half zero);
-    /// a value that does not fit a `c_int` is `InvalidData` (use
-    /// [`getsockopt_u64`](Socket::getsockopt_u64)).
+    /// The 64-bit `AF_VSOCK` buffer sizes (`SO_VM_SOCKETS_BUFFER_SIZE`, `_MIN_SIZE`,
+    /// `_MAX_SIZE`) are read as `u64`, as CPython does; a value that does not fit a `c_int` is
+    /// `InvalidData` (use [`getsockopt_u64`](Socket::getsockopt_u64)).
     pub fn getsockopt_int(&self, level: c_int, name: c_int) -> io::Result<c_int> {
-        if self.family() == crate::Family::VSOCK {
+        if int_option_is_u64(level, name) {
             let wide = self.getsockopt_u64(level, name)?;
             return c_int::try_from(wide).map_err(|_| {
                 io::Error::new(
@@ -114,12 +156,14 @@ impl Socket {
         Ok(buf)
     }
 
-    /// `socket.setsockopt(level, name, int)`. On `AF_VSOCK` sockets the value goes to the
-    /// kernel as 64 bits (sign-extended), as CPython does, since the `SO_VM_SOCKETS_BUFFER_*`
-    /// options refuse anything shorter.
+    /// `socket.setsockopt(level, name, int)`. The 64-bit `AF_VSOCK` buffer sizes go to the
+    /// kernel as `u64`, as CPython does (the kernel refuses 4 bytes for them); a negative value
+    /// for them is `InvalidInput`.
     pub fn setsockopt_int(&self, level: c_int, name: c_int, value: c_int) -> io::Result<()> {
-        if self.family() == crate::Family::VSOCK {
-            return self.setsockopt_u64(level, name, i64::from(value) as u64);
+        if int_option_is_u64(level, name) {
+            let wide = u64::try_from(value)
+                .map_err(|_| invalid_input("value", "an AF_VSOCK buffer size cannot be negative"))?;
+            return self.setsockopt_u64(level, name, wide);
         }
         sys::setsockopt(self.as_fd(), level, name, Some(bytes_of(&value)), 0)
     }
@@ -137,15 +181,16 @@ impl Socket {
 
     /// Reads a typed option. A value shorter than `T` (the kernel wrote less) leaves the rest
     /// zero.
-    pub fn get<T: Pod>(&self, opt: SockOpt<T>) -> io::Result<T> {
-        let mut value: T = zeroed();
+    pub fn get<T: OptValue>(&self, opt: SockOpt<T>) -> io::Result<T> {
+        let mut value: T::Raw = zeroed();
         sys::getsockopt(self.as_fd(), opt.level, opt.name, bytes_of_mut(&mut value))?;
-        Ok(value)
+        Ok(T::from_raw(value))
     }
 
     /// Writes a typed option.
-    pub fn set<T: Pod>(&self, opt: SockOpt<T>, value: &T) -> io::Result<()> {
-        sys::setsockopt(self.as_fd(), opt.level, opt.name, Some(bytes_of(value)), 0)
+    pub fn set<T: OptValue>(&self, opt: SockOpt<T>, value: &T) -> io::Result<()> {
+        let raw = value.to_raw();
+        sys::setsockopt(self.as_fd(), opt.level, opt.name, Some(bytes_of(&raw)), 0)
     }
 
     /// Reads a boolean option (an `int` that is zero or not).
