@@ -16,23 +16,28 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+mod macros;
+
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
         pub mod cmsg;
         pub mod consts;
         mod error;
+        mod family;
         mod iface;
         mod kinds;
         mod mode;
         pub mod pod;
         mod socket;
         mod sys;
+        pub mod text;
         pub mod wait;
 
         pub use addr::{SockAddr, ToSockAddr, SOCKADDR_MAX};
         pub use cmsg::{cmsg_len, cmsg_space};
         pub use error::{cvt, invalid_input, timed_out, IsMinusOne};
+        pub use family::{family_name, FamilyAddr, ProtocolSocket, SocketKind};
         pub use iface::{if_index, if_name, IfName, Interface, IFNAMSIZ};
         pub use kinds::{Family, Protocol, Type};
         pub use mode::{default_timeout, set_default_timeout, Mode};

@@ -22,7 +22,7 @@ use crate::wait::{self, Deadline, Interest};
 pub use batch::{AsOutMsg, BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
-pub use opts::{SockOpt, GETSOCKOPT_MAX_BUFLEN};
+pub use opts::{OptValue, SockOpt, GETSOCKOPT_MAX_BUFLEN};
 
 /// A socket: CPython's `socket.socket` for Rust.
 ///
