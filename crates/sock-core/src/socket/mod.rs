@@ -7,6 +7,8 @@ mod io;
 mod msg;
 mod opts;
 mod sendfile;
+mod sockref;
+mod sol;
 
 use std::io as stdio;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, IntoRawFd, OwnedFd, RawFd};
@@ -23,6 +25,7 @@ pub use batch::{AsOutMsg, BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
 pub use opts::{OptValue, SockOpt, GETSOCKOPT_MAX_BUFLEN};
+pub use sockref::SockRef;
 
 /// A socket: CPython's `socket.socket` for Rust.
 ///
@@ -56,6 +59,9 @@ pub struct Socket {
     /// `MSG_CMSG_CLOEXEC` when the kernel's domain of this fd is AF_UNIX (the only family that
     /// passes fds; others, like AF_PACKET, refuse the flag), else 0.
     cmsg_cloexec: c_int,
+    /// Whether this is a [`SockRef`]'s view of an fd owned elsewhere: then the fd's flags
+    /// (`O_NONBLOCK`, `FD_CLOEXEC`) belong to the owner and are never changed.
+    borrowed: bool,
     mode: AtomicMode,
 }
 
@@ -136,7 +142,7 @@ impl Socket {
     /// A socket for an fd that came from outside, before [`Socket::adopt_flags`].
     pub(super) fn foreign(fd: OwnedFd, family: Family, ty: Type, protocol: Protocol, kernel_family: Family) -> Socket {
         let cmsg_cloexec = cmsg_cloexec_for(kernel_family);
-        Socket { fd, family, ty, protocol, cmsg_cloexec, mode: AtomicMode::new(Mode::Blocking) }
+        Socket { fd, family, ty, protocol, cmsg_cloexec, borrowed: false, mode: AtomicMode::new(Mode::Blocking) }
     }
 
     /// Makes a foreign fd close-on-exec and settles the mode: `O_NONBLOCK` is changed only
@@ -156,8 +162,8 @@ impl Socket {
     /// Wraps a fresh fd made by this library (`socket`, `socketpair`, `accept`) and puts it
     /// in `mode` (sets or clears `O_NONBLOCK`).
     fn with_mode(fd: OwnedFd, family: Family, ty: Type, protocol: Protocol, mode: Mode) -> stdio::Result<Socket> {
-        let sock =
-            Socket { fd, family, ty, protocol, cmsg_cloexec: cmsg_cloexec_for(family), mode: AtomicMode::new(mode) };
+        let cmsg_cloexec = cmsg_cloexec_for(family);
+        let sock = Socket { fd, family, ty, protocol, cmsg_cloexec, borrowed: false, mode: AtomicMode::new(mode) };
         sock.apply_fd_blocking(mode)?;
         Ok(sock)
     }
@@ -195,7 +201,13 @@ impl Socket {
     }
 
     /// Sets the [`Mode`], setting or clearing `O_NONBLOCK` on the fd to match.
+    ///
+    /// On a [`SockRef`] this is `InvalidInput` unless the fd's flag already matches: the
+    /// borrowed fd's flags belong to its owner.
     pub fn set_mode(&self, mode: Mode) -> stdio::Result<()> {
+        if self.borrowed && fd_is_nonblocking(self.as_fd())? != mode.fd_nonblocking() {
+            return Err(borrowed_flags("set_mode"));
+        }
         self.apply_fd_blocking(mode)?;
         self.mode.set(mode);
         Ok(())
@@ -244,8 +256,12 @@ impl Socket {
         Ok(!nix::fcntl::FdFlag::from_bits_retain(flags).contains(nix::fcntl::FdFlag::FD_CLOEXEC))
     }
 
-    /// `socket.set_inheritable()`: clears or sets `FD_CLOEXEC`.
+    /// `socket.set_inheritable()`: clears or sets `FD_CLOEXEC` (`InvalidInput` on a
+    /// [`SockRef`]: the borrowed fd's flags belong to its owner).
     pub fn set_inheritable(&self, inheritable: bool) -> stdio::Result<()> {
+        if self.borrowed {
+            return Err(borrowed_flags("set_inheritable"));
+        }
         let flags = if inheritable { nix::fcntl::FdFlag::empty() } else { nix::fcntl::FdFlag::FD_CLOEXEC };
         nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFD(flags)).map(drop).map_err(stdio::Error::from)
     }
@@ -260,6 +276,7 @@ impl Socket {
             ty: self.ty,
             protocol: self.protocol,
             cmsg_cloexec: self.cmsg_cloexec,
+            borrowed: false,
             mode: AtomicMode::new(self.mode()),
         })
     }
@@ -382,6 +399,11 @@ pub fn fromfd(
 ) -> stdio::Result<Socket> {
     let owned = fd.as_fd().try_clone_to_owned()?;
     Socket::from_fd_with(owned, family, ty, protocol)
+}
+
+/// The error of a flag change asked of a [`SockRef`].
+fn borrowed_flags(op: &str) -> stdio::Error {
+    crate::invalid_input(op, "the flags of a borrowed fd (SockRef) belong to its owner and are not changed")
 }
 
 /// Whether `O_NONBLOCK` is set on `fd`'s open file description.
