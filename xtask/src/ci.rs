@@ -2,10 +2,9 @@
 //!
 //! Kernels: `ci` runs `test-linux` once per kernel in [`kernel::PINNED`] (Debian's 6.1 and
 //! 6.12), each as its own timed step. The second kernel costs only its boot and test run (the
-//! test binaries are already built): about 2 minutes under TCG on the 2-core CI machine (measured
-//! 109 s for 232 tests), plus
-//! a one-off 107 MB download, well within CI's budget. `--kernel` limits `ci` to the kernels
-//! it names (e.g. `cargo xtask ci --kernel 6.1`).
+//! test binaries are already built): about 2 minutes under TCG on the 2-core CI machine
+//! (measured: 109 s for 232 tests) plus a one-off 107 MB download, well within CI's budget.
+//! `--kernel` limits `ci` to the kernels it names (e.g. `cargo xtask ci --kernel 6.1`).
 
 use crate::cmd::{self, Result};
 use crate::kernel;
