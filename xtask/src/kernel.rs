@@ -1,13 +1,24 @@
 //! Getting the guest kernel: Debian's stock `linux-image-*-amd64` package, cached under
 //! `target/vm/`.
 //!
-//! `--kernel` takes a kernel release (`6.1.0-56-amd64`, `6.12.117+deb12-amd64`), a series
-//! (`6.1`, `6.12`: the newest release of it), or the path of a `.deb`. Without it the pinned
-//! [`PINNED`] release is used, or the newest 6.1 release when the pinned one is no longer
-//! available. Candidates are the packages apt knows plus the `.deb`s already in
-//! `target/vm/debs/` (so a host whose apt has no Debian kernels, like an Ubuntu CI runner, can
-//! be handed a `.deb` fetched elsewhere). The generic flavour is required: `-cloud-amd64` has no
-//! CAN, no Bluetooth and no 9p.
+//! A kernel spec (`--kernel`, see [`KernelSpec::parse`]) is a kernel release
+//! (`6.1.0-56-amd64`, `6.12.117+deb12-amd64`), a series (`6.1`, `6.12`) or the path of a `.deb`;
+//! `--kernel 6.1,6.12` (or `--kernel` repeated) names several. A series selects its release
+//! pinned in [`PINNED`] (the one the tests are known to pass on), or its newest release when
+//! the series has no pin or the pinned package is no longer available. Without `--kernel`,
+//! `test-linux` and `vm-shell` boot [`DEFAULT_SERIES`] and `ci` boots every pinned series.
+//!
+//! Both series come from Debian bookworm's own archive, no backports needed: 6.1 is bookworm's
+//! kernel (`linux-signed-amd64`), 6.12 is the `linux-signed-6.12-amd64` package that bookworm
+//! carries in `bookworm-security` (`6.12.*+deb12-amd64`, trixie's kernel built for bookworm).
+//! 6.12's modules are `.ko.xz` (6.1's are plain `.ko`); busybox's `modprobe` decompresses them
+//! itself, and the kernel logs a harmless `Invalid ELF header magic: != ELF` for each because
+//! busybox tries `finit_module` on the compressed file first.
+//!
+//! Candidates are the packages apt knows plus the `.deb`s already in `target/vm/debs/` (so a
+//! host whose apt has no Debian kernels, like an Ubuntu CI runner, can be handed a `.deb`
+//! fetched elsewhere). The generic flavour is required: `-cloud-amd64` has no CAN, no
+//! Bluetooth and no 9p.
 
 use crate::cmd::{self, Result};
 use crate::host;
@@ -15,8 +26,87 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The default kernel release (Debian bookworm's newest 6.1 when this was written).
-pub const PINNED: &str = "6.1.0-56-amd64";
+/// The pinned release of each supported series, oldest first: what a bare series selects and
+/// what `cargo xtask ci` runs the tests on.
+pub const PINNED: &[(&str, &str)] = &[("6.1", "6.1.0-56-amd64"), ("6.12", "6.12.117+deb12-amd64")];
+
+/// The series `test-linux` and `vm-shell` boot when no `--kernel` is given.
+pub const DEFAULT_SERIES: &str = "6.1";
+
+/// What `--kernel` names: one kernel to boot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KernelSpec {
+    /// `6.12`: the pinned release of the series, else its newest release.
+    Series(String),
+    /// `6.12.117+deb12-amd64` (a leading `linux-image-` is accepted and dropped).
+    Release(String),
+    /// A `linux-image-*.deb` file.
+    Deb(PathBuf),
+}
+
+impl std::fmt::Display for KernelSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KernelSpec::Series(s) | KernelSpec::Release(s) => f.write_str(s),
+            KernelSpec::Deb(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+impl KernelSpec {
+    /// Parses one spec; the error names it and says what was expected.
+    pub fn parse(spec: &str) -> Result<KernelSpec> {
+        let s = spec.trim();
+        let expected = "expected a kernel release (6.1.0-56-amd64), a series (6.1, 6.12) or a linux-image-*.deb path";
+        if s.is_empty() {
+            return Err(format!("--kernel '{spec}': empty kernel spec; {expected}"));
+        }
+        if s.ends_with(".deb") {
+            return Ok(KernelSpec::Deb(PathBuf::from(s)));
+        }
+        if is_series(s) {
+            return Ok(KernelSpec::Series(s.to_string()));
+        }
+        let release = s.strip_prefix("linux-image-").unwrap_or(s);
+        if is_generic_release(release) {
+            return Ok(KernelSpec::Release(release.to_string()));
+        }
+        if release.contains("cloud") {
+            return Err(format!(
+                "--kernel {spec}: the cloud flavour has no CAN, Bluetooth or 9p; use the generic -amd64 one"
+            ));
+        }
+        Err(format!("--kernel {spec}: not a generic amd64 kernel; {expected}"))
+    }
+
+    /// Parses a comma-separated list of specs (`6.1,6.12`), dropping repeats.
+    pub fn parse_list(list: &str) -> Result<Vec<KernelSpec>> {
+        let mut out: Vec<KernelSpec> = Vec::new();
+        for part in list.split(',') {
+            let spec = KernelSpec::parse(part).map_err(|e| {
+                if list.contains(',') {
+                    format!("{e} (in --kernel {list})")
+                } else {
+                    e
+                }
+            })?;
+            if !out.contains(&spec) {
+                out.push(spec);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The specs `cargo xtask ci` runs by default: every pinned series.
+pub fn ci_kernels() -> Vec<KernelSpec> {
+    PINNED.iter().map(|(series, _)| KernelSpec::Series(series.to_string())).collect()
+}
+
+/// The pinned release of `series`, if it has one.
+fn pinned(series: &str) -> Option<&'static str> {
+    PINNED.iter().find(|(s, _)| *s == series).map(|(_, r)| *r)
+}
 
 /// A kernel unpacked and indexed on the host.
 #[derive(Debug, Clone)]
@@ -30,46 +120,52 @@ pub struct Kernel {
 }
 
 /// Finds, downloads (if needed), unpacks and indexes the kernel selected by `spec`.
-pub fn prepare(spec: Option<&str>, vm_dir: &Path) -> Result<Kernel> {
+pub fn prepare(spec: &KernelSpec, vm_dir: &Path) -> Result<Kernel> {
     let debs = vm_dir.join("debs");
     std::fs::create_dir_all(&debs).map_err(|e| format!("cannot create {}: {e}", debs.display()))?;
     let deb = match spec {
-        Some(s) if s.ends_with(".deb") => {
-            let p = PathBuf::from(s);
+        KernelSpec::Deb(p) => {
             if !p.is_file() {
-                return Err(format!("--kernel {s}: no such file"));
+                return Err(format!("--kernel {spec}: no such file"));
             }
-            p
+            p.clone()
         }
         _ => {
             let release = choose_release(spec, &debs)?;
             match cached_deb(&debs, &release) {
                 Some(p) => p,
-                None => download(&release, &debs)?,
+                None => download(&release, &debs).map_err(|e| format!("--kernel {spec}: {e}"))?,
             }
         }
     };
-    unpack(&deb, vm_dir)
+    unpack(&deb, vm_dir).map_err(|e| format!("--kernel {spec}: {e}"))
 }
 
 /// The kernel release a spec selects.
-fn choose_release(spec: Option<&str>, debs: &Path) -> Result<String> {
+fn choose_release(spec: &KernelSpec, debs: &Path) -> Result<String> {
     let mut known = apt_releases();
     known.extend(cached_releases(debs));
     known.sort_by(|a, b| version_cmp(a, b));
     known.dedup();
+    select(spec, &known).ok_or_else(|| {
+        format!(
+            "--kernel {spec}: no matching linux-image-*-amd64 package known to apt or in {} \
+             (run `apt-get update`; Debian bookworm has 6.1 in bookworm and 6.12 in bookworm-security)",
+            debs.display()
+        )
+    })
+}
+
+/// The release `spec` selects among the `known` ones (sorted oldest first).
+fn select(spec: &KernelSpec, known: &[String]) -> Option<String> {
     match spec {
-        None if known.iter().any(|r| r == PINNED) => Ok(PINNED.to_string()),
-        None => newest_of_series(&known, "6.1").ok_or_else(|| {
-            format!(
-                "no Debian 6.1 kernel package found (apt has no linux-image-6.1.0-*-amd64 and {} is empty)",
-                debs.display()
-            )
-        }),
-        Some(s) if is_series(s) => newest_of_series(&known, s).ok_or_else(|| {
-            format!("--kernel {s}: no linux-image-{s}.*-amd64 package known to apt or in {}", debs.display())
-        }),
-        Some(s) => Ok(s.strip_prefix("linux-image-").unwrap_or(s).to_string()),
+        KernelSpec::Series(s) => match pinned(s) {
+            Some(p) if known.iter().any(|r| r == p) => Some(p.to_string()),
+            _ => newest_of_series(known, s),
+        },
+        // An exact release is tried even when apt's lists do not show it (apt-get says why not).
+        KernelSpec::Release(r) => Some(r.clone()),
+        KernelSpec::Deb(_) => None,
     }
 }
 
@@ -85,6 +181,7 @@ pub fn is_generic_release(release: &str) -> bool {
         && release.starts_with(|c: char| c.is_ascii_digit())
         && !["cloud", "-rt-", "dbg", "unsigned"].iter().any(|bad| release.contains(bad))
         && release.matches('.').count() >= 2
+        && release.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".+~-".contains(&b))
 }
 
 fn newest_of_series(sorted: &[String], series: &str) -> Option<String> {
@@ -135,7 +232,7 @@ fn cached_deb(debs: &Path, release: &str) -> Option<PathBuf> {
 }
 
 fn download(release: &str, debs: &Path) -> Result<PathBuf> {
-    println!("xtask: downloading linux-image-{release} (about 70 MB) into {}", debs.display());
+    println!("xtask: downloading linux-image-{release} (70 to 110 MB) into {}", debs.display());
     cmd::run(Command::new("apt-get").args(["download", &format!("linux-image-{release}")]).current_dir(debs)).map_err(
         |e| format!("{e}\n(is the package in apt's lists? try `apt-get update`, or pass --kernel <path.deb>)"),
     )?;
@@ -215,5 +312,51 @@ mod tests {
         );
         assert_eq!(deb_release("linux-image-6.1.0-56-cloud-amd64_6.1.192-2_amd64.deb"), None);
         assert!(is_series("6.12") && is_series("6.1") && !is_series("6.1.0-56-amd64") && !is_series("6"));
+        assert!(!is_generic_release("6.1.0-56 -amd64") && !is_generic_release("6.1.0/56-amd64"));
+    }
+
+    #[test]
+    fn specs_parse_or_name_the_bad_one() {
+        let series = |s: &str| KernelSpec::Series(s.into());
+        assert_eq!(KernelSpec::parse("6.12"), Ok(series("6.12")));
+        assert_eq!(KernelSpec::parse(" 6.1 "), Ok(series("6.1")));
+        assert_eq!(KernelSpec::parse("6.1.0-56-amd64"), Ok(KernelSpec::Release("6.1.0-56-amd64".into())));
+        assert_eq!(
+            KernelSpec::parse("linux-image-6.12.117+deb12-amd64"),
+            Ok(KernelSpec::Release("6.12.117+deb12-amd64".into()))
+        );
+        assert_eq!(KernelSpec::parse("./k.deb"), Ok(KernelSpec::Deb("./k.deb".into())));
+        for bad in ["", " ", "6", "latest", "6.12-amd64", "6.1.0-56-arm64", "6.1.0-56-amd64 x", "6.x"] {
+            let e = KernelSpec::parse(bad).unwrap_err();
+            assert!(e.starts_with(&format!("--kernel {bad}")) || e.contains(&format!("'{bad}'")), "{e}");
+        }
+        assert!(KernelSpec::parse("6.1.0-56-cloud-amd64").unwrap_err().contains("cloud flavour"));
+        assert_eq!(KernelSpec::parse_list("6.1,6.12,6.1"), Ok(vec![series("6.1"), series("6.12")]));
+        let e = KernelSpec::parse_list("6.1,,6.12").unwrap_err();
+        assert!(e.contains("empty kernel spec") && e.contains("(in --kernel 6.1,,6.12)"), "{e}");
+        assert!(KernelSpec::parse_list("6.1,bogus").unwrap_err().starts_with("--kernel bogus:"));
+        assert_eq!(ci_kernels(), vec![series("6.1"), series("6.12")]);
+        assert_eq!(KernelSpec::Series("6.12".into()).to_string(), "6.12");
+    }
+
+    #[test]
+    fn series_prefer_their_pinned_release() {
+        let known: Vec<String> = ["6.1.0-9-amd64", "6.1.0-56-amd64", "6.1.0-57-amd64", "6.12.117+deb12-amd64"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let series = |s: &str| KernelSpec::Series(s.into());
+        assert_eq!(select(&series("6.1"), &known).as_deref(), Some("6.1.0-56-amd64"));
+        assert_eq!(select(&series("6.12"), &known).as_deref(), Some("6.12.117+deb12-amd64"));
+        // The pinned package is gone: the newest of the series.
+        assert_eq!(select(&series("6.1"), &known[..1]).as_deref(), Some("6.1.0-9-amd64"));
+        assert_eq!(select(&series("6.12"), &known[..3]), None);
+        assert_eq!(select(&series("6.6"), &known), None);
+        let r = KernelSpec::Release("6.1.0-1-amd64".into());
+        assert_eq!(select(&r, &[]).as_deref(), Some("6.1.0-1-amd64"));
+        for (series, release) in PINNED {
+            assert!(is_series(series) && is_generic_release(release) && release.starts_with(&format!("{series}.")));
+        }
+        assert!(PINNED.iter().any(|(s, _)| *s == DEFAULT_SERIES));
     }
 }

@@ -2,13 +2,18 @@
 //!
 //! ```text
 //! cargo xtask ci          fmt, clippy, host tests, docs, each facade feature alone, benches
-//!                         (built), then test-linux; prints the time of each step
+//!                         (built), then test-linux on Debian's 6.1 and 6.12 kernels (one step
+//!                         each); prints the time of each step
 //! cargo xtask test-linux  every tests/tests/*.rs binary inside a VM running Debian's kernel
+//!                         (6.1 unless --kernel says otherwise)
 //! cargo xtask vm-shell    the same VM with an interactive shell instead of the tests
 //! cargo xtask bench-report  run the benchmarks and write BENCHMARKS.md (--no-run: reuse results)
 //!
 //! VM options (test-linux, vm-shell, ci):
-//!   --kernel <release | series | file.deb>   6.1.0-56-amd64 (pinned default), 6.12, ./x.deb
+//!   --kernel <release | series | file.deb>   6.1.0-56-amd64, 6.12 (the pinned 6.12.117+deb12-amd64),
+//!                                             ./x.deb; a comma list or repeated --kernel runs
+//!                                             the tests on each kernel in turn. Default: 6.1
+//!                                             (test-linux, vm-shell); 6.1 and 6.12 (ci)
 //!   --accel auto|kvm|tcg                      default auto: KVM only if a probe boot works
 //!   --timeout <seconds>                       hard limit for the VM (default 1800)
 //! ci option:
@@ -21,8 +26,9 @@
 //!
 //! How `test-linux` works (details in the modules):
 //! 1. [`host`]: installs missing host packages with apt-get when root, else prints the command.
-//! 2. [`kernel`]: fetches Debian's stock `linux-image-<release>` with `apt-get download`,
-//!    unpacks it under `target/vm/kernels/` and runs `depmod` on it (cached).
+//! 2. [`kernel`]: fetches Debian's stock `linux-image-<release>` with `apt-get download`
+//!    (6.1 from bookworm, 6.12 from bookworm-security), unpacks it under `target/vm/kernels/`
+//!    and runs `depmod` on it (cached). Steps 4 to 6 repeat for each kernel.
 //! 3. [`test_bins`]: `cargo test -p sock-tests --no-run` builds one binary per
 //!    `tests/tests/*.rs`, found through cargo's JSON messages, never from a list.
 //! 4. [`guest`]: a tiny initramfs (busybox + 9p modules + init); the guest mounts the host's
@@ -55,7 +61,7 @@ use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
 const USAGE: &str =
-    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run]> [--kernel <release|series|file.deb>] \
+    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run]> [--kernel <release|series|file.deb>[,...]] \
 [--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
@@ -115,7 +121,13 @@ fn parse_options(args: &[String]) -> cmd::Result<TestOptions> {
             "--" => {
                 o.args = it.by_ref().cloned().collect();
             }
-            "--kernel" => o.vm.kernel = Some(value()?),
+            "--kernel" => {
+                for k in kernel::KernelSpec::parse_list(&value()?)? {
+                    if !o.vm.kernels.contains(&k) {
+                        o.vm.kernels.push(k);
+                    }
+                }
+            }
             "--accel" => {
                 o.vm.accel = match value()?.as_str() {
                     "auto" => None,
@@ -149,7 +161,7 @@ mod tests {
     fn options() {
         let o = parse("--kernel 6.12 --accel=tcg --timeout 60 --test can --test alg --features can,alg -- x --exact")
             .unwrap();
-        assert_eq!(o.vm.kernel.as_deref(), Some("6.12"));
+        assert_eq!(o.vm.kernels, [kernel::KernelSpec::Series("6.12".into())]);
         assert_eq!(o.vm.accel, Some(qemu::Accel::Tcg));
         assert_eq!(o.vm.timeout, Duration::from_secs(60));
         assert_eq!(o.only, ["can", "alg"]);
@@ -160,5 +172,12 @@ mod tests {
         assert!(parse("--accel fast").is_err());
         assert!(parse("--timeout").is_err());
         assert!(parse("--bogus").is_err());
+        let k = parse("--kernel 6.1,6.12 --kernel=6.1.0-56-amd64 --kernel 6.12").unwrap().vm.kernels;
+        let names: Vec<String> = k.iter().map(|k| k.to_string()).collect();
+        assert_eq!(names, ["6.1", "6.12", "6.1.0-56-amd64"]);
+        assert!(parse("").unwrap().vm.kernels.is_empty());
+        assert!(parse("--kernel").unwrap_err().contains("--kernel needs a value"));
+        assert!(parse("--kernel 6.1,foo").unwrap_err().contains("--kernel foo"));
+        assert!(parse("--kernel=").unwrap_err().contains("empty kernel spec"));
     }
 }

@@ -3,7 +3,7 @@
 use crate::cmd::{self, Result};
 use crate::guest::{self, Mode, Plan};
 use crate::host;
-use crate::kernel::{self, Kernel};
+use crate::kernel::{self, Kernel, KernelSpec};
 use crate::qemu::{self, Accel, Machine};
 use crate::results;
 use crate::test_bins::{self, Features};
@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 /// Options shared by every command that boots the guest.
 #[derive(Debug, Clone)]
 pub struct VmOptions {
-    /// `--kernel`: release, series or `.deb` path.
-    pub kernel: Option<String>,
+    /// `--kernel`: the kernels to boot, in order (empty: the command's default).
+    pub kernels: Vec<KernelSpec>,
     /// `--accel`: forced accelerator, or `None` to probe.
     pub accel: Option<Accel>,
     /// `--timeout`: hard limit for the whole boot.
@@ -24,7 +24,7 @@ pub struct VmOptions {
 
 impl Default for VmOptions {
     fn default() -> Self {
-        VmOptions { kernel: None, accel: None, timeout: Duration::from_secs(1800) }
+        VmOptions { kernels: Vec::new(), accel: None, timeout: Duration::from_secs(1800) }
     }
 }
 
@@ -47,10 +47,25 @@ const BINARY_TIMEOUT: u64 = 900;
 /// Environment variables handed from the host to the tests in the guest, when set.
 const PASS_ENV: &[&str] = &["PATH", "HOME", "USER", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION", "RUST_LOG"];
 
-/// Runs every integration test binary in the guest; `Ok` only if all of them passed.
+impl VmOptions {
+    /// The kernels to boot: those given with `--kernel`, else `default`.
+    pub fn kernels_or(&self, default: Vec<KernelSpec>) -> Vec<KernelSpec> {
+        if self.kernels.is_empty() {
+            default
+        } else {
+            self.kernels.clone()
+        }
+    }
+}
+
+/// Runs every integration test binary in the guest, once per kernel (the test binaries are
+/// built once); `Ok` only if all of them passed on every kernel. A kernel that cannot be
+/// fetched or booted fails the command but does not stop the other kernels.
 pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     let started = Instant::now();
-    let (kernel, busybox, run_dir) = prepare(root, &opts.vm)?;
+    let kernels = opts.vm.kernels_or(vec![KernelSpec::Series(kernel::DEFAULT_SERIES.into())]);
+    host::ensure_packages()?;
+    let busybox = host::static_busybox().ok_or("no static busybox found (install busybox-static)")?;
     let mut binaries = test_bins::build(root, &opts.features)?;
     let files = test_bins::test_files(&root.join("tests"));
     for f in &files {
@@ -70,6 +85,59 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
         return Err("no integration test binary to run (tests/tests/ is empty)".into());
     }
     println!("xtask: {} test binaries: {}", binaries.len(), names(&binaries));
+    let mut lines = Vec::new();
+    let mut failures = Vec::new();
+    let mut total = results::Tally::default();
+    for spec in &kernels {
+        let t = Instant::now();
+        let r = run_on_kernel(root, opts, spec, &binaries, &busybox);
+        let secs = t.elapsed().as_secs();
+        match r {
+            Ok((release, tally)) => {
+                lines.push(format!("{release}: {} ({secs}s)", tally.closing_line()));
+                if !tally.ok() {
+                    failures.push(format!("{release}: {}", tally.closing_line()));
+                }
+                total.passed += tally.passed;
+                total.failed += tally.failed;
+                total.skipped += tally.skipped;
+            }
+            Err(e) => {
+                lines.push(format!("{spec}: could not run ({secs}s)"));
+                let e = if e.starts_with("--kernel") { e } else { format!("kernel {spec}: {e}") };
+                if kernels.len() > 1 {
+                    println!("xtask: error: {e}");
+                }
+                failures.push(e);
+            }
+        }
+    }
+    println!("xtask: test-linux took {}s", started.elapsed().as_secs());
+    if kernels.len() > 1 {
+        for l in &lines {
+            println!("xtask:   {l}");
+        }
+        println!("{} on {} kernels", total.closing_line(), kernels.len());
+    } else if failures.len() < kernels.len() {
+        println!("{}", total.closing_line());
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("test-linux failed: {}", failures.join("; ")))
+    }
+}
+
+/// Boots one kernel and runs `binaries` in it; returns the release and the tally (which says
+/// whether the run passed). `Err` when the kernel could not even be booted.
+fn run_on_kernel(
+    root: &Path,
+    opts: &TestOptions,
+    spec: &KernelSpec,
+    binaries: &[test_bins::TestBinary],
+    busybox: &Path,
+) -> Result<(String, results::Tally)> {
+    let (kernel, run_dir) = prepare_kernel(root, spec)?;
     // `--show-output` prints the captured output of passing tests too, so that a `SOCK-SKIP:`
     // line can never hide. The results channel is a tty: keep libtest's colours out of it.
     // Threads: libtest's default (one per vCPU, 2), as on the host; the tests are written to
@@ -78,13 +146,13 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     args.extend(opts.args.iter().cloned());
     let expected: Vec<String> = binaries.iter().map(|b| b.name.clone()).collect();
     let mode = Mode::Tests {
-        binaries: binaries.into_iter().map(|b| (b.name, b.path)).collect(),
+        binaries: binaries.iter().map(|b| (b.name.clone(), b.path.clone())).collect(),
         args,
         binary_timeout: BINARY_TIMEOUT,
     };
     let plan = plan(root, kernel, mode)?;
-    let accel = accel(&opts.vm, &plan, &busybox, &run_dir)?;
-    let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
+    let accel = accel(&opts.vm, &plan, busybox, &run_dir)?;
+    let image = write_initramfs(&plan, busybox, &run_dir.join("initramfs.cpio"))?;
     let results_path = run_dir.join("results.log");
     let machine = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel, results: &results_path };
     println!("xtask: booting {} under {accel}; test output follows", plan.kernel.release);
@@ -103,13 +171,7 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     println!("\nxtask: results on {} ({accel}, guest ran {vm_secs}s):", plan.kernel.release);
     print_results(&report, &facts, &tally);
     println!("xtask: logs: {} and {}", console_path.display(), results_path.display());
-    println!("xtask: test-linux took {}s", started.elapsed().as_secs());
-    println!("{}", tally.closing_line());
-    if tally.ok() {
-        Ok(())
-    } else {
-        Err(format!("test-linux failed: {}", tally.closing_line()))
-    }
+    Ok((plan.kernel.release, tally))
 }
 
 /// One line per binary, then kernel warnings and every problem.
@@ -137,7 +199,13 @@ fn print_results(report: &results::Report, facts: &results::ConsoleFacts, tally:
 
 /// Boots the guest with an interactive shell in the host root.
 pub fn vm_shell(root: &Path, vm: &VmOptions) -> Result<()> {
-    let (kernel, busybox, run_dir) = prepare(root, vm)?;
+    let kernels = vm.kernels_or(vec![KernelSpec::Series(kernel::DEFAULT_SERIES.into())]);
+    let [spec] = kernels.as_slice() else {
+        return Err(format!("vm-shell boots one kernel, but --kernel names {}", kernels.len()));
+    };
+    host::ensure_packages()?;
+    let busybox = host::static_busybox().ok_or("no static busybox found (install busybox-static)")?;
+    let (kernel, run_dir) = prepare_kernel(root, spec)?;
     let plan = plan(root, kernel, Mode::Shell)?;
     let accel = accel(vm, &plan, &busybox, &run_dir)?;
     let image = write_initramfs(&plan, &busybox, &run_dir.join("initramfs.cpio"))?;
@@ -149,18 +217,17 @@ fn names(bins: &[test_bins::TestBinary]) -> String {
     bins.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// Host packages, static busybox, the kernel, and a fresh run directory.
-fn prepare(root: &Path, vm: &VmOptions) -> Result<(Kernel, PathBuf, PathBuf)> {
-    host::ensure_packages()?;
-    let busybox = host::static_busybox().ok_or("no static busybox found (install busybox-static)")?;
+/// The kernel (fetched and unpacked if needed) and a fresh run directory for it.
+fn prepare_kernel(root: &Path, spec: &KernelSpec) -> Result<(Kernel, PathBuf)> {
     let vm_dir = target_dir(root).join("vm");
-    let kernel = kernel::prepare(vm.kernel.as_deref(), &vm_dir)?;
+    let kernel = kernel::prepare(spec, &vm_dir)?;
     println!("xtask: kernel {} ({})", kernel.release, kernel.vmlinuz.display());
-    // One directory per run, so that concurrent runs do not share logs; old ones are pruned.
+    // One directory per run and kernel, so that concurrent runs do not share logs; old ones
+    // are pruned.
     prune_runs(&vm_dir.join("runs"), 20);
-    let run_dir = vm_dir.join("runs").join(std::process::id().to_string());
+    let run_dir = vm_dir.join("runs").join(format!("{}-{}", std::process::id(), kernel.release));
     std::fs::create_dir_all(&run_dir).map_err(|e| format!("cannot create {}: {e}", run_dir.display()))?;
-    Ok((kernel, busybox, run_dir))
+    Ok((kernel, run_dir))
 }
 
 /// Removes all but the `keep` most recent run directories.
