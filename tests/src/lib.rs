@@ -72,3 +72,40 @@ pub fn python(script: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("python3 printed UTF-8")
 }
+
+/// Asserts that `result` is an error of `kind` and returns the error (for further checks, such
+/// as its message). Panics with the value or the other error otherwise.
+///
+/// ```
+/// use std::io;
+/// let r: io::Result<()> = Err(io::Error::from(io::ErrorKind::InvalidInput));
+/// sock_tests::assert_kind(r, io::ErrorKind::InvalidInput);
+/// ```
+#[track_caller]
+pub fn assert_kind<T: std::fmt::Debug>(result: io::Result<T>, kind: io::ErrorKind) -> io::Error {
+    match result {
+        Ok(v) => panic!("expected an error of kind {kind:?}, got Ok({v:?})"),
+        Err(e) => {
+            assert_eq!(e.kind(), kind, "unexpected error: {e}");
+            e
+        }
+    }
+}
+
+/// Asserts that `result` is the OS error `errno` (`libc::EINVAL`...) and returns the error.
+///
+/// ```
+/// use std::io;
+/// let r: io::Result<()> = Err(io::Error::from_raw_os_error(libc::EBUSY));
+/// sock_tests::assert_errno(r, libc::EBUSY);
+/// ```
+#[track_caller]
+pub fn assert_errno<T: std::fmt::Debug>(result: io::Result<T>, errno: i32) -> io::Error {
+    match result {
+        Ok(v) => panic!("expected OS error {}, got Ok({v:?})", io::Error::from_raw_os_error(errno)),
+        Err(e) => {
+            assert_eq!(e.raw_os_error(), Some(errno), "unexpected error: {e}");
+            e
+        }
+    }
+}

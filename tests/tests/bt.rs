@@ -345,13 +345,14 @@ fn malformed_addresses_are_rejected_before_the_kernel() {
         );
     }
     // CPython testBadL2capAddr / testBadRfcommAddr / testBadHciAddr, as text forms.
-    assert!("00:00:00:00:00:00/4097/0/0/0".parse::<L2capAddr>().is_err());
-    assert!("00:00:00:00:00:00".parse::<L2capAddr>().is_err());
-    assert!("00:00:00:00:00:00/256".parse::<RfcommAddr>().is_err());
-    assert!("00:00:00:00:00:00".parse::<RfcommAddr>().is_err());
-    assert!("hci".parse::<HciAddr>().is_err());
-    assert!("hci0/nope".parse::<HciAddr>().is_err());
-    assert!("l2cap:00:00:00:00:00:00".parse::<BtAddr>().is_err());
+    let invalid = std::io::ErrorKind::InvalidInput;
+    sock_tests::assert_kind("00:00:00:00:00:00/4097/0/0/0".parse::<L2capAddr>(), invalid);
+    sock_tests::assert_kind("00:00:00:00:00:00".parse::<L2capAddr>(), invalid);
+    sock_tests::assert_kind("00:00:00:00:00:00/256".parse::<RfcommAddr>(), invalid);
+    sock_tests::assert_kind("00:00:00:00:00:00".parse::<RfcommAddr>(), invalid);
+    sock_tests::assert_kind("hci".parse::<HciAddr>(), invalid);
+    sock_tests::assert_kind("hci0/nope".parse::<HciAddr>(), invalid);
+    sock_tests::assert_kind("l2cap:00:00:00:00:00:00".parse::<BtAddr>(), invalid);
 }
 
 #[test]

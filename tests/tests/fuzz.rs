@@ -47,6 +47,11 @@ const FIXED_CAN_ERROR_FRAME_ID_TEXT: bool = false;
 /// the kernel reports one), but `UnixAddr::pathname` and `FromStr` reject paths of 108 bytes,
 /// so that address does not round-trip through its text form.
 const FIXED_UNIX_FULL_SUN_PATH: bool = false;
+/// FIXME(issue 13): `AlgAddr::from_raw` accepts a type containing `:`, whose text form
+/// (`type:name`) then does not parse back. The type docs call this out ("the type may not
+/// contain `:` in the text form"), but the decoder should then refuse such a type, or the text
+/// form escape it.
+const FIXED_ALG_TYPE_COLON: bool = false;
 /// FIXME(issue 13): `NlMsg::attrs(header_len)` overflows in `align` for `header_len` near
 /// `usize::MAX` (a panic in debug builds, a wrap to offset 0 in release builds).
 const FIXED_NETLINK_ATTRS_HUGE_HEADER: bool = false;
@@ -60,8 +65,8 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-use sock_core::cmsg::{Cmsg, CmsgIter, CmsgWriter};
 use sock_can::consts::{CANXL_SEC, CANXL_XLF, CAN_ERR_FLAG, CAN_ERR_MASK};
+use sock_core::cmsg::{Cmsg, CmsgIter, CmsgWriter};
 use sock_core::{Protocol, SockAddr, SOCKADDR_MAX};
 
 /// Cases per property: `SOCK_FUZZ_CASES`, else 256.
@@ -448,7 +453,9 @@ proptest! {
     fn alg_decode(raw in sockaddr_of(libc::AF_ALG)) {
         match sock_alg::AlgAddr::from_raw(&raw) {
             Ok(a) => {
-                text_round_trip(&a)?;
+                if FIXED_ALG_TYPE_COLON || !a.ty().contains(':') {
+                    text_round_trip(&a)?;
+                }
                 prop_assert_eq!(sock_alg::AlgAddr::try_from(&a.to_raw()).unwrap(), a);
             }
             // Documented: a type or name that is not UTF-8 is `InvalidData`.
@@ -638,6 +645,7 @@ proptest! {
             sock::Addr::Can(sock_can::AnyCanAddr::IsoTp(a)) => text_round_trip(a)?,
             sock::Addr::Can(sock_can::AnyCanAddr::J1939(a)) => text_round_trip(a)?,
             sock::Addr::Packet(a) => text_round_trip(a)?,
+            sock::Addr::Alg(a) if !FIXED_ALG_TYPE_COLON && a.ty().contains(':') => {}
             sock::Addr::Alg(a) => text_round_trip(a)?,
             sock::Addr::Vsock(a) => text_round_trip(a)?,
             sock::Addr::Bluetooth(a) => text_round_trip(a)?,
