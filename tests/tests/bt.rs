@@ -199,6 +199,8 @@ impl Btvirt {
                 return Some(bv);
             }
             assert!(Instant::now() < deadline, "btvirt controllers never came up: {ready:?} ready");
+            // A bounded retry on the condition above (the kernel offers no event for "the
+            // controller's address is known" short of a monitor socket); the pause only paces it.
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -227,6 +229,7 @@ fn hci_user_channel_round_trips() {
                 return;
             }
             Err(e) if e.raw_os_error() == Some(libc::EBUSY) && Instant::now() < deadline => {
+                // A bounded retry while the kernel says "still in setup"; the pause paces it.
                 std::thread::sleep(Duration::from_millis(200))
             }
             Err(e) => panic!("bind {addr}: {e}"),

@@ -815,8 +815,11 @@ fn walk_netlink(buf: &[u8]) -> Vec<sock_netlink::msg::NlMsg<'_>> {
     out
 }
 
-/// One attribute to build: type, payload, and whether it wraps a nested list.
-fn nl_attr() -> impl Strategy<Value = (u16, Vec<u8>, Vec<(u16, Vec<u8>)>)> {
+/// An attribute to build: type, payload, and the attributes it wraps (if any, it is nested).
+type AttrSpec = (u16, Vec<u8>, Vec<(u16, Vec<u8>)>);
+
+/// One attribute to build.
+fn nl_attr() -> impl Strategy<Value = AttrSpec> {
     (0u16..0x3fff, vec(any::<u8>(), 0..40), vec((0u16..0x3fff, vec(any::<u8>(), 0..16)), 0..3))
 }
 

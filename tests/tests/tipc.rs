@@ -100,6 +100,7 @@ fn options_round_trip() {
     cli.send_to(b"two", 0, TipcAddr::service(ty, 0)).unwrap();
     let deadline = Instant::now() + Duration::from_secs(5);
     while s.get(SOCK_RECVQ_DEPTH).unwrap() < 2 && Instant::now() < deadline {
+        // A bounded retry on the queue depth (a read would consume the messages it counts).
         thread::sleep(Duration::from_millis(10));
     }
     assert_eq!(s.get(SOCK_RECVQ_DEPTH).unwrap(), 2);

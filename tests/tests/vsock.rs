@@ -191,6 +191,7 @@ fn socat_listener_echoes_our_client() {
         let c = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
         match c.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)) {
             Ok(()) => break c,
+            // A bounded retry until socat listens (it has no readiness signal we can see).
             Err(_) if Instant::now() < deadline => thread::sleep(Duration::from_millis(50)),
             Err(e) => panic!("socat never listened on vsock port {port}: {e}"),
         }
