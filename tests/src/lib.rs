@@ -141,3 +141,105 @@ fn private_resolver_setup() -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Asserts that `result` is an error of `kind` and returns the error (for further checks, such
+/// as its message). Panics with the value or the other error otherwise.
+///
+/// ```
+/// use std::io;
+/// let r: io::Result<()> = Err(io::Error::from(io::ErrorKind::InvalidInput));
+/// sock_tests::assert_kind(r, io::ErrorKind::InvalidInput);
+/// ```
+#[track_caller]
+pub fn assert_kind<T: std::fmt::Debug>(result: io::Result<T>, kind: io::ErrorKind) -> io::Error {
+    match result {
+        Ok(v) => panic!("expected an error of kind {kind:?}, got Ok({v:?})"),
+        Err(e) => {
+            assert_eq!(e.kind(), kind, "unexpected error: {e}");
+            e
+        }
+    }
+}
+
+/// Asserts that `result` is the OS error `errno` (`libc::EINVAL`...) and returns the error.
+///
+/// ```
+/// use std::io;
+/// let r: io::Result<()> = Err(io::Error::from_raw_os_error(libc::EBUSY));
+/// sock_tests::assert_errno(r, libc::EBUSY);
+/// ```
+#[track_caller]
+pub fn assert_errno<T: std::fmt::Debug>(result: io::Result<T>, errno: i32) -> io::Error {
+    match result {
+        Ok(v) => panic!("expected OS error {}, got Ok({v:?})", io::Error::from_raw_os_error(errno)),
+        Err(e) => {
+            assert_eq!(e.raw_os_error(), Some(errno), "unexpected error: {e}");
+            e
+        }
+    }
+}
+
+/// The syscalls in which a task waits for socket I/O (or for readiness of it).
+fn io_wait_syscalls() -> Vec<libc::c_long> {
+    let mut v = vec![
+        libc::SYS_read,
+        libc::SYS_write,
+        libc::SYS_recvfrom,
+        libc::SYS_recvmsg,
+        libc::SYS_recvmmsg,
+        libc::SYS_sendto,
+        libc::SYS_sendmsg,
+        libc::SYS_accept4,
+        libc::SYS_connect,
+        libc::SYS_ppoll,
+        libc::SYS_pselect6,
+        libc::SYS_epoll_pwait,
+    ];
+    #[cfg(target_arch = "x86_64")]
+    v.extend([libc::SYS_accept, libc::SYS_poll, libc::SYS_select, libc::SYS_epoll_wait]);
+    v
+}
+
+/// Whether the task `/proc/<task>` (`"1234"` for a process, `"self/task/1234"` for a thread of
+/// this process) sleeps inside a syscall that waits for I/O, as `/proc/<task>/syscall` and
+/// the state in `/proc/<task>/stat` report.
+pub fn task_waits_for_io(task: &str) -> bool {
+    let Ok(syscall) = std::fs::read_to_string(format!("/proc/{task}/syscall")) else { return false };
+    // "running", or the syscall number and its arguments.
+    let Some(nr) = syscall.split_whitespace().next().and_then(|n| n.parse::<libc::c_long>().ok()) else {
+        return false;
+    };
+    if !io_wait_syscalls().contains(&nr) {
+        return false;
+    }
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{task}/stat")) else { return false };
+    // The state follows the command name, which is in parentheses and may contain anything.
+    stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('S'))
+}
+
+/// Waits until [`task_waits_for_io`] holds for `task`, for at most `timeout`; returns whether it
+/// did. This is the readiness signal for a peer we cannot otherwise observe: a thread blocked
+/// in `recv`, an external program (`candump`, `isotprecv`...) that has set up its socket and
+/// now waits on it. It looks again every millisecond (a bounded retry on a condition the
+/// kernel reports, not a guess at how long something takes).
+pub fn wait_for_io_wait(task: &str, timeout: std::time::Duration) -> bool {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if task_waits_for_io(task) {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// Waits until `fd` is readable (`POLLIN`: data, a connection to accept, EOF), for at most
+/// `timeout`; returns whether it became readable.
+pub fn wait_readable(fd: impl std::os::fd::AsFd, timeout: std::time::Duration) -> bool {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+    poll(&mut fds, PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX)).is_ok_and(|n| n > 0)
+}

@@ -143,6 +143,8 @@ fn rx_timeout_when_sender_stops() {
     .unwrap();
     // Frames flow: RX_CHANGED first, and no timeout while they do.
     assert_eq!(rx.recv().unwrap().opcode, BcmOpcode::RxChanged);
+    // The sleep is the thing under test: frames flow for 200 ms, less than the 300 ms RX
+    // timeout, and the loop below checks that no RX_TIMEOUT came in that time.
     std::thread::sleep(Duration::from_millis(200));
     tx.send(&BcmMsg::new(BcmOpcode::TxDelete, id(0x204))).unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -5,7 +5,7 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -49,18 +49,23 @@ fn our_frames_printed_by_candump() {
         .unwrap();
     let tx = CanSocket::open((IF,)).unwrap();
     let frame = ClassicFrame::new(CanId::new(0x5a2).unwrap(), &[0xde, 0xad, 0xbe, 0xef]).unwrap();
-    // candump starts listening at some point: send until it has seen one and exited.
-    let pid = child.id() as i32;
+    // Send once candump waits on its socket; if it missed that frame (it waits in a syscall
+    // before its socket is set up, too), send again until it prints the frame.
+    let mut child = child;
+    let mut stdout = child.stdout.take().unwrap();
+    sock_tests::wait_for_io_wait(&child.id().to_string(), WAIT);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline && std::path::Path::new(&format!("/proc/{pid}/status")).exists() {
+    loop {
         tx.write_classic(&frame).unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-        if std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z ")) {
+        if sock_tests::wait_readable(&stdout, Duration::from_millis(500)) {
             break;
         }
+        assert!(Instant::now() < deadline, "candump printed nothing");
     }
+    let mut text = String::new();
+    stdout.read_to_string(&mut text).unwrap();
     let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "candump: {}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("vcan0 5A2#DEADBEEF"), "candump printed {text:?}");
 }
 
@@ -97,10 +102,12 @@ fn our_socket_to_isotprecv() {
     tx.bind((IF, 0x5c1u32, 0x5c2u32)).unwrap();
     tx.as_ref().set_timeout(Some(WAIT)).unwrap();
     let payload: Vec<u8> = (0..50u8).map(|b| b ^ 0x5a).collect();
+    // Send once isotprecv waits on its socket. A send that finds no receiver yet fails after
+    // the kernel's flow-control timeout (that wait paces the retries).
+    sock_tests::wait_for_io_wait(&child.id().to_string(), WAIT);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while tx.send(&payload).is_err() {
-        assert!(Instant::now() < deadline, "isotprecv never answered");
-        std::thread::sleep(Duration::from_millis(200));
+    while let Err(e) = tx.send(&payload) {
+        assert!(Instant::now() < deadline, "isotprecv never answered: {e}");
     }
     let out = child.wait_with_output().unwrap();
     let want: Vec<String> = payload.iter().map(|b| format!("{b:02X}")).collect();
@@ -139,11 +146,9 @@ fn our_socket_to_testj1939() {
         .spawn()
         .unwrap();
     let tx = J1939Socket::open((IF, J1939_NO_NAME, J1939_NO_PGN, 0xa3u8)).unwrap();
-    std::thread::sleep(Duration::from_millis(500));
-    for _ in 0..5 {
-        tx.send_to(&[0xca, 0xfe, 0xba, 0xbe], J1939Addr::to(0x12600, 0xa2)).unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // Send once testj1939 waits on its bound socket.
+    assert!(sock_tests::wait_for_io_wait(&child.id().to_string(), WAIT), "testj1939 never waited for data");
+    tx.send_to(&[0xca, 0xfe, 0xba, 0xbe], J1939Addr::to(0x12600, 0xa2)).unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
     assert!(text.contains("ca fe ba be") || text.contains("cafebabe"), "testj1939 printed {text:?}");

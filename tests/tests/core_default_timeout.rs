@@ -35,7 +35,8 @@ fn default_timeout_applies_to_new_and_accepted_sockets() {
     let c3 = Socket::new(Family::INET, Type::STREAM, None).unwrap();
     assert_eq!(c3.mode(), Mode::NonBlocking);
     let _ = c3.connect(listener.local_addr().unwrap());
-    std::thread::sleep(Duration::from_millis(50));
+    // The non-blocking connect completes in the background: wait until it is queued.
+    assert!(sock_tests::wait_readable(&listener, Duration::from_secs(10)), "no connection to accept");
     let (conn, _) = listener.accept().unwrap();
     assert_eq!(conn.timeout(), Some(Duration::ZERO));
 

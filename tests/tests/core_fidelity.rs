@@ -13,11 +13,7 @@ use sock::cmsg::{cmsg_space, CmsgWriter};
 use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
 use sock::{Family, Mode, Protocol, RecvBatch, SockAddr, Socket, Type};
 
-fn assert_kind<T: std::fmt::Debug>(r: io::Result<T>, kind: io::ErrorKind) -> io::Error {
-    let e = r.expect_err("an error");
-    assert_eq!(e.kind(), kind, "{e}");
-    e
-}
+use sock_tests::assert_kind;
 
 fn nonblocking(fd: BorrowedFd<'_>) -> bool {
     let flags = nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFL).unwrap();

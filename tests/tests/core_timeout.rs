@@ -13,6 +13,9 @@ use nix::sys::pthread::{pthread_kill, pthread_self};
 use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, Signal};
 use sock::{Family, Socket, Type};
 
+/// How long a test waits for something that should happen at once (generous: TCG is slow).
+const WAIT: Duration = Duration::from_secs(10);
+
 /// Slack allowed past a timeout. The host gets the 100 ms; a software-emulated VM
 /// (SOCK_IN_VM=1) schedules far more coarsely, so it gets more.
 fn slack() -> Duration {
@@ -111,17 +114,25 @@ fn interrupt_while_blocked<T: Send + 'static>(
     install_handler();
     let (tx, rx) = mpsc::channel();
     let handle = thread::spawn(move || {
-        tx.send(pthread_self()).unwrap();
+        tx.send((pthread_self(), nix::unistd::gettid())).unwrap();
         blocked()
     });
-    let tid = rx.recv().unwrap();
-    let before = SIGNALS.load(Ordering::SeqCst);
-    for _ in 0..5 {
-        thread::sleep(Duration::from_millis(40));
-        pthread_kill(tid, Signal::SIGUSR1).unwrap();
+    let (thread, tid) = rx.recv().unwrap();
+    let task = format!("self/task/{tid}");
+    for i in 0..5 {
+        // Signal only once the thread sleeps in its syscall, and wait for the handler to have
+        // run (the counter is shared with other tests, so it only ever grows faster).
+        assert!(sock_tests::wait_for_io_wait(&task, WAIT), "signal {i}: the thread never blocked");
+        let before = SIGNALS.load(Ordering::SeqCst);
+        pthread_kill(thread, Signal::SIGUSR1).unwrap();
+        let deadline = Instant::now() + WAIT;
+        while SIGNALS.load(Ordering::SeqCst) == before {
+            assert!(Instant::now() < deadline, "signal {i} was never handled");
+            thread::yield_now();
+        }
     }
-    thread::sleep(Duration::from_millis(40));
-    assert!(SIGNALS.load(Ordering::SeqCst) >= before + 5, "the signals were delivered");
+    // Back in the syscall after the last signal: the call was restarted, not broken.
+    assert!(sock_tests::wait_for_io_wait(&task, WAIT), "the thread did not go back to waiting");
     release();
     handle.join().unwrap()
 }

@@ -70,6 +70,8 @@ fn getlink_dump_lists_the_interfaces_of_if_nameindex() {
             assert!(ours.iter().any(|(_, n)| n == "lo"));
             break;
         }
+        // A bounded retry (5 snapshots) on the condition "two views agree"; the pause gives a
+        // concurrent test time to finish its change, it synchronises nothing.
         std::thread::sleep(Duration::from_millis(100));
     }
 }

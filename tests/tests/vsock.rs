@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use sock_core::{Family, Socket, Type};
 use sock_vsock::{
@@ -151,7 +151,8 @@ fn connect_to_nobody_fails() {
     let client = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
     client.set_timeout(Some(Duration::from_secs(10))).unwrap();
     let err = client.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)).unwrap_err();
-    assert!(err.raw_os_error().is_some(), "{err}");
+    // The loopback transport answers a connect to a port nobody listens on with a reset.
+    assert_eq!(err.raw_os_error(), Some(libc::ECONNRESET), "{err}");
 }
 
 /// A vsock port for a socat peer: unique per test and process.
@@ -184,16 +185,12 @@ fn socat_listener_echoes_our_client() {
         .stdout(Stdio::null())
         .spawn()
         .expect("spawn socat");
-    let _reaper = Reaped(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let client = loop {
-        let c = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
-        match c.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)) {
-            Ok(()) => break c,
-            Err(_) if Instant::now() < deadline => thread::sleep(Duration::from_millis(50)),
-            Err(e) => panic!("socat never listened on vsock port {port}: {e}"),
-        }
-    };
+    let reaper = Reaped(child);
+    // Connect once socat waits for a connection (blocked in accept).
+    let pid = reaper.0.id().to_string();
+    assert!(sock_tests::wait_for_io_wait(&pid, Duration::from_secs(20)), "socat never listened on vsock port {port}");
+    let client = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
+    client.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)).unwrap();
     client.set_timeout(Some(Duration::from_secs(10))).unwrap();
     client.send_all(MSG, 0).unwrap();
     let mut got = vec![0u8; MSG.len()];

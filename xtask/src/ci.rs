@@ -17,6 +17,11 @@ use std::time::{Duration, Instant};
 pub const FACADE_FEATURES: &[&str] =
     &["inet", "unix", "resolve", "can", "packet", "alg", "vsock", "bt", "tipc", "netlink", "qipcrtr", "full"];
 
+/// Cases per property of the bounded fuzz run (`SOCK_FUZZ_CASES` of tests/tests/fuzz.rs).
+pub const FUZZ_CASES: &str = "100000";
+/// The bounded fuzz run: the proptest fuzz targets of the integration tests, optimised.
+const FUZZ_ARGS: &str = "test --release -p sock-tests --test fuzz";
+
 /// One host step: a label and a cargo command line.
 struct Step {
     label: String,
@@ -33,6 +38,10 @@ fn steps() -> Vec<Step> {
         step("fmt", "fmt --all -- --check"),
         step("clippy", "clippy --workspace --all-targets --all-features -- -D warnings"),
         step("test (host)", "test --workspace --all-features"),
+        // tests/tests/fuzz.rs runs 256 cases per property in the step above; here it runs in
+        // release mode with many more (about 30 s of fuzzing on a 2-core machine, plus the
+        // release build).
+        Step { env: vec![("SOCK_FUZZ_CASES", FUZZ_CASES)], ..step("fuzz (bounded)", FUZZ_ARGS) },
         Step { env: vec![("RUSTDOCFLAGS", "-Dwarnings")], ..step("doc", "doc --workspace --no-deps --all-features") },
         step("facade, no features", "build -p sock --no-default-features"),
     ];
@@ -115,6 +124,9 @@ mod tests {
         }
         assert!(s.iter().any(|st| st.args == ["build", "-p", "sock", "--no-default-features"]));
         assert_eq!(s.last().unwrap().args, ["bench", "--workspace", "--no-run"]);
+        let fuzz = s.iter().find(|st| st.label == "fuzz (bounded)").expect("a fuzz step");
+        assert_eq!(fuzz.args, ["test", "--release", "-p", "sock-tests", "--test", "fuzz"]);
+        assert_eq!(fuzz.env, [("SOCK_FUZZ_CASES", FUZZ_CASES)]);
     }
 
     #[test]

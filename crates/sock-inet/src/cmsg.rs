@@ -136,16 +136,21 @@ impl InetCmsg {
         let d = item.data;
         let v4 = |at: usize| Some(Ipv4Addr::new(*d.get(at)?, *d.get(at + 1)?, *d.get(at + 2)?, *d.get(at + 3)?));
         Some(match (item.level, item.ty) {
-            (IPPROTO_IP, IP_PKTINFO) if d.len() >= 12 => {
-                InetCmsg::PktInfoV4 { ifindex: read_pod::<c_int>(d)? as u32, spec_dst: v4(4)?, addr: v4(8)? }
-            }
+            (IPPROTO_IP, IP_PKTINFO) if d.len() >= 12 => InetCmsg::PktInfoV4 {
+                ifindex: u32::try_from(read_pod::<c_int>(d)?).ok()?,
+                spec_dst: v4(4)?,
+                addr: v4(8)?,
+            },
             (IPPROTO_IP, IP_TTL) => InetCmsg::Ttl(read_pod(d)?),
             // The kernel sends the TOS as one byte; accept an int too.
             (IPPROTO_IP, IP_TOS) if d.len() == 1 => InetCmsg::Tos(d[0]),
             (IPPROTO_IP, IP_TOS) => InetCmsg::Tos(read_pod::<c_int>(d)? as u8),
             (IPPROTO_IPV6, IPV6_PKTINFO) if d.len() >= 20 => {
                 let addr: [u8; 16] = d[..16].try_into().ok()?;
-                InetCmsg::PktInfoV6 { addr: Ipv6Addr::from(addr), ifindex: read_pod::<c_int>(&d[16..])? as u32 }
+                InetCmsg::PktInfoV6 {
+                    addr: Ipv6Addr::from(addr),
+                    ifindex: u32::try_from(read_pod::<c_int>(&d[16..])?).ok()?,
+                }
             }
             (IPPROTO_IPV6, IPV6_HOPLIMIT) => InetCmsg::HopLimit(read_pod(d)?),
             (IPPROTO_IPV6, IPV6_TCLASS) => InetCmsg::TClass(read_pod(d)?),
