@@ -53,6 +53,57 @@ pub fn cmsg_space(length: usize) -> io::Result<usize> {
     Ok(align(HDR) + align(length))
 }
 
+/// `CMSG_SPACE(length)` for constant sizes, to size stack buffers (`[0u8; space_of(4)]`):
+/// `None` where [`cmsg_space`] would fail.
+///
+/// ```
+/// const ONE_FD: usize = match sock_core::cmsg::space_of(4) { Some(n) => n, None => 0 };
+/// assert_eq!(ONE_FD, sock_core::cmsg_space(4)?);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub const fn space_of(length: usize) -> Option<usize> {
+    if length > LIMIT - (align(HDR) + ALIGN) {
+        return None;
+    }
+    Some(align(HDR) + align(length))
+}
+
+/// The receive time in one `SOL_SOCKET` item: `SCM_TIMESTAMPNS` (`timespec`) or
+/// `SCM_TIMESTAMP` (`timeval`), as time since the Unix epoch; `None` for other items, short
+/// items, or values out of range (negative, or a sub-second field of a second or more). Any
+/// family that turns on `SO_TIMESTAMP`/`SO_TIMESTAMPNS` decodes its items with this.
+///
+/// ```
+/// use sock_core::cmsg::{CmsgIter, CmsgWriter, timestamp};
+/// let mut buf = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut buf);
+/// let tv: [i64; 2] = [1_700_000_000, 250_000];
+/// w.push(libc::SOL_SOCKET, libc::SCM_TIMESTAMP, sock_core::pod::bytes_of(&tv))?;
+/// let n = w.len();
+/// let item = CmsgIter::new(&buf[..n]).next().unwrap();
+/// assert_eq!(timestamp(&item), Some(std::time::Duration::new(1_700_000_000, 250_000_000)));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn timestamp(item: &Cmsg<'_>) -> Option<std::time::Duration> {
+    if item.level != libc::SOL_SOCKET || item.truncated {
+        return None;
+    }
+    // The native `timeval`/`timespec`: two 64-bit fields on 64-bit (and time64) ABIs, two
+    // 32-bit ones on the old 32-bit ABIs.
+    let [secs, frac] = match item.data.len() {
+        16.. => crate::pod::read_pod::<[i64; 2]>(item.data)?,
+        8..=15 => crate::pod::read_pod::<[i32; 2]>(item.data)?.map(i64::from),
+        _ => return None,
+    };
+    let secs = u64::try_from(secs).ok()?;
+    let nanos = match item.ty {
+        libc::SCM_TIMESTAMPNS if (0..1_000_000_000).contains(&frac) => frac,
+        libc::SCM_TIMESTAMP if (0..1_000_000).contains(&frac) => frac * 1000, // < 10^9: no overflow
+        _ => return None,
+    };
+    Some(std::time::Duration::new(secs, u32::try_from(nanos).ok()?))
+}
+
 /// Builds control messages into a caller buffer (zeroed first, since `CMSG_NXTHDR`
 /// implementations read the next header).
 #[derive(Debug)]

@@ -9,6 +9,17 @@ use crate::kinds::Type;
 use crate::mode::Mode;
 use crate::wait::{Deadline, Interest};
 
+/// Where a transfer of `count` bytes (to the end of the file when `None`) from `offset` of
+/// `file` stops: never past the file's current end, never before `offset`. Shared by every
+/// file-to-socket path (`sendfile`, AF_ALG's splice).
+pub fn file_range_end(file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
+    let size = file.metadata()?.len();
+    Ok(match count {
+        Some(c) => offset.saturating_add(c).min(size.max(offset)),
+        None => size.max(offset),
+    })
+}
+
 /// Bytes per `sendfile(2)` call; CPython sends at most this much at a time too (8 MiB caps
 /// the time one call holds the deadline back).
 const CHUNK: usize = 8 << 20;
@@ -45,11 +56,7 @@ impl Socket {
         if self.mode() == Mode::NonBlocking {
             return Err(invalid_input("sendfile", "non-blocking sockets are not supported"));
         }
-        let size = file.metadata()?.len();
-        let end = match count {
-            Some(c) => offset.saturating_add(c).min(size.max(offset)),
-            None => size.max(offset),
-        };
+        let end = file_range_end(file, offset, count)?;
         let mut sent = 0u64;
         match self.sendfile_zero_copy(file, offset, end, &mut sent) {
             Ok(()) => {
