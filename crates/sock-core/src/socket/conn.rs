@@ -73,8 +73,7 @@ impl Socket {
     /// `socket.listen(backlog)`; `None` is `min(SOMAXCONN, 128)`, a negative backlog is 0.
     pub fn listen(&self, backlog: Option<i32>) -> io::Result<()> {
         let backlog = backlog.unwrap_or(DEFAULT_BACKLOG).max(0);
-        // SAFETY: listen(2) on an fd we own; no memory is passed.
-        crate::error::cvt(unsafe { libc::listen(std::os::fd::AsRawFd::as_raw_fd(&self.as_fd()), backlog) }).map(drop)
+        self.s2().listen(backlog)
     }
 
     /// `socket.accept()`: the new connection (close-on-exec, in the *default* timeout, as
@@ -198,9 +197,12 @@ impl Socket {
 
     /// `socket.shutdown(how)`.
     pub fn shutdown(&self, how: impl Into<Shutdown>) -> io::Result<()> {
-        let how = how.into().raw();
-        // SAFETY: shutdown(2) on an fd we own; no memory is passed.
-        crate::error::cvt(unsafe { libc::shutdown(std::os::fd::AsRawFd::as_raw_fd(&self.as_fd()), how) }).map(drop)
+        let how = match how.into() {
+            Shutdown::Read => std::net::Shutdown::Read,
+            Shutdown::Write => std::net::Shutdown::Write,
+            Shutdown::Both => std::net::Shutdown::Both,
+        };
+        self.s2().shutdown(how)
     }
 
     /// `socket.getsockname()`: this socket's own address, raw (decode it with the family

@@ -151,8 +151,7 @@ impl Socket {
     /// when a default timeout is set (see [`Socket::from_fd`]); otherwise the mode follows the
     /// fd's current flag.
     pub(super) fn adopt_flags(&self) -> stdio::Result<()> {
-        nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
-            .map_err(stdio::Error::from)?;
+        self.s2().set_cloexec(true)?;
         match default_mode() {
             Mode::Blocking if fd_is_nonblocking(self.fd.as_fd())? => self.mode.set(Mode::NonBlocking),
             Mode::Blocking => self.mode.set(Mode::Blocking),
@@ -216,17 +215,14 @@ impl Socket {
     }
 
     fn apply_fd_blocking(&self, mode: Mode) -> stdio::Result<()> {
-        let flags = nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_GETFL).map_err(stdio::Error::from)?;
-        let flags = nix::fcntl::OFlag::from_bits_retain(flags);
-        let wanted = if mode.fd_nonblocking() {
-            flags | nix::fcntl::OFlag::O_NONBLOCK
-        } else {
-            flags - nix::fcntl::OFlag::O_NONBLOCK
-        };
-        if wanted != flags {
-            nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFL(wanted)).map_err(stdio::Error::from)?;
-        }
-        Ok(())
+        self.s2().set_nonblocking(mode.fd_nonblocking())
+    }
+
+    /// socket2's view of this fd, for the calls socket2 already does well (flags, listen,
+    /// shutdown, kind probing).
+    #[inline]
+    pub(crate) fn s2(&self) -> socket2::SockRef<'_> {
+        socket2::SockRef::from(&self.fd)
     }
 
     /// `socket.settimeout()`: `None` blocks, zero is non-blocking, anything else is the time
@@ -264,8 +260,7 @@ impl Socket {
         if self.borrowed {
             return Err(borrowed_flags("set_inheritable"));
         }
-        let flags = if inheritable { nix::fcntl::FdFlag::empty() } else { nix::fcntl::FdFlag::FD_CLOEXEC };
-        nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_SETFD(flags)).map(drop).map_err(stdio::Error::from)
+        self.s2().set_cloexec(!inheritable)
     }
 
     /// `socket.dup()`: a new socket on a duplicate fd (close-on-exec) with the same family,
@@ -410,8 +405,7 @@ fn borrowed_flags(op: &str) -> stdio::Error {
 
 /// Whether `O_NONBLOCK` is set on `fd`'s open file description.
 fn fd_is_nonblocking(fd: BorrowedFd<'_>) -> stdio::Result<bool> {
-    let flags = nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFL).map_err(stdio::Error::from)?;
-    Ok(nix::fcntl::OFlag::from_bits_retain(flags).contains(nix::fcntl::OFlag::O_NONBLOCK))
+    socket2::SockRef::from(&fd).nonblocking()
 }
 
 /// The receive flag that makes passed fds close-on-exec, for a socket of the kernel domain
