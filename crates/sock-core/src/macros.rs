@@ -1,9 +1,9 @@
 //! The contract's macros ([`family_addr!`](crate::family_addr), [`protocol_socket!`](crate::protocol_socket)),
 //! outside the platform gate because `#[macro_export]` macros must not be macro-expanded.
 
-/// Implements the conversions every [`FamilyAddr`] has: [`ToSockAddr`](crate::ToSockAddr)
-/// (through [`FamilyAddr::encode`]) and `TryFrom<&SockAddr>` / `TryFrom<SockAddr>` (through
-/// [`FamilyAddr::decode`]). Give it the type's path.
+/// Implements the conversions every [`FamilyAddr`](crate::FamilyAddr) has: [`ToSockAddr`](crate::ToSockAddr)
+/// (through [`FamilyAddr::encode`](crate::FamilyAddr::encode)) and `TryFrom<&SockAddr>` / `TryFrom<SockAddr>` (through
+/// [`FamilyAddr::decode`](crate::FamilyAddr::decode)). Give it the type's path.
 #[macro_export]
 macro_rules! family_addr {
     ($ty:ty) => {
@@ -29,10 +29,10 @@ macro_rules! family_addr {
     };
 }
 
-/// Implements the conversions of a [`ProtocolSocket`]: `TryFrom<Socket>` (checked through
-/// [`ProtocolSocket::from_socket`]), `From<$name> for Socket`, `AsRef<Socket>`, `AsFd`,
+/// Implements the conversions of a [`ProtocolSocket`](crate::ProtocolSocket): `TryFrom<Socket>` (checked through
+/// [`ProtocolSocket::from_socket`](crate::ProtocolSocket::from_socket)), `From<$name> for Socket`, `AsRef<Socket>`, `AsFd`,
 /// `AsRawFd` and `IntoRawFd`, for a type whose `Socket` lives in field `$field` (a name or a
-/// tuple index). The type implements [`ProtocolSocket`] itself (its `KIND`, `wrap_checked`
+/// tuple index). The type implements [`ProtocolSocket`](crate::ProtocolSocket) itself (its `KIND`, `wrap_checked`
 /// and `into_inner`).
 #[macro_export]
 macro_rules! protocol_socket {
