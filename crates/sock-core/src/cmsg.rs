@@ -241,12 +241,16 @@ mod tests {
     fn macro_limits_like_cpython() {
         let max_len = LIMIT - cmsg_len(0).unwrap();
         assert_eq!(cmsg_len(max_len).unwrap(), LIMIT);
-        assert!(cmsg_len(max_len + 1).is_err());
-        assert!(cmsg_len(usize::MAX).is_err());
-        assert!(cmsg_space(usize::MAX).is_err());
+        let kind = |r: io::Result<usize>| r.unwrap_err().kind();
+        assert_eq!(kind(cmsg_len(max_len + 1)), io::ErrorKind::InvalidInput);
+        assert_eq!(kind(cmsg_len(usize::MAX)), io::ErrorKind::InvalidInput);
+        assert_eq!(kind(cmsg_space(usize::MAX)), io::ErrorKind::InvalidInput);
+        assert_eq!(space_of(usize::MAX), None);
         let max_space = LIMIT - cmsg_space(1).unwrap();
         assert!(cmsg_space(max_space).unwrap() <= LIMIT);
-        assert!(cmsg_space(max_space + 1).is_err());
+        assert_eq!(kind(cmsg_space(max_space + 1)), io::ErrorKind::InvalidInput);
+        assert_eq!(space_of(max_space + 1), None);
+        assert_eq!(space_of(max_space), cmsg_space(max_space).ok());
         let mut prev = 0;
         for n in 0..100 {
             let s = cmsg_space(n).unwrap();
@@ -263,7 +267,7 @@ mod tests {
         assert_eq!(w.push(1, 1, &[0; 9]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         w.push(1, 1, &[1, 2, 3, 4]).unwrap();
         assert_eq!(w.len(), cmsg_space(4).unwrap());
-        assert!(w.push(1, 1, &[]).is_err());
+        assert_eq!(w.push(1, 1, &[]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! let e = parse_num::<u8>("256", "prio").unwrap_err();
 //! assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput);
 //! assert_eq!(e.to_string(), "prio: `256` does not fit u8");
-//! assert!(parse_num::<u32>("+1", "cid").is_err());
+//! assert_eq!(parse_num::<u32>("+1", "cid").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
