@@ -149,6 +149,22 @@ impl SocketKind {
     }
 }
 
+/// A value that owns one [`Socket`] for its whole life and hands out only that one through
+/// `AsRef` and `AsFd`: what the async layer registers with a reactor, which needs the fd to
+/// stay open and the same while registered.
+///
+/// # Safety
+///
+/// `as_ref()` and `as_fd()` must always return the same socket and its fd, owned by `self`
+/// (directly, or through a `Box`/`Arc` only `self` can replace, and only through `&mut self`),
+/// so that the fd stays open and refers to the same socket for as long as `self` lives and is
+/// not borrowed mutably. [`Socket`] is one, and [`protocol_socket!`](crate::protocol_socket)
+/// implements it for the typed sockets it writes (it checks that the field is a `Socket`).
+pub unsafe trait SocketOwner: AsRef<Socket> + std::os::fd::AsFd {}
+
+// SAFETY: a Socket owns its fd (`OwnedFd`), never replaces it, and returns itself and that fd.
+unsafe impl SocketOwner for Socket {}
+
 /// A typed protocol socket: it wraps one [`Socket`] of a known [`SocketKind`] and hands it
 /// back. Implemented by every family crate's typed sockets through
 /// [`protocol_socket!`](crate::protocol_socket), which also gives `TryFrom<Socket>` (checked),

@@ -68,6 +68,13 @@ macro_rules! protocol_socket {
             }
         }
 
+        // The field is a `Socket` (or a `Box`/`Arc` of one): this only compiles if so.
+        const _: fn(&$name) -> &$crate::Socket = |s| &s.$field;
+
+        // SAFETY: `as_ref` and `as_fd` above return the socket in field `$field` (checked to be
+        // a `Socket` just above), owned by the value and replaceable only through `&mut self`.
+        unsafe impl $crate::SocketOwner for $name {}
+
         impl ::std::os::fd::IntoRawFd for $name {
             fn into_raw_fd(self) -> ::std::os::fd::RawFd {
                 <$name as $crate::ProtocolSocket>::into_inner(self).detach()

@@ -13,6 +13,14 @@ impl AsFd for Socket {
     }
 }
 
+/// So that APIs generic over "anything that holds a socket" (`AsRef<Socket>`: typed protocol
+/// sockets, [`SockRef`](crate::SockRef), the async wrappers) take a plain `Socket` too.
+impl AsRef<Socket> for Socket {
+    fn as_ref(&self) -> &Socket {
+        self
+    }
+}
+
 impl AsRawFd for Socket {
     fn as_raw_fd(&self) -> RawFd {
         self.fileno()

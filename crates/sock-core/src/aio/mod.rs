@@ -1,0 +1,427 @@
+//! The async layer, written once over the family contract and once over two reactors:
+//! [`Async<T, R>`] wraps any socket type `T` (a [`Socket`] or a family crate's
+//! [`ProtocolSocket`](crate::ProtocolSocket)), registered with a reactor `R` — tokio's
+//! (feature `tokio`, module [`tokio`](crate::tokio)) or async-io's (feature `async-io`, module
+//! [`async_io`](crate::async_io)). Each module names the same two things:
+//! `AsyncSocket` (an `Async<Socket, _>`) and `Async<T>` for typed sockets.
+//!
+//! Every operation is the socket's own non-blocking call, tried when the reactor reports
+//! readiness and retried after the next readiness event when the kernel says `EAGAIN`: no
+//! thread, no extra syscall when data is ready, no `unsafe`. The socket is put in
+//! non-blocking mode when it is wrapped and stays so.
+//!
+//! # Cancel safety
+//!
+//! Each method says what a future dropped before completion lost. The rule behind them: a
+//! receive or send is one syscall that either happened (the future completed) or did not; a
+//! dropped future never loses received data. Methods that loop over several syscalls
+//! (`send_all`, `sendfile`) report how far they got only on completion; dropping them loses
+//! that count (but not data on the wire).
+
+use std::fs::File;
+use std::future::poll_fn;
+use std::io::{self, IoSlice, IoSliceMut};
+use std::marker::PhantomData;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
+use std::task::{Context, Poll};
+
+use libc::c_int;
+
+use crate::addr::{SockAddr, ToSockAddr};
+use crate::family::SocketOwner;
+use crate::mode::Mode;
+use crate::socket::{AsOutMsg, RecvBatch, RecvMsg, SendBatch, Socket};
+pub use crate::wait::Interest;
+
+#[cfg(feature = "async-io")]
+pub(crate) mod async_io_reactor;
+#[cfg(feature = "tokio")]
+pub(crate) mod tokio_reactor;
+
+/// A reactor registration of a socket type `T`: the piece each runtime provides. Implemented
+/// by [`tokio::Reactor`](crate::tokio::Reactor) and
+/// [`async_io::Reactor`](crate::async_io::Reactor); users never call it directly.
+pub trait Reactor<T: AsFd>: Sized {
+    /// Registers `io` (already non-blocking) with the runtime's reactor. Fails if there is no
+    /// runtime to register with.
+    fn register(io: T) -> io::Result<Self>
+    where
+        T: SocketOwner;
+
+    /// The registered socket.
+    fn get_ref(&self) -> &T;
+
+    /// Deregisters and gives the socket back.
+    fn into_inner(self) -> io::Result<T>;
+
+    /// Ready when the reactor has seen `interest` readiness (which may be stale: an operation
+    /// may still answer `WouldBlock`).
+    fn poll_ready(&self, cx: &mut Context<'_>, interest: Interest) -> Poll<io::Result<()>>;
+
+    /// Runs `op` when ready for `interest`; on `WouldBlock` clears the readiness and waits for
+    /// the next event. Any other result completes.
+    fn poll_io<R>(
+        &self,
+        cx: &mut Context<'_>,
+        interest: Interest,
+        op: &mut dyn FnMut(&T) -> io::Result<R>,
+    ) -> Poll<io::Result<R>>;
+}
+
+/// A socket registered with an async runtime: the async counterpart of every [`Socket`]
+/// method, for a plain [`Socket`] (`AsyncSocket`) or any typed protocol socket of the family
+/// crates (`Async<CanSocket>` ...), whose own methods run through
+/// [`async_io`](Async::async_io) / [`try_io`](Async::try_io).
+///
+/// Build it with `AsyncSocket::new(socket)` from the runtime's module
+/// ([`tokio`](crate::tokio) or [`async_io`](crate::async_io)), inside that runtime.
+pub struct Async<T: AsFd, R: Reactor<T>> {
+    reactor: R,
+    _io: PhantomData<fn() -> T>,
+}
+
+impl<T: AsFd, R: Reactor<T>> std::fmt::Debug for Async<T, R>
+where
+    T: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Async").field(self.reactor.get_ref()).finish()
+    }
+}
+
+impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
+    /// Puts `io` in non-blocking mode and registers it with the runtime's reactor. Fails
+    /// outside a runtime (tokio) or if the reactor refuses the fd.
+    pub fn new(io: T) -> io::Result<Self> {
+        io.as_ref().set_mode(Mode::NonBlocking)?;
+        Ok(Async { reactor: R::register(io)?, _io: PhantomData })
+    }
+
+    /// The socket, for its synchronous methods and options (a blocking call on it would not
+    /// block: the fd is non-blocking; it would answer `WouldBlock`).
+    pub fn get_ref(&self) -> &T {
+        self.reactor.get_ref()
+    }
+
+    /// The plain [`Socket`] underneath.
+    pub fn socket(&self) -> &Socket {
+        self.reactor.get_ref().as_ref()
+    }
+
+    /// Deregisters and gives the socket back, still in non-blocking mode.
+    pub fn into_inner(self) -> io::Result<T> {
+        self.reactor.into_inner()
+    }
+
+    /// Waits until the socket is ready for `interest` (tokio's `ready`). The readiness may be
+    /// stale by the time the caller acts: use [`try_io`](Async::try_io) to act on it.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: dropping it loses nothing.
+    pub async fn ready(&self, interest: Interest) -> io::Result<()> {
+        poll_fn(|cx| self.reactor.poll_ready(cx, interest)).await
+    }
+
+    /// Waits until the socket is readable. Cancel safe.
+    pub async fn readable(&self) -> io::Result<()> {
+        self.ready(Interest::Read).await
+    }
+
+    /// Waits until the socket is writable. Cancel safe.
+    pub async fn writable(&self) -> io::Result<()> {
+        self.ready(Interest::Write).await
+    }
+
+    /// Polls for read readiness, for hand-written futures and streams.
+    pub fn poll_read_ready(&self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        self.reactor.poll_ready(cx, Interest::Read)
+    }
+
+    /// Polls for write readiness, for hand-written futures and sinks.
+    pub fn poll_write_ready(&self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        self.reactor.poll_ready(cx, Interest::Write)
+    }
+
+    /// Polls `op` (any non-blocking operation of the socket) to completion under `interest`:
+    /// the building block of hand-written futures, streams and sinks.
+    pub fn poll_io<U>(
+        &self,
+        cx: &mut Context<'_>,
+        interest: Interest,
+        mut op: impl FnMut(&T) -> io::Result<U>,
+    ) -> Poll<io::Result<U>> {
+        self.reactor.poll_io(cx, interest, &mut op)
+    }
+
+    /// Runs `op` once, now, without waiting: its `WouldBlock` comes back as is (tokio's
+    /// `try_io`). `op` must be a non-blocking operation on the socket.
+    pub fn try_io<U>(&self, op: impl FnOnce(&T) -> io::Result<U>) -> io::Result<U> {
+        op(self.reactor.get_ref())
+    }
+
+    /// Runs `op` whenever the socket is ready for `interest` until it does not answer
+    /// `WouldBlock` (tokio's `async_io`): the way to call any typed method of a family
+    /// socket asynchronously, e.g. `can.async_io(Interest::Read, |s| s.read_frame()).await`.
+    ///
+    /// # Cancel safety
+    ///
+    /// As cancel safe as `op`: if `op` is one syscall that either happens or not (every
+    /// receive and send of the workspace is), dropping the future loses nothing.
+    pub async fn async_io<U>(&self, interest: Interest, mut op: impl FnMut(&T) -> io::Result<U>) -> io::Result<U> {
+        poll_fn(|cx| self.reactor.poll_io(cx, interest, &mut op)).await
+    }
+
+    /// Runs a [`Socket`] operation under `interest` (the [`async_io`](Async::async_io) of
+    /// the plain socket).
+    async fn sock_io<U>(&self, interest: Interest, mut op: impl FnMut(&Socket) -> io::Result<U>) -> io::Result<U> {
+        poll_fn(|cx| self.reactor.poll_io(cx, interest, &mut |io: &T| op(io.as_ref()))).await
+    }
+
+    /// Receives into `buf` ([`Socket::recv`]).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future received nothing (the next call gets the data).
+    pub async fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.sock_io(Interest::Read, |s| s.recv(buf, 0)).await
+    }
+
+    /// [`recv`](Async::recv) with `MSG_*` flags (`MSG_PEEK` ...). Cancel safe.
+    pub async fn recv_with_flags(&self, buf: &mut [u8], flags: c_int) -> io::Result<usize> {
+        self.sock_io(Interest::Read, |s| s.recv(buf, flags)).await
+    }
+
+    /// Receives without waiting: `WouldBlock` if nothing is queued.
+    pub fn try_recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.socket().recv(buf, 0)
+    }
+
+    /// Receives a datagram and its sender ([`Socket::recv_from`]). Cancel safe.
+    pub async fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, SockAddr)> {
+        self.sock_io(Interest::Read, |s| s.recv_from(buf, 0)).await
+    }
+
+    /// [`recv_from`](Async::recv_from) without waiting.
+    pub fn try_recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, SockAddr)> {
+        self.socket().recv_from(buf, 0)
+    }
+
+    /// Receives with ancillary data ([`Socket::recv_msg`]); received fds stay in `control`
+    /// as raw numbers — use [`recv_msg_fds`](Async::recv_msg_fds) to own them. Cancel safe.
+    pub async fn recv_msg(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: c_int,
+    ) -> io::Result<RecvMsg> {
+        self.sock_io(Interest::Read, |s| s.recv_msg(bufs, control, flags)).await
+    }
+
+    /// Receives with ancillary data and takes ownership of every passed fd
+    /// ([`Socket::recv_msg_fds`]). Cancel safe: fds arrive only with a completed receive.
+    pub async fn recv_msg_fds(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: c_int,
+    ) -> io::Result<(RecvMsg, Vec<std::os::fd::OwnedFd>)> {
+        self.sock_io(Interest::Read, |s| s.recv_msg_fds(bufs, control, flags)).await
+    }
+
+    /// Receives a batch with one `recvmmsg` ([`Socket::recv_many`]). Cancel safe.
+    pub async fn recv_many(&self, batch: &mut RecvBatch) -> io::Result<usize> {
+        self.sock_io(Interest::Read, |s| s.recv_many(batch, 0)).await
+    }
+
+    /// Sends `buf` ([`Socket::send`]); returns how much the kernel took.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future sent nothing.
+    pub async fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        self.sock_io(Interest::Write, |s| s.send(buf, 0)).await
+    }
+
+    /// [`send`](Async::send) with `MSG_*` flags. Cancel safe.
+    pub async fn send_with_flags(&self, buf: &[u8], flags: c_int) -> io::Result<usize> {
+        self.sock_io(Interest::Write, |s| s.send(buf, flags)).await
+    }
+
+    /// Sends without waiting: `WouldBlock` if the send buffer is full.
+    pub fn try_send(&self, buf: &[u8]) -> io::Result<usize> {
+        self.socket().send(buf, 0)
+    }
+
+    /// Sends a datagram to `addr` ([`Socket::send_to`]). Cancel safe.
+    pub async fn send_to<M>(&self, buf: &[u8], addr: impl ToSockAddr<M>) -> io::Result<usize> {
+        let addr = addr.to_sock_addr(self.socket())?;
+        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, 0, &addr)).await
+    }
+
+    /// [`send_to`](Async::send_to) without waiting.
+    pub fn try_send_to<M>(&self, buf: &[u8], addr: impl ToSockAddr<M>) -> io::Result<usize> {
+        let addr = addr.to_sock_addr(self.socket())?;
+        self.socket().send_to_addr(buf, 0, &addr)
+    }
+
+    /// Sends all of `buf`, waiting for room as needed.
+    ///
+    /// # Cancel safety
+    ///
+    /// Not cancel safe: a dropped future may have sent a prefix of `buf`, and its length is
+    /// lost. Use [`send`](Async::send) in a loop to keep count.
+    pub async fn send_all(&self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            let n = self.send(buf).await?;
+            if n == 0 {
+                return Err(io::Error::new(io::ErrorKind::WriteZero, "send_all: the socket took no bytes"));
+            }
+            buf = &buf[n..];
+        }
+        Ok(())
+    }
+
+    /// Sends gathered buffers with ancillary data ([`Socket::send_msg`]). Cancel safe.
+    pub async fn send_msg(
+        &self,
+        bufs: &[IoSlice<'_>],
+        control: &[u8],
+        flags: c_int,
+        addr: Option<&SockAddr>,
+    ) -> io::Result<usize> {
+        self.sock_io(Interest::Write, |s| s.send_msg(bufs, control, flags, addr)).await
+    }
+
+    /// Sends a batch with one `sendmmsg` ([`Socket::send_many`]). Cancel safe: a dropped
+    /// future sent none.
+    pub async fn send_many<M: AsOutMsg>(&self, msgs: &[M], batch: &mut SendBatch) -> io::Result<usize> {
+        self.sock_io(Interest::Write, |s| s.send_many(msgs, batch, 0)).await
+    }
+
+    /// Connects, waiting for the handshake without blocking a thread; the outcome is read
+    /// from `SO_ERROR`.
+    ///
+    /// # Cancel safety
+    ///
+    /// Not cancel safe: a dropped future leaves a connection attempt under way.
+    pub async fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
+        let addr = addr.to_sock_addr(self.socket())?;
+        match self.socket().connect(addr) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+            Err(e) => return Err(e),
+        }
+        self.writable().await?;
+        // Readiness alone does not say the handshake ended well: SO_ERROR does.
+        poll_fn(|cx| match self.socket().take_error() {
+            Ok(Some(e)) => Poll::Ready(Err(e)),
+            Ok(None) if self.socket().peer_addr().is_ok() => Poll::Ready(Ok(())),
+            Ok(None) => self.reactor.poll_ready(cx, Interest::Write),
+            Err(e) => Poll::Ready(Err(e)),
+        })
+        .await
+    }
+
+    /// Accepts a connection; the new socket is non-blocking and registered with the same
+    /// runtime.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future accepted nothing.
+    pub async fn accept(&self) -> io::Result<(Async<Socket, R::Accepted>, SockAddr)>
+    where
+        R: AcceptReactor<T>,
+    {
+        let (sock, addr) = self.sock_io(Interest::Read, |s| s.accept()).await?;
+        Ok((Async::new(sock)?, addr))
+    }
+
+    /// Sends `count` bytes of `file` from `offset` (to its end when `None`) with
+    /// `sendfile(2)`, waiting for room as needed; returns how many were sent. The file
+    /// position is not moved.
+    ///
+    /// # Cancel safety
+    ///
+    /// Not cancel safe: a dropped future may have sent part of the range, and the count is
+    /// lost.
+    pub async fn sendfile(&self, file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
+        let end = crate::file_range_end(file, offset, count)?;
+        let mut pos = i64::try_from(offset).map_err(|_| crate::invalid_input("offset", "too large"))?;
+        let mut sent = 0u64;
+        while offset + sent < end {
+            let want = usize::try_from(end - offset - sent).unwrap_or(usize::MAX).min(8 << 20);
+            let n = self
+                .sock_io(Interest::Write, |s| {
+                    nix::sys::sendfile::sendfile64(s.as_fd(), file, Some(&mut pos), want).map_err(io::Error::from)
+                })
+                .await?;
+            if n == 0 {
+                break;
+            }
+            sent += n as u64;
+        }
+        Ok(sent)
+    }
+}
+
+/// A reactor that can register the sockets `accept` returns (every reactor of this crate).
+pub trait AcceptReactor<T: AsFd>: Reactor<T> {
+    /// The same runtime's registration of a plain [`Socket`].
+    type Accepted: Reactor<Socket>;
+}
+
+impl<T: AsFd, R: Reactor<T>> AsFd for Async<T, R> {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.reactor.get_ref().as_fd()
+    }
+}
+
+impl<T: AsFd, R: Reactor<T>> AsRawFd for Async<T, R> {
+    fn as_raw_fd(&self) -> RawFd {
+        self.reactor.get_ref().as_fd().as_raw_fd()
+    }
+}
+
+/// The read half of [`Async::split`]: receives through a shared borrow.
+#[derive(Debug)]
+pub struct ReadHalf<'a, T: AsFd, R: Reactor<T>>(pub(crate) &'a Async<T, R>);
+
+/// The write half of [`Async::split`]: sends through a shared borrow.
+#[derive(Debug)]
+pub struct WriteHalf<'a, T: AsFd, R: Reactor<T>>(pub(crate) &'a Async<T, R>);
+
+impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
+    /// Splits a stream socket into a reader and a writer that can be used at the same time
+    /// (both borrow `self`; every operation takes `&self`, so this costs nothing).
+    pub fn split(&self) -> (ReadHalf<'_, T, R>, WriteHalf<'_, T, R>) {
+        (ReadHalf(self), WriteHalf(self))
+    }
+
+    /// The `AsyncRead` step shared by both runtimes' traits.
+    pub(crate) fn poll_read_into(&self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+        self.reactor.poll_io(cx, Interest::Read, &mut |io: &T| io.as_ref().recv(buf, 0))
+    }
+
+    /// The `AsyncWrite` step shared by both runtimes' traits.
+    pub(crate) fn poll_write_from(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        self.reactor.poll_io(cx, Interest::Write, &mut |io: &T| io.as_ref().send(buf, 0))
+    }
+
+    /// The `AsyncWrite` vectored step.
+    pub(crate) fn poll_write_vectored_from(
+        &self,
+        cx: &mut Context<'_>,
+        bufs: &[IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        self.reactor.poll_io(cx, Interest::Write, &mut |io: &T| io.as_ref().send_msg(bufs, &[], 0, None))
+    }
+
+    /// `shutdown(SHUT_WR)` for `AsyncWrite::poll_shutdown`/`poll_close`.
+    pub(crate) fn shutdown_write(&self) -> io::Result<()> {
+        match self.socket().shutdown(crate::Shutdown::Write) {
+            Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => Ok(()),
+            r => r,
+        }
+    }
+}

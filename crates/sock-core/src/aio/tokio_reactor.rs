@@ -1,0 +1,166 @@
+//! tokio's reactor for [`Async`]: a `tokio::io::unix::AsyncFd`, plus tokio's
+//! `AsyncRead`/`AsyncWrite` for stream sockets and their split halves.
+
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, RawFd};
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
+
+use ::tokio::io::unix::AsyncFd;
+use ::tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+
+use super::{AcceptReactor, Async, ReadHalf, Reactor, WriteHalf};
+use crate::family::SocketOwner;
+use crate::socket::Socket;
+use crate::wait::Interest;
+
+/// A socket registered with tokio's reactor (the `R` of [`Async`] in
+/// [`sock_core::tokio`](crate::tokio)).
+#[derive(Debug)]
+pub struct TokioReactor<T: AsFd>(AsyncFd<Registered<T>>);
+
+/// What tokio's `AsyncFd` holds: the socket, and its fd as read when it was registered.
+#[derive(Debug)]
+pub struct Registered<T>(T, RawFd);
+
+impl<T> AsRawFd for Registered<T> {
+    fn as_raw_fd(&self) -> RawFd {
+        self.1
+    }
+}
+
+impl<T: AsFd> Reactor<T> for TokioReactor<T> {
+    fn register(io: T) -> io::Result<Self>
+    where
+        T: SocketOwner,
+    {
+        if ::tokio::runtime::Handle::try_current().is_err() {
+            return Err(io::Error::other("no tokio runtime: create the AsyncSocket inside one"));
+        }
+        let fd = io.as_fd().as_raw_fd();
+        // SAFETY: `T: SocketOwner` owns the socket behind `fd` and keeps it open and the same
+        // while it lives unless borrowed mutably; `Registered` owns `T`, and neither
+        // `TokioReactor` nor `Async` ever hands out `&mut T` (only `&T`, and `T` by value
+        // through `into_inner`, which deregisters first). So `fd` stays valid and refers to the
+        // same socket for the whole registration, and `as_raw_fd` always returns it.
+        let registered = unsafe { AsyncFd::register(Registered(io, fd)) };
+        registered.map(TokioReactor).map_err(io::Error::from)
+    }
+
+    fn get_ref(&self) -> &T {
+        &self.0.get_ref().0
+    }
+
+    fn into_inner(self) -> io::Result<T> {
+        Ok(self.0.into_inner().0)
+    }
+
+    fn poll_ready(&self, cx: &mut Context<'_>, interest: Interest) -> Poll<io::Result<()>> {
+        let guard = match interest {
+            Interest::Read => ready!(self.0.poll_read_ready(cx))?,
+            Interest::Write => ready!(self.0.poll_write_ready(cx))?,
+        };
+        drop(guard); // keeps the readiness: the caller's operation clears it on EAGAIN
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_io<R>(
+        &self,
+        cx: &mut Context<'_>,
+        interest: Interest,
+        op: &mut dyn FnMut(&T) -> io::Result<R>,
+    ) -> Poll<io::Result<R>> {
+        loop {
+            let mut guard = match interest {
+                Interest::Read => ready!(self.0.poll_read_ready(cx))?,
+                Interest::Write => ready!(self.0.poll_write_ready(cx))?,
+            };
+            // `try_io` clears the readiness when `op` says WouldBlock; loop to wait again.
+            if let Ok(result) = guard.try_io(|fd| op(&fd.get_ref().0)) {
+                return Poll::Ready(result);
+            }
+        }
+    }
+}
+
+impl<T: AsFd> AcceptReactor<T> for TokioReactor<T> {
+    type Accepted = TokioReactor<Socket>;
+}
+
+type TokioAsync<T> = Async<T, TokioReactor<T>>;
+
+fn read_buf<T: SocketOwner>(
+    sock: &TokioAsync<T>,
+    cx: &mut Context<'_>,
+    buf: &mut ReadBuf<'_>,
+) -> Poll<io::Result<()>> {
+    let n = ready!(sock.poll_read_into(cx, buf.initialize_unfilled()))?;
+    buf.advance(n);
+    Poll::Ready(Ok(()))
+}
+
+macro_rules! tokio_read {
+    ($($ty:ty),*) => {$(
+        impl<T: SocketOwner> AsyncRead for $ty {
+            fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+                read_buf(Inner::inner(&*self), cx, buf)
+            }
+        }
+    )*};
+}
+
+macro_rules! tokio_write {
+    ($($ty:ty),*) => {$(
+        impl<T: SocketOwner> AsyncWrite for $ty {
+            fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+                Inner::inner(&*self).poll_write_from(cx, buf)
+            }
+
+            fn poll_write_vectored(
+                self: Pin<&mut Self>,
+                cx: &mut Context<'_>,
+                bufs: &[io::IoSlice<'_>],
+            ) -> Poll<io::Result<usize>> {
+                Inner::inner(&*self).poll_write_vectored_from(cx, bufs)
+            }
+
+            fn is_write_vectored(&self) -> bool {
+                true
+            }
+
+            fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+                Poll::Ready(Ok(())) // nothing is buffered here
+            }
+
+            fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+                Poll::Ready(Inner::inner(&*self).shutdown_write())
+            }
+        }
+    )*};
+}
+
+/// The `Async` behind a value that reads and writes through it.
+trait Inner<T: AsFd> {
+    fn inner(&self) -> &TokioAsync<T>;
+}
+
+impl<T: AsFd> Inner<T> for TokioAsync<T> {
+    fn inner(&self) -> &TokioAsync<T> {
+        self
+    }
+}
+
+impl<T: AsFd> Inner<T> for ReadHalf<'_, T, TokioReactor<T>> {
+    fn inner(&self) -> &TokioAsync<T> {
+        self.0
+    }
+}
+
+impl<T: AsFd> Inner<T> for WriteHalf<'_, T, TokioReactor<T>> {
+    fn inner(&self) -> &TokioAsync<T> {
+        self.0
+    }
+}
+
+tokio_read!(TokioAsync<T>, ReadHalf<'_, T, TokioReactor<T>>);
+tokio_write!(TokioAsync<T>, WriteHalf<'_, T, TokioReactor<T>>);
