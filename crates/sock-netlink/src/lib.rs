@@ -54,7 +54,8 @@
 //!   same shape; write `NetlinkAddr::new(pid, groups)`.
 //! - `NetlinkSocket::new` does not bind: the kernel binds a netlink socket at its first send,
 //!   so requests and dumps need no `bind`; bind explicitly ([`NetlinkSocket::bound`]) to pick
-//!   the port id or to subscribe to legacy groups before the first message arrives.
+//!   the port id, to subscribe to legacy groups, or to receive any multicast (the kernel's
+//!   broadcasts skip unbound sockets, and `add_membership` does not bind).
 //! - No `connected` constructor: netlink talks to the kernel with `send_to` pid 0, and
 //!   `connect` (a default destination) is the inner socket's method.
 //!

@@ -2,8 +2,8 @@
 //! methods of [`NetlinkSocket`] (on/off options take and return `bool`).
 //!
 //! ```
-//! use sock_netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkSocket};
-//! let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+//! use sock_netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkAddr, NetlinkSocket};
+//! let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
 //! nl.add_membership(RTNLGRP_LINK)?;
 //! nl.set_no_enobufs(true)?;
 //! assert!(nl.no_enobufs()?);
@@ -79,6 +79,10 @@ bool_opts! {
 
 impl NetlinkSocket {
     /// Joins multicast group `group` (a group number such as `RTNLGRP_LINK`, not a mask).
+    ///
+    /// Joining does not bind, and the kernel delivers its broadcasts only to bound sockets
+    /// (an unbound socket's port id is 0, the kernel's own): make a listener with
+    /// [`NetlinkSocket::bound`] (`NetlinkAddr::KERNEL` lets the kernel pick the port id).
     pub fn add_membership(&self, group: u32) -> io::Result<()> {
         self.as_ref().set(ADD_MEMBERSHIP, &group)
     }

@@ -22,7 +22,9 @@ const RECV_BUF: usize = 64 * 1024;
 ///
 /// Constructors: [`NetlinkSocket::new`] makes the socket only (the kernel binds it to a
 /// port id of its choice at the first send, so requests and dumps work as they are);
-/// [`NetlinkSocket::bound`] also binds it, to a port id and/or legacy multicast groups.
+/// [`NetlinkSocket::bound`] also binds it, to a port id and/or legacy multicast groups. A
+/// socket that listens to multicast groups must be bound: the kernel's broadcasts skip an
+/// unbound socket.
 ///
 /// ```
 /// use sock_netlink::{consts::NETLINK_ROUTE, NetlinkAddr, NetlinkSocket};
