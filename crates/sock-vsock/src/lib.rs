@@ -34,7 +34,7 @@
 //! | `AF_VSOCK` | [`VsockAddr`] | `2:1234` | none: [`VsockSocketExt`] on `Socket` (sealed) | `Socket::new(Family::VSOCK, ..)` |
 //!
 //! Decisions:
-//! - The address carries only `(cid, port)` as in CPython; [`FamilyAddr::encode`] writes
+//! - The address carries only `(cid, port)` as in CPython; [`FamilyAddr::encode`](sock_core::FamilyAddr::encode) writes
 //!   `svm_flags = 0`, and the one extra encoder [`VsockAddr::encode_with_flags`] sets them
 //!   (for example [`VMADDR_FLAG_TO_HOST`]); decoding ignores them.
 //! - Numbers in the text form follow the workspace rule (decimal or `0x` hex, no sign).
