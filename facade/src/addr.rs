@@ -67,7 +67,7 @@ impl Addr {
         let decoded: Option<Addr> = match family {
             consts::AF_INET | consts::AF_INET6 | consts::AF_RDS => addr.as_socket().map(Addr::Inet),
             #[cfg(feature = "unix")]
-            consts::AF_UNIX => sock_unix::UnixAddr::try_from(addr).ok().map(Addr::Unix),
+            consts::AF_UNIX => <sock_unix::UnixAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Unix),
             #[cfg(feature = "can")]
             consts::AF_CAN => sock_can::decode(addr, protocol).ok().map(Addr::Can),
             #[cfg(feature = "packet")]
@@ -75,15 +75,19 @@ impl Addr {
             #[cfg(feature = "alg")]
             consts::AF_ALG => sock_alg::AlgAddr::try_from(addr).ok().map(Addr::Alg),
             #[cfg(feature = "vsock")]
-            consts::AF_VSOCK => sock_vsock::VsockAddr::try_from(addr).ok().map(Addr::Vsock),
+            consts::AF_VSOCK => <sock_vsock::VsockAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Vsock),
             #[cfg(feature = "bt")]
             consts::AF_BLUETOOTH => sock_bt::BtAddr::decode(addr, protocol).map(Addr::Bluetooth),
             #[cfg(feature = "tipc")]
             consts::AF_TIPC => sock_tipc::TipcAddr::try_from(addr).ok().map(Addr::Tipc),
             #[cfg(feature = "netlink")]
-            consts::AF_NETLINK => sock_netlink::NetlinkAddr::try_from(addr).ok().map(Addr::Netlink),
+            consts::AF_NETLINK => {
+                <sock_netlink::NetlinkAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Netlink)
+            }
             #[cfg(feature = "qipcrtr")]
-            consts::AF_QIPCRTR => sock_qipcrtr::QipcrtrAddr::try_from(addr).ok().map(Addr::Qipcrtr),
+            consts::AF_QIPCRTR => {
+                <sock_qipcrtr::QipcrtrAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Qipcrtr)
+            }
             _ => None,
         };
         decoded.unwrap_or(Addr::Other(*addr))

@@ -9,7 +9,7 @@ use std::io;
 use std::time::{Duration, Instant};
 
 use nix::sched::{unshare, CloneFlags};
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::{Family, FamilyAddr, Protocol, Socket, Type};
 use sock_netlink::msg::{NlMsgBuilder, NlMsgIter};
 use sock_netlink::route::*;
 use sock_netlink::*;
@@ -78,9 +78,9 @@ fn getlink_dump_lists_the_interfaces_of_if_nameindex() {
 
 #[test]
 fn addresses_of_a_conversation_with_the_kernel() {
-    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, 0)).unwrap();
     let local = nl.local_addr().unwrap();
-    assert_ne!(local.pid, 0, "autobound to a port id");
+    assert_ne!(local.pid, 0, "bound to a kernel-chosen port id");
     assert_eq!(local.groups, 0);
     let mut req = NlMsgBuilder::new(RTM_GETLINK, NLM_F_DUMP);
     req.push_struct(&IfInfoMsg::default().to_bytes());
@@ -89,17 +89,31 @@ fn addresses_of_a_conversation_with_the_kernel() {
     sock.set_timeout(Some(TIMEOUT)).unwrap();
     let mut buf = vec![0u8; 65536];
     let (n, from) = sock.recv_from(&mut buf, 0).unwrap();
-    assert_eq!(NetlinkAddr::from_sock_addr(&from).unwrap(), NetlinkAddr::KERNEL, "replies come from pid 0");
+    assert_eq!(NetlinkAddr::decode(&from).unwrap(), NetlinkAddr::KERNEL, "replies come from pid 0");
     let first = NlMsgIter::new(&buf[..n]).next().unwrap().unwrap();
     assert_eq!((first.header.seq, first.header.pid), (seq, local.pid));
     assert_ne!(first.header.flags & NLM_F_MULTI, 0, "dump replies are multipart");
+}
+
+/// Issue 14: `NetlinkSocket::new` makes the socket only; the kernel binds it at the first
+/// send, so a dump works without `bound`.
+#[test]
+fn new_is_unbound_until_the_first_request() {
+    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    assert_eq!(nl.local_addr().unwrap().pid, 0, "not bound yet");
+    nl.as_ref().set_timeout(Some(TIMEOUT)).unwrap();
+    let links = dump_links(&nl).unwrap();
+    assert!(links.iter().any(|(_, n)| n == "lo"));
+    assert_ne!(nl.local_addr().unwrap().pid, 0, "autobound by the first send");
+    let e = NetlinkSocket::try_from(Socket::new(Family::UNIX, Type::DGRAM, None).unwrap()).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
 }
 
 #[test]
 fn legacy_group_bits_are_bound_and_reported() {
     let sock = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(NETLINK_ROUTE))).unwrap();
     sock.bind(NetlinkAddr::new(0, RTMGRP_LINK | RTMGRP_IPV4_IFADDR)).unwrap();
-    let local = NetlinkAddr::from_sock_addr(&sock.local_addr().unwrap()).unwrap();
+    let local = NetlinkAddr::decode(&sock.local_addr().unwrap()).unwrap();
     assert_eq!(local.groups, RTMGRP_LINK | RTMGRP_IPV4_IFADDR);
     assert_eq!(local.to_string().parse::<NetlinkAddr>().unwrap(), local);
 }
@@ -150,12 +164,14 @@ fn rtmgrp_link_reports_a_new_veth_pair() {
                 return;
             }
             // Two subscribers: one through the group number, one through the legacy bit mask.
-            let sub = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+            // Bound: the kernel's broadcasts skip an unbound socket (its port id 0 is the
+            // kernel's own), and joining a group does not bind.
+            let sub = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL).unwrap();
             sub.add_membership(RTNLGRP_LINK).unwrap();
             sub.as_ref().set_timeout(Some(TIMEOUT)).unwrap();
             let legacy = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(NETLINK_ROUTE))).unwrap();
             legacy.bind(NetlinkAddr::new(0, RTMGRP_LINK)).unwrap();
-            let legacy = NetlinkSocket::from_socket(legacy);
+            let legacy = NetlinkSocket::try_from(legacy).unwrap();
             legacy.as_ref().set_timeout(Some(TIMEOUT)).unwrap();
 
             let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
@@ -241,6 +257,6 @@ fn python_reads_the_same_netlink_address() {
     assert_eq!(out.trim(), "True 1");
     let sock = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(NETLINK_ROUTE))).unwrap();
     sock.bind(NetlinkAddr::new(0, 1)).unwrap();
-    let local = NetlinkAddr::from_sock_addr(&sock.local_addr().unwrap()).unwrap();
+    let local = NetlinkAddr::decode(&sock.local_addr().unwrap()).unwrap();
     assert_eq!((local.pid != 0, local.groups), (true, 1));
 }

@@ -5,7 +5,7 @@
 use std::io;
 use std::time::Duration;
 
-use sock_core::{Family, Socket, Type};
+use sock_core::{Family, FamilyAddr, Socket, Type};
 use sock_qipcrtr::*;
 
 /// A QIPCRTR datagram socket, or `None` after a SOCK-SKIP line (a failure under
@@ -19,7 +19,7 @@ fn qrtr_socket() -> Option<Socket> {
 }
 
 fn local(sock: &Socket) -> QipcrtrAddr {
-    QipcrtrAddr::from_sock_addr(&sock.local_addr().unwrap()).unwrap()
+    QipcrtrAddr::decode(&sock.local_addr().unwrap()).unwrap()
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn connect_autobinds() {
     let Some(sock) = qrtr_socket() else { return };
     sock.connect(QipcrtrAddr::new(123, 123)).unwrap();
     assert_ne!(local(&sock).port, 0);
-    assert_eq!(QipcrtrAddr::from_sock_addr(&sock.peer_addr().unwrap()).unwrap(), QipcrtrAddr::new(123, 123));
+    assert_eq!(QipcrtrAddr::decode(&sock.peer_addr().unwrap()).unwrap(), QipcrtrAddr::new(123, 123));
 }
 
 #[test]
@@ -67,12 +67,12 @@ fn datagram_between_two_local_ports() {
     let mut buf = [0u8; 64];
     let (n, from) = b.recv_from(&mut buf, 0).unwrap();
     assert_eq!(&buf[..n], b"qrtr hello");
-    assert_eq!(QipcrtrAddr::from_sock_addr(&from).unwrap(), local(&a));
+    assert_eq!(QipcrtrAddr::decode(&from).unwrap(), local(&a));
 }
 
 #[test]
 fn wrong_family_addresses_are_rejected() {
     let inet = sock_core::SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
-    assert_eq!(QipcrtrAddr::from_sock_addr(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    assert_eq!(QipcrtrAddr::decode(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     assert_eq!(AF_QIPCRTR, 42);
 }

@@ -7,7 +7,7 @@ use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use sock_core::{Family, Socket, Type};
+use sock_core::{Family, FamilyAddr, Socket, Type};
 use sock_unix::{UnixAddr, UnixSocketExt};
 
 /// A fresh directory for this test's pathname sockets: temp dir + pid + test name.
@@ -40,7 +40,7 @@ fn abstract_name_with_nul_and_ff_round_trips() {
     client.connect(&name[..]).unwrap();
     assert_eq!(client.peer_unix_addr().unwrap().sun_path(), &name[..]);
     let (conn, from) = server.accept().unwrap();
-    assert!(UnixAddr::from_sock_addr(&from).unwrap().is_unnamed());
+    assert!(UnixAddr::decode(&from).unwrap().is_unnamed());
     assert_eq!(conn.local_unix_addr().unwrap().sun_path(), &name[..]);
     // The exact length: no NUL added after an abstract name.
     assert_eq!(server.local_addr().unwrap().len(), 2 + name.len());
@@ -114,12 +114,12 @@ fn datagram_sender_address_unnamed_then_autobound() {
     client.send_to(b"anon", 0, &abstract_name("dgram-server")[..]).unwrap();
     let (data, from) = server.recv_from_vec(16, 0).unwrap();
     assert_eq!(data, b"anon");
-    assert!(UnixAddr::from_sock_addr(&from).unwrap().is_unnamed());
+    assert!(UnixAddr::decode(&from).unwrap().is_unnamed());
 
     client.bind("").unwrap();
     client.send_to(b"named", 0, &abstract_name("dgram-server")[..]).unwrap();
     let (_, from) = server.recv_from_vec(16, 0).unwrap();
-    assert_eq!(UnixAddr::from_sock_addr(&from).unwrap(), client.local_unix_addr().unwrap());
+    assert_eq!(UnixAddr::decode(&from).unwrap(), client.local_unix_addr().unwrap());
 }
 
 #[test]

@@ -195,7 +195,7 @@ fn ten_pipe_fds_written_through() {
     let (data, fds, flags, addr) = recv_fds(&b, 1024, 10, 0).unwrap();
     assert_eq!(data, MSG);
     assert_eq!(flags, 0);
-    assert!(sock_unix::UnixAddr::from_sock_addr(&addr).unwrap().is_unnamed());
+    assert!(<sock_unix::UnixAddr as sock_core::FamilyAddr>::decode(&addr).unwrap().is_unnamed());
     assert_eq!(fds.len(), 10);
     for (i, (fd, p)) in fds.into_iter().zip(&mut ps).enumerate() {
         p.check_writer(fd, i as u8);

@@ -8,7 +8,7 @@ use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sock_core::{Family, Socket, Type};
+use sock_core::{Family, FamilyAddr, Socket, Type};
 use sock_unix::{recv_fds, UnixAddr, UnixSocketExt};
 
 fn require_python() -> bool {
@@ -141,13 +141,13 @@ fn abstract_addresses_agree_with_python() {
 
     let (data, from) = s.recv_from_vec(64, 0).unwrap();
     assert_eq!(data, b"autobound");
-    let autobound = UnixAddr::from_sock_addr(&from).unwrap();
+    let autobound = UnixAddr::decode(&from).unwrap();
     assert_eq!(hex(autobound.sun_path()), names[0]);
     assert_eq!(autobound.as_abstract_name().unwrap().len(), 5);
 
     let (data, from) = s.recv_from_vec(64, 0).unwrap();
     assert_eq!(data, b"named");
-    assert_eq!(UnixAddr::from_sock_addr(&from).unwrap(), theirs);
+    assert_eq!(UnixAddr::decode(&from).unwrap(), theirs);
     assert_eq!(hex(theirs.sun_path()), names[1]);
 }
 

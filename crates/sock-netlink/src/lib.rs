@@ -1,14 +1,17 @@
 //! AF_NETLINK: messaging between programs and the kernel (routing, links, addresses, audit,
 //! uevents, generic netlink...).
 //!
-//! - [`NetlinkAddr`] is CPython's `(pid, groups)` address, with the text form `pid:groups`.
+//! - [`NetlinkAddr`] is CPython's `(pid, groups)` address, with the text form `pid:groups`
+//!   (`1234:0x11`), a [`FamilyAddr`](sock_core::FamilyAddr).
 //! - [`consts`] holds the `NETLINK_*` protocol and option numbers under their Python names, plus
 //!   the message flags and types (`NLM_F_*`, `NLMSG_*`) of `<linux/netlink.h>`.
 //! - [`msg`] encodes and decodes netlink messages and attributes: [`msg::NlMsgBuilder`] builds a
 //!   request, [`msg::NlMsgIter`] walks a received buffer, [`msg::NlAttrIter`] walks attributes.
 //!   All of them are bounds-checked and never panic on kernel or peer input.
 //! - [`NetlinkSocket`] wraps a [`sock_core::Socket`] with the usual chores: group membership,
-//!   request/acknowledge and dumps.
+//!   request/acknowledge and dumps. It is a [`ProtocolSocket`](sock_core::ProtocolSocket):
+//!   [`NetlinkSocket::new`] only makes the socket, [`NetlinkSocket::bound`] also binds it,
+//!   `TryFrom<Socket>` checks an existing one; its options are in [`options`].
 //! - [`route`] has the few `rtnetlink` types (`ifinfomsg`, `ifaddrmsg`) and numbers a program
 //!   needs to list, create and watch interfaces.
 //!
@@ -30,17 +33,48 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! Decision: there is no `(u32, u32)` tuple form for addresses, because vsock's `(cid, port)`
-//! has the same shape; write `NetlinkAddr::new(pid, groups)`.
+//! Coming from Python:
+//!
+//! | Python | Rust |
+//! | --- | --- |
+//! | `socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` | [`NetlinkSocket::new`]`(NETLINK_ROUTE)` or `Socket::new(Family::NETLINK, ..)` |
+//! | `s.bind((0, groups))` | [`NetlinkSocket::bound`]`(proto, NetlinkAddr::new(0, groups))` |
+//! | `(pid, groups)` | [`NetlinkAddr::new`]`(pid, groups)`; returned: `NetlinkAddr::decode(&addr)` |
+//! | `s.setsockopt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, g)` | [`NetlinkSocket::add_membership`]`(g)` |
+//! | `NETLINK_*` | [`consts`] (re-exported here) |
+//!
+//! Verbs-table row of the family contract:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_NETLINK` | [`NetlinkAddr`] | `1234:0x11` | [`NetlinkSocket`] | `NetlinkSocket::new(protocol)`, `NetlinkSocket::bound(protocol, addr)` |
+//!
+//! Decisions:
+//! - There is no `(u32, u32)` tuple form for addresses, because vsock's `(cid, port)` has the
+//!   same shape; write `NetlinkAddr::new(pid, groups)`.
+//! - `NetlinkSocket::new` does not bind: the kernel binds a netlink socket at its first send,
+//!   so requests and dumps need no `bind`; bind explicitly ([`NetlinkSocket::bound`]) to pick
+//!   the port id, to subscribe to legacy groups, or to receive any multicast (the kernel's
+//!   broadcasts skip unbound sockets, and `add_membership` does not bind).
+//! - No `connected` constructor: netlink talks to the kernel with `send_to` pid 0, and
+//!   `connect` (a default destination) is the inner socket's method.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `netlink` feature.
 
-mod addr;
-pub mod consts;
-pub mod msg;
-pub mod route;
-mod socket;
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        pub mod consts;
+        pub mod msg;
+        pub mod options;
+        pub mod route;
+        mod socket;
+        mod text;
 
-pub use addr::NetlinkAddr;
-pub use consts::*;
-pub use socket::NetlinkSocket;
+        pub use addr::NetlinkAddr;
+        pub use consts::*;
+        pub use socket::NetlinkSocket;
+    } else {
+        compile_error!("sock-netlink supports Linux only");
+    }
+}

@@ -3,72 +3,81 @@
 use std::io;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::{Family, FamilyAddr, Protocol, ProtocolSocket, Socket, SocketKind, Type};
 
 use crate::addr::NetlinkAddr;
-use crate::consts::{
-    NETLINK_ADD_MEMBERSHIP, NETLINK_DROP_MEMBERSHIP, NETLINK_EXT_ACK, NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK,
-    NLM_F_REQUEST, SOL_NETLINK,
-};
+use crate::consts::{NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK, NLM_F_REQUEST};
 use crate::msg::{NlMsg, NlMsgBuilder, NlMsgIter};
+use crate::options::EXT_ACK;
 
 /// The receive buffer of [`NetlinkSocket::request_ack`] and [`NetlinkSocket::dump`]: the kernel
 /// sends dump parts of at most 32 KiB.
 const RECV_BUF: usize = 64 * 1024;
 
-/// A netlink socket: a [`Socket`] plus a sequence counter, with helpers for group membership,
-/// acknowledged requests and dumps. Everything else (timeouts, `recv`, `send_msg`...) is on
-/// the inner socket ([`AsRef<Socket>`], [`NetlinkSocket::into_inner`]).
+/// A netlink socket: a [`Socket`] of family `AF_NETLINK` (type `SOCK_RAW` or `SOCK_DGRAM`, any
+/// protocol) plus a sequence counter, with helpers for group membership (see the options
+/// methods), acknowledged requests and dumps. Everything else (timeouts, `recv`,
+/// `send_msg`...) is on the inner socket ([`ProtocolSocket::socket`],
+/// [`ProtocolSocket::into_inner`]); `TryFrom<Socket>` checks the family and type.
+///
+/// Constructors: [`NetlinkSocket::new`] makes the socket only (the kernel binds it to a
+/// port id of its choice at the first send, so requests and dumps work as they are);
+/// [`NetlinkSocket::bound`] also binds it, to a port id and/or legacy multicast groups. A
+/// socket that listens to multicast groups must be bound: the kernel's broadcasts skip an
+/// unbound socket.
 ///
 /// ```
-/// use sock_netlink::{consts::NETLINK_ROUTE, NetlinkSocket};
-/// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
-/// assert_ne!(nl.local_addr()?.pid, 0); // autobound by the constructor
+/// use sock_netlink::{consts::NETLINK_ROUTE, NetlinkAddr, NetlinkSocket};
+/// let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, 0))?;
+/// assert_ne!(nl.local_addr()?.pid, 0); // the kernel chose a port id
+/// let unbound = NetlinkSocket::new(NETLINK_ROUTE)?;
+/// assert_eq!(unbound.local_addr()?.pid, 0);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct NetlinkSocket {
-    socket: Socket,
+    sock: Socket,
     seq: AtomicU32,
 }
 
+impl ProtocolSocket for NetlinkSocket {
+    const KIND: SocketKind =
+        SocketKind { family: Family::NETLINK, types: &[Type::RAW, Type::DGRAM], protocol: None, name: "AF_NETLINK" };
+
+    fn wrap_checked(sock: Socket) -> io::Result<Self> {
+        Ok(NetlinkSocket { sock, seq: AtomicU32::new(1) })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(NetlinkSocket, sock);
+
 impl NetlinkSocket {
     /// `socket(AF_NETLINK, SOCK_RAW, protocol)` for `NETLINK_ROUTE`, `NETLINK_GENERIC`...,
-    /// bound to a kernel-chosen port id, with extended acknowledgements requested where the
-    /// kernel has them.
+    /// not bound (the kernel binds it to a port id of its choice at the first send), with
+    /// extended acknowledgements requested where the kernel has them.
     pub fn new(protocol: i32) -> io::Result<Self> {
-        let socket = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(protocol)))?;
-        socket.bind(NetlinkAddr::new(0, 0))?;
+        let sock = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(protocol)))?;
         // Older kernels lack NETLINK_EXT_ACK; errors are then plain errno values.
-        let _ = socket.setsockopt_int(SOL_NETLINK, NETLINK_EXT_ACK, 1);
-        Ok(NetlinkSocket { socket, seq: AtomicU32::new(1) })
+        let _ = sock.set(EXT_ACK, &true);
+        Ok(NetlinkSocket { sock, seq: AtomicU32::new(1) })
     }
 
-    /// Wraps an existing `AF_NETLINK` socket (bound or not) as it is.
-    pub fn from_socket(socket: Socket) -> Self {
-        NetlinkSocket { socket, seq: AtomicU32::new(1) }
+    /// [`NetlinkSocket::new`], then `bind(addr)`: `NetlinkAddr::new(0, 0)` lets the kernel
+    /// choose the port id; `groups` subscribes to legacy multicast groups (bit masks such as
+    /// `RTMGRP_LINK`).
+    pub fn bound(protocol: i32, addr: NetlinkAddr) -> io::Result<Self> {
+        let nl = NetlinkSocket::new(protocol)?;
+        nl.sock.bind(addr)?;
+        Ok(nl)
     }
 
-    /// The inner socket.
-    pub fn into_inner(self) -> Socket {
-        self.socket
-    }
-
-    /// `getsockname`: this socket's port id and subscribed legacy groups.
+    /// `getsockname`: this socket's port id (0 while unbound) and subscribed legacy groups.
     pub fn local_addr(&self) -> io::Result<NetlinkAddr> {
-        NetlinkAddr::from_sock_addr(&self.socket.local_addr()?)
-    }
-
-    /// Joins multicast group `group` (a group number such as `RTNLGRP_LINK`, not a mask).
-    pub fn add_membership(&self, group: u32) -> io::Result<()> {
-        let group = i32::try_from(group).map_err(|_| sock_core::invalid_input("group", "out of range"))?;
-        self.socket.setsockopt_int(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group)
-    }
-
-    /// Leaves multicast group `group`.
-    pub fn drop_membership(&self, group: u32) -> io::Result<()> {
-        let group = i32::try_from(group).map_err(|_| sock_core::invalid_input("group", "out of range"))?;
-        self.socket.setsockopt_int(SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group)
+        NetlinkAddr::decode(&self.sock.local_addr()?)
     }
 
     /// Sends `msg` to the kernel with the next sequence number and `NLM_F_REQUEST`; returns
@@ -77,7 +86,7 @@ impl NetlinkSocket {
         let seq = self.seq.fetch_add(1, Ordering::Relaxed);
         let flags = msg.header().flags | NLM_F_REQUEST;
         msg.set_seq(seq).set_flags(flags);
-        self.socket.send_to(&msg.into_bytes(), 0, NetlinkAddr::KERNEL)?;
+        self.sock.send_to(&msg.into_bytes(), 0, NetlinkAddr::KERNEL)?;
         Ok(seq)
     }
 
@@ -85,7 +94,7 @@ impl NetlinkSocket {
     /// is an `InvalidData` error rather than silently cut messages.
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         let mut bufs = [io::IoSliceMut::new(buf)];
-        let got = self.socket.recv_msg(&mut bufs, &mut [], 0)?;
+        let got = self.sock.recv_msg(&mut bufs, &mut [], 0)?;
         if got.is_truncated() {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "netlink datagram larger than the buffer"));
         }
@@ -129,14 +138,29 @@ impl NetlinkSocket {
     }
 }
 
-impl AsRef<Socket> for NetlinkSocket {
-    fn as_ref(&self) -> &Socket {
-        &self.socket
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consts::NETLINK_ROUTE;
 
-impl From<NetlinkSocket> for Socket {
-    fn from(nl: NetlinkSocket) -> Socket {
-        nl.socket
+    #[test]
+    fn kinds_are_checked() {
+        let raw = Socket::new(Family::NETLINK, Type::DGRAM, Some(Protocol(NETLINK_ROUTE))).unwrap();
+        let nl = NetlinkSocket::try_from(raw).unwrap();
+        assert_eq!(nl.socket().ty(), Type::DGRAM);
+        let (unix, _peer) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
+        let e = NetlinkSocket::try_from(unix).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().starts_with("socket: expected a AF_NETLINK socket"), "{e}");
+    }
+
+    #[test]
+    fn new_is_unbound_and_bound_binds() {
+        let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+        assert_eq!(nl.local_addr().unwrap().pid, 0);
+        let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, 0)).unwrap();
+        assert_ne!(nl.local_addr().unwrap().pid, 0);
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&nl);
+        assert_eq!(Socket::from(nl).fileno(), fd);
     }
 }

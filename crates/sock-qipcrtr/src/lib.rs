@@ -2,28 +2,54 @@
 //! processor and the co-processors (modem, DSPs) of Qualcomm platforms.
 //!
 //! CPython writes these addresses as `(node, port)`; here they are [`QipcrtrAddr`], which every
-//! address-taking method of [`sock_core::Socket`] accepts, and which decodes what
-//! `local_addr`/`recv_from` return. The text form is `node:port` in decimal (`1:1024`).
+//! address-taking method of [`sock_core::Socket`] accepts, and which
+//! [`FamilyAddr::decode`](sock_core::FamilyAddr::decode) makes of what
+//! `local_addr`/`recv_from` return. The text form is `node:port` (`1:1024`; `0x` hex is
+//! accepted too).
+//!
+//! Coming from Python:
+//!
+//! | Python | Rust |
+//! | --- | --- |
+//! | `socket(AF_QIPCRTR, SOCK_DGRAM)` | `Socket::new(Family::QIPCRTR, Type::DGRAM, None)` |
+//! | `(node, port)` | [`QipcrtrAddr::new`]`(node, port)` |
+//! | returned `(node, port)` | `QipcrtrAddr::decode(&addr)` ([`FamilyAddr`](sock_core::FamilyAddr)) |
+//! | `AF_QIPCRTR` | [`consts`] (re-exported here), with the `QRTR_*` numbers of `<linux/qrtr.h>` |
+//!
+//! Verbs-table row of the family contract:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_QIPCRTR` | [`QipcrtrAddr`] | `1:1024` | none (no options: plain `Socket`) | `Socket::new(Family::QIPCRTR, Type::DGRAM, None)` |
 //!
 //! ```no_run
-//! use sock_core::{Family, Socket, Type};
+//! use sock_core::{Family, FamilyAddr, Socket, Type};
 //! use sock_qipcrtr::QipcrtrAddr;
 //!
 //! // Needs a kernel with the `qrtr` module.
 //! let sock = Socket::new(Family::QIPCRTR, Type::DGRAM, None)?;
-//! let node = QipcrtrAddr::from_sock_addr(&sock.local_addr()?)?.node;
+//! let node = QipcrtrAddr::decode(&sock.local_addr()?)?.node;
 //! sock.bind(QipcrtrAddr::new(node, 0))?; // port 0: the kernel picks one
-//! assert_ne!(QipcrtrAddr::from_sock_addr(&sock.local_addr()?)?.port, 0);
+//! assert_ne!(QipcrtrAddr::decode(&sock.local_addr()?)?.port, 0);
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! Decision: there is no `(u32, u32)` tuple form, because vsock's `(cid, port)` has the same
-//! shape; write `QipcrtrAddr::new(node, port)`.
+//! Decisions: there is no `(u32, u32)` tuple form, because vsock's `(cid, port)` has the same
+//! shape; write `QipcrtrAddr::new(node, port)`. The family has no socket options and no
+//! protocol structure, so there is neither a typed socket nor an extension trait (and no
+//! `form`/`options`/`ext` modules).
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `qipcrtr` feature.
 
-mod addr;
-pub mod consts;
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        pub mod consts;
+        mod text;
 
-pub use addr::QipcrtrAddr;
-pub use consts::*;
+        pub use addr::QipcrtrAddr;
+        pub use consts::*;
+    } else {
+        compile_error!("sock-qipcrtr supports Linux only");
+    }
+}

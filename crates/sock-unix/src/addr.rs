@@ -9,10 +9,9 @@ use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-use sock_core::{invalid_input, SockAddr};
+use sock_core::{invalid_input, Family, FamilyAddr, SockAddr};
 
-/// The size of `sun_path` in `struct sockaddr_un` on Linux (`UNIX_PATH_MAX`).
-pub const UNIX_PATH_MAX: usize = 108;
+use crate::consts::UNIX_PATH_MAX;
 
 /// The `AF_UNIX` family as the `sa_family` field holds it.
 const FAMILY: u16 = libc::AF_UNIX as u16;
@@ -42,6 +41,7 @@ const FAMILY: u16 = libc::AF_UNIX as u16;
 /// `\xHH` (two hex digits). Parsing accepts exactly these escapes.
 ///
 /// ```
+/// use sock_core::FamilyAddr;
 /// use sock_unix::{UnixAddr, UnixAddrKind};
 /// let a: UnixAddr = "@app\\x00one".parse()?;
 /// assert_eq!(a.as_abstract_name(), Some(&b"app\0one"[..]));
@@ -51,7 +51,8 @@ const FAMILY: u16 = libc::AF_UNIX as u16;
 /// assert!(matches!(p.kind(), UnixAddrKind::Pathname(path) if path.ends_with("app.sock")));
 /// let raw = sock_core::SockAddr::from(p);
 /// assert_eq!(raw.len(), 2 + "/run/app.sock".len() + 1); // the NUL is counted
-/// assert_eq!(UnixAddr::from_sock_addr(&raw)?, p);
+/// assert_eq!(UnixAddr::decode(&raw)?, p);
+/// assert_eq!(p.to_string().parse::<UnixAddr>()?, p);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy)]
@@ -149,33 +150,6 @@ impl UnixAddr {
             Some(0) => UnixAddr::checked_abstract(&bytes[1..], "address"),
             Some(_) => UnixAddr::checked_pathname(bytes, "address"),
         }
-    }
-
-    /// Decodes a raw address as the kernel reports it (`getsockname`, `recvfrom`, `accept`).
-    ///
-    /// An empty address (length 0, what `recvfrom` reports for an unbound `AF_UNIX` sender)
-    /// is unnamed; otherwise the family must be `AF_UNIX`. A pathname is read up to its first
-    /// NUL, so a 108-byte path fills `sun_path` and is reported with address length 110, or
-    /// 111 by kernels that count the NUL they write past `sun_path`: both decode. Another
-    /// family, or a name longer than `sun_path`, is `InvalidInput`. Never panics, whatever
-    /// the bytes.
-    pub fn from_sock_addr(addr: &SockAddr) -> io::Result<UnixAddr> {
-        if addr.is_empty() {
-            return Ok(UnixAddr::unnamed());
-        }
-        if addr.family() != FAMILY {
-            return Err(invalid_input("address", "not an AF_UNIX address"));
-        }
-        let data = addr.data();
-        let name = match data.first() {
-            None => data,
-            Some(0) => data,
-            Some(_) => &data[..data.iter().position(|&b| b == 0).unwrap_or(data.len())],
-        };
-        if name.len() > UNIX_PATH_MAX {
-            return Err(invalid_input("address", "longer than sun_path (108 bytes)"));
-        }
-        Ok(UnixAddr::from_sun_path_unchecked(name))
     }
 
     /// A pathname as the kernel may report it: like [`UnixAddr::pathname`] but up to 108
@@ -281,6 +255,41 @@ impl fmt::Debug for UnixAddr {
     }
 }
 
+impl FamilyAddr for UnixAddr {
+    const FAMILY: Family = Family::UNIX;
+    const TEXT_FORM: &'static str = "/run/app.sock, @abstract-name, or the empty string (unnamed)";
+
+    /// Decodes a raw address as the kernel reports it (`getsockname`, `recvfrom`, `accept`).
+    ///
+    /// An empty address (length 0, what `recvfrom` reports for an unbound `AF_UNIX` sender)
+    /// is unnamed; otherwise the family must be `AF_UNIX`. A pathname is read up to its first
+    /// NUL, so a 108-byte path fills `sun_path` and is reported with address length 110, or
+    /// 111 by kernels that count the NUL they write past `sun_path`: both decode. Another
+    /// family, or a name longer than `sun_path`, is `InvalidInput`. Never panics, whatever
+    /// the bytes.
+    fn decode(addr: &SockAddr) -> io::Result<UnixAddr> {
+        if addr.is_empty() {
+            return Ok(UnixAddr::unnamed());
+        }
+        let data = Self::expect_family(addr)?;
+        let name = match data.first() {
+            None | Some(0) => data,
+            Some(_) => &data[..data.iter().position(|&b| b == 0).unwrap_or(data.len())],
+        };
+        if name.len() > UNIX_PATH_MAX {
+            return Err(invalid_input("address", "longer than sun_path (108 bytes)"));
+        }
+        Ok(UnixAddr::from_sun_path_unchecked(name))
+    }
+
+    /// Never fails: see `From<UnixAddr> for SockAddr`.
+    fn encode(&self) -> io::Result<SockAddr> {
+        Ok(SockAddr::from(*self))
+    }
+}
+
+sock_core::family_addr!(UnixAddr);
+
 impl From<UnixAddr> for SockAddr {
     /// The raw address: family only when unnamed, the exact bytes for an abstract name, and
     /// the path plus its terminating NUL for a pathname (a 108-byte path that the kernel
@@ -291,31 +300,14 @@ impl From<UnixAddr> for SockAddr {
         data[..path.len()].copy_from_slice(path);
         let with_nul = matches!(path.first(), Some(b) if *b != 0) && path.len() < UNIX_PATH_MAX;
         let len = path.len() + usize::from(with_nul);
-        SockAddr::new(FAMILY, &data[..len]).expect("sun_path fits in sockaddr_storage")
+        // At most 2 + 108 bytes: always fits sockaddr_storage, so the fallback is never taken.
+        SockAddr::new(FAMILY, &data[..len]).unwrap_or_else(|_| SockAddr::empty())
     }
 }
 
 impl From<&UnixAddr> for SockAddr {
     fn from(addr: &UnixAddr) -> SockAddr {
         SockAddr::from(*addr)
-    }
-}
-
-impl TryFrom<&SockAddr> for UnixAddr {
-    type Error = io::Error;
-
-    /// See [`UnixAddr::from_sock_addr`].
-    fn try_from(addr: &SockAddr) -> io::Result<UnixAddr> {
-        UnixAddr::from_sock_addr(addr)
-    }
-}
-
-impl TryFrom<SockAddr> for UnixAddr {
-    type Error = io::Error;
-
-    /// See [`UnixAddr::from_sock_addr`].
-    fn try_from(addr: SockAddr) -> io::Result<UnixAddr> {
-        UnixAddr::from_sock_addr(&addr)
     }
 }
 
@@ -349,17 +341,17 @@ mod tests {
         assert_eq!(SockAddr::from(UnixAddr::abstract_name(b"ab").unwrap()).data(), b"\0ab");
         assert_eq!(SockAddr::from(UnixAddr::pathname("/x").unwrap()).data(), b"/x\0");
         let raw = SockAddr::new(FAMILY, b"/tmp/s\0garbage").unwrap();
-        assert_eq!(UnixAddr::from_sock_addr(&raw).unwrap().as_pathname(), Some(Path::new("/tmp/s")));
-        assert!(UnixAddr::from_sock_addr(&SockAddr::empty()).unwrap().is_unnamed());
+        assert_eq!(UnixAddr::decode(&raw).unwrap().as_pathname(), Some(Path::new("/tmp/s")));
+        assert!(UnixAddr::decode(&SockAddr::empty()).unwrap().is_unnamed());
         let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
-        assert_eq!(UnixAddr::from_sock_addr(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(UnixAddr::decode(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let full = SockAddr::new(FAMILY, &[b'p'; UNIX_PATH_MAX]).unwrap();
-        let decoded = UnixAddr::from_sock_addr(&full).unwrap();
+        let decoded = UnixAddr::decode(&full).unwrap();
         assert_eq!(decoded.sun_path().len(), UNIX_PATH_MAX);
         assert_eq!(SockAddr::from(decoded), full);
-        let e = UnixAddr::from_sock_addr(&SockAddr::new(FAMILY, &[b'p'; 109]).unwrap()).unwrap_err();
+        let e = UnixAddr::decode(&SockAddr::new(FAMILY, &[b'p'; 109]).unwrap()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
-        let e = UnixAddr::from_sock_addr(&SockAddr::new(FAMILY, &[0; 109]).unwrap()).unwrap_err();
+        let e = UnixAddr::decode(&SockAddr::new(FAMILY, &[0; 109]).unwrap()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
     }
 
@@ -400,9 +392,9 @@ mod tests {
         fn any_bytes_decode(family in prop_oneof![Just(FAMILY), any::<u16>()],
                             data in proptest::collection::vec(any::<u8>(), 0..126)) {
             let raw = SockAddr::new(family, &data).unwrap();
-            if let Ok(addr) = UnixAddr::from_sock_addr(&raw) {
+            if let Ok(addr) = UnixAddr::decode(&raw) {
                 let _ = addr.to_string();
-                let again = UnixAddr::from_sock_addr(&SockAddr::from(addr)).unwrap();
+                let again = UnixAddr::decode(&SockAddr::from(addr)).unwrap();
                 prop_assert_eq!(again, addr);
             }
             let _ = UnixAddr::from_bytes(&data);
@@ -410,7 +402,7 @@ mod tests {
 
         #[test]
         fn raw_round_trip(addr in any_addr()) {
-            prop_assert_eq!(UnixAddr::from_sock_addr(&SockAddr::from(addr)).unwrap(), addr);
+            prop_assert_eq!(UnixAddr::decode(&SockAddr::from(addr)).unwrap(), addr);
             prop_assert_eq!(UnixAddr::from_bytes(addr.sun_path()).unwrap(), addr);
         }
 
@@ -425,7 +417,7 @@ mod tests {
             let addr = UnixAddr::try_from(SockAddr::new(FAMILY, &data).unwrap()).unwrap();
             prop_assert_eq!(addr.sun_path(), &path[..]);
             prop_assert_eq!(addr.to_string().parse::<UnixAddr>().unwrap(), addr);
-            prop_assert_eq!(UnixAddr::from_sock_addr(&SockAddr::from(addr)).unwrap(), addr);
+            prop_assert_eq!(UnixAddr::decode(&SockAddr::from(addr)).unwrap(), addr);
         }
 
         #[test]

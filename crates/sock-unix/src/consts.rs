@@ -7,8 +7,11 @@
 
 pub use sock_core::consts::{AF_UNIX, SCM_CREDENTIALS, SCM_RIGHTS, SO_PASSCRED, SO_PASSSEC, SO_PEERCRED, SO_PEERSEC};
 
-pub use crate::addr::UNIX_PATH_MAX;
-pub use crate::rights::SCM_MAX_FD;
+/// `UNIX_PATH_MAX`: the size of `sun_path` in `struct sockaddr_un` on Linux.
+pub const UNIX_PATH_MAX: usize = 108;
+
+/// `SCM_MAX_FD`: the most fds one `SCM_RIGHTS` message may carry; more is `InvalidInput`.
+pub const SCM_MAX_FD: usize = 253;
 
 /// `SCM_SECURITY`: the ancillary type of the sender's security label (`SO_PASSSEC`).
 pub const SCM_SECURITY: libc::c_int = 0x03;

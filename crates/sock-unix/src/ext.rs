@@ -6,22 +6,16 @@ use std::os::unix::net::{UnixDatagram, UnixListener, UnixStream};
 
 use libc::c_int;
 use sock_core::cmsg::{CmsgIter, CmsgWriter};
-use sock_core::consts::{SOL_SOCKET, SO_PASSCRED, SO_PASSSEC, SO_PEERCRED, SO_PEERSEC};
-use sock_core::{invalid_input, Family, Mode, RecvMsg, SockAddr, SockOpt, Socket, ToSockAddr, Type};
+use sock_core::{invalid_input, Family, FamilyAddr, Mode, RecvMsg, SockAddr, Socket, ToSockAddr, Type};
 
 use crate::addr::UnixAddr;
 use crate::creds::Credentials;
 use crate::fds;
+use crate::options::{self, PASSSEC, PEERCRED};
 use crate::rights::space_for;
-
-/// `SO_PEERCRED` as a typed option.
-const PEERCRED: SockOpt<Credentials> = SockOpt::new(SOL_SOCKET, SO_PEERCRED);
 
 /// Control buffer size for one `SCM_CREDENTIALS` item.
 const CREDS_SPACE: usize = space_for(std::mem::size_of::<Credentials>());
-
-/// The longest security label [`UnixSocketExt::peer_sec`] reads.
-const PEERSEC_MAX: usize = 4096;
 
 mod sealed {
     pub trait Sealed {}
@@ -114,11 +108,11 @@ pub trait UnixSocketExt: sealed::Sealed {
 
 impl UnixSocketExt for Socket {
     fn local_unix_addr(&self) -> io::Result<UnixAddr> {
-        UnixAddr::from_sock_addr(&self.local_addr()?)
+        UnixAddr::decode(&self.local_addr()?)
     }
 
     fn peer_unix_addr(&self) -> io::Result<UnixAddr> {
-        UnixAddr::from_sock_addr(&self.peer_addr()?)
+        UnixAddr::decode(&self.peer_addr()?)
     }
 
     fn send_fds<F: AsFd>(&self, bufs: &[IoSlice<'_>], fds: &[F], flags: c_int) -> io::Result<usize> {
@@ -150,29 +144,23 @@ impl UnixSocketExt for Socket {
     }
 
     fn peer_sec(&self) -> io::Result<Vec<u8>> {
-        let mut label = vec![0u8; PEERSEC_MAX];
-        let n = self.getsockopt_into(SOL_SOCKET, SO_PEERSEC, &mut label)?;
-        label.truncate(n);
-        if label.last() == Some(&0) {
-            label.pop();
-        }
-        Ok(label)
+        options::peer_sec(self)
     }
 
     fn set_pass_cred(&self, on: bool) -> io::Result<()> {
-        self.set_flag(SOL_SOCKET, SO_PASSCRED, on)
+        options::set_pass_cred(self, on)
     }
 
     fn pass_cred(&self) -> io::Result<bool> {
-        self.get_flag(SOL_SOCKET, SO_PASSCRED)
+        options::pass_cred(self)
     }
 
     fn set_pass_sec(&self, on: bool) -> io::Result<()> {
-        self.set_flag(SOL_SOCKET, SO_PASSSEC, on)
+        self.set(PASSSEC, &on)
     }
 
     fn pass_sec(&self) -> io::Result<bool> {
-        self.get_flag(SOL_SOCKET, SO_PASSSEC)
+        self.get(PASSSEC)
     }
 
     fn send_credentials(&self, bufs: &[IoSlice<'_>], creds: &Credentials, flags: c_int) -> io::Result<usize> {

@@ -8,7 +8,8 @@ use libc::c_int;
 use sock_core::cmsg::{cmsg_space, CmsgWriter};
 use sock_core::{RecvMsg, SockAddr, Socket};
 
-use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIGHTS_SPACE, SCM_MAX_FD};
+use crate::consts::SCM_MAX_FD;
+use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIGHTS_SPACE};
 
 /// `socket.send_fds(sock, buffers, fds, flags, address)`: sends the gathered `buffers` with
 /// one `SCM_RIGHTS` item carrying `fds`, to `address` if given. Returns the data bytes sent.

@@ -1,13 +1,13 @@
-//! [`ToSockAddr`] for [`UnixAddr`] and for the natural Rust forms of an `AF_UNIX` address:
+//! CPython's `AF_UNIX` address forms: [`ToSockAddr`] for the natural Rust forms of an address:
 //! `&str`, `String`, `&Path`, `PathBuf`, `&OsStr`, `OsString`, `&[u8]`, `Vec<u8>` and byte
 //! string literals (`b"\0name"`), with CPython's rules ([`UnixAddr::from_bytes`]): empty
 //! autobinds, a leading NUL is abstract, anything else is a pathname.
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type};
+//! use sock_core::{FamilyAddr, Socket, Family, Type};
 //! let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
 //! s.bind("")?; // autobind
-//! let name = sock_unix::UnixAddr::from_sock_addr(&s.local_addr()?)?;
+//! let name = sock_unix::UnixAddr::decode(&s.local_addr()?)?;
 //! assert_eq!(name.as_abstract_name().map(<[u8]>::len), Some(5));
 //! # Ok::<(), std::io::Error>(())
 //! ```
@@ -25,12 +25,6 @@ use crate::addr::UnixAddr;
 /// bytes). It has no values; it only lets inference pick these impls.
 #[derive(Debug)]
 pub enum UnixForm {}
-
-impl ToSockAddr for UnixAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
-        Ok(SockAddr::from(*self))
-    }
-}
 
 fn encode(bytes: &[u8]) -> io::Result<SockAddr> {
     UnixAddr::from_bytes(bytes).map(SockAddr::from)

@@ -2,11 +2,32 @@
 //! file descriptors (`SCM_RIGHTS`) and credentials (`SCM_CREDENTIALS`, `SO_PEERCRED`).
 //!
 //! Part of the `sock` workspace; most programs use it through the `sock` facade (feature
-//! `unix`). It builds on [`sock_core::Socket`]:
+//! `unix`). It builds on [`sock_core::Socket`] and is the model of the family contract
+//! ([`sock_core::FamilyAddr`], sealed extension traits for options); its files are laid out
+//! as every family crate's: `consts`, `addr` (the typed address), `text` (its text form),
+//! `form` (CPython's other address forms), `options`, `ext` (the methods on `Socket`), then
+//! the family's own modules (`creds`, `fds`, `rights`, `pair`, `std_net`).
+//!
+//! Coming from Python:
+//!
+//! | Python | Rust |
+//! | --- | --- |
+//! | `s.bind('/path')`, `s.bind(b'\0name')`, `s.bind('')` | the same: `s.bind("/path")`, `s.bind(b"\0name")`, `s.bind("")` ([`UnixForm`]) or a [`UnixAddr`] |
+//! | returned address `'/path'`, `b'\0name'`, `''` | [`UnixAddr`] through [`FamilyAddr::decode`](sock_core::FamilyAddr::decode) or [`UnixSocketExt::local_unix_addr`]; text form `/path`, `@name`, `""` |
+//! | `socket.socketpair()` | [`socketpair`], [`socketpair_with`] |
+//! | `socket.send_fds` / `socket.recv_fds` | [`send_fds`] / [`recv_fds`] (and [`UnixSocketExt::send_fds`] ...) |
+//! | `SO_PEERCRED`, `SO_PASSCRED`, `SCM_CREDENTIALS` | [`UnixSocketExt::peer_cred`], [`UnixSocketExt::set_pass_cred`], [`Credentials`] |
+//! | `AF_UNIX`, `SCM_RIGHTS`, `SO_PEERSEC` ... | [`consts`] (re-exported here) |
+//!
+//! Verbs-table row of the family contract:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_UNIX` | [`UnixAddr`] | `/run/app.sock`, `@name`, `""` | none: [`UnixSocketExt`] on `Socket` (sealed) | `Socket::new(Family::UNIX, ..)`, [`socketpair`] |
 //!
 //! - [`UnixAddr`] is the typed address, with a text form (`/run/app.sock`, `@abstract`, and
 //!   `""` for unnamed) that round-trips for every address, non-UTF-8 bytes included.
-//!   [`UnixAddr::from_sock_addr`] decodes what the kernel reports.
+//!   [`FamilyAddr::decode`](sock_core::FamilyAddr::decode) decodes what the kernel reports.
 //! - Every method that takes an address accepts `UnixAddr` and the natural Rust forms
 //!   (`&str`, `&Path`, `&[u8]`, `b"\0name"` ...), with CPython's rules: empty autobinds, a
 //!   leading NUL is an abstract name, anything else a pathname (see [`UnixForm`]).
@@ -21,7 +42,7 @@
 //! ```
 //! use std::io::{IoSlice, IoSliceMut};
 //! use std::os::fd::AsFd;
-//! use sock_core::{Socket, Family, Type};
+//! use sock_core::{FamilyAddr, Socket, Family, Type};
 //! use sock_unix::{UnixAddr, UnixSocketExt};
 //!
 //! let server = Socket::new(Family::UNIX, Type::DGRAM, None)?;
@@ -36,7 +57,7 @@
 //! let mut buf = [0u8; 16];
 //! let (msg, mut fds) = server.recv_fds_into(&mut [IoSliceMut::new(&mut buf)], 4, 0)?;
 //! assert_eq!(&buf[..msg.bytes], b"a socket");
-//! assert_eq!(UnixAddr::from_sock_addr(&msg.addr)?, client.local_unix_addr()?);
+//! assert_eq!(UnixAddr::decode(&msg.addr)?, client.local_unix_addr()?);
 //! let passed = Socket::from_fd(fds.pop().expect("one fd"))?;
 //! passed.send_all(b"over the passed fd", 0)?;
 //! assert_eq!(mine.recv_vec(32, 0)?, b"over the passed fd");
@@ -50,6 +71,10 @@
 //!   path, and so is a pathname of 108 bytes or more.
 //! - An empty raw address (what `recvfrom` reports for an unbound sender) decodes as unnamed.
 //! - More than [`SCM_MAX_FD`] fds to send is `InvalidInput`; `recv_fds` caps `maxfds` at it.
+//! - No typed protocol socket: an `AF_UNIX` socket has no protocol structure beyond what
+//!   `Socket` does, so the family's methods are a sealed extension trait ([`UnixSocketExt`]).
+//! - The escaping of names and paths in the text form (`\\`, `\xHH`) lives in one place,
+//!   the `text` module, ready to move to `sock_core::text` if another family needs it.
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -59,18 +84,20 @@ cfg_if::cfg_if! {
         mod ext;
         mod fds;
         mod form;
+        pub mod options;
         mod pair;
         mod rights;
         mod std_net;
         mod text;
 
-        pub use addr::{UnixAddr, UnixAddrKind, UNIX_PATH_MAX};
+        pub use addr::{UnixAddr, UnixAddrKind};
+        pub use consts::*;
         pub use creds::Credentials;
         pub use ext::UnixSocketExt;
         pub use fds::{recv_fds, recv_fds_into, send_fds};
         pub use form::UnixForm;
         pub use pair::{socketpair, socketpair_with};
-        pub use rights::{push_rights, SCM_MAX_FD};
+        pub use rights::push_rights;
     } else {
         compile_error!("sock-unix supports Linux only for now (abstract names, SCM_CREDENTIALS)");
     }

@@ -11,8 +11,7 @@ use sock_core::cmsg::CmsgWriter;
 use sock_core::consts::{SCM_RIGHTS, SOL_SOCKET};
 use sock_core::invalid_input;
 
-/// The most fds one message may carry (the kernel's `SCM_MAX_FD`); more is `InvalidInput`.
-pub const SCM_MAX_FD: usize = 253;
+use crate::consts::SCM_MAX_FD;
 
 /// Size of one fd in an `SCM_RIGHTS` array (a native `int`).
 pub(crate) const FD_SIZE: usize = std::mem::size_of::<libc::c_int>();

@@ -8,7 +8,8 @@ use std::str::FromStr;
 
 use sock_core::invalid_input;
 
-use crate::addr::{UnixAddr, UnixAddrKind, UNIX_PATH_MAX};
+use crate::addr::{UnixAddr, UnixAddrKind};
+use crate::consts::UNIX_PATH_MAX;
 
 impl fmt::Display for UnixAddr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -160,6 +161,6 @@ mod tests {
         assert_eq!(addr.to_string(), text);
         let raw = sock_core::SockAddr::from(addr);
         assert_eq!(raw.len(), 2 + UNIX_PATH_MAX);
-        assert_eq!(UnixAddr::from_sock_addr(&raw).unwrap(), addr);
+        assert_eq!(<UnixAddr as sock_core::FamilyAddr>::decode(&raw).unwrap(), addr);
     }
 }

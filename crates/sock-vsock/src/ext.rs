@@ -1,29 +1,19 @@
-//! The `SO_VM_SOCKETS_*` options: typed declarations for [`Socket::get`]/[`Socket::set`] and
-//! [`VsockSocketExt`] for the ones that need a conversion.
+//! [`VsockSocketExt`]: the `AF_VSOCK` methods of [`Socket`].
 
 use std::io;
 use std::time::Duration;
 
-use sock_core::{invalid_input, SockOpt, Socket};
+use sock_core::{invalid_input, Socket};
 
-use crate::consts::*;
+use crate::options::{BUFFER_MAX_SIZE, BUFFER_MIN_SIZE, BUFFER_SIZE, CONNECT_TIMEOUT};
 
-/// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a stream socket, 64-bit.
-///
-/// ```no_run
-/// # let s = sock_core::Socket::new(sock_core::Family::VSOCK, sock_core::Type::STREAM, None)?;
-/// let size = s.get(sock_vsock::BUFFER_SIZE)?;
-/// s.set(sock_vsock::BUFFER_SIZE, &(size * 2))?;
-/// # Ok::<(), std::io::Error>(())
-/// ```
-pub const BUFFER_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE);
-/// `SO_VM_SOCKETS_BUFFER_MIN_SIZE`, 64-bit.
-pub const BUFFER_MIN_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_MIN_SIZE);
-/// `SO_VM_SOCKETS_BUFFER_MAX_SIZE`, 64-bit.
-pub const BUFFER_MAX_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_MAX_SIZE);
-const CONNECT_TIMEOUT: SockOpt<libc::timeval> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_CONNECT_TIMEOUT);
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for sock_core::Socket {}
+}
 
-/// `AF_VSOCK` options of a [`Socket`] that need more than a plain `int`.
+/// `AF_VSOCK` options of a [`Socket`] that need more than a plain `int` (sealed: implemented
+/// for `Socket` only).
 ///
 /// The buffer sizes are 64-bit (`u64`) in the kernel, which rejects a 4-byte value with
 /// `EINVAL`; these methods (and [`BUFFER_SIZE`] & co. with [`Socket::get`]/[`Socket::set`])
@@ -36,7 +26,7 @@ const CONNECT_TIMEOUT: SockOpt<libc::timeval> = SockOpt::new(SOL_VSOCK, SO_VM_SO
 /// s.set_buffer_size(size * 2)?;
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub trait VsockSocketExt {
+pub trait VsockSocketExt: sealed::Sealed {
     /// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a connection-oriented socket.
     fn buffer_size(&self) -> io::Result<u64>;
     /// Sets `SO_VM_SOCKETS_BUFFER_SIZE` (the kernel clamps it to the min/max sizes).
