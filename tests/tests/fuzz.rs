@@ -363,10 +363,10 @@ proptest! {
 
     #[test]
     fn packet_decode(raw in sockaddr_of(libc::AF_PACKET)) {
-        match sock_packet::PacketAddr::from_sock_addr(&raw) {
+        match <sock_packet::PacketAddr as sock_core::FamilyAddr>::decode(&raw) {
             Ok(a) => {
                 text_round_trip(&a)?;
-                let again = sock_packet::PacketAddr::try_from(&a.to_raw().unwrap()).unwrap();
+                let again = sock_packet::PacketAddr::try_from(&sock_core::FamilyAddr::encode(&a).unwrap()).unwrap();
                 prop_assert_eq!(again, a);
             }
             Err(e) => prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput),
