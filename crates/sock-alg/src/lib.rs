@@ -2,7 +2,7 @@
 //! and typed on top.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `alg`
-//! feature. It follows the family contract of [`sock_core::family`]:
+//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
 //!
 //! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
 //! | --- | --- | --- | --- | --- |

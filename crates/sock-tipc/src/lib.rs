@@ -1,7 +1,7 @@
 //! AF_TIPC: Transparent Inter-Process Communication, the cluster IPC of Linux.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `tipc`
-//! feature. It follows the family contract of [`sock_core::family`]:
+//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
 //!
 //! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
 //! | --- | --- | --- | --- | --- |
