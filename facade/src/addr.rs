@@ -71,15 +71,17 @@ impl Addr {
             #[cfg(feature = "can")]
             consts::AF_CAN => sock_can::decode(addr, protocol).ok().map(Addr::Can),
             #[cfg(feature = "packet")]
-            consts::AF_PACKET => sock_packet::PacketAddr::try_from(addr).ok().map(Addr::Packet),
+            consts::AF_PACKET => {
+                <sock_packet::PacketAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Packet)
+            }
             #[cfg(feature = "alg")]
-            consts::AF_ALG => sock_alg::AlgAddr::try_from(addr).ok().map(Addr::Alg),
+            consts::AF_ALG => <sock_alg::AlgAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Alg),
             #[cfg(feature = "vsock")]
             consts::AF_VSOCK => <sock_vsock::VsockAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Vsock),
             #[cfg(feature = "bt")]
             consts::AF_BLUETOOTH => sock_bt::BtAddr::decode(addr, protocol).map(Addr::Bluetooth),
             #[cfg(feature = "tipc")]
-            consts::AF_TIPC => sock_tipc::TipcAddr::try_from(addr).ok().map(Addr::Tipc),
+            consts::AF_TIPC => <sock_tipc::TipcAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Tipc),
             #[cfg(feature = "netlink")]
             consts::AF_NETLINK => {
                 <sock_netlink::NetlinkAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Netlink)

@@ -9,7 +9,7 @@ use std::process::Command;
 use sock_alg::{accept, sendmsg_afalg, transform, Aead, AlgAddr, AlgCmsg, Hash, Op, Rng, Skcipher};
 use sock_core::cmsg::CmsgWriter;
 use sock_core::consts::MSG_MORE;
-use sock_core::{Family, Socket, Type};
+use sock_core::{Family, ProtocolSocket, Socket, Type};
 
 /// CPython's probe: can an AF_ALG socket be created?
 fn have_alg() -> bool {
@@ -448,7 +448,7 @@ fn streaming_in_timeout_mode_and_abandoned_requests() {
     sock_alg::set_key(&tfm, &key).unwrap();
     let op = accept(&tfm).unwrap();
     op.set_timeout(Some(std::time::Duration::from_secs(2))).unwrap();
-    let mut aes = Skcipher::from_socket(op);
+    let mut aes = Skcipher::from_socket(op).unwrap();
     // Pieces shorter than a block: "not a whole block yet" must not wait for the timeout.
     let started = std::time::Instant::now();
     let whole = CBC_MSG.repeat(4);
@@ -470,4 +470,22 @@ fn streaming_in_timeout_mode_and_abandoned_requests() {
     }
     assert_eq!(to_hex(&aes.encrypt(&iv, CBC_MSG).unwrap()), CBC_CT);
     assert_eq!(aes.as_ref().family(), Family::ALG);
+}
+
+#[test]
+fn typed_sockets_check_their_kind() {
+    // Runs without AF_ALG: a socket of another family is refused before any use.
+    let udp = || Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    let e = sock_tests::assert_kind(Hash::try_from(udp()), io::ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("AF_ALG hash operation"), "{e}");
+    sock_tests::assert_kind(Skcipher::from_socket(udp()), io::ErrorKind::InvalidInput);
+    sock_tests::assert_kind(Aead::from_socket(udp(), 16), io::ErrorKind::InvalidInput);
+    if !have_alg() {
+        return;
+    }
+    let op = accept(&transform(("hash", "sha256")).unwrap()).unwrap();
+    let mut h = Hash::try_from(op).unwrap();
+    assert_eq!(h.digest(b"abc").unwrap().len(), 32);
+    let bound = Hash::bound(&AlgAddr::new("hash", "sha256").unwrap(), None).unwrap();
+    assert_eq!(bound.socket().family(), Family::ALG);
 }

@@ -10,7 +10,7 @@ use std::os::fd::OwnedFd;
 use std::time::{Duration, Instant};
 
 use nix::sched::{setns, unshare, CloneFlags};
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::{Family, FamilyAddr, Protocol, ProtocolSocket, Socket, Type};
 use sock_packet::*;
 
 const PROTO: u16 = ETH_P_802_EX1;
@@ -454,6 +454,15 @@ fn bind_local_addr_and_interface_names() {
         assert_eq!(s.if_index(long).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         sock_tests::assert_kind(Interface::name(long), io::ErrorKind::InvalidInput);
         // never silently cut
+        // `bound` = new + bind; the name is looked up on the new socket.
+        let b = p.in_b(|| PacketSocket::bound(Type::DGRAM, &PacketAddr::new(Interface::name("spb")?, PROTO))).unwrap();
+        assert_eq!(b.local_addr().unwrap().interface, Interface::Index(p.b));
+        assert_eq!(b.socket().ty(), Type::DGRAM);
+        // Wrapping checks the family and type (it did not before the family contract).
+        let udp = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        sock_tests::assert_kind(PacketSocket::try_from(udp), io::ErrorKind::InvalidInput);
+        let back = PacketSocket::try_from(b.into_inner()).unwrap();
+        assert_eq!(PacketAddr::decode(&back.socket().local_addr().unwrap()).unwrap().protocol, PROTO);
     });
 }
 

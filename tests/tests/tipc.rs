@@ -84,10 +84,10 @@ fn options_round_trip() {
     // Importance above critical is rejected by the kernel.
     sock_tests::assert_errno(s.set(IMPORTANCE, &9), libc::EINVAL);
     for opt in [SRC_DROPPABLE, DEST_DROPPABLE] {
-        s.set(opt, &1).unwrap();
-        assert_eq!(s.get(opt).unwrap(), 1);
-        s.set(opt, &0).unwrap();
-        assert_eq!(s.get(opt).unwrap(), 0);
+        s.set(opt, &true).unwrap();
+        assert!(s.get(opt).unwrap());
+        s.set(opt, &false).unwrap();
+        assert!(!s.get(opt).unwrap());
     }
     s.set(CONN_TIMEOUT, &1234).unwrap();
     assert_eq!(s.get(CONN_TIMEOUT).unwrap(), 1234);
@@ -106,7 +106,7 @@ fn options_round_trip() {
     assert_eq!(s.get(SOCK_RECVQ_DEPTH).unwrap(), 2);
     assert!(s.get(SOCK_RECVQ_USED).unwrap() > 0);
     let st = tipc_socket(Type::STREAM).unwrap();
-    st.set(NODELAY, &1).unwrap();
+    st.set(NODELAY, &true).unwrap();
     // The kernel has no getsockopt for TIPC_NODELAY.
     assert_eq!(st.get(NODELAY).unwrap_err().raw_os_error(), Some(libc::EINVAL));
 }
@@ -114,7 +114,7 @@ fn options_round_trip() {
 #[test]
 fn unknown_service_is_an_error_or_dropped() {
     let Some(cli) = tipc_socket(Type::RDM) else { return };
-    cli.set(DEST_DROPPABLE, &0).unwrap();
+    cli.set(DEST_DROPPABLE, &false).unwrap();
     // No one is bound to this name: the send fails at once (EHOSTUNREACH) on the local node.
     let err = cli.send_to(b"x", 0, TipcAddr::service(service_type(3), 1)).unwrap_err();
     assert!(err.raw_os_error().is_some(), "{err}");
@@ -215,7 +215,7 @@ fn destination_name_arrives_as_ancillary_data() {
 #[test]
 fn undeliverable_message_comes_back_with_error_info() {
     let Some(cli) = tipc_socket(Type::RDM) else { return };
-    cli.set(DEST_DROPPABLE, &0).unwrap();
+    cli.set(DEST_DROPPABLE, &false).unwrap();
     // A socket id that no longer exists on this node.
     let gone = {
         let s = tipc_socket(Type::RDM).unwrap();

@@ -1,11 +1,9 @@
 //! [`AlgAddr`]: the `(type, name, feat, mask)` address of an AF_ALG socket
 //! (`struct sockaddr_alg`), its text form and its conversions.
 
-use std::fmt;
 use std::io;
-use std::str::FromStr;
 
-use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+use sock_core::{invalid_input, Family, FamilyAddr, SockAddr};
 
 /// Bytes of `salg_type`, terminating NUL included: a type is at most 13 bytes.
 pub const TYPE_MAX: usize = 14;
@@ -31,18 +29,21 @@ const DATA_LEN: usize = NAME_AT + NAME_MAX;
 /// "AF_ALG name too long."), as are embedded NUL bytes. An unknown algorithm is only detected
 /// by `bind`, which fails with `ENOENT` (`ErrorKind::NotFound`).
 ///
-/// **Text form** (`Display` / `FromStr`): `type:name`, and `type:name:feat:mask` when a flag is
-/// set or the name itself contains `:`. `Display` writes `feat` and `mask` in hexadecimal with
-/// a `0x` prefix; `FromStr` accepts decimal or `0x` hexadecimal. The type may not contain `:`
-/// in the text form (no kernel type does).
+/// **Text form** ([`FamilyAddr::TEXT_FORM`], `Display` / `FromStr`): `type:name`, and
+/// `type:name:feat:mask` when a flag is set or the name itself contains `:`. `Display` writes
+/// `feat` and `mask` in hexadecimal with a `0x` prefix; `FromStr` accepts decimal or `0x`
+/// hexadecimal ([`sock_core::text::parse_num`]). The type may not contain `:` (no kernel type
+/// does).
 ///
 /// ```
+/// use sock_core::FamilyAddr;
 /// use sock_alg::AlgAddr;
 /// let a: AlgAddr = "hash:hmac(sha256)".parse()?;
 /// assert_eq!((a.ty(), a.name(), a.feat(), a.mask()), ("hash", "hmac(sha256)", 0, 0));
 /// let b = AlgAddr::with_flags("skcipher", "cbc(aes)", 0, 0x80)?;
 /// assert_eq!(b.to_string(), "skcipher:cbc(aes):0x0:0x80");
 /// assert_eq!(b.to_string().parse::<AlgAddr>()?, b);
+/// assert_eq!(AlgAddr::decode(&b.encode()?)?, b);
 /// assert!(AlgAddr::new("t".repeat(14).as_str(), "x").is_err());
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -100,28 +101,33 @@ impl AlgAddr {
     pub fn mask(&self) -> u32 {
         self.mask
     }
+}
 
-    /// Encodes the address as a `struct sockaddr_alg` (88 bytes).
-    pub fn to_raw(&self) -> SockAddr {
+impl AlgAddr {
+    /// The `struct sockaddr_alg` (88 bytes); the fields fit by construction.
+    fn to_sock_addr_alg(&self) -> io::Result<SockAddr> {
         let mut data = [0u8; DATA_LEN];
         data[TYPE_AT..TYPE_AT + self.ty.len()].copy_from_slice(self.ty.as_bytes());
         data[FEAT_AT..FEAT_AT + 4].copy_from_slice(&self.feat.to_ne_bytes());
         data[MASK_AT..MASK_AT + 4].copy_from_slice(&self.mask.to_ne_bytes());
         data[NAME_AT..NAME_AT + self.name.len()].copy_from_slice(self.name.as_bytes());
-        SockAddr::new(sock_core::consts::AF_ALG as u16, &data).expect("sockaddr_alg fits in sockaddr_storage")
+        SockAddr::new(sock_core::consts::AF_ALG as u16, &data)
     }
+}
+
+impl FamilyAddr for AlgAddr {
+    const FAMILY: Family = Family::ALG;
+    const TEXT_FORM: &'static str = "type:name[:feat:mask]";
 
     /// Decodes a `struct sockaddr_alg` (CPython's `makesockaddr` for AF_ALG). The name may be
     /// cut short by the address length; the strings end at their first NUL.
     ///
     /// Errors: another family, an address too short to hold type, feat and mask, or a type
     /// with a `:` (no kernel type has one; the text form could not carry it) is
-    /// `InvalidInput`; a type or name that is not UTF-8 is `InvalidData`.
-    pub fn from_raw(addr: &SockAddr) -> io::Result<AlgAddr> {
-        if i32::from(addr.family()) != sock_core::consts::AF_ALG {
-            return Err(invalid_input("address", "not an AF_ALG address"));
-        }
-        let data = addr.data();
+    /// `InvalidInput`; a type or name that is not UTF-8 is `InvalidData` (the bytes are
+    /// well-formed, only not representable here).
+    fn decode(addr: &SockAddr) -> io::Result<AlgAddr> {
+        let data = Self::expect_family(addr)?;
         if data.len() < NAME_AT {
             return Err(invalid_input("address", "too short for a sockaddr_alg"));
         }
@@ -135,85 +141,26 @@ impl AlgAddr {
         let (ty, name) = (text(&data[TYPE_AT..TYPE_AT + TYPE_MAX - 1])?, text(&data[NAME_AT..name_end])?);
         AlgAddr::with_flags(&ty, &name, word(FEAT_AT), word(MASK_AT))
     }
+
+    /// Encodes a `struct sockaddr_alg` (88 bytes); never fails.
+    fn encode(&self) -> io::Result<SockAddr> {
+        self.to_sock_addr_alg()
+    }
 }
 
+sock_core::family_addr!(AlgAddr);
+
 impl From<&AlgAddr> for SockAddr {
+    /// [`FamilyAddr::encode`], which cannot fail for AF_ALG (88 bytes always fit).
     fn from(addr: &AlgAddr) -> SockAddr {
-        addr.to_raw()
+        addr.to_sock_addr_alg().unwrap_or_default()
     }
 }
 
 impl From<AlgAddr> for SockAddr {
+    /// [`FamilyAddr::encode`], which cannot fail for AF_ALG.
     fn from(addr: AlgAddr) -> SockAddr {
-        addr.to_raw()
-    }
-}
-
-impl TryFrom<&SockAddr> for AlgAddr {
-    type Error = io::Error;
-
-    fn try_from(addr: &SockAddr) -> io::Result<AlgAddr> {
-        AlgAddr::from_raw(addr)
-    }
-}
-
-impl fmt::Display for AlgAddr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.ty, self.name)?;
-        if self.feat != 0 || self.mask != 0 || self.name.contains(':') {
-            write!(f, ":{:#x}:{:#x}", self.feat, self.mask)?;
-        }
-        Ok(())
-    }
-}
-
-fn parse_u32(text: &str, argument: &str) -> io::Result<u32> {
-    let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => u32::from_str_radix(hex, 16),
-        None => text.parse(),
-    };
-    parsed.map_err(|_| invalid_input(argument, "expected a 32-bit unsigned integer (decimal or 0x hex)"))
-}
-
-impl FromStr for AlgAddr {
-    type Err = io::Error;
-
-    /// Parses `type:name` or `type:name:feat:mask`.
-    fn from_str(s: &str) -> io::Result<AlgAddr> {
-        let Some((ty, rest)) = s.split_once(':') else {
-            return Err(invalid_input("address", "expected type:name[:feat:mask]"));
-        };
-        let mut fields = rest.rsplitn(3, ':');
-        match (fields.next(), fields.next(), fields.next()) {
-            (Some(mask), Some(feat), Some(name)) => {
-                AlgAddr::with_flags(ty, name, parse_u32(feat, "feat")?, parse_u32(mask, "mask")?)
-            }
-            (Some(name), None, None) => AlgAddr::new(ty, name),
-            _ => Err(invalid_input("address", "expected type:name[:feat:mask]")),
-        }
-    }
-}
-
-/// The marker of the tuple forms that `sock-alg` accepts as addresses: `("hash", "sha256")`
-/// and `("hash", "sha256", feat, mask)` (see [`ToSockAddr`]).
-#[derive(Debug)]
-pub enum AlgForm {}
-
-impl ToSockAddr for AlgAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_raw())
-    }
-}
-
-impl ToSockAddr<AlgForm> for (&str, &str) {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
-        Ok(AlgAddr::new(self.0, self.1)?.to_raw())
-    }
-}
-
-impl ToSockAddr<AlgForm> for (&str, &str, u32, u32) {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
-        Ok(AlgAddr::with_flags(self.0, self.1, self.2, self.3)?.to_raw())
+        SockAddr::from(&addr)
     }
 }
 
@@ -236,7 +183,7 @@ mod tests {
 
     #[test]
     fn layout_is_sockaddr_alg() {
-        let raw = AlgAddr::with_flags("hash", "sha256", 1, 2).unwrap().to_raw();
+        let raw = AlgAddr::with_flags("hash", "sha256", 1, 2).unwrap().encode().unwrap();
         assert_eq!(raw.len(), std::mem::size_of::<libc::sockaddr_alg>());
         let b = raw.as_bytes();
         assert_eq!(&b[2..6], b"hash");
@@ -246,31 +193,16 @@ mod tests {
     }
 
     #[test]
-    fn text_form() {
-        let a: AlgAddr = "aead:gcm(aes)".parse().unwrap();
-        assert_eq!(a, AlgAddr::new("aead", "gcm(aes)").unwrap());
-        assert_eq!(a.to_string(), "aead:gcm(aes)");
-        let b: AlgAddr = "hash:sha256:12:0x10".parse().unwrap();
-        assert_eq!((b.feat(), b.mask()), (12, 16));
-        assert_eq!(b.to_string(), "hash:sha256:0xc:0x10");
-        assert!("hash".parse::<AlgAddr>().is_err());
-        assert!("hash:a:b".parse::<AlgAddr>().is_err());
-        assert!("hash:sha256:1:99999999999".parse::<AlgAddr>().is_err());
-        let odd = AlgAddr::new("hash", "a:b").unwrap();
-        assert_eq!(odd.to_string().parse::<AlgAddr>().unwrap(), odd);
-    }
-
-    #[test]
     fn wrong_family_or_short_is_an_error() {
         let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
-        assert_eq!(AlgAddr::from_raw(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(AlgAddr::decode(&inet).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let short = SockAddr::new(libc::AF_ALG as u16, b"hash").unwrap();
-        assert_eq!(AlgAddr::from_raw(&short).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(AlgAddr::decode(&short).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         // A type with `:` (found by fuzzing: its text did not parse back) is refused both ways.
         let mut data = [0u8; 86];
         data[..3].copy_from_slice(b"a:b");
         let colon = SockAddr::new(libc::AF_ALG as u16, &data).unwrap();
-        let e = AlgAddr::from_raw(&colon).unwrap_err();
+        let e = AlgAddr::decode(&colon).unwrap_err();
         assert_eq!((e.kind(), e.to_string()), (io::ErrorKind::InvalidInput, "type: an AF_ALG type has no `:`".into()));
         assert_eq!(AlgAddr::new("a:b", "x").unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
@@ -283,7 +215,7 @@ mod tests {
         #[test]
         fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..=126)) {
             let raw = SockAddr::new(libc::AF_ALG as u16, &bytes).unwrap();
-            if let Ok(a) = AlgAddr::from_raw(&raw) {
+            if let Ok(a) = AlgAddr::decode(&raw) {
                 prop_assert!(a.ty().len() < TYPE_MAX && a.name().len() < NAME_MAX);
             }
         }
@@ -292,7 +224,7 @@ mod tests {
         fn round_trips(ty in field(TYPE_MAX), name in field(NAME_MAX), feat in any::<u32>(), mask in any::<u32>()) {
             let ty = ty.replace(':', "");
             let a = AlgAddr::with_flags(&ty, &name, feat, mask).unwrap();
-            prop_assert_eq!(AlgAddr::from_raw(&a.to_raw()).unwrap(), a.clone());
+            prop_assert_eq!(AlgAddr::decode(&a.encode().unwrap()).unwrap(), a.clone());
             prop_assert_eq!(a.to_string().parse::<AlgAddr>().unwrap(), a);
         }
     }

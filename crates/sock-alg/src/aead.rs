@@ -6,10 +6,11 @@ use std::fmt;
 use std::io::{self, IoSlice, IoSliceMut};
 
 use sock_core::consts::{SOL_SOCKET, SO_SNDBUF};
-use sock_core::{invalid_input, Socket};
+use sock_core::{invalid_input, Socket, SocketKind};
 
 use crate::addr::AlgAddr;
-use crate::socket::{accept, sendmsg_afalg, set_aead_authsize, set_key, transform};
+use crate::options::{set_aead_authsize, set_key};
+use crate::socket::{accept, alg_kind, sendmsg_afalg, transform};
 use crate::Op;
 
 /// The error inside the `io::Error` (kind `InvalidData`) that [`Aead::decrypt`] returns when
@@ -55,34 +56,42 @@ pub fn is_auth_failure(err: &io::Error) -> bool {
 /// ```
 #[derive(Debug)]
 pub struct Aead {
-    op: Socket,
+    sock: Socket,
     tag_len: usize,
 }
+
+/// What [`Aead::from_socket`] checks.
+const AEAD_KIND: SocketKind = alg_kind("AF_ALG aead operation");
 
 impl Aead {
     /// The AEAD `name` (`("aead", name)`) with `key` and a `tag_len`-byte tag.
     pub fn new(name: &str, key: &[u8], tag_len: usize) -> io::Result<Aead> {
-        Aead::bind(&AlgAddr::new("aead", name)?, key, tag_len)
+        Aead::bound(&AlgAddr::new("aead", name)?, key, tag_len)
     }
 
-    /// An AEAD bound to any address (for `feat`/`mask`), with `key` and `tag_len`.
-    pub fn bind(addr: &AlgAddr, key: &[u8], tag_len: usize) -> io::Result<Aead> {
+    /// An AEAD of any address (for `feat`/`mask`), with `key` and `tag_len`: the transform
+    /// socket is made and bound to `addr`, keyed, and the operation socket accepted from it.
+    pub fn bound(addr: &AlgAddr, key: &[u8], tag_len: usize) -> io::Result<Aead> {
         let authsize = u32::try_from(tag_len).map_err(|_| invalid_input("tag_len", "too large"))?;
         let tfm = transform(addr)?;
         set_key(&tfm, key)?;
         set_aead_authsize(&tfm, authsize)?;
-        Ok(Aead { op: accept(&tfm)?, tag_len })
+        Ok(Aead { sock: accept(&tfm)?, tag_len })
     }
 
     /// Wraps an operation socket accepted from a keyed AEAD transform socket whose tag length
-    /// is `tag_len`.
-    pub fn from_socket(op: Socket, tag_len: usize) -> Aead {
-        Aead { op, tag_len }
+    /// is `tag_len`; `InvalidInput` unless it is an `AF_ALG` `SOCK_SEQPACKET` socket.
+    ///
+    /// Not [`ProtocolSocket`](sock_core::ProtocolSocket): the tag length is needed and the
+    /// kernel cannot be asked for it.
+    pub fn from_socket(sock: Socket, tag_len: usize) -> io::Result<Aead> {
+        AEAD_KIND.check(&sock)?;
+        Ok(Aead { sock, tag_len })
     }
 
     /// The operation socket, given back.
     pub fn into_inner(self) -> Socket {
-        self.op
+        self.sock
     }
 
     /// The tag length in bytes.
@@ -115,10 +124,10 @@ impl Aead {
         let assoclen = u32::try_from(assoc.len()).map_err(|_| invalid_input("assoc", "too large"))?;
         let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
         self.ensure_room(total)?;
-        sendmsg_afalg(&self.op, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
+        sendmsg_afalg(&self.sock, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
         let mut skip = vec![0u8; assoc.len()];
         let mut out = vec![0u8; out_len];
-        let msg = self.op.recv_msg(&mut [IoSliceMut::new(&mut skip), IoSliceMut::new(&mut out)], &mut [], 0)?;
+        let msg = self.sock.recv_msg(&mut [IoSliceMut::new(&mut skip), IoSliceMut::new(&mut out)], &mut [], 0)?;
         if msg.bytes != assoc.len() + out_len {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned a short AEAD result"));
         }
@@ -133,12 +142,12 @@ impl Aead {
             let buf = usize::try_from(s.getsockopt_int(SOL_SOCKET, SO_SNDBUF)?).unwrap_or(0);
             Ok((buf & !4095).saturating_sub(4096))
         };
-        if total <= room(&self.op)? {
+        if total <= room(&self.sock)? {
             return Ok(());
         }
         let want = i32::try_from(total + 8192).unwrap_or(i32::MAX);
-        let _ = self.op.setsockopt_int(SOL_SOCKET, SO_SNDBUF, want);
-        if total <= room(&self.op)? {
+        let _ = self.sock.setsockopt_int(SOL_SOCKET, SO_SNDBUF, want);
+        if total <= room(&self.sock)? {
             return Ok(());
         }
         Err(invalid_input("data", "AEAD message larger than the AF_ALG socket's send buffer (net.core.wmem_max)"))
@@ -147,6 +156,18 @@ impl Aead {
 
 impl AsRef<Socket> for Aead {
     fn as_ref(&self) -> &Socket {
-        &self.op
+        &self.sock
+    }
+}
+
+impl std::os::fd::AsFd for Aead {
+    fn as_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.sock.as_fd()
+    }
+}
+
+impl From<Aead> for Socket {
+    fn from(aead: Aead) -> Socket {
+        aead.sock
     }
 }

@@ -6,10 +6,11 @@ use std::fs::File;
 use std::io;
 
 use sock_core::consts::MSG_MORE;
-use sock_core::Socket;
+use sock_core::{ProtocolSocket, Socket, SocketKind};
 
 use crate::addr::AlgAddr;
-use crate::socket::{accept, set_key, transform};
+use crate::options::set_key;
+use crate::socket::{accept, alg_kind, transform};
 use crate::splice::{file_range, Splicer};
 
 /// The largest digest the kernel produces (`HASH_MAX_DIGESTSIZE`, SHA-512's 64 bytes).
@@ -23,8 +24,9 @@ pub const MAX_DIGEST: usize = 64;
 /// same object hashes a new message. [`try_clone`](Hash::try_clone) forks the running state
 /// (an `accept` on the operation socket), so a common prefix is hashed once.
 ///
-/// It owns one operation socket; the transform socket is closed once the operation socket
-/// exists (the kernel keeps the algorithm and key alive).
+/// It owns one operation socket (a [`ProtocolSocket`]); the transform socket is closed once
+/// the operation socket exists (the kernel keeps the algorithm and key alive). Constructors:
+/// [`Hash::new`]`(name)`, [`Hash::keyed`]`(name, key)`, [`Hash::bound`]`(&addr, key)`.
 ///
 /// ```no_run
 /// use sock_alg::Hash;
@@ -41,37 +43,44 @@ pub const MAX_DIGEST: usize = 64;
 /// ```
 #[derive(Debug)]
 pub struct Hash {
-    op: Socket,
+    sock: Socket,
 }
+
+impl ProtocolSocket for Hash {
+    const KIND: SocketKind = alg_kind("AF_ALG hash operation");
+
+    /// Wraps an operation socket accepted from a hash transform socket (the kernel cannot
+    /// be asked which algorithm type it is: that part is not checked).
+    fn wrap_checked(sock: Socket) -> io::Result<Self> {
+        Ok(Hash { sock })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(Hash, sock);
 
 impl Hash {
     /// A hash of the algorithm `name` (`("hash", name)`).
     pub fn new(name: &str) -> io::Result<Hash> {
-        Hash::bind(&AlgAddr::new("hash", name)?, None)
+        Hash::bound(&AlgAddr::new("hash", name)?, None)
     }
 
     /// A keyed hash (`hmac(sha256)`, `cmac(aes)`...) with `key` (`ALG_SET_KEY`).
     pub fn keyed(name: &str, key: &[u8]) -> io::Result<Hash> {
-        Hash::bind(&AlgAddr::new("hash", name)?, Some(key))
+        Hash::bound(&AlgAddr::new("hash", name)?, Some(key))
     }
 
-    /// A hash bound to any address (for `feat`/`mask`), with an optional key.
-    pub fn bind(addr: &AlgAddr, key: Option<&[u8]>) -> io::Result<Hash> {
+    /// A hash of any address (for `feat`/`mask`), with an optional key: the transform
+    /// socket is made and bound to `addr`, keyed, and the operation socket accepted from it.
+    pub fn bound(addr: &AlgAddr, key: Option<&[u8]>) -> io::Result<Hash> {
         let tfm = transform(addr)?;
         if let Some(key) = key {
             set_key(&tfm, key)?;
         }
-        Ok(Hash { op: accept(&tfm)? })
-    }
-
-    /// Wraps an operation socket accepted from a hash transform socket.
-    pub fn from_socket(op: Socket) -> Hash {
-        Hash { op }
-    }
-
-    /// The operation socket, given back.
-    pub fn into_inner(self) -> Socket {
-        self.op
+        Ok(Hash { sock: accept(&tfm)? })
     }
 
     /// Adds `data` to the message (`send` with `MSG_MORE`).
@@ -79,7 +88,7 @@ impl Hash {
         if data.is_empty() {
             return Ok(());
         }
-        self.op.send_all(data, MSG_MORE)
+        self.sock.send_all(data, MSG_MORE)
     }
 
     /// Adds `count` bytes of `file` from `offset` (to its end when `None`) without copying
@@ -91,7 +100,7 @@ impl Hash {
         let start = pos;
         while pos < end {
             let want = usize::try_from(end - pos).unwrap_or(usize::MAX);
-            if splicer.feed(file, &mut pos, want, &self.op, true)? == 0 {
+            if splicer.feed(file, &mut pos, want, &self.sock, true)? == 0 {
                 break; // the file shrank
             }
         }
@@ -102,7 +111,7 @@ impl Hash {
     /// message. A hash that was given no data returns the digest of the empty message.
     pub fn finalize(&mut self) -> io::Result<Digest> {
         let mut digest = Digest { bytes: [0; MAX_DIGEST], len: 0 };
-        let n = self.op.recv(&mut digest.bytes, 0)?;
+        let n = self.sock.recv(&mut digest.bytes, 0)?;
         digest.len = n.min(MAX_DIGEST) as u8;
         Ok(digest)
     }
@@ -116,13 +125,7 @@ impl Hash {
     /// A second hash that continues from this one's current state (the kernel exports and
     /// imports the state on `accept` of the operation socket).
     pub fn try_clone(&self) -> io::Result<Hash> {
-        Ok(Hash { op: accept(&self.op)? })
-    }
-}
-
-impl AsRef<Socket> for Hash {
-    fn as_ref(&self) -> &Socket {
-        &self.op
+        Ok(Hash { sock: accept(&self.sock)? })
     }
 }
 

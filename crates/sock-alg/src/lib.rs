@@ -2,7 +2,22 @@
 //! and typed on top.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `alg`
-//! feature.
+//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_ALG` | [`AlgAddr`] | `hash:sha256`, `skcipher:cbc(aes):0x0:0x80` | [`Hash`](struct@Hash), [`Skcipher`] (`ProtocolSocket`); [`Aead`], [`Rng`] | `new(name, ..)` (bind + accept), `bound(&addr, ..)`; `Hash::keyed`; CPython level: [`transform`]`(addr)` |
+//!
+//! Coming from Python:
+//!
+//! | Python | Rust |
+//! | --- | --- |
+//! | `s = socket(AF_ALG, SOCK_SEQPACKET); s.bind(("hash", "sha256"))` | [`transform`]`(("hash", "sha256"))` |
+//! | `op, _ = s.accept()` | [`accept`]`(&s)` |
+//! | `s.setsockopt(SOL_ALG, ALG_SET_KEY, key)` | [`set_key`]`(&s, key)` |
+//! | `s.setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, n)` | [`set_aead_authsize`]`(&s, n)` |
+//! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` |
+//! | `ALG_*`, `SOL_ALG` | [`consts`] (re-exported here) |
 //!
 //! # Two levels
 //!
@@ -15,7 +30,9 @@
 //!
 //! **Typed**: [`Hash`](struct@Hash) (digests and HMAC; streaming, cloning a running state, zero-copy file
 //! input), [`Skcipher`] (one-shot, streaming, zero-copy file input), [`Aead`] (tag checked,
-//! [`AuthFailure`] on mismatch) and [`Rng`].
+//! [`AuthFailure`] on mismatch) and [`Rng`]. `X::new(name, ..)` binds a transform socket to
+//! `(type, name)`, sets the key and accepts the operation socket; `X::bound(&addr, ..)` does
+//! the same for any [`AlgAddr`] (`feat`/`mask`).
 //!
 //! ```no_run
 //! use sock_alg::{Hash, Skcipher};
@@ -44,6 +61,13 @@
 //!   `accept`; the kernel keeps algorithm and key alive), except [`Rng`], which keeps its
 //!   transform socket to allow reseeding.
 //! - `nix` is used for `splice`, `pipe2` and `fcntl(F_SETPIPE_SZ)`.
+//! - [`Hash`](struct@Hash) and [`Skcipher`] are `ProtocolSocket`s (`AF_ALG`,
+//!   `SOCK_SEQPACKET`, protocol 0); the kernel cannot be asked whether a socket is a transform
+//!   or an operation socket, or of which algorithm type, so only family and type are checked.
+//!   [`Aead`] is not one (wrapping needs the tag length, which cannot be read back:
+//!   [`Aead::from_socket`] takes it), nor is [`Rng`] (it holds two sockets).
+//! - Decoding an address whose type or name is not UTF-8 is `InvalidData`; every other bad
+//!   address is `InvalidInput`.
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -51,20 +75,25 @@ cfg_if::cfg_if! {
         mod aead;
         pub mod consts;
         mod control;
+        mod form;
         mod hash;
+        mod options;
         mod rng;
         mod skcipher;
         mod socket;
         mod splice;
+        mod text;
 
-        pub use addr::{AlgAddr, AlgForm, NAME_MAX, TYPE_MAX};
+        pub use addr::{AlgAddr, NAME_MAX, TYPE_MAX};
+        pub use form::AlgForm;
         pub use aead::{is_auth_failure, Aead, AuthFailure};
         pub use consts::*;
         pub use control::{AlgCmsg, Op};
         pub use hash::{Digest, Hash, MAX_DIGEST};
         pub use rng::Rng;
         pub use skcipher::{Skcipher, SkcipherStream};
-        pub use socket::{accept, sendmsg_afalg, set_aead_authsize, set_drbg_entropy, set_key, transform};
+        pub use options::{set_aead_authsize, set_drbg_entropy, set_key};
+        pub use socket::{accept, sendmsg_afalg, transform};
     } else {
         compile_error!("sock-alg needs Linux (AF_ALG is Linux-only)");
     }

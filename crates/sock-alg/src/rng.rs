@@ -6,11 +6,16 @@ use std::io;
 use sock_core::Socket;
 
 use crate::addr::AlgAddr;
-use crate::socket::{accept, set_key, transform};
+use crate::options::set_key;
+use crate::socket::{accept, transform};
 
 /// A kernel RNG. [`seed`](Rng::seed) reseeds it (`ALG_SET_KEY` on the transform socket);
 /// [`fill`](Rng::fill) reads as many bytes as asked (the kernel gives at most 128 per call;
 /// this loops). It also implements `io::Read`.
+///
+/// It keeps its transform socket for reseeding besides the operation socket, so it is not a
+/// [`ProtocolSocket`](sock_core::ProtocolSocket) (which wraps one socket); `AsRef<Socket>`
+/// and [`Rng::into_inner`] give the operation socket.
 ///
 /// ```no_run
 /// use sock_alg::Rng;
@@ -22,33 +27,34 @@ use crate::socket::{accept, set_key, transform};
 #[derive(Debug)]
 pub struct Rng {
     tfm: Socket,
-    op: Socket,
+    sock: Socket,
 }
 
 impl Rng {
     /// The RNG `name` (`("rng", name)`), seeded with `seed` if given (some RNGs, like the
     /// prediction-resistant DRBGs, seed themselves; others refuse to run unseeded).
     pub fn new(name: &str, seed: Option<&[u8]>) -> io::Result<Rng> {
-        Rng::bind(&AlgAddr::new("rng", name)?, seed)
+        Rng::bound(&AlgAddr::new("rng", name)?, seed)
     }
 
-    /// An RNG bound to any address (for `feat`/`mask`), seeded with `seed` if given.
-    pub fn bind(addr: &AlgAddr, seed: Option<&[u8]>) -> io::Result<Rng> {
+    /// An RNG of any address (for `feat`/`mask`), seeded with `seed` if given: the transform
+    /// socket is made and bound to `addr`, seeded, and the operation socket accepted from it.
+    pub fn bound(addr: &AlgAddr, seed: Option<&[u8]>) -> io::Result<Rng> {
         let tfm = transform(addr)?;
         if let Some(seed) = seed {
             set_key(&tfm, seed)?;
         }
         let op = accept(&tfm)?;
-        Ok(Rng { tfm, op })
+        Ok(Rng { tfm, sock: op })
     }
 
     /// Reseeds the generator (`crypto_rng_reset`). The kernel refuses a new key while an
     /// operation socket is open (`EBUSY`), so this closes the operation socket, reseeds the
     /// transform and accepts a new one.
     pub fn seed(&mut self, seed: &[u8]) -> io::Result<()> {
-        drop(std::mem::replace(&mut self.op, self.tfm.dup()?));
+        drop(std::mem::replace(&mut self.sock, self.tfm.dup()?));
         set_key(&self.tfm, seed)?;
-        self.op = accept(&self.tfm)?;
+        self.sock = accept(&self.tfm)?;
         Ok(())
     }
 
@@ -56,7 +62,7 @@ impl Rng {
     pub fn fill(&mut self, buf: &mut [u8]) -> io::Result<()> {
         let mut done = 0;
         while done < buf.len() {
-            let n = self.op.recv(&mut buf[done..], 0)?;
+            let n = self.sock.recv(&mut buf[done..], 0)?;
             if n == 0 {
                 return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the RNG returned no bytes"));
             }
@@ -74,18 +80,18 @@ impl Rng {
 
     /// The operation socket, given back (the transform socket is closed).
     pub fn into_inner(self) -> Socket {
-        self.op
+        self.sock
     }
 }
 
 impl AsRef<Socket> for Rng {
     fn as_ref(&self) -> &Socket {
-        &self.op
+        &self.sock
     }
 }
 
 impl io::Read for Rng {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.op.recv(buf, 0)
+        self.sock.recv(buf, 0)
     }
 }

@@ -5,10 +5,11 @@ use std::fs::File;
 use std::io::{self, Write};
 
 use sock_core::consts::{MSG_DONTWAIT, MSG_MORE};
-use sock_core::{invalid_input, Socket};
+use sock_core::{invalid_input, ProtocolSocket, Socket, SocketKind};
 
 use crate::addr::AlgAddr;
-use crate::socket::{accept, sendmsg_afalg, set_key, transform};
+use crate::options::set_key;
+use crate::socket::{accept, alg_kind, sendmsg_afalg, transform};
 use crate::splice::{file_range, Splicer};
 use crate::Op;
 
@@ -35,30 +36,37 @@ const CHUNK: usize = 64 * 1024;
 /// ```
 #[derive(Debug)]
 pub struct Skcipher {
-    op: Socket,
+    sock: Socket,
 }
+
+impl ProtocolSocket for Skcipher {
+    const KIND: SocketKind = alg_kind("AF_ALG skcipher operation");
+
+    /// Wraps an operation socket accepted from a keyed skcipher transform socket (the kernel
+    /// cannot be asked which algorithm type it is: that part is not checked).
+    fn wrap_checked(sock: Socket) -> io::Result<Self> {
+        Ok(Skcipher { sock })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(Skcipher, sock);
 
 impl Skcipher {
     /// The cipher `name` (`("skcipher", name)`) with `key`.
     pub fn new(name: &str, key: &[u8]) -> io::Result<Skcipher> {
-        Skcipher::bind(&AlgAddr::new("skcipher", name)?, key)
+        Skcipher::bound(&AlgAddr::new("skcipher", name)?, key)
     }
 
-    /// A cipher bound to any address (for `feat`/`mask`), with `key`.
-    pub fn bind(addr: &AlgAddr, key: &[u8]) -> io::Result<Skcipher> {
+    /// A cipher of any address (for `feat`/`mask`), with `key`: the transform socket is made
+    /// and bound to `addr`, keyed, and the operation socket accepted from it.
+    pub fn bound(addr: &AlgAddr, key: &[u8]) -> io::Result<Skcipher> {
         let tfm = transform(addr)?;
         set_key(&tfm, key)?;
-        Ok(Skcipher { op: accept(&tfm)? })
-    }
-
-    /// Wraps an operation socket accepted from a keyed skcipher transform socket.
-    pub fn from_socket(op: Socket) -> Skcipher {
-        Skcipher { op }
-    }
-
-    /// The operation socket, given back.
-    pub fn into_inner(self) -> Socket {
-        self.op
+        Ok(Skcipher { sock: accept(&tfm)? })
     }
 
     /// Encrypts `data` with `iv`.
@@ -87,7 +95,7 @@ impl Skcipher {
     /// the output equals a one-shot call on the whole input. Modes without chaining state
     /// across requests (XTS) must be fed in one request, which this is.
     pub fn stream(&mut self, op: Op, iv: &[u8]) -> SkcipherStream<'_> {
-        SkcipherStream { op_sock: &self.op, op, iv: Some(iv.to_vec()), pending: 0, ended: false }
+        SkcipherStream { op_sock: &self.sock, op, iv: Some(iv.to_vec()), pending: 0, ended: false }
     }
 
     /// Runs `op` over `count` bytes of `file` from `offset` (to its end when `None`) and
@@ -125,12 +133,6 @@ impl Skcipher {
         stream.finish(&mut buf)?;
         out.write_all(&buf)?;
         Ok((pos - start) as u64)
-    }
-}
-
-impl AsRef<Socket> for Skcipher {
-    fn as_ref(&self) -> &Socket {
-        &self.op
     }
 }
 

@@ -1,6 +1,6 @@
 //! The AF_ALG socket calls of CPython's `socket` module, on a plain [`Socket`]: creating and
-//! binding a transform socket, `accept` (which AF_ALG does without an address),
-//! `ALG_SET_KEY`, `ALG_SET_AEAD_AUTHSIZE` and `sendmsg_afalg`.
+//! binding a transform socket, `accept` (which AF_ALG does without an address) and
+//! `sendmsg_afalg` (the options are in `options.rs`).
 //!
 //! The kernel's model: a *transform* socket is bound to an algorithm and holds its key; each
 //! `accept` on it gives an *operation* socket where data is written and the result read.
@@ -9,9 +9,8 @@
 use std::io::{self, IoSlice};
 
 use libc::c_int;
-use sock_core::{Family, Socket, ToSockAddr, Type};
+use sock_core::{Family, Protocol, Socket, SocketKind, ToSockAddr, Type};
 
-use crate::consts::{ALG_SET_AEAD_AUTHSIZE, ALG_SET_DRBG_ENTROPY, ALG_SET_KEY, SOL_ALG};
 use crate::control::{with_control, AlgCmsg};
 use crate::Op;
 
@@ -44,25 +43,6 @@ pub fn transform<M>(addr: impl ToSockAddr<M>) -> io::Result<Socket> {
 /// empty address.
 pub fn accept(sock: &Socket) -> io::Result<Socket> {
     sock.accept().map(|(op, _)| op)
-}
-
-/// `setsockopt(SOL_ALG, ALG_SET_KEY, key)` on a transform socket: the HMAC key, the cipher
-/// key, or an RNG's seed. Set it before the first [`accept`]; a wrong length for the cipher
-/// is the kernel's `EINVAL`.
-pub fn set_key(tfm: &Socket, key: &[u8]) -> io::Result<()> {
-    tfm.setsockopt_bytes(SOL_ALG, ALG_SET_KEY, key)
-}
-
-/// `setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, tag_len)` on an AEAD transform socket:
-/// the tag length, passed as the option *length* with a NULL value.
-pub fn set_aead_authsize(tfm: &Socket, tag_len: u32) -> io::Result<()> {
-    tfm.setsockopt_null(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, tag_len)
-}
-
-/// `setsockopt(SOL_ALG, ALG_SET_DRBG_ENTROPY, entropy)`: test entropy for a DRBG. Only kernels
-/// built with `CONFIG_CRYPTO_USER_API_RNG_CAVP` accept it (others: `ENOPROTOOPT`).
-pub fn set_drbg_entropy(tfm: &Socket, entropy: &[u8]) -> io::Result<()> {
-    tfm.setsockopt_bytes(SOL_ALG, ALG_SET_DRBG_ENTROPY, entropy)
 }
 
 /// `socket.sendmsg_afalg(msgs, *, op, iv, assoclen, flags)`: sends `msgs` on an operation
@@ -98,4 +78,11 @@ pub fn sendmsg_afalg(
         n += 1;
     }
     with_control(&items[..n], |control| op_sock.send_msg(msgs, control, flags, None))
+}
+
+/// The kind of an AF_ALG socket, transform or operation (`SOCK_SEQPACKET`, protocol 0), named
+/// `name` for messages. The kernel does not tell an operation socket from a transform
+/// socket, nor a hash from a cipher, so this checks family and type only.
+pub(crate) const fn alg_kind(name: &'static str) -> SocketKind {
+    SocketKind { family: Family::ALG, types: &[Type::SEQPACKET], protocol: Some(Protocol(0)), name }
 }

@@ -1,20 +1,18 @@
-//! [`PacketAddr`]: `struct sockaddr_ll`, CPython's `(ifname, proto, pkttype, hatype, addr)`.
+//! [`PacketAddr`]: `struct sockaddr_ll`, CPython's `(ifname, proto, pkttype, hatype, addr)`,
+//! and its [`FamilyAddr`] codec.
 
-use std::fmt;
 use std::io;
 use std::os::fd::AsFd;
-use std::str::FromStr;
 
-use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+use sock_core::{if_name, invalid_input, Family, FamilyAddr, Interface, SockAddr, Socket, ToSockAddr};
 
-use crate::consts::{pkttype_from_name, pkttype_name, AF_PACKET, MAX_ADDR_LEN, PACKET_HOST};
+use crate::consts::{AF_PACKET, MAX_ADDR_LEN, PACKET_HOST};
 use crate::hwaddr::HwAddr;
-use sock_core::{if_name, Interface};
 
-/// Offset of `sll_addr` in `struct sockaddr_ll`; the struct is this plus 8 address bytes.
-const SLL_ADDR_OFFSET: usize = 12;
-/// `sizeof(struct sockaddr_ll)`.
-const SOCKADDR_LL_LEN: usize = 20;
+/// Offset of `sll_addr` in the bytes after `sll_family`.
+const ADDR_AT: usize = 10;
+/// `sizeof(struct sockaddr_ll)` without `sll_family`: the fields plus 8 address bytes.
+const DATA_LEN: usize = ADDR_AT + 8;
 
 /// A link-layer address: interface, Ethernet protocol, packet type, hardware type and hardware
 /// address — what `recv_from` reports on an `AF_PACKET` socket and what `bind`/`send_to` take.
@@ -26,19 +24,24 @@ const SOCKADDR_LL_LEN: usize = 20;
 ///
 /// A received address names its interface by index; [`PacketAddr::with_name`] looks the name
 /// up, as CPython does for every address it returns. An address built with
-/// [`Interface::Name`] is looked up on the socket that uses it.
+/// [`Interface::Name`] is looked up on the socket that uses it (every socket method does this
+/// through [`ToSockAddr`]); [`FamilyAddr::encode`], which has no socket, refuses it and
+/// [`PacketAddr::encode_on`] takes the socket to look it up on.
 ///
 /// Hardware addresses may be up to 32 bytes (`MAX_ADDR_LEN`, InfiniBand uses 20); longer than
 /// the 8 bytes of `sll_addr` are written past the struct, as the kernel accepts and reports
 /// them. (CPython refuses more than 8 bytes.)
 ///
-/// Text form: `iface/protocol[/pkttype[/hatype[/hwaddr]]]`, trailing defaults left out:
-/// `iface` is a name, `#index`, or empty for every interface; `protocol` is `0x`-hex (decimal also parses); `pkttype` is a
-/// name (`host`, `broadcast`, `multicast`, `otherhost`, `outgoing`, `loopback`, `user`,
-/// `kernel`) or a number; `hatype` is decimal; `hwaddr` is colon hex. An interface whose name
-/// is `#` and digits cannot be written in this form.
+/// Text form ([`FamilyAddr::TEXT_FORM`]): `iface/protocol[/pkttype[/hatype[/hwaddr]]]`,
+/// trailing defaults left out: `iface` is a name, `#index`, or empty for every interface;
+/// `protocol` and `hatype` are numbers (decimal or `0x` hex; `Display` writes the protocol as
+/// `0x` and four hex digits); `pkttype` is a name (`host`, `broadcast`, `multicast`,
+/// `otherhost`, `outgoing`, `loopback`, `user`, `kernel`) or a number; `hwaddr` is two-digit
+/// hex bytes separated by `:`. An interface whose name is `#` and digits cannot be written in
+/// this form.
 ///
 /// ```
+/// use sock_core::FamilyAddr;
 /// use sock_packet::{HwAddr, Interface, PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
 /// let a: PacketAddr = "eth0/0x0800/otherhost/1/02:00:00:00:00:01".parse()?;
 /// assert_eq!(a.interface, Interface::name("eth0")?);
@@ -48,7 +51,7 @@ const SOCKADDR_LL_LEN: usize = 20;
 ///
 /// let any = PacketAddr::new(3u32, 0x0003);
 /// assert_eq!(any.to_string(), "#3/0x0003");
-/// assert_eq!(PacketAddr::from_sock_addr(&any.to_raw()?)?, any);
+/// assert_eq!(PacketAddr::decode(&any.encode()?)?, any);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -105,58 +108,73 @@ impl PacketAddr {
         Ok(self)
     }
 
+    /// Encodes this address, looking an interface name up on `socket` (`SIOCGIFINDEX`).
+    ///
+    /// The one encoder besides [`FamilyAddr::encode`], because a name means an index only in
+    /// one network namespace: the socket's (which need not be this thread's, after
+    /// `setns`), so the lookup goes through the socket that will use the address.
+    pub fn encode_on(&self, socket: impl AsFd) -> io::Result<SockAddr> {
+        self.encode_index(self.ifindex(socket)?)
+    }
+
     /// Encodes with the interface index `ifindex`.
-    fn encode(&self, ifindex: u32) -> SockAddr {
+    fn encode_index(&self, ifindex: u32) -> io::Result<SockAddr> {
         let halen = self.hwaddr.len();
-        let mut data = [0u8; SLL_ADDR_OFFSET - 2 + MAX_ADDR_LEN];
+        let mut data = [0u8; ADDR_AT + MAX_ADDR_LEN];
         data[0..2].copy_from_slice(&self.protocol.to_be_bytes());
-        data[2..6].copy_from_slice(&(ifindex as i32).to_ne_bytes());
+        // `sll_ifindex` is an `int`; an index above `i32::MAX` keeps its bits.
+        data[2..6].copy_from_slice(&ifindex.to_ne_bytes());
         data[6..8].copy_from_slice(&self.hatype.to_ne_bytes());
         data[8] = self.pkttype;
-        data[9] = halen as u8;
-        data[10..10 + halen].copy_from_slice(self.hwaddr.as_bytes());
-        let len = SOCKADDR_LL_LEN.max(SLL_ADDR_OFFSET + halen) - 2;
-        SockAddr::new(AF_PACKET as u16, &data[..len]).expect("sockaddr_ll fits in sockaddr_storage")
+        data[9] = halen as u8; // at most MAX_ADDR_LEN (32), an HwAddr invariant
+        data[ADDR_AT..ADDR_AT + halen].copy_from_slice(self.hwaddr.as_bytes());
+        let len = DATA_LEN.max(ADDR_AT + halen);
+        SockAddr::new(AF_PACKET as u16, &data[..len])
     }
+}
 
-    /// Encodes this address as a `struct sockaddr_ll` when its interface is an index; an
-    /// interface name needs a socket to look it up: use [`ToSockAddr`] (every socket method
-    /// does) or [`PacketAddr::to_raw_on`].
-    pub fn to_raw(&self) -> io::Result<SockAddr> {
-        match self.interface {
-            Interface::Any => Ok(self.encode(0)),
-            Interface::Index(index) => Ok(self.encode(index)),
-            Interface::Name(_) => Err(invalid_input("ifname", "an interface name needs a socket to be looked up")),
-        }
-    }
+impl FamilyAddr for PacketAddr {
+    const FAMILY: Family = Family::PACKET;
+    const TEXT_FORM: &'static str = "iface/protocol[/pkttype[/hatype[/hwaddr]]]";
 
-    /// Encodes this address, looking an interface name up on `socket` (`SIOCGIFINDEX`).
-    pub fn to_raw_on(&self, socket: impl AsFd) -> io::Result<SockAddr> {
-        Ok(self.encode(self.ifindex(socket)?))
-    }
-
-    /// Decodes a `struct sockaddr_ll` (the interface comes back as an index). Fails with
-    /// `InvalidInput` if the family is not `AF_PACKET`, the address is too short for its
-    /// fields, or its hardware address length exceeds the bytes present or 32.
-    pub fn from_sock_addr(addr: &SockAddr) -> io::Result<Self> {
-        if i32::from(addr.family()) != AF_PACKET {
-            return Err(invalid_input("address", "not an AF_PACKET address"));
-        }
-        let b = addr.as_bytes();
-        if b.len() < SLL_ADDR_OFFSET {
+    /// Decodes a `struct sockaddr_ll` (the interface comes back as an index). `InvalidInput`
+    /// if the family is not `AF_PACKET`, the address is too short for its fields, or its
+    /// hardware address length exceeds the bytes present or 32.
+    fn decode(addr: &SockAddr) -> io::Result<Self> {
+        let b = Self::expect_family(addr)?;
+        if b.len() < ADDR_AT {
             return Err(invalid_input("address", "shorter than struct sockaddr_ll"));
         }
-        let halen = usize::from(b[11]);
+        let halen = usize::from(b[9]);
         let hw = b
-            .get(SLL_ADDR_OFFSET..SLL_ADDR_OFFSET + halen)
+            .get(ADDR_AT..ADDR_AT + halen)
             .ok_or_else(|| invalid_input("address", "hardware address length beyond the address"))?;
         Ok(PacketAddr {
-            protocol: u16::from_be_bytes([b[2], b[3]]),
-            interface: Interface::index(i32::from_ne_bytes([b[4], b[5], b[6], b[7]]) as u32),
-            hatype: u16::from_ne_bytes([b[8], b[9]]),
-            pkttype: b[10],
+            protocol: u16::from_be_bytes([b[0], b[1]]),
+            interface: Interface::index(u32::from_ne_bytes([b[2], b[3], b[4], b[5]])),
+            hatype: u16::from_ne_bytes([b[6], b[7]]),
+            pkttype: b[8],
             hwaddr: HwAddr::new(hw)?,
         })
+    }
+
+    /// Encodes a `struct sockaddr_ll` when the interface is an index or every interface; an
+    /// interface name is `InvalidInput` here, as it needs a socket to be looked up on: pass
+    /// the address to a socket method (its [`ToSockAddr`] looks the name up) or use
+    /// [`PacketAddr::encode_on`].
+    fn encode(&self) -> io::Result<SockAddr> {
+        match self.interface {
+            Interface::Any => self.encode_index(0),
+            Interface::Index(index) => self.encode_index(index),
+            Interface::Name(_) => Err(invalid_input("ifname", "an interface name needs a socket to be looked up on")),
+        }
+    }
+}
+
+// Not `sock_core::family_addr!`: `ToSockAddr` looks an interface name up on the socket.
+impl ToSockAddr for PacketAddr {
+    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
+        self.encode_on(socket)
     }
 }
 
@@ -164,78 +182,15 @@ impl TryFrom<&SockAddr> for PacketAddr {
     type Error = io::Error;
 
     fn try_from(addr: &SockAddr) -> io::Result<Self> {
-        PacketAddr::from_sock_addr(addr)
+        PacketAddr::decode(addr)
     }
 }
 
-impl ToSockAddr for PacketAddr {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        self.to_raw_on(socket)
-    }
-}
+impl TryFrom<SockAddr> for PacketAddr {
+    type Error = io::Error;
 
-impl fmt::Display for PacketAddr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{:#06x}", self.interface, self.protocol)?;
-        let fields = if !self.hwaddr.is_empty() {
-            3
-        } else if self.hatype != 0 {
-            2
-        } else {
-            usize::from(self.pkttype != PACKET_HOST)
-        };
-        if fields >= 1 {
-            match pkttype_name(self.pkttype) {
-                Some(name) => write!(f, "/{name}")?,
-                None => write!(f, "/{}", self.pkttype)?,
-            }
-        }
-        if fields >= 2 {
-            write!(f, "/{}", self.hatype)?;
-        }
-        if fields >= 3 {
-            write!(f, "/{}", self.hwaddr)?;
-        }
-        Ok(())
-    }
-}
-
-fn parse_num<T: TryFrom<u64>>(s: &str, what: &str) -> io::Result<T> {
-    let parsed = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        Some(hex) if !hex.starts_with('+') => u64::from_str_radix(hex, 16).ok(),
-        Some(_) => None,
-        None if !s.starts_with('+') => s.parse().ok(),
-        None => None,
-    };
-    parsed.and_then(|v| T::try_from(v).ok()).ok_or_else(|| invalid_input(what, "expected a number in range"))
-}
-
-impl FromStr for PacketAddr {
-    type Err = io::Error;
-
-    /// Parses `iface/protocol[/pkttype[/hatype[/hwaddr]]]`.
-    fn from_str(s: &str) -> io::Result<Self> {
-        let mut parts = s.split('/');
-        let interface: Interface = parts.next().unwrap_or_default().parse()?;
-        let protocol =
-            parse_num(parts.next().ok_or_else(|| invalid_input("address", "expected `iface/protocol`"))?, "protocol")?;
-        let mut addr = PacketAddr::new(interface, protocol);
-        if let Some(p) = parts.next() {
-            addr.pkttype = match pkttype_from_name(p) {
-                Some(t) => t,
-                None => parse_num(p, "pkttype")?,
-            };
-        }
-        if let Some(h) = parts.next() {
-            addr.hatype = parse_num(h, "hatype")?;
-        }
-        if let Some(hw) = parts.next() {
-            addr.hwaddr = hw.parse()?;
-        }
-        if parts.next().is_some() {
-            return Err(invalid_input("address", "too many `/`-separated fields"));
-        }
-        Ok(addr)
+    fn try_from(addr: SockAddr) -> io::Result<Self> {
+        PacketAddr::decode(&addr)
     }
 }
 
@@ -252,8 +207,8 @@ mod tests {
             .with_pkttype(PACKET_BROADCAST)
             .with_hatype(1)
             .with_hwaddr([1, 2, 3, 4, 5, 6]);
-        let raw = a.to_raw().unwrap();
-        assert_eq!(raw.len(), 20);
+        let raw = a.encode().unwrap();
+        assert_eq!(raw.len(), std::mem::size_of::<libc::sockaddr_ll>());
         let b = raw.as_bytes();
         assert_eq!(&b[0..2], &17u16.to_ne_bytes());
         assert_eq!(&b[2..4], &[0x08, 0x00], "protocol in network order");
@@ -265,46 +220,37 @@ mod tests {
     #[test]
     fn long_hardware_addresses_extend_the_struct() {
         let a = PacketAddr::new(2u32, 0x8915).with_hwaddr(HwAddr::new(&[9; 20]).unwrap());
-        let raw = a.to_raw().unwrap();
+        let raw = a.encode().unwrap();
         assert_eq!(raw.len(), 32);
-        assert_eq!(PacketAddr::from_sock_addr(&raw).unwrap(), a);
+        assert_eq!(PacketAddr::decode(&raw).unwrap(), a);
     }
 
     #[test]
     fn names_need_a_socket() {
         let a = PacketAddr::new(IfName::new("lo").unwrap(), ETH_P_ALL);
-        assert_eq!(a.to_raw().unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(a.encode().unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let sock = Socket::new(sock_core::Family::UNIX, sock_core::Type::DGRAM, None).unwrap();
-        let raw = a.to_raw_on(&sock).unwrap();
-        let back = PacketAddr::from_sock_addr(&raw).unwrap();
+        let raw = a.encode_on(&sock).unwrap();
+        let back = PacketAddr::decode(&raw).unwrap();
         assert_ne!(back.interface, Interface::ANY);
         assert_eq!(back.with_name(&sock).unwrap(), a);
+        assert_eq!(a.to_sock_addr(&sock).unwrap(), raw);
     }
 
     #[test]
-    fn bad_input_is_invalid_input() {
-        for s in [
-            "",
-            "eth0",
-            "eth0/",
-            "eth0/0x10000",
-            "eth0/-1",
-            "eth0/+1",
-            "eth0/1/x",
-            "eth0/1/256",
-            "eth0/1/host/65536",
-            "eth0/1/host/1/zz",
-            "eth0/1/host/1/00/9",
-            "a23456789012345x/1",
-            "#4294967296/1",
-        ] {
-            assert_eq!(s.parse::<PacketAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput, "{s:?}");
-        }
+    fn bad_raw_addresses_are_invalid_input() {
         let short = SockAddr::new(17, &[0; 8]).unwrap();
-        assert!(PacketAddr::from_sock_addr(&short).is_err());
+        assert_eq!(PacketAddr::decode(&short).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let mut lying = [0u8; 18];
         lying[9] = 9; // halen 9 but only 8 address bytes present
-        assert!(PacketAddr::from_sock_addr(&SockAddr::new(17, &lying).unwrap()).is_err());
+        let e = PacketAddr::decode(&SockAddr::new(17, &lying).unwrap()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
+        let e = PacketAddr::try_from(inet).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.to_string()),
+            (io::ErrorKind::InvalidInput, "address: AF_INET is not an AF_PACKET address".into())
+        );
     }
 
     fn interface() -> impl Strategy<Value = Interface> {
@@ -317,12 +263,13 @@ mod tests {
     proptest! {
         #[test]
         fn any_bytes_decode_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..=128)) {
-            let _ = PacketAddr::from_sock_addr(&SockAddr::from_bytes(&bytes).unwrap());
+            let _ = PacketAddr::decode(&SockAddr::from_bytes(&bytes).unwrap());
             if bytes.len() >= 2 {
                 let mut forced = bytes.clone();
                 forced[..2].copy_from_slice(&17u16.to_ne_bytes());
-                if let Ok(a) = PacketAddr::from_sock_addr(&SockAddr::from_bytes(&forced).unwrap()) {
-                    let _ = a.to_string();
+                match PacketAddr::decode(&SockAddr::from_bytes(&forced).unwrap()) {
+                    Ok(a) => prop_assert_eq!(PacketAddr::decode(&a.encode().unwrap()).unwrap(), a),
+                    Err(e) => prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput),
                 }
             }
         }
@@ -338,13 +285,8 @@ mod tests {
             let a = PacketAddr { interface, protocol, pkttype, hatype, hwaddr: HwAddr::new(&hw).unwrap() };
             prop_assert_eq!(a.to_string().parse::<PacketAddr>().unwrap(), a);
             if !matches!(interface, Interface::Name(_)) {
-                prop_assert_eq!(PacketAddr::from_sock_addr(&a.to_raw().unwrap()).unwrap(), a);
+                prop_assert_eq!(PacketAddr::decode(&a.encode().unwrap()).unwrap(), a);
             }
-        }
-
-        #[test]
-        fn any_text_parses_without_panic(s in "[a-z0-9#/:x]{0,60}") {
-            let _ = s.parse::<PacketAddr>();
         }
     }
 }

@@ -9,7 +9,7 @@
 // The same items as sock-core's, so flat glob re-exports of both never clash.
 pub use sock_core::consts::{AF_PACKET, PF_PACKET};
 /// The option level of the `PACKET_*` socket options.
-pub const SOL_PACKET: i32 = 263;
+pub const SOL_PACKET: i32 = libc::SOL_PACKET;
 
 // Packet types (`sll_pkttype`). CPython exports PACKET_HOST..PACKET_FASTROUTE.
 pub const PACKET_HOST: u8 = 0;
@@ -101,15 +101,16 @@ pub const ETH_ALEN: usize = 6;
 pub const ETH_HLEN: usize = 14;
 
 // Hardware types (`sll_hatype`, `ARPHRD_*` of `<linux/if_arp.h>`).
-pub const ARPHRD_NETROM: u16 = 0;
-pub const ARPHRD_ETHER: u16 = 1;
-pub const ARPHRD_IEEE802: u16 = 6;
-pub const ARPHRD_INFINIBAND: u16 = 32;
-pub const ARPHRD_CAN: u16 = 280;
-pub const ARPHRD_LOOPBACK: u16 = 772;
-pub const ARPHRD_NONE: u16 = 0xFFFE;
+pub const ARPHRD_NETROM: u16 = libc::ARPHRD_NETROM;
+pub const ARPHRD_ETHER: u16 = libc::ARPHRD_ETHER;
+pub const ARPHRD_IEEE802: u16 = libc::ARPHRD_IEEE802;
+pub const ARPHRD_INFINIBAND: u16 = libc::ARPHRD_INFINIBAND;
+pub const ARPHRD_CAN: u16 = libc::ARPHRD_CAN;
+pub const ARPHRD_LOOPBACK: u16 = libc::ARPHRD_LOOPBACK;
+pub const ARPHRD_NONE: u16 = libc::ARPHRD_NONE;
 
-/// `MAX_ADDR_LEN`: the longest hardware address the kernel knows (InfiniBand uses 20).
+/// `MAX_ADDR_LEN` of `<linux/netdevice.h>`: the longest hardware address the kernel knows
+/// (InfiniBand uses 20). Not libc's `MAX_ADDR_LEN`, a smaller value of another header.
 pub const MAX_ADDR_LEN: usize = 32;
 
 /// The lower-case name of a packet type (`"host"`, `"otherhost"`...), as the text form of

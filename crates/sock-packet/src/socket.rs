@@ -4,7 +4,7 @@ use std::io;
 
 use libc::c_int;
 use sock_core::cmsg::CmsgIter;
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::{Family, FamilyAddr, Protocol, ProtocolSocket, Socket, SocketKind, Type};
 
 use crate::addr::PacketAddr;
 use crate::consts::{
@@ -17,14 +17,16 @@ use sock_core::{if_index, if_name, IfName, Interface};
 /// An `AF_PACKET` socket: `SOCK_RAW` sees whole link-layer frames, `SOCK_DGRAM` ("cooked")
 /// sees and sends payloads while the kernel handles the link-layer header.
 ///
-/// It wraps a [`Socket`] (modes, timeouts, `recv_msg`... are there: [`AsRef<Socket>`],
-/// [`PacketSocket::into_inner`]) and adds typed addresses and the `PACKET_*` options.
-/// Creating one needs `CAP_NET_RAW`.
+/// It wraps a [`Socket`] (modes, timeouts, `recv_msg`... are there: [`ProtocolSocket::socket`],
+/// [`ProtocolSocket::into_inner`]) and adds typed addresses and the `PACKET_*` options.
+/// Creating one needs `CAP_NET_RAW`. Constructors: [`PacketSocket::new`] (and its shorthands
+/// [`raw`](PacketSocket::raw), [`dgram`](PacketSocket::dgram)), [`PacketSocket::bound`];
+/// `TryFrom<Socket>` checks the family and type.
 ///
 /// ```no_run
 /// use sock_packet::{PacketAddr, PacketSocket, ETH_P_ALL};
-/// let sock = PacketSocket::raw(ETH_P_ALL)?;
-/// sock.bind(&PacketAddr::new(sock.if_index("eth0")?, ETH_P_ALL))?;
+/// use sock_core::Type;
+/// let sock = PacketSocket::bound(Type::RAW, &PacketAddr::new(sock_packet::Interface::name("eth0")?, ETH_P_ALL))?;
 /// let mut frame = [0u8; 2048];
 /// let (n, from) = sock.recv_from(&mut frame)?;
 /// println!("{n} bytes, {}", from.with_name(&sock)?);
@@ -32,16 +34,39 @@ use sock_core::{if_index, if_name, IfName, Interface};
 /// ```
 #[derive(Debug)]
 pub struct PacketSocket {
-    socket: Socket,
+    sock: Socket,
 }
+
+impl ProtocolSocket for PacketSocket {
+    const KIND: SocketKind =
+        SocketKind { family: Family::PACKET, types: &[Type::RAW, Type::DGRAM], protocol: None, name: "AF_PACKET" };
+
+    fn wrap_checked(sock: Socket) -> io::Result<Self> {
+        Ok(PacketSocket { sock })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(PacketSocket, sock);
 
 impl PacketSocket {
     /// `socket(AF_PACKET, ty, htons(protocol))`: `protocol` is in **host** order here
     /// (`ETH_P_ALL`, `ETH_P_IP`...) and converted for the kernel; 0 receives nothing until
     /// `bind` names a protocol.
     pub fn new(ty: Type, protocol: u16) -> io::Result<Self> {
-        let socket = Socket::new(Family::PACKET, ty, Some(Protocol(c_int::from(protocol.to_be()))))?;
-        Ok(PacketSocket { socket })
+        let sock = Socket::new(Family::PACKET, ty, Some(Protocol(c_int::from(protocol.to_be()))))?;
+        Ok(PacketSocket { sock })
+    }
+
+    /// A socket of type `ty` for `addr.protocol`, bound to `addr` (its interface and
+    /// protocol; a name is looked up on the new socket).
+    pub fn bound(ty: Type, addr: &PacketAddr) -> io::Result<Self> {
+        let sock = PacketSocket::new(ty, addr.protocol)?;
+        sock.bind(addr)?;
+        Ok(sock)
     }
 
     /// A `SOCK_RAW` socket: frames with their link-layer header.
@@ -54,36 +79,26 @@ impl PacketSocket {
         PacketSocket::new(Type::DGRAM, protocol)
     }
 
-    /// Wraps an existing `AF_PACKET` socket.
-    pub fn from_socket(socket: Socket) -> Self {
-        PacketSocket { socket }
-    }
-
-    /// The inner socket.
-    pub fn into_inner(self) -> Socket {
-        self.socket
-    }
-
     /// The index of interface `name` in this socket's network namespace (`SIOCGIFINDEX`).
     /// Names longer than 15 bytes are `InvalidInput`.
     pub fn if_index(&self, name: &str) -> io::Result<u32> {
-        if_index(&self.socket, &IfName::new(name)?)
+        if_index(&self.sock, &IfName::new(name)?)
     }
 
     /// The name of interface `index` in this socket's network namespace (`SIOCGIFNAME`).
     pub fn if_name(&self, index: u32) -> io::Result<IfName> {
-        if_name(&self.socket, index)
+        if_name(&self.sock, index)
     }
 
     /// Binds to an interface (index 0: all) and protocol; the packet type, hardware type and
     /// address are ignored by the kernel here.
     pub fn bind(&self, addr: &PacketAddr) -> io::Result<()> {
-        self.socket.bind(addr)
+        self.sock.bind(addr)
     }
 
     /// `getsockname`, decoded (interface by index; see [`PacketAddr::with_name`]).
     pub fn local_addr(&self) -> io::Result<PacketAddr> {
-        PacketAddr::from_sock_addr(&self.socket.local_addr()?)
+        PacketAddr::decode(&self.sock.local_addr()?)
     }
 
     /// Receives one frame into `buf` and reports where it came from: the interface index,
@@ -91,15 +106,15 @@ impl PacketSocket {
     /// sender's hardware address. A frame longer than `buf` is cut (check with
     /// `MSG_TRUNC` through [`Socket::recv_msg`] if that matters).
     pub fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, PacketAddr)> {
-        let (n, addr) = self.socket.recv_from(buf, 0)?;
-        Ok((n, PacketAddr::from_sock_addr(&addr)?))
+        let (n, addr) = self.sock.recv_from(buf, 0)?;
+        Ok((n, PacketAddr::decode(&addr)?))
     }
 
     /// Sends `buf` to `addr`: on `SOCK_RAW`, `buf` is the whole frame and `addr` picks the
     /// interface; on `SOCK_DGRAM`, `addr.hwaddr` is the destination and `addr.protocol` the
     /// frame's protocol.
     pub fn send_to(&self, buf: &[u8], addr: &PacketAddr) -> io::Result<usize> {
-        self.socket.send_to(buf, 0, addr)
+        self.sock.send_to(buf, 0, addr)
     }
 
     /// Receives one frame with its `PACKET_AUXDATA` item (present once
@@ -107,16 +122,16 @@ impl PacketSocket {
     /// control data; no allocation.
     pub fn recv_with_auxdata(&self, buf: &mut [u8]) -> io::Result<(usize, PacketAddr, Option<AuxData>)> {
         let mut control = [0u8; 64];
-        let got = self.socket.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
+        let got = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
         let aux = CmsgIter::new(&control[..got.control_len])
             .find(|c| c.level == SOL_PACKET && c.ty == PACKET_AUXDATA)
             .and_then(|c| AuxData::from_bytes(c.data));
-        Ok((got.bytes, PacketAddr::from_sock_addr(&got.addr)?, aux))
+        Ok((got.bytes, PacketAddr::decode(&got.addr)?, aux))
     }
 
     fn membership(&self, name: c_int, interface: Interface, membership: Membership) -> io::Result<()> {
-        let mreq = membership.to_mreq(interface.resolve(&self.socket)?)?;
-        self.socket.setsockopt_bytes(SOL_PACKET, name, &mreq)
+        let mreq = membership.to_mreq(interface.resolve(&self.sock)?)?;
+        self.sock.setsockopt_bytes(SOL_PACKET, name, &mreq)
     }
 
     /// `PACKET_ADD_MEMBERSHIP`: puts `interface` in promiscuous or all-multicast mode, or
@@ -132,69 +147,51 @@ impl PacketSocket {
 
     /// `PACKET_AUXDATA`: deliver an [`AuxData`] item with every frame.
     pub fn set_auxdata(&self, on: bool) -> io::Result<()> {
-        self.socket.set_flag(SOL_PACKET, PACKET_AUXDATA, on)
+        self.sock.set_flag(SOL_PACKET, PACKET_AUXDATA, on)
     }
 
     /// Whether `PACKET_AUXDATA` is on.
     pub fn auxdata(&self) -> io::Result<bool> {
-        self.socket.get_flag(SOL_PACKET, PACKET_AUXDATA)
+        self.sock.get_flag(SOL_PACKET, PACKET_AUXDATA)
     }
 
     /// `PACKET_ORIGDEV`: report the original device (a bond's slave) instead of the master.
     pub fn set_origdev(&self, on: bool) -> io::Result<()> {
-        self.socket.set_flag(SOL_PACKET, PACKET_ORIGDEV, on)
+        self.sock.set_flag(SOL_PACKET, PACKET_ORIGDEV, on)
     }
 
     /// Whether `PACKET_ORIGDEV` is on.
     pub fn origdev(&self) -> io::Result<bool> {
-        self.socket.get_flag(SOL_PACKET, PACKET_ORIGDEV)
+        self.sock.get_flag(SOL_PACKET, PACKET_ORIGDEV)
     }
 
     /// `PACKET_IGNORE_OUTGOING`: do not deliver frames this host sends (`PACKET_OUTGOING`).
     pub fn set_ignore_outgoing(&self, on: bool) -> io::Result<()> {
-        self.socket.set_flag(SOL_PACKET, PACKET_IGNORE_OUTGOING, on)
+        self.sock.set_flag(SOL_PACKET, PACKET_IGNORE_OUTGOING, on)
     }
 
     /// Whether `PACKET_IGNORE_OUTGOING` is on.
     pub fn ignore_outgoing(&self) -> io::Result<bool> {
-        self.socket.get_flag(SOL_PACKET, PACKET_IGNORE_OUTGOING)
+        self.sock.get_flag(SOL_PACKET, PACKET_IGNORE_OUTGOING)
     }
 
     /// `PACKET_FANOUT`: joins (or creates) a fanout group. The socket must be bound first;
     /// a socket cannot leave a group except by closing.
     pub fn set_fanout(&self, fanout: Fanout) -> io::Result<()> {
-        self.socket.setsockopt_int(SOL_PACKET, PACKET_FANOUT, fanout.to_raw() as c_int)
+        self.sock.setsockopt_int(SOL_PACKET, PACKET_FANOUT, fanout.to_raw() as c_int)
     }
 
     /// The fanout group this socket is in, if any.
     pub fn fanout(&self) -> io::Result<Option<Fanout>> {
-        let raw = self.socket.getsockopt_int(SOL_PACKET, PACKET_FANOUT)? as u32;
+        let raw = self.sock.getsockopt_int(SOL_PACKET, PACKET_FANOUT)? as u32;
         Ok((raw != 0).then(|| Fanout::from_raw(raw)))
     }
 
     /// `PACKET_STATISTICS`: frames seen and dropped since the last call (reading resets them).
     pub fn statistics(&self) -> io::Result<TpacketStats> {
         let mut buf = [0u8; TpacketStats::LEN];
-        let n = self.socket.getsockopt_into(SOL_PACKET, PACKET_STATISTICS, &mut buf)?;
+        let n = self.sock.getsockopt_into(SOL_PACKET, PACKET_STATISTICS, &mut buf)?;
         TpacketStats::from_bytes(&buf[..n])
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "short PACKET_STATISTICS reply"))
-    }
-}
-
-impl AsRef<Socket> for PacketSocket {
-    fn as_ref(&self) -> &Socket {
-        &self.socket
-    }
-}
-
-impl From<PacketSocket> for Socket {
-    fn from(sock: PacketSocket) -> Socket {
-        sock.socket
-    }
-}
-
-impl std::os::fd::AsFd for PacketSocket {
-    fn as_fd(&self) -> std::os::fd::BorrowedFd<'_> {
-        self.socket.as_fd()
     }
 }

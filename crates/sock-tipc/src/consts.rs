@@ -7,7 +7,7 @@
 use libc::c_int;
 
 /// The option level of the `TIPC_*` options.
-pub const SOL_TIPC: c_int = 271;
+pub const SOL_TIPC: c_int = libc::SOL_TIPC;
 
 // Address types (`sockaddr_tipc.addrtype`).
 pub const TIPC_ADDR_NAMESEQ: u8 = 1;

@@ -1,6 +1,13 @@
 //! AF_TIPC: Transparent Inter-Process Communication, the cluster IPC of Linux.
 //!
-//! What CPython's `socket` module offers for `AF_TIPC`, typed:
+//! Part of the `sock` workspace; most users depend on the `sock` facade with the `tipc`
+//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_TIPC` | [`TipcAddr`] ([`TipcName`]: service range, service, socket id; [`Scope`]) | `{2000,200,210}/node`, `{2000,205}`, `<4711:3000>` | none: `Socket` + [`TipcSocketExt`] | `Socket::new(Family::TIPC, ..)` |
+//!
+//! Coming from Python (`AF_TIPC`, typed):
 //!
 //! | Python | Rust |
 //! | --- | --- |
@@ -9,15 +16,24 @@
 //! | `(TIPC_ADDR_ID, node, ref, 0[, scope])` | [`TipcAddr::socket`] / [`TipcName::Socket`] |
 //! | `scope` (`TIPC_ZONE_SCOPE`, `TIPC_CLUSTER_SCOPE`, `TIPC_NODE_SCOPE`) | [`Scope`] |
 //! | `TIPC_*` constants, `SOL_TIPC` | [`consts`] (re-exported here) |
-//! | `s.setsockopt(SOL_TIPC, TIPC_IMPORTANCE, n)` … | `s.set(`[`IMPORTANCE`]`, &n)` … ([`opts`]) |
+//! | `s.setsockopt(SOL_TIPC, TIPC_IMPORTANCE, n)` … | `s.set(`[`IMPORTANCE`]`, &n)` … ([`options`]; on/off options such as [`DEST_DROPPABLE`] take `bool`) |
 //! | `TIPC_GROUP_JOIN` / `TIPC_GROUP_LEAVE` | [`TipcSocketExt::join_group`] / [`TipcSocketExt::leave_group`] |
 //! | `recvmsg` ancillary data `TIPC_ERRINFO`, `TIPC_RETDATA`, `TIPC_DESTNAME` | [`TipcAncillary`] |
 //! | the topology service (`TIPC_TOP_SRV`, `struct tipc_subscr`/`tipc_event`) | [`Subscription`], [`Event`] |
 //!
-//! Text form of an address (`Display`/`FromStr`, decimal numbers): `{type,lower,upper}` for a
-//! service range, `{type,instance}` for a service address (`{type,instance}@node` with a lookup
-//! node), `<node:port>` for a socket id; a scope other than the default cluster scope follows
-//! as `/node`, `/zone` or `/<number>`, e.g. `{2000,200,210}/node`.
+//! Text form of an address (`Display`/`FromStr`; numbers decimal or `0x` hex, written in
+//! decimal): `{type,lower,upper}` for a service range, `{type,instance}` for a service address
+//! (`{type,instance}@node` with a lookup node), `<node:port>` for a socket id; a scope other
+//! than the default cluster scope follows as `/node`, `/zone` or `/<byte>`, e.g.
+//! `{2000,200,210}/node`.
+//!
+//! Decisions:
+//! - One address type, [`TipcAddr`], for the three kinds: they share the family and the
+//!   struct, and `recvfrom` may report any of them.
+//! - A scope without a name is written as its unsigned byte (`Scope(-2)`, "withdraw", is
+//!   `/254`), as the shared number rule has no sign.
+//! - No typed socket: TIPC sockets need nothing beyond `Socket` but their options, which
+//!   are `SockOpt` constants and the sealed [`TipcSocketExt`].
 //!
 //! ```no_run
 //! use sock_core::{Family, Socket, Type};
@@ -32,17 +48,25 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-mod addr;
-mod anc;
-pub mod consts;
-pub mod opts;
-mod topsrv;
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        mod anc;
+        pub mod consts;
+        mod form;
+        pub mod options;
+        mod text;
+        mod topsrv;
 
-pub use addr::{Scope, TipcAddr, TipcName};
-pub use anc::TipcAncillary;
-pub use consts::*;
-pub use opts::{
-    GroupReq, TipcSocketExt, CONN_TIMEOUT, DEST_DROPPABLE, IMPORTANCE, NODELAY, NODE_RECVQ_DEPTH, SOCK_RECVQ_DEPTH,
-    SOCK_RECVQ_USED, SRC_DROPPABLE,
-};
-pub use topsrv::{Event, Subscription};
+        pub use addr::{Scope, TipcAddr, TipcName};
+        pub use anc::TipcAncillary;
+        pub use consts::*;
+        pub use options::{
+            GroupReq, TipcSocketExt, CONN_TIMEOUT, DEST_DROPPABLE, IMPORTANCE, NODELAY, NODE_RECVQ_DEPTH,
+            SOCK_RECVQ_DEPTH, SOCK_RECVQ_USED, SRC_DROPPABLE,
+        };
+        pub use topsrv::{Event, Subscription};
+    } else {
+        compile_error!("sock-tipc supports Linux only (AF_TIPC is Linux's)");
+    }
+}

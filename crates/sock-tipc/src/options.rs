@@ -1,12 +1,14 @@
 //! TIPC socket options (level `SOL_TIPC`): typed declarations for
-//! [`Socket::get`]/[`Socket::set`], and [`TipcSocketExt`] for the ones without a plain value.
+//! [`Socket::get`]/[`Socket::set`] (on/off options are `SockOpt<bool>`), and the sealed
+//! [`TipcSocketExt`] for the ones without a plain value.
 //!
 //! ```no_run
 //! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::{IMPORTANCE, TIPC_HIGH_IMPORTANCE};
+//! use sock_tipc::{DEST_DROPPABLE, IMPORTANCE, TIPC_HIGH_IMPORTANCE};
 //! let s = Socket::new(Family::TIPC, Type::RDM, None)?;
 //! s.set(IMPORTANCE, &TIPC_HIGH_IMPORTANCE)?;
 //! assert_eq!(s.get(IMPORTANCE)?, TIPC_HIGH_IMPORTANCE);
+//! s.set(DEST_DROPPABLE, &true)?;
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
@@ -20,10 +22,10 @@ use crate::consts::*;
 
 /// `TIPC_IMPORTANCE`: `TIPC_LOW_IMPORTANCE` ..= `TIPC_CRITICAL_IMPORTANCE`.
 pub const IMPORTANCE: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_IMPORTANCE);
-/// `TIPC_SRC_DROPPABLE`: drop messages on congestion instead of blocking (0 or 1).
-pub const SRC_DROPPABLE: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SRC_DROPPABLE);
-/// `TIPC_DEST_DROPPABLE`: drop undeliverable messages instead of returning them (0 or 1).
-pub const DEST_DROPPABLE: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_DEST_DROPPABLE);
+/// `TIPC_SRC_DROPPABLE`: drop messages on congestion instead of blocking.
+pub const SRC_DROPPABLE: SockOpt<bool> = SockOpt::new(SOL_TIPC, TIPC_SRC_DROPPABLE);
+/// `TIPC_DEST_DROPPABLE`: drop undeliverable messages instead of returning them.
+pub const DEST_DROPPABLE: SockOpt<bool> = SockOpt::new(SOL_TIPC, TIPC_DEST_DROPPABLE);
 /// `TIPC_CONN_TIMEOUT`: the connect timeout in milliseconds (default 8000).
 pub const CONN_TIMEOUT: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_CONN_TIMEOUT);
 /// `TIPC_NODE_RECVQ_DEPTH` (read only): messages queued for the node.
@@ -32,9 +34,9 @@ pub const NODE_RECVQ_DEPTH: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_NODE_RECV
 pub const SOCK_RECVQ_DEPTH: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SOCK_RECVQ_DEPTH);
 /// `TIPC_SOCK_RECVQ_USED` (read only): bytes queued on this socket.
 pub const SOCK_RECVQ_USED: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SOCK_RECVQ_USED);
-/// `TIPC_NODELAY`: disable the Nagle-like bundling of stream sockets (0 or 1). Write-only:
-/// the kernel answers `getsockopt` with `EINVAL`.
-pub const NODELAY: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_NODELAY);
+/// `TIPC_NODELAY`: disable the Nagle-like bundling of stream sockets. Write-only: the kernel
+/// answers `getsockopt` with `EINVAL`.
+pub const NODELAY: SockOpt<bool> = SockOpt::new(SOL_TIPC, TIPC_NODELAY);
 const GROUP_JOIN: SockOpt<GroupReq> = SockOpt::new(SOL_TIPC, TIPC_GROUP_JOIN);
 
 /// `struct tipc_group_req`, the argument of `TIPC_GROUP_JOIN`: join communication group
@@ -79,8 +81,14 @@ impl GroupReq {
     }
 }
 
-/// TIPC options of a [`Socket`] that take a struct or no value at all.
-pub trait TipcSocketExt {
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for sock_core::Socket {}
+}
+
+/// TIPC options of a [`Socket`] that take a struct or no value at all. Sealed: implemented
+/// for [`Socket`] only.
+pub trait TipcSocketExt: sealed::Sealed {
     /// `TIPC_GROUP_JOIN`: joins a communication group (RDM sockets). Messages sent to the
     /// group's service range then reach every member.
     fn join_group(&self, req: &GroupReq) -> io::Result<()>;
@@ -121,5 +129,12 @@ mod tests {
         let bytes = sock_core::pod::bytes_of(&req);
         assert_eq!(&bytes[8..12], &2u32.to_ne_bytes());
         assert_eq!(&bytes[12..16], &2u32.to_ne_bytes());
+    }
+
+    #[test]
+    fn on_off_options_are_bool() {
+        let _: SockOpt<bool> = SRC_DROPPABLE;
+        let _: SockOpt<bool> = DEST_DROPPABLE;
+        let _: SockOpt<bool> = NODELAY;
     }
 }
