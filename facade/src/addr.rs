@@ -69,7 +69,7 @@ impl Addr {
             #[cfg(feature = "unix")]
             consts::AF_UNIX => sock_unix::UnixAddr::try_from(addr).ok().map(Addr::Unix),
             #[cfg(feature = "can")]
-            consts::AF_CAN => sock_can::decode(addr, protocol).ok().map(Addr::Can),
+            consts::AF_CAN => sock_can::AnyCanAddr::decode_with(addr, protocol).ok().map(Addr::Can),
             #[cfg(feature = "packet")]
             consts::AF_PACKET => sock_packet::PacketAddr::try_from(addr).ok().map(Addr::Packet),
             #[cfg(feature = "alg")]
