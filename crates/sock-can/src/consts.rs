@@ -3,7 +3,10 @@
 //! sizes, ISO-TP options and flags, error frame classes, `CAN_RAW_ERR_FILTER`,
 //! `CAN_RAW_XL_FRAMES` ...).
 //!
-//! `AF_CAN` and `PF_CAN` live in `sock_core::consts` with the other families.
+//! `AF_CAN` and `PF_CAN` live in `sock_core::consts` with the other families. Values come
+//! from `libc::` where libc has the constant (cast to this crate's type where libc's differs);
+//! the rest are the uapi headers' values. The crate root re-exports them all
+//! (`sock_can::CAN_RAW`).
 //!
 //! Types follow the kernel: protocol numbers, option levels and option names are `i32`
 //! (`c_int`); identifiers, masks and flags are `u32` (`canid_t`, `__u32`); J1939 names are `u64`,

@@ -358,6 +358,29 @@ mod tests {
         buf
     }
 
+    /// Issue 14: every typed CAN socket checks family, type and protocol before wrapping (runs
+    /// without CAN: a socket of another family is refused).
+    #[test]
+    fn typed_sockets_refuse_other_kinds() {
+        use crate::{BcmSocket, IsoTpSocket, J1939Socket};
+        let other = || Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        let errors = [
+            CanSocket::try_from(other()).err(),
+            BcmSocket::try_from(other()).err(),
+            IsoTpSocket::try_from(other()).err(),
+            J1939Socket::try_from(other()).err(),
+        ];
+        for (e, name) in errors.into_iter().zip(["CAN_RAW", "CAN_BCM", "CAN_ISOTP", "CAN_J1939"]) {
+            let e = e.expect("refused");
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().starts_with(&format!("socket: expected a {name} socket, got AF_UNIX")), "{e}");
+        }
+        assert_eq!(CanSocket::KIND.types, &[Type::RAW]);
+        for kind in [crate::BcmSocket::KIND, crate::IsoTpSocket::KIND, crate::J1939Socket::KIND] {
+            assert_eq!((kind.family, kind.types), (Family::CAN, &[Type::DGRAM][..]));
+        }
+    }
+
     /// Issue 13 audit: `tv_usec as u32 * 1000` overflowed (a debug panic) on an out-of-range
     /// timestamp; now such a timestamp is absent.
     #[test]
