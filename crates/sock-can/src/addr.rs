@@ -132,7 +132,7 @@ impl From<Interface> for CanAddr {
 
 impl FamilyAddr for CanAddr {
     const FAMILY: Family = Family::CAN;
-    const TEXT_FORM: &'static str = "interface (`vcan0`, `#3`, `` for every interface)";
+    const TEXT_FORM: &'static str = "interface (`vcan0`; `#3` for an index; empty for every interface)";
 
     /// Decodes the `CAN_RAW`/`CAN_BCM` shape (at least `can_family` + padding +
     /// `can_ifindex`); the index is turned back into a name where this thread's network
@@ -300,7 +300,9 @@ impl FamilyAddr for J1939Addr {
     /// into a name as for [`CanAddr`].
     fn decode(addr: &SockAddr) -> io::Result<J1939Addr> {
         let mut a = J1939Addr::decode_indexed(addr)?;
-        a.interface = a.interface.named_here();
+        if let Interface::Index(index) = a.interface {
+            a.interface = interface_from_index(index);
+        }
         Ok(a)
     }
 
@@ -310,20 +312,6 @@ impl FamilyAddr for J1939Addr {
 }
 
 sock_core::family_addr!(J1939Addr);
-
-/// Turning an index into a name in this thread's network namespace.
-trait NamedHere {
-    fn named_here(self) -> Interface;
-}
-
-impl NamedHere for Interface {
-    fn named_here(self) -> Interface {
-        match self {
-            Interface::Index(i) => interface_from_index(i),
-            other => other,
-        }
-    }
-}
 
 /// A decoded `AF_CAN` address, in the shape of the socket's protocol.
 ///

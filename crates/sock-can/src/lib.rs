@@ -45,7 +45,7 @@
 //!   index when there is no name ([`Interface::Index`]); an index encodes with no lookup.
 //! - Decoding needs at least as many bytes as the kernel reports for the protocol (8 for
 //!   `CAN_RAW`/`CAN_BCM`, 16 for `CAN_ISOTP`, 24 for `CAN_J1939`); shorter is `InvalidInput`.
-//! - Text forms (see `text.rs`): `vcan0` / `#3` / `` (every interface);
+//! - Text forms (see `text.rs`): `vcan0` / `#3` / empty (every interface);
 //!   `interface:rx_id:tx_id`; `interface:name:pgn:addr` — numbers by
 //!   [`sock_core::text::parse_num`] (decimal or `0x` hex), shown in hex. CAN frame text
 //!   ([`Frame`]'s `Display`/`FromStr`) keeps can-utils' syntax (`123#DEADBEEF`).

@@ -4,7 +4,7 @@
 //!
 //! | type | form | example |
 //! |---|---|---|
-//! | [`CanAddr`] | `interface` | `vcan0`, `#3` (an index), `` (every interface) |
+//! | [`CanAddr`] | `interface` | `vcan0`, `#3` (an index), empty (every interface) |
 //! | [`IsoTpAddr`] | `interface:rx_id:tx_id` | `vcan0:0x7e8:0x7e0` |
 //! | [`J1939Addr`] | `interface:name:pgn:addr` | `vcan0:0x0:0x12300:0x80` |
 //!
