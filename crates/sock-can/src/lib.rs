@@ -30,8 +30,11 @@
 //! | `AF_CAN` | [`CanAddr`], [`IsoTpAddr`], [`J1939Addr`] ([`AnyCanAddr`] by protocol) | `vcan0`, `vcan0:0x7e8:0x7e0`, `vcan0:0x0:0x12300:0x80` | [`CanSocket`], [`BcmSocket`], [`IsoTpSocket`], [`J1939Socket`] | `new`; `CanSocket::bound(iface)`, `BcmSocket::connected(iface)`, `IsoTpSocket::bound(addr)`, `J1939Socket::bound(addr)` |
 //!
 //! The plain [`sock_core::Socket`] works with every CAN protocol as in Python (`bind(("vcan0",))`
-//! and `send(bytes)`); the typed sockets wrap it and hand it back (`AsRef<Socket>`,
-//! `into_inner`).
+//! and `send(bytes)`); the typed sockets wrap it and hand it back: each is a
+//! [`ProtocolSocket`](sock_core::ProtocolSocket) (`KIND`, checked `TryFrom<Socket>` /
+//! `from_socket`, `into_inner`, `socket()`, `AsRef<Socket>`, `AsFd`). Constructors are
+//! `new` (`socket(2)` only) and `bound`/`connected` as in the table above; `bind` and
+//! `connect` are methods.
 //!
 //! # Decisions
 //!
