@@ -23,8 +23,8 @@ const IF: &str = "vcan0";
 const ID: u16 = 0x7a5;
 
 fn sock_pair() -> (CanSocket, CanSocket) {
-    let tx = CanSocket::open((IF,)).expect("open vcan0");
-    let rx = CanSocket::open((IF,)).expect("open vcan0");
+    let tx = CanSocket::bound((IF,)).expect("open vcan0");
+    let rx = CanSocket::bound((IF,)).expect("open vcan0");
     rx.set_filters(&[CanFilter::exact(CanId::Standard(ID))]).expect("filter");
     (tx, rx)
 }
@@ -90,7 +90,7 @@ fn bench(c: &mut Criterion) {
 }
 
 fn main() {
-    if let Err(e) = CanSocket::open((IF,)) {
+    if let Err(e) = CanSocket::bound((IF,)) {
         println!("can bench skipped: no {IF} here ({e}); it needs a vcan0 interface (see the file's docs)");
         return;
     }

@@ -127,8 +127,8 @@ fn rds() -> Outcome {
 
 fn can() -> Outcome {
     use sock::can::{CanId, CanSocket, ClassicFrame, Frame};
-    let rx = CanSocket::open(("vcan0",)).map_err(|e| format!("no vcan0 here ({e})"))?;
-    let tx = CanSocket::open(("vcan0",)).map_err(err)?;
+    let rx = CanSocket::bound(("vcan0",)).map_err(|e| format!("no vcan0 here ({e})"))?;
+    let tx = CanSocket::bound(("vcan0",)).map_err(err)?;
     rx.as_ref().set_timeout(Some(Duration::from_secs(2))).map_err(err)?;
     let frame = ClassicFrame::new(CanId::new(0x123).map_err(err)?, &[0xc0, 0xff, 0xee]).map_err(err)?;
     tx.write_classic(&frame).map_err(err)?;

@@ -69,7 +69,7 @@ impl Addr {
             #[cfg(feature = "unix")]
             consts::AF_UNIX => <sock_unix::UnixAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Unix),
             #[cfg(feature = "can")]
-            consts::AF_CAN => sock_can::decode(addr, protocol).ok().map(Addr::Can),
+            consts::AF_CAN => sock_can::AnyCanAddr::decode_with(addr, protocol).ok().map(Addr::Can),
             #[cfg(feature = "packet")]
             consts::AF_PACKET => {
                 <sock_packet::PacketAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Packet)

@@ -13,7 +13,7 @@ use sock_can::{
     AnyCanAddr, BcmMsg, BcmOpcode, BcmSocket, CanAddr, CanFilter, CanId, CanSocket, ClassicFrame, ErrorClass,
     ErrorFrame, FdFrame, Frame, XlFrame,
 };
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::{Family, FamilyAddr, Protocol, ProtocolSocket, Socket, Type};
 use support::{have_can, have_fd, have_iface, raw_for, IF, IF2, WAIT};
 
 fn raw_socket() -> io::Result<Socket> {
@@ -41,8 +41,29 @@ fn basic_bind_any() {
     let s = raw_socket().unwrap();
     s.bind(("",)).unwrap();
     let name = s.local_addr().unwrap();
-    assert_eq!(sock_can::decode(&name, s.protocol()).unwrap(), AnyCanAddr::Can(CanAddr::ANY));
-    assert_eq!(CanAddr::from_sock_addr(&name).unwrap().to_string(), "");
+    assert_eq!(AnyCanAddr::decode_with(&name, s.protocol()).unwrap(), AnyCanAddr::Can(CanAddr::ANY));
+    assert_eq!(CanAddr::decode(&name).unwrap().to_string(), "");
+}
+
+/// Issue 14: typed sockets check family, type and protocol when they wrap a socket, and a
+/// typed address binds through `FamilyAddr::encode` (the name resolved in this namespace).
+#[test]
+fn contract_typed_sockets_and_addresses() {
+    if !have_iface(IF) {
+        return;
+    }
+    let bcm = Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM))).unwrap();
+    let e = CanSocket::try_from(bcm).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("expected a CAN_RAW socket"), "{e}");
+    let bcm = BcmSocket::from_socket(Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM))).unwrap()).unwrap();
+    assert_eq!(bcm.socket().protocol(), Protocol(CAN_BCM));
+    let raw = CanSocket::bound(CanAddr::new(IF).unwrap()).unwrap();
+    assert_eq!(CanAddr::decode(&raw.socket().local_addr().unwrap()).unwrap().to_string(), IF);
+    let inner: Socket = raw.into();
+    let again = CanSocket::try_from(inner).unwrap();
+    again.set_loopback(false).unwrap();
+    assert!(!again.loopback().unwrap());
 }
 
 #[test]
@@ -64,7 +85,7 @@ fn basic_unknown_interface_is_enodev() {
     if !have_can() {
         return;
     }
-    let e = CanSocket::open(("nosuchcan7",)).unwrap_err();
+    let e = CanSocket::bound(("nosuchcan7",)).unwrap_err();
     assert_eq!(e.raw_os_error(), Some(libc::ENODEV), "{e}");
 }
 
@@ -136,7 +157,7 @@ fn cantest_send_frame_recvfrom_names_vcan0() {
     // can_frame_fmt = "=IB3x8s"
     assert_eq!(u32::from_ne_bytes(buf[..4].try_into().unwrap()), 0x101);
     assert_eq!((buf[4], &buf[8..11]), (3, &b"\x01\x02\x03"[..]));
-    let AnyCanAddr::Can(from) = sock_can::decode(&addr, Protocol(CAN_RAW)).unwrap() else { panic!("shape") };
+    let AnyCanAddr::Can(from) = AnyCanAddr::decode_with(&addr, Protocol(CAN_RAW)).unwrap() else { panic!("shape") };
     assert_eq!(from.to_string(), IF);
 }
 
@@ -146,7 +167,7 @@ fn cantest_send_max_and_multi_frames() {
         return;
     }
     let rx = raw_for(IF, &[0x102, 0x1234_5678]);
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let max = ClassicFrame::new(CanId::new(0x1234_5678).unwrap(), &[0xff; 8]).unwrap();
     tx.write_classic(&max).unwrap();
     assert_eq!(rx.read_frame().unwrap(), Frame::Classic(max));
@@ -187,7 +208,7 @@ fn classic_remote_and_extended_round_trip() {
         return;
     }
     let rx = raw_for(IF, &[0x103, 0x0103_0103]);
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let sent = [
         ClassicFrame::new(CanId::new(0x103).unwrap(), &[]).unwrap(),
         ClassicFrame::remote(CanId::new(0x103).unwrap(), 4).unwrap(),
@@ -209,7 +230,7 @@ fn fd_round_trip_every_length() {
     }
     let rx = raw_for(IF, &[0x104]);
     rx.set_fd_frames(true).unwrap();
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     tx.set_fd_frames(true).unwrap();
     for len in [0usize, 1, 8, 12, 16, 20, 24, 32, 48, 64] {
         let data: Vec<u8> = (0..len as u8).collect();
@@ -229,7 +250,7 @@ fn fd_frames_need_the_option() {
     if !have_fd(IF) {
         return;
     }
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let f = FdFrame::new(CanId::new(0x105).unwrap(), &[1; 12]).unwrap();
     let e = tx.write_fd(&f).unwrap_err();
     assert_eq!(e.raw_os_error(), Some(libc::EINVAL), "{e}");
@@ -247,10 +268,10 @@ fn xl_round_trip() {
     if !sock_tests::require("vcan interface canxl0 with mtu 2060", support::ensure_vcan("canxl0", CANXL_MTU)) {
         return;
     }
-    let rx = CanSocket::open(("canxl0",)).unwrap();
+    let rx = CanSocket::bound(("canxl0",)).unwrap();
     rx.as_ref().set_timeout(Some(WAIT)).unwrap();
     rx.set_xl_frames(true).unwrap();
-    let tx = CanSocket::open(("canxl0",)).unwrap();
+    let tx = CanSocket::bound(("canxl0",)).unwrap();
     tx.set_xl_frames(true).unwrap();
     for len in [1usize, 64, 65, 2048] {
         let data: Vec<u8> = (0..len).map(|i| i as u8).collect();
@@ -267,11 +288,11 @@ fn filter_drops_what_it_should() {
     if !have_iface(IF) {
         return;
     }
-    let rx = CanSocket::open((IF,)).unwrap();
+    let rx = CanSocket::bound((IF,)).unwrap();
     rx.as_ref().set_timeout(Some(Duration::from_millis(500))).unwrap();
     // Only 0x110..0x117 pass ...
     rx.set_filters(&[CanFilter::new(0x110, 0x7f8 | CAN_EFF_FLAG)]).unwrap();
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     for id in [0x10f, 0x110, 0x117, 0x118] {
         tx.write_classic(&ClassicFrame::new(CanId::new(id).unwrap(), &[1]).unwrap()).unwrap();
     }
@@ -304,14 +325,14 @@ fn error_mask_subscription() {
     if !have_iface(IF) {
         return;
     }
-    let plain = CanSocket::open((IF,)).unwrap();
+    let plain = CanSocket::bound((IF,)).unwrap();
     plain.set_filters(&[]).unwrap();
     plain.as_ref().set_timeout(Some(Duration::from_millis(500))).unwrap();
-    let subscribed = CanSocket::open((IF,)).unwrap();
+    let subscribed = CanSocket::bound((IF,)).unwrap();
     subscribed.set_filters(&[]).unwrap();
     subscribed.set_error_mask(CAN_ERR_CRTL | CAN_ERR_BUSOFF).unwrap();
     subscribed.as_ref().set_timeout(Some(WAIT)).unwrap();
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     // A class outside the mask is dropped, one inside arrives decoded.
     tx.write_frame(&ErrorFrame::new(CAN_ERR_ACK, [0; 8]).into()).unwrap();
     let err = ErrorFrame::new(CAN_ERR_CRTL | CAN_ERR_CNT, [0, CAN_ERR_CRTL_RX_PASSIVE, 0, 0, 0, 0, 3, 130]);
@@ -328,13 +349,13 @@ fn meta_interface_timestamp_and_own_messages() {
     if !have_iface(IF) || !have_iface(IF2) {
         return;
     }
-    let any = CanSocket::open(("",)).unwrap();
+    let any = CanSocket::bound(("",)).unwrap();
     any.set_filters(&[CanFilter::exact(CanId::new(0x150).unwrap())]).unwrap();
     any.as_ref().set_timeout(Some(WAIT)).unwrap();
     any.set_timestamp(true).unwrap();
     let f = ClassicFrame::new(CanId::new(0x150).unwrap(), &[1]).unwrap();
     // Sent to vcan1 through another socket bound to every interface, with sendto.
-    let tx = CanSocket::open(("",)).unwrap();
+    let tx = CanSocket::bound(("",)).unwrap();
     tx.write_frame_to(&f.into(), (IF2,)).unwrap();
     let before = SystemTime::now() - Duration::from_secs(60);
     let (frame, meta) = any.read_frame_meta().unwrap();
@@ -495,7 +516,7 @@ fn batched_write_and_read() {
         return;
     }
     let rx = raw_for(IF, &[0x160]);
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let frames: Vec<ClassicFrame> =
         (0..100u8).map(|i| ClassicFrame::new(CanId::new(0x160).unwrap(), &[i]).unwrap()).collect();
     let mut out = sock_core::SendBatch::new();

@@ -19,7 +19,7 @@ fn have_bcm() -> bool {
 }
 
 fn bcm() -> BcmSocket {
-    let s = BcmSocket::connect((IF,)).unwrap();
+    let s = BcmSocket::connected((IF,)).unwrap();
     s.as_ref().set_timeout(Some(WAIT)).unwrap();
     s
 }
@@ -100,7 +100,7 @@ fn rx_changed_only_on_content_change() {
     // Watch all 8 data bytes of 0x203.
     let mask = ClassicFrame::new(id(0x203), &[0xff; 8]).unwrap();
     rx.send(&BcmMsg::new(BcmOpcode::RxSetup, id(0x203)).with_frames(mask)).unwrap();
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let a = ClassicFrame::new(id(0x203), &[1; 8]).unwrap();
     let b = ClassicFrame::new(id(0x203), &[2; 8]).unwrap();
     for f in [a, a, a, b, b, a] {

@@ -17,8 +17,8 @@ fn have_isotp() -> bool {
 }
 
 fn pair(a_rx: u32, a_tx: u32) -> (IsoTpSocket, IsoTpSocket) {
-    let a = IsoTpSocket::open((IF, a_rx, a_tx)).unwrap();
-    let b = IsoTpSocket::open((IF, a_tx, a_rx)).unwrap();
+    let a = IsoTpSocket::bound((IF, a_rx, a_tx)).unwrap();
+    let b = IsoTpSocket::bound((IF, a_tx, a_rx)).unwrap();
     for s in [&a, &b] {
         s.as_ref().set_timeout(Some(WAIT)).unwrap();
     }
@@ -53,7 +53,7 @@ fn isotptest_bind_round_trips() {
     let s = Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP))).unwrap();
     s.bind((IF, 0x123u32, 0x456u32)).unwrap();
     let name = s.local_addr().unwrap();
-    let AnyCanAddr::IsoTp(a) = sock_can::decode(&name, s.protocol()).unwrap() else { panic!("shape") };
+    let AnyCanAddr::IsoTp(a) = AnyCanAddr::decode_with(&name, s.protocol()).unwrap() else { panic!("shape") };
     assert_eq!(a, IsoTpAddr::new(IF, 0x123, 0x456).unwrap());
     assert_eq!(a.to_string(), "vcan0:0x123:0x456");
 }

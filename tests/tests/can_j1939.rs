@@ -17,7 +17,7 @@ fn have_j1939() -> bool {
 }
 
 fn node(addr: u8) -> J1939Socket {
-    let s = J1939Socket::open((IF, J1939_NO_NAME, J1939_NO_PGN, addr)).unwrap();
+    let s = J1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, addr)).unwrap();
     s.as_ref().set_timeout(Some(WAIT)).unwrap();
     s
 }
@@ -38,7 +38,7 @@ fn j1939test_bind_round_trips() {
     }
     let s = Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939))).unwrap();
     s.bind((IF, J1939_NO_NAME, J1939_NO_PGN, J1939_NO_ADDR)).unwrap();
-    let AnyCanAddr::J1939(a) = sock_can::decode(&s.local_addr().unwrap(), s.protocol()).unwrap() else {
+    let AnyCanAddr::J1939(a) = AnyCanAddr::decode_with(&s.local_addr().unwrap(), s.protocol()).unwrap() else {
         panic!("shape")
     };
     assert_eq!(a, J1939Addr::new(IF, J1939_NO_NAME, J1939_NO_PGN, J1939_NO_ADDR).unwrap());

@@ -47,7 +47,7 @@ fn our_frames_printed_by_candump() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let tx = CanSocket::open((IF,)).unwrap();
+    let tx = CanSocket::bound((IF,)).unwrap();
     let frame = ClassicFrame::new(CanId::new(0x5a2).unwrap(), &[0xde, 0xad, 0xbe, 0xef]).unwrap();
     // Send once candump waits on its socket; if it missed that frame (it waits in a syscall
     // before its socket is set up, too), send again until it prints the frame.
@@ -74,7 +74,7 @@ fn isotpsend_to_our_socket() {
     if !have_iface(IF) || !have_program("isotpsend") {
         return;
     }
-    let rx = IsoTpSocket::open((IF, 0x5b1u32, 0x5b2u32)).unwrap();
+    let rx = IsoTpSocket::bound((IF, 0x5b1u32, 0x5b2u32)).unwrap();
     rx.as_ref().set_timeout(Some(WAIT)).unwrap();
     let payload: Vec<u8> = (0..100u8).collect();
     let hex: Vec<String> = payload.iter().map(|b| format!("{b:02x}")).collect();
@@ -123,7 +123,7 @@ fn testj1939_to_our_socket() {
     if !sock_tests::require("AF_CAN CAN_J1939 sockets", J1939Socket::new()) {
         return;
     }
-    let rx = J1939Socket::open((IF, J1939_NO_NAME, J1939_NO_PGN, 0xa0u8)).unwrap();
+    let rx = J1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, 0xa0u8)).unwrap();
     rx.as_ref().set_timeout(Some(WAIT)).unwrap();
     run("testj1939", &["-s8", &format!("{IF}:0xa1"), ":0xa0,0x12500"]);
     let mut buf = [0u8; 64];
@@ -145,7 +145,7 @@ fn our_socket_to_testj1939() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let tx = J1939Socket::open((IF, J1939_NO_NAME, J1939_NO_PGN, 0xa3u8)).unwrap();
+    let tx = J1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, 0xa3u8)).unwrap();
     // Send once testj1939 waits on its bound socket.
     assert!(sock_tests::wait_for_io_wait(&child.id().to_string(), WAIT), "testj1939 never waited for data");
     tx.send_to(&[0xca, 0xfe, 0xba, 0xbe], J1939Addr::to(0x12600, 0xa2)).unwrap();

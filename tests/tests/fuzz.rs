@@ -329,17 +329,16 @@ proptest! {
 
     #[test]
     fn can_decode(raw in sockaddr_of(libc::AF_CAN), protocol in prop_oneof![0i32..10, any::<i32>()]) {
-        match sock_can::decode(&raw, Protocol(protocol)) {
+        match sock_can::AnyCanAddr::decode_with(&raw, Protocol(protocol)) {
             Ok(sock_can::AnyCanAddr::Can(a)) => text_round_trip(&a)?,
             Ok(sock_can::AnyCanAddr::IsoTp(a)) => text_round_trip(&a)?,
             Ok(sock_can::AnyCanAddr::J1939(a)) => text_round_trip(&a)?,
             Err(e) => prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput),
         }
         for d in [
-            sock_can::CanAddr::from_sock_addr(&raw).map(|_| ()),
-            sock_can::IsoTpAddr::from_sock_addr(&raw).map(|_| ()),
-            sock_can::J1939Addr::from_sock_addr(&raw).map(|_| ()),
-            sock_can::J1939Addr::from_sock_addr_indexed(&raw).map(|_| ()),
+            <sock_can::CanAddr as sock_core::FamilyAddr>::decode(&raw).map(|_| ()),
+            <sock_can::IsoTpAddr as sock_core::FamilyAddr>::decode(&raw).map(|_| ()),
+            <sock_can::J1939Addr as sock_core::FamilyAddr>::decode(&raw).map(|_| ()),
         ] {
             if let Err(e) = d {
                 prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput);

@@ -16,7 +16,7 @@ fn main() -> std::io::Result<()> {
     let count: Option<usize> = args.next().and_then(|n| n.parse().ok());
 
     // s = socket.socket(AF_CAN, SOCK_RAW, CAN_RAW); s.bind(('vcan0',))
-    let s = CanSocket::open((iface.as_str(),))?;
+    let s = CanSocket::bound((iface.as_str(),))?;
     let mut seen = 0;
     while count.is_none_or(|c| seen < c) {
         // cf, addr = s.recvfrom(can_frame_size)

@@ -15,7 +15,7 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let frame: Frame = text.parse()?;
-    let s = CanSocket::open((iface.as_str(),))?;
+    let s = CanSocket::bound((iface.as_str(),))?;
     match frame {
         Frame::Fd(_) => s.set_fd_frames(true)?,
         Frame::Xl(_) => s.set_xl_frames(true)?,

@@ -1,17 +1,19 @@
 //! The three shapes of `struct sockaddr_can`: [`CanAddr`] (`CAN_RAW`, `CAN_BCM`), [`IsoTpAddr`]
-//! (`CAN_ISOTP`) and [`J1939Addr`] (`CAN_J1939`), their text forms, their conversions to and
-//! from [`SockAddr`], and the tuple forms of CPython (`("vcan0",)`, `("vcan0", rx, tx)`,
-//! `("vcan0", name, pgn, addr)`).
+//! (`CAN_ISOTP`) and [`J1939Addr`] (`CAN_J1939`), each a [`FamilyAddr`], and [`AnyCanAddr`]
+//! for an address whose shape the socket's protocol decides
+//! ([`AnyCanAddr::decode_with`]). Text forms are in `text.rs`, CPython's tuple forms in
+//! `form.rs`.
 //!
-//! Which shape a received address has depends on the socket's protocol, so [`decode`] takes it.
+//! Encoding resolves an interface name in the calling thread's network namespace
+//! (`if_nametoindex` semantics, [`FamilyAddr::encode`]); `encode_on(socket)` resolves it on a
+//! given socket instead, as CPython does — the one extra method, needed because a socket
+//! created in (or received from) another network namespace sees other interfaces than the
+//! thread. CPython's tuple forms (`("vcan0",)` ...) resolve on the socket they are used with.
 
-use std::fmt;
 use std::io;
-use std::str::FromStr;
-
-use sock_core::{invalid_input, Protocol, SockAddr, Socket, ToSockAddr};
 
 use sock_core::consts::AF_CAN;
+use sock_core::{invalid_input, Family, FamilyAddr, Protocol, SockAddr, Socket, ToSockAddr, Type};
 
 use crate::consts::{CAN_BCM, CAN_ISOTP, CAN_J1939, CAN_RAW, J1939_NO_ADDR, J1939_NO_NAME, J1939_NO_PGN};
 use crate::iface::{interface_from_index, Interface};
@@ -21,58 +23,61 @@ use crate::iface::{interface_from_index, Interface};
 const DATA_LEN: usize = 22;
 const IFINDEX: usize = 2;
 const UNION: usize = 6;
+/// The shortest address of each shape the kernel reports, after `can_family` (its
+/// `RAW_MIN_NAMELEN`/`BCM_MIN_NAMELEN`, `ISOTP_MIN_NAMELEN`, `J1939_MIN_NAMELEN`, minus 2).
+const MIN_CAN: usize = IFINDEX + 4;
+const MIN_ISOTP: usize = UNION + 8;
+const MIN_J1939: usize = DATA_LEN;
 
-/// The marker type of this crate's [`ToSockAddr`] impls for tuples (see `sock_core::ToSockAddr`).
-#[derive(Debug)]
-pub enum CanForm {}
-
-/// The raw fields of a `sockaddr_can` (missing bytes of a short address read as zero).
+/// The raw fields of a `sockaddr_can` (bytes past a short address read as zero).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct RawCan {
+pub(crate) struct RawCan {
     ifindex: u32,
     union: [u8; 16],
 }
 
 impl RawCan {
-    fn encode(&self) -> SockAddr {
+    fn encode(&self) -> io::Result<SockAddr> {
         let mut data = [0u8; DATA_LEN];
         data[IFINDEX..IFINDEX + 4].copy_from_slice(&self.ifindex.to_ne_bytes());
         data[UNION..].copy_from_slice(&self.union);
-        SockAddr::new(AF_CAN as u16, &data).expect("sockaddr_can fits in sockaddr_storage")
+        SockAddr::new(AF_CAN as u16, &data)
     }
 
-    fn decode(addr: &SockAddr) -> io::Result<RawCan> {
-        if i32::from(addr.family()) != AF_CAN {
-            return Err(invalid_input("address", "not an AF_CAN address"));
+    /// The fields of `addr`, which must be `AF_CAN` and hold at least `min` bytes after the
+    /// family (else `InvalidInput` naming the `shape`).
+    fn decode<A: FamilyAddr>(addr: &SockAddr, min: usize, shape: &str) -> io::Result<RawCan> {
+        let src = A::expect_family(addr)?;
+        if src.len() < min {
+            return Err(invalid_input(
+                "address",
+                &format!("{} bytes is too short for a {shape} sockaddr_can (at least {})", src.len() + 2, min + 2),
+            ));
         }
         let mut data = [0u8; DATA_LEN];
-        let src = addr.data();
         let n = src.len().min(DATA_LEN);
         data[..n].copy_from_slice(&src[..n]);
         let mut union = [0u8; 16];
         union.copy_from_slice(&data[UNION..]);
-        let ifindex = u32::from_ne_bytes(data[IFINDEX..IFINDEX + 4].try_into().expect("4 bytes"));
-        Ok(RawCan { ifindex, union })
-    }
-
-    fn u32_at(&self, at: usize) -> u32 {
-        u32::from_ne_bytes(self.union[at..at + 4].try_into().expect("4 bytes"))
+        Ok(RawCan { ifindex: u32_at(&data, IFINDEX), union })
     }
 }
 
-/// Splits `text` at `:` into exactly `N` fields.
-fn fields<'a, const N: usize>(text: &'a str, what: &str) -> io::Result<[&'a str; N]> {
-    let parts: Vec<&str> = text.split(':').collect();
-    parts.try_into().map_err(|_| invalid_input("address", what))
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_ne_bytes(b)
 }
 
-/// Parses `0x`-prefixed hex or decimal.
-fn number<T: TryFrom<u64>>(text: &str, arg: &str) -> io::Result<T> {
-    let v = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => u64::from_str_radix(hex, 16),
-        None => text.parse::<u64>(),
-    };
-    v.ok().and_then(|v| T::try_from(v).ok()).ok_or_else(|| invalid_input(arg, "not a number in range"))
+/// The index of `interface`: a name is looked up on `socket`, or — without one — on a
+/// scratch socket of this thread's network namespace (`if_nametoindex` semantics).
+fn index_of(interface: &Interface, socket: Option<&Socket>) -> io::Result<u32> {
+    match (interface, socket) {
+        (Interface::Any, _) => Ok(0),
+        (Interface::Index(index), _) => Ok(*index),
+        (Interface::Name(_), Some(s)) => interface.resolve(s),
+        (Interface::Name(_), None) => interface.resolve(Socket::new(Family::UNIX, Type::DGRAM, None)?),
+    }
 }
 
 /// A `CAN_RAW` or `CAN_BCM` address: an interface, or every interface.
@@ -81,9 +86,14 @@ fn number<T: TryFrom<u64>>(text: &str, arg: &str) -> io::Result<T> {
 /// without a name. CPython's form is `("vcan0",)`, accepted wherever an address is.
 ///
 /// ```
-/// use sock_can::CanAddr;
+/// use sock_can::{CanAddr, Interface};
+/// use sock_core::FamilyAddr;
 /// let a: CanAddr = "vcan0".parse()?;
 /// assert_eq!(a.to_string(), "vcan0");
+/// // An index needs no interface to encode; one that names no interface decodes as itself.
+/// let b = CanAddr::from(Interface::Index(4_000_000));
+/// assert_eq!(b.to_string(), "#4000000");
+/// assert_eq!(CanAddr::decode(&b.encode()?)?, b);
 /// assert_eq!(CanAddr::new(&"x".repeat(16)).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // "interface name too long"
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -102,55 +112,58 @@ impl CanAddr {
         Ok(CanAddr { interface: Interface::name(name)? })
     }
 
-    /// The raw address with the interface given as an index (no lookup).
-    pub fn to_sock_addr_with_index(&self, ifindex: u32) -> SockAddr {
-        RawCan { ifindex, union: [0; 16] }.encode()
+    /// Encodes with an interface name looked up on `socket` (`SIOCGIFINDEX`, as CPython), for
+    /// a socket of another network namespace than this thread's; otherwise as
+    /// [`encode`](FamilyAddr::encode).
+    pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
+        self.encode_with(Some(socket))
     }
 
-    /// Decodes an `AF_CAN` address as `CAN_RAW`/`CAN_BCM` do (the index is turned back into a
-    /// name). A foreign family is `InvalidInput`.
-    pub fn from_sock_addr(addr: &SockAddr) -> io::Result<CanAddr> {
-        let raw = RawCan::decode(addr)?;
+    fn encode_with(&self, socket: Option<&Socket>) -> io::Result<SockAddr> {
+        RawCan { ifindex: index_of(&self.interface, socket)?, union: [0; 16] }.encode()
+    }
+}
+
+impl From<Interface> for CanAddr {
+    fn from(interface: Interface) -> CanAddr {
+        CanAddr { interface }
+    }
+}
+
+impl FamilyAddr for CanAddr {
+    const FAMILY: Family = Family::CAN;
+    const TEXT_FORM: &'static str = "interface (`vcan0`; `#3` for an index; empty for every interface)";
+
+    /// Decodes the `CAN_RAW`/`CAN_BCM` shape (at least `can_family` + padding +
+    /// `can_ifindex`); the index is turned back into a name where this thread's network
+    /// namespace has one (`SIOCGIFNAME`, as CPython's `makesockaddr`).
+    fn decode(addr: &SockAddr) -> io::Result<CanAddr> {
+        let raw = RawCan::decode::<CanAddr>(addr, MIN_CAN, "CAN_RAW")?;
         Ok(CanAddr { interface: interface_from_index(raw.ifindex) })
     }
-}
 
-impl fmt::Display for CanAddr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.interface.fmt(f)
+    fn encode(&self) -> io::Result<SockAddr> {
+        self.encode_with(None)
     }
 }
 
-impl FromStr for CanAddr {
-    type Err = io::Error;
-    fn from_str(s: &str) -> io::Result<CanAddr> {
-        Ok(CanAddr { interface: s.parse()? })
-    }
-}
-
-impl ToSockAddr for CanAddr {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
-    }
-}
-
-impl ToSockAddr<CanForm> for (&str,) {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        CanAddr::new(self.0)?.to_sock_addr(socket)
-    }
-}
+sock_core::family_addr!(CanAddr);
 
 /// A `CAN_ISOTP` address: interface, receive identifier and transmit identifier.
 ///
 /// The identifiers are raw `canid_t` values: set [`CAN_EFF_FLAG`](crate::consts::CAN_EFF_FLAG)
-/// for 29-bit ones. Text form: `vcan0:0x123:0x456` (numbers in hex with `0x`, or decimal).
-/// CPython's form is `("vcan0", rx_id, tx_id)`.
+/// for 29-bit ones. Text form: `vcan0:0x123:0x456` (`interface:rx_id:tx_id`, numbers decimal
+/// or `0x` hex, shown in hex). CPython's form is `("vcan0", rx_id, tx_id)`.
 ///
 /// ```
-/// use sock_can::IsoTpAddr;
+/// use sock_can::{IsoTpAddr, Interface};
+/// use sock_core::FamilyAddr;
 /// let a: IsoTpAddr = "vcan0:0x123:0x456".parse()?;
 /// assert_eq!((a.rx_id, a.tx_id), (0x123, 0x456));
 /// assert_eq!(a.to_string(), "vcan0:0x123:0x456");
+/// let b = IsoTpAddr { interface: Interface::Index(4_000_000), rx_id: 0x7e8, tx_id: 0x7e0 };
+/// assert_eq!(b.to_string().parse::<IsoTpAddr>()?, b);
+/// assert_eq!(IsoTpAddr::decode(&b.encode()?)?, b);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -169,58 +182,56 @@ impl IsoTpAddr {
         Ok(IsoTpAddr { interface: Interface::name(name)?, rx_id, tx_id })
     }
 
-    /// The raw address with the interface given as an index (no lookup).
-    pub fn to_sock_addr_with_index(&self, ifindex: u32) -> SockAddr {
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
+        self.encode_with(Some(socket))
+    }
+
+    fn encode_with(&self, socket: Option<&Socket>) -> io::Result<SockAddr> {
         let mut union = [0u8; 16];
         union[..4].copy_from_slice(&self.rx_id.to_ne_bytes());
         union[4..8].copy_from_slice(&self.tx_id.to_ne_bytes());
-        RawCan { ifindex, union }.encode()
-    }
-
-    /// Decodes an `AF_CAN` address in the `CAN_ISOTP` shape.
-    pub fn from_sock_addr(addr: &SockAddr) -> io::Result<IsoTpAddr> {
-        let raw = RawCan::decode(addr)?;
-        Ok(IsoTpAddr { interface: interface_from_index(raw.ifindex), rx_id: raw.u32_at(0), tx_id: raw.u32_at(4) })
+        RawCan { ifindex: index_of(&self.interface, socket)?, union }.encode()
     }
 }
 
-impl fmt::Display for IsoTpAddr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{:#x}:{:#x}", self.interface, self.rx_id, self.tx_id)
+impl FamilyAddr for IsoTpAddr {
+    const FAMILY: Family = Family::CAN;
+    const TEXT_FORM: &'static str = "interface:rx_id:tx_id (`vcan0:0x7e8:0x7e0`)";
+
+    /// Decodes the `CAN_ISOTP` shape (at least up to `tx_id`); the index is turned back into
+    /// a name as for [`CanAddr`].
+    fn decode(addr: &SockAddr) -> io::Result<IsoTpAddr> {
+        let raw = RawCan::decode::<IsoTpAddr>(addr, MIN_ISOTP, "CAN_ISOTP")?;
+        Ok(IsoTpAddr {
+            interface: interface_from_index(raw.ifindex),
+            rx_id: u32_at(&raw.union, 0),
+            tx_id: u32_at(&raw.union, 4),
+        })
+    }
+
+    fn encode(&self) -> io::Result<SockAddr> {
+        self.encode_with(None)
     }
 }
 
-impl FromStr for IsoTpAddr {
-    type Err = io::Error;
-    fn from_str(s: &str) -> io::Result<IsoTpAddr> {
-        let [iface, rx, tx] = fields::<3>(s, "expected interface:rx_id:tx_id")?;
-        Ok(IsoTpAddr { interface: iface.parse()?, rx_id: number(rx, "rx_id")?, tx_id: number(tx, "tx_id")? })
-    }
-}
-
-impl ToSockAddr for IsoTpAddr {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
-    }
-}
-
-impl ToSockAddr<CanForm> for (&str, u32, u32) {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        IsoTpAddr::new(self.0, self.1, self.2)?.to_sock_addr(socket)
-    }
-}
+sock_core::family_addr!(IsoTpAddr);
 
 /// A `CAN_J1939` address: interface, 64-bit ECU name, parameter group number and 8-bit
 /// address. `J1939_NO_NAME`, `J1939_NO_PGN` and `J1939_NO_ADDR` mean "none".
 ///
-/// Text form: `vcan0:0x0:0x40000:0xff` (interface:name:pgn:addr, numbers in hex with `0x` or
-/// decimal). CPython's form is `("vcan0", name, pgn, addr)`.
+/// Text form: `vcan0:0x0:0x40000:0xff` (`interface:name:pgn:addr`, numbers decimal or `0x`
+/// hex, shown in hex). CPython's form is `("vcan0", name, pgn, addr)`.
 ///
 /// ```
-/// use sock_can::J1939Addr;
+/// use sock_can::{J1939Addr, Interface};
+/// use sock_core::FamilyAddr;
 /// let a = J1939Addr::new("vcan0", 0, 0x12300, 0x80)?;
 /// assert_eq!(a.to_string(), "vcan0:0x0:0x12300:0x80");
 /// assert_eq!(a.to_string().parse::<J1939Addr>()?, a);
+/// let b = J1939Addr { interface: Interface::Index(4_000_000), name: 0, pgn: 0x12300, addr: 0x80 };
+/// assert_eq!(b.to_string(), "#4000000:0x0:0x12300:0x80");
+/// assert_eq!(J1939Addr::decode(&b.encode()?)?, b);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -253,69 +264,65 @@ impl J1939Addr {
         J1939Addr { pgn, addr, ..J1939Addr::default() }
     }
 
-    /// The raw address with the interface given as an index (no lookup).
-    pub fn to_sock_addr_with_index(&self, ifindex: u32) -> SockAddr {
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
+        self.encode_with(Some(socket))
+    }
+
+    fn encode_with(&self, socket: Option<&Socket>) -> io::Result<SockAddr> {
         let mut union = [0u8; 16];
         union[..8].copy_from_slice(&self.name.to_ne_bytes());
         union[8..12].copy_from_slice(&self.pgn.to_ne_bytes());
         union[12] = self.addr;
-        RawCan { ifindex, union }.encode()
+        RawCan { ifindex: index_of(&self.interface, socket)?, union }.encode()
     }
 
-    /// Decodes an `AF_CAN` address in the `CAN_J1939` shape.
-    pub fn from_sock_addr(addr: &SockAddr) -> io::Result<J1939Addr> {
-        let mut a = J1939Addr::from_sock_addr_indexed(addr)?;
-        if let Interface::Index(i) = a.interface {
-            a.interface = interface_from_index(i);
-        }
-        Ok(a)
-    }
-
-    /// Like [`J1939Addr::from_sock_addr`] but leaves the interface as an index (no
+    /// Like [`decode`](FamilyAddr::decode) but leaves the interface as an index (no
     /// `SIOCGIFNAME`), for receive paths.
-    pub fn from_sock_addr_indexed(addr: &SockAddr) -> io::Result<J1939Addr> {
-        let raw = RawCan::decode(addr)?;
+    pub(crate) fn decode_indexed(addr: &SockAddr) -> io::Result<J1939Addr> {
+        let raw = RawCan::decode::<J1939Addr>(addr, MIN_J1939, "CAN_J1939")?;
+        let mut name = [0u8; 8];
+        name.copy_from_slice(&raw.union[..8]);
         Ok(J1939Addr {
-            interface: if raw.ifindex == 0 { Interface::Any } else { Interface::Index(raw.ifindex) },
-            name: u64::from_ne_bytes(raw.union[..8].try_into().expect("8 bytes")),
-            pgn: raw.u32_at(8),
+            interface: Interface::index(raw.ifindex),
+            name: u64::from_ne_bytes(name),
+            pgn: u32_at(&raw.union, 8),
             addr: raw.union[12],
         })
     }
 }
 
-impl fmt::Display for J1939Addr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{:#x}:{:#x}:{:#x}", self.interface, self.name, self.pgn, self.addr)
+impl FamilyAddr for J1939Addr {
+    const FAMILY: Family = Family::CAN;
+    const TEXT_FORM: &'static str = "interface:name:pgn:addr (`vcan0:0x0:0x12300:0x80`)";
+
+    /// Decodes the `CAN_J1939` shape (the whole `sockaddr_can`); the index is turned back
+    /// into a name as for [`CanAddr`].
+    fn decode(addr: &SockAddr) -> io::Result<J1939Addr> {
+        let mut a = J1939Addr::decode_indexed(addr)?;
+        if let Interface::Index(index) = a.interface {
+            a.interface = interface_from_index(index);
+        }
+        Ok(a)
+    }
+
+    fn encode(&self) -> io::Result<SockAddr> {
+        self.encode_with(None)
     }
 }
 
-impl FromStr for J1939Addr {
-    type Err = io::Error;
-    fn from_str(s: &str) -> io::Result<J1939Addr> {
-        let [iface, name, pgn, addr] = fields::<4>(s, "expected interface:name:pgn:addr")?;
-        Ok(J1939Addr {
-            interface: iface.parse()?,
-            name: number(name, "name")?,
-            pgn: number(pgn, "pgn")?,
-            addr: number(addr, "addr")?,
-        })
-    }
-}
-
-impl ToSockAddr for J1939Addr {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        Ok(self.to_sock_addr_with_index(self.interface.resolve(socket)?))
-    }
-}
-
-impl ToSockAddr<CanForm> for (&str, u64, u32, u8) {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        J1939Addr::new(self.0, self.1, self.2, self.3)?.to_sock_addr(socket)
-    }
-}
+sock_core::family_addr!(J1939Addr);
 
 /// A decoded `AF_CAN` address, in the shape of the socket's protocol.
+///
+/// ```
+/// use sock_can::{AnyCanAddr, IsoTpAddr};
+/// use sock_core::Protocol;
+/// let raw = AnyCanAddr::IsoTp(IsoTpAddr::new("", 1, 2)?).encode()?;
+/// let AnyCanAddr::IsoTp(a) = AnyCanAddr::decode_with(&raw, Protocol(sock_can::CAN_ISOTP))? else { panic!() };
+/// assert_eq!((a.rx_id, a.tx_id), (1, 2));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AnyCanAddr {
     /// `CAN_RAW` / `CAN_BCM`.
@@ -326,44 +333,51 @@ pub enum AnyCanAddr {
     J1939(J1939Addr),
 }
 
-impl fmt::Display for AnyCanAddr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnyCanAddr::Can(a) => a.fmt(f),
-            AnyCanAddr::IsoTp(a) => a.fmt(f),
-            AnyCanAddr::J1939(a) => a.fmt(f),
+impl AnyCanAddr {
+    /// Decodes an `AF_CAN` address for a socket of `protocol`, as CPython's `makesockaddr`:
+    /// `CAN_RAW`/`CAN_BCM` give [`CanAddr`], `CAN_ISOTP` [`IsoTpAddr`], `CAN_J1939`
+    /// [`J1939Addr`]. Another family, a short address, or another protocol ("unsupported
+    /// CAN protocol") is `InvalidInput`.
+    pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> io::Result<AnyCanAddr> {
+        match protocol.raw() {
+            CAN_RAW | CAN_BCM => CanAddr::decode(addr).map(AnyCanAddr::Can),
+            CAN_ISOTP => IsoTpAddr::decode(addr).map(AnyCanAddr::IsoTp),
+            CAN_J1939 => J1939Addr::decode(addr).map(AnyCanAddr::J1939),
+            other => Err(invalid_input("protocol", &format!("unsupported CAN protocol {other}"))),
         }
+    }
+
+    /// Encodes the address in its shape (see [`FamilyAddr::encode`]).
+    pub fn encode(&self) -> io::Result<SockAddr> {
+        match self {
+            AnyCanAddr::Can(a) => a.encode(),
+            AnyCanAddr::IsoTp(a) => a.encode(),
+            AnyCanAddr::J1939(a) => a.encode(),
+        }
+    }
+}
+
+impl From<CanAddr> for AnyCanAddr {
+    fn from(a: CanAddr) -> AnyCanAddr {
+        AnyCanAddr::Can(a)
+    }
+}
+
+impl From<IsoTpAddr> for AnyCanAddr {
+    fn from(a: IsoTpAddr) -> AnyCanAddr {
+        AnyCanAddr::IsoTp(a)
+    }
+}
+
+impl From<J1939Addr> for AnyCanAddr {
+    fn from(a: J1939Addr) -> AnyCanAddr {
+        AnyCanAddr::J1939(a)
     }
 }
 
 impl ToSockAddr for AnyCanAddr {
-    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        match self {
-            AnyCanAddr::Can(a) => a.to_sock_addr(socket),
-            AnyCanAddr::IsoTp(a) => a.to_sock_addr(socket),
-            AnyCanAddr::J1939(a) => a.to_sock_addr(socket),
-        }
-    }
-}
-
-/// Decodes an `AF_CAN` address for a socket of `protocol`, as CPython's `makesockaddr`:
-/// `CAN_RAW`/`CAN_BCM` give [`CanAddr`], `CAN_ISOTP` [`IsoTpAddr`], `CAN_J1939` [`J1939Addr`].
-/// Another family, or another protocol ("unsupported CAN protocol"), is `InvalidInput`.
-///
-/// ```
-/// use sock_can::{decode, AnyCanAddr, IsoTpAddr};
-/// use sock_core::Protocol;
-/// let raw = IsoTpAddr::new("", 1, 2)?.to_sock_addr_with_index(0);
-/// let AnyCanAddr::IsoTp(a) = decode(&raw, Protocol(sock_can::consts::CAN_ISOTP))? else { panic!() };
-/// assert_eq!((a.rx_id, a.tx_id), (1, 2));
-/// # Ok::<(), std::io::Error>(())
-/// ```
-pub fn decode(addr: &SockAddr, protocol: Protocol) -> io::Result<AnyCanAddr> {
-    match protocol.raw() {
-        CAN_RAW | CAN_BCM => CanAddr::from_sock_addr(addr).map(AnyCanAddr::Can),
-        CAN_ISOTP => IsoTpAddr::from_sock_addr(addr).map(AnyCanAddr::IsoTp),
-        CAN_J1939 => J1939Addr::from_sock_addr(addr).map(AnyCanAddr::J1939),
-        _ => Err(invalid_input("protocol", "unsupported CAN protocol")),
+    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+        self.encode()
     }
 }
 
@@ -380,13 +394,16 @@ mod tests {
         ]
     }
 
-    /// The index an interface encodes to without a socket (names: a fixed stand-in).
-    fn index(i: &Interface) -> u32 {
+    /// The interface with a name replaced by an index (encoding needs no real interface).
+    fn indexed(i: Interface) -> Interface {
         match i {
-            Interface::Any => 0,
-            Interface::Index(n) => *n,
-            Interface::Name(_) => 77,
+            Interface::Name(_) => Interface::Index(77),
+            other => other,
         }
+    }
+
+    fn raw(ifindex: u32, union: [u8; 16]) -> SockAddr {
+        RawCan { ifindex, union }.encode().unwrap()
     }
 
     #[test]
@@ -401,17 +418,49 @@ mod tests {
         let e = CanAddr::new(&"x".repeat(1024)).unwrap_err();
         assert!(e.to_string().contains("interface name too long"));
         assert_eq!(IsoTpAddr::new(&"x".repeat(1024), 1, 2).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        let raw = CanAddr::ANY.to_sock_addr_with_index(0);
-        assert_eq!(decode(&raw, Protocol(CAN_RAW)).unwrap(), AnyCanAddr::Can(CanAddr::ANY));
-        assert!(decode(&raw, Protocol(3)).unwrap_err().to_string().contains("unsupported CAN protocol"));
+        let any = CanAddr::ANY.encode().unwrap();
+        assert_eq!(AnyCanAddr::decode_with(&any, Protocol(CAN_RAW)).unwrap(), AnyCanAddr::Can(CanAddr::ANY));
+        let e = AnyCanAddr::decode_with(&any, Protocol(3)).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(e.to_string(), "protocol: unsupported CAN protocol 3");
         let inet = SockAddr::from("1.2.3.4:5".parse::<std::net::SocketAddr>().unwrap());
-        assert_eq!(decode(&inet, Protocol(CAN_RAW)).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        // A short address (getsockname of CAN_RAW gives 8 bytes on newer kernels) decodes.
+        let e = AnyCanAddr::decode_with(&inet, Protocol(CAN_RAW)).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(e.to_string(), "address: AF_INET is not an AF_CAN address");
+    }
+
+    /// The shortest address each protocol's kernel reports decodes; anything shorter is
+    /// `InvalidInput` naming the shape (before issue 14 it was silently zero-filled).
+    #[test]
+    fn short_addresses() {
+        // getsockname of CAN_RAW gives 8 bytes (RAW_MIN_NAMELEN).
         let short = SockAddr::new(AF_CAN as u16, &[0; 6]).unwrap();
-        assert_eq!(CanAddr::from_sock_addr(&short).unwrap(), CanAddr::ANY);
-        assert_eq!("".parse::<CanAddr>().unwrap().to_string(), "");
-        assert_eq!("vcan0:1".parse::<IsoTpAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        assert_eq!("vcan0:1:2:0x100".parse::<J1939Addr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(CanAddr::decode(&short).unwrap(), CanAddr::ANY);
+        let shorter = SockAddr::new(AF_CAN as u16, &[0; 5]).unwrap();
+        let e = CanAddr::decode(&shorter).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(e.to_string(), "address: 7 bytes is too short for a CAN_RAW sockaddr_can (at least 8)");
+        let tp = SockAddr::new(AF_CAN as u16, &[0; 14]).unwrap();
+        assert_eq!(IsoTpAddr::decode(&tp).unwrap(), IsoTpAddr::default());
+        assert_eq!(IsoTpAddr::decode(&short).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(J1939Addr::decode(&tp).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let family_only = SockAddr::new(AF_CAN as u16, &[]).unwrap();
+        for p in [CAN_RAW, CAN_BCM, CAN_ISOTP, CAN_J1939] {
+            let e = AnyCanAddr::decode_with(&family_only, Protocol(p)).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        }
+    }
+
+    #[test]
+    fn names_resolve_in_this_namespace() {
+        // `lo` exists in every network namespace; an unknown name is the kernel's ENODEV.
+        let lo = CanAddr::new("lo").unwrap().encode().unwrap();
+        assert_eq!(u32_at(lo.data(), IFINDEX), 1);
+        let e = CanAddr::new("nosuchcan7").unwrap().encode().unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ENODEV));
+        let s = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        let lo = J1939Addr::new("lo", 1, 2, 3).unwrap().encode_on(&s).unwrap();
+        assert_eq!(u32_at(lo.data(), IFINDEX), 1);
     }
 
     proptest! {
@@ -422,38 +471,46 @@ mod tests {
                 b[..2].copy_from_slice(&(AF_CAN as u16).to_ne_bytes());
             }
             if let Ok(addr) = SockAddr::from_bytes(&b) {
-                let _ = decode(&addr, Protocol(proto));
+                if let Err(e) = AnyCanAddr::decode_with(&addr, Protocol(proto)) {
+                    prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+                }
+                if let Err(e) = J1939Addr::decode_indexed(&addr) {
+                    prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+                }
             }
         }
 
         #[test]
         fn raw_round_trip(ifindex in any::<u32>(), union in any::<[u8; 16]>()) {
-            let raw = RawCan { ifindex, union };
-            prop_assert_eq!(RawCan::decode(&raw.encode()).unwrap(), raw);
+            let r = RawCan { ifindex, union };
+            prop_assert_eq!(RawCan::decode::<CanAddr>(&r.encode().unwrap(), DATA_LEN, "x").unwrap(), r);
         }
 
         #[test]
         fn isotp_round_trip(i in iface(), rx in any::<u32>(), tx in any::<u32>()) {
             let a = IsoTpAddr { interface: i, rx_id: rx, tx_id: tx };
             prop_assert_eq!(a.to_string().parse::<IsoTpAddr>().unwrap(), a);
-            let raw = RawCan::decode(&a.to_sock_addr_with_index(index(&i))).unwrap();
-            prop_assert_eq!((raw.ifindex, raw.u32_at(0), raw.u32_at(4)), (index(&i), rx, tx));
+            let b = IsoTpAddr { interface: indexed(i), ..a };
+            let d = IsoTpAddr::decode(&b.encode().unwrap()).unwrap();
+            prop_assert_eq!((d.rx_id, d.tx_id), (rx, tx));
+            prop_assert_eq!(IsoTpAddr::try_from(raw(0, [0; 16])).unwrap().interface, Interface::Any);
         }
 
         #[test]
         fn j1939_round_trip(i in iface(), name in any::<u64>(), pgn in any::<u32>(), addr in any::<u8>()) {
             let a = J1939Addr { interface: i, name, pgn, addr };
             prop_assert_eq!(a.to_string().parse::<J1939Addr>().unwrap(), a);
-            let d = J1939Addr::from_sock_addr(&a.to_sock_addr_with_index(0)).unwrap();
-            prop_assert_eq!((d.interface, d.name, d.pgn, d.addr), (Interface::Any, name, pgn, addr));
+            let b = J1939Addr { interface: indexed(i), ..a };
+            prop_assert_eq!(J1939Addr::decode_indexed(&b.encode().unwrap()).unwrap(), b);
         }
 
         #[test]
         fn can_round_trip(i in iface()) {
             let a = CanAddr { interface: i };
             prop_assert_eq!(a.to_string().parse::<CanAddr>().unwrap(), a);
-            let raw = RawCan::decode(&a.to_sock_addr_with_index(index(&i))).unwrap();
-            prop_assert_eq!(raw.ifindex, index(&i));
+            let b = CanAddr { interface: indexed(i) };
+            let got = RawCan::decode::<CanAddr>(&b.encode().unwrap(), MIN_CAN, "x").unwrap();
+            prop_assert_eq!(got.ifindex, index_of(&b.interface, None).unwrap());
         }
     }
 }

@@ -9,7 +9,7 @@ use std::io;
 use std::mem::{align_of, size_of};
 use std::time::Duration;
 
-use sock_core::{invalid_input, Family, Protocol, Socket, ToSockAddr, Type};
+use sock_core::{invalid_input, Family, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type};
 
 use crate::consts::*;
 use crate::frame::{ClassicFrame, FdFrame};
@@ -279,7 +279,7 @@ fn get_timeval(src: &[u8]) -> Duration {
 /// ```no_run
 /// use std::time::Duration;
 /// use sock_can::{BcmMsg, BcmOpcode, BcmSocket, CanId, ClassicFrame};
-/// let bcm = BcmSocket::connect(("vcan0",))?;
+/// let bcm = BcmSocket::connected(("vcan0",))?;
 /// let id = CanId::new(0x123)?;
 /// // Send 0x123 every 100 ms until TX_DELETE.
 /// bcm.send(&BcmMsg::new(BcmOpcode::TxSetup, id)
@@ -288,33 +288,37 @@ fn get_timeval(src: &[u8]) -> Duration {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
-pub struct BcmSocket(Socket);
+pub struct BcmSocket {
+    sock: Socket,
+}
 
 impl BcmSocket {
-    fn wrap(socket: Socket) -> io::Result<BcmSocket> {
-        Ok(BcmSocket(socket))
-    }
-
-    /// An unconnected `CAN_BCM` socket.
+    /// An unconnected `CAN_BCM` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_BCM)`).
     pub fn new() -> io::Result<BcmSocket> {
-        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM))).and_then(BcmSocket::wrap)
+        Ok(BcmSocket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM)))? })
     }
 
-    /// A `CAN_BCM` socket connected to `addr` (`("vcan0",)`, `("",)` for every interface).
-    pub fn connect<M>(addr: impl ToSockAddr<M>) -> io::Result<BcmSocket> {
+    /// A `CAN_BCM` socket connected to interface `iface` (`("vcan0",)`, `("",)` for every
+    /// interface, or a [`CanAddr`](crate::CanAddr)).
+    pub fn connected<M>(iface: impl ToSockAddr<M>) -> io::Result<BcmSocket> {
         let s = BcmSocket::new()?;
-        s.0.connect(addr)?;
+        s.connect(iface)?;
         Ok(s)
+    }
+
+    /// Connects to an interface (see [`BcmSocket::connected`]).
+    pub fn connect<M>(&self, iface: impl ToSockAddr<M>) -> io::Result<()> {
+        self.sock.connect(iface)
     }
 
     /// Sends one message; returns the bytes sent (the whole message).
     pub fn send(&self, msg: &BcmMsg) -> io::Result<usize> {
-        self.0.send(&msg.encode()?, 0)
+        self.sock.send(&msg.encode()?, 0)
     }
 
     /// Sends one message to interface `addr` (for a socket connected to every interface).
     pub fn send_to<M>(&self, msg: &BcmMsg, addr: impl ToSockAddr<M>) -> io::Result<usize> {
-        self.0.send_to(&msg.encode()?, 0, addr)
+        self.sock.send_to(&msg.encode()?, 0, addr)
     }
 
     /// Receives one notification (`TX_STATUS`, `TX_EXPIRED`, `RX_STATUS`, `RX_TIMEOUT`,
@@ -323,12 +327,25 @@ impl BcmSocket {
         // The largest message the kernel can send (~18 KiB) fits on the stack: no heap buffer
         // per receive; only the decoded frames are owned.
         let mut buf = [0u8; BCM_HEAD_SIZE + BCM_MAX_NFRAMES * CANFD_MTU];
-        let n = self.0.recv(&mut buf, 0)?;
+        let n = self.sock.recv(&mut buf, 0)?;
         BcmMsg::decode(&buf[..n])
     }
 }
 
-crate::wrap::protocol_socket!(BcmSocket, 0, CAN_BCM, "CAN_BCM");
+impl ProtocolSocket for BcmSocket {
+    const KIND: SocketKind =
+        SocketKind { family: Family::CAN, types: &[Type::DGRAM], protocol: Some(Protocol(CAN_BCM)), name: "CAN_BCM" };
+
+    fn wrap_checked(sock: Socket) -> io::Result<BcmSocket> {
+        Ok(BcmSocket { sock })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(BcmSocket, sock);
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,13 @@
 use std::io;
 
 use sock_core::cmsg::CmsgIter;
-use sock_core::{consts as core_consts, invalid_input, Family, Protocol, Socket, ToSockAddr, Type};
+use sock_core::{
+    consts as core_consts, invalid_input, Family, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type,
+};
 
 use crate::addr::J1939Addr;
 use crate::consts::*;
+use crate::options::*;
 
 /// `sizeof(struct j1939_filter)`: 26 bytes of fields padded to 32.
 const FILTER_SIZE: usize = 32;
@@ -82,8 +85,8 @@ pub struct J1939Recv {
 /// ```no_run
 /// use sock_can::{J1939Addr, J1939Socket};
 /// use sock_can::consts::{J1939_NO_NAME, J1939_NO_PGN};
-/// let rx = J1939Socket::open(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x90))?;
-/// let tx = J1939Socket::open(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+/// let rx = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x90))?;
+/// let tx = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
 /// tx.send_to(b"hello", J1939Addr::to(0x12300, 0x90))?;
 /// let mut buf = [0u8; 64];
 /// let got = rx.recv(&mut buf)?;
@@ -91,44 +94,43 @@ pub struct J1939Recv {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
-pub struct J1939Socket(Socket);
+pub struct J1939Socket {
+    sock: Socket,
+}
 
 impl J1939Socket {
-    fn wrap(socket: Socket) -> io::Result<J1939Socket> {
-        Ok(J1939Socket(socket))
-    }
-
     /// An unbound `CAN_J1939` socket.
     pub fn new() -> io::Result<J1939Socket> {
-        Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939))).and_then(J1939Socket::wrap)
+        Ok(J1939Socket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939)))? })
     }
 
     /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`].
-    pub fn open<M>(addr: impl ToSockAddr<M>) -> io::Result<J1939Socket> {
+    pub fn bound<M>(addr: impl ToSockAddr<M>) -> io::Result<J1939Socket> {
         let s = J1939Socket::new()?;
-        s.0.bind(addr)?;
+        s.bind(addr)?;
         Ok(s)
     }
 
     /// Binds.
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.0.bind(addr)
+        self.sock.bind(addr)
     }
 
-    /// Sets the default destination (name, PGN, address) for [`send`](J1939Socket::send).
+    /// Sets the default destination (name, PGN, address) for [`send`](J1939Socket::send)
+    /// (the socket's own `connect`; build with [`J1939Socket::bound`] first).
     pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.0.connect(addr)
+        self.sock.connect(addr)
     }
 
     /// Sends to the connected destination.
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
-        self.0.send(data, 0)
+        self.sock.send(data, 0)
     }
 
     /// Sends to a PGN and address: `J1939Addr::to(pgn, addr)`; to broadcast, use
     /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast).
     pub fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
-        self.0.send_to(data, 0, dest)
+        self.sock.send_to(data, 0, dest)
     }
 
     /// Sends with priority `prio` (0..=7) for this packet only: sets `SO_J1939_SEND_PRIO`,
@@ -144,8 +146,8 @@ impl J1939Socket {
     /// Receives one packet into `buf`, with its source and destination details.
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
         let mut control = [0u8; 128];
-        let msg = self.0.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
-        let source = J1939Addr::from_sock_addr_indexed(&msg.addr).unwrap_or_default();
+        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
+        let source = J1939Addr::decode_indexed(&msg.addr).unwrap_or_default();
         let mut out = J1939Recv { len: msg.bytes, source, dest_addr: None, dest_name: None, priority: None };
         for item in CmsgIter::new(&control[..msg.control_len]) {
             if item.level != SOL_CAN_J1939 {
@@ -168,17 +170,17 @@ impl J1939Socket {
             return Err(invalid_input("filters", "at most J1939_FILTER_MAX (512) filters"));
         }
         let bytes: Vec<u8> = filters.iter().flat_map(|f| f.encode()).collect();
-        self.0.setsockopt_bytes(SOL_CAN_J1939, SO_J1939_FILTER, &bytes)
+        self.sock.setsockopt_bytes(SOL_CAN_J1939, SO_J1939_FILTER, &bytes)
     }
 
     /// `SO_J1939_PROMISC`: receive every packet on the bus.
     pub fn set_promisc(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_J1939, SO_J1939_PROMISC, on)
+        self.sock.set(J1939_PROMISC, &on)
     }
 
     /// Whether promiscuous mode is on.
     pub fn promisc(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_J1939, SO_J1939_PROMISC)
+        self.sock.get(J1939_PROMISC)
     }
 
     /// `SO_J1939_SEND_PRIO`: the priority (0..=7) of sent packets; more is `InvalidInput`.
@@ -186,12 +188,12 @@ impl J1939Socket {
         if prio > 7 {
             return Err(invalid_input("prio", "J1939 priorities are 0..=7"));
         }
-        self.0.setsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO, i32::from(prio))
+        self.sock.setsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO, i32::from(prio))
     }
 
     /// The priority of sent packets.
     pub fn send_prio(&self) -> io::Result<u8> {
-        let prio = self.0.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO)?;
+        let prio = self.sock.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO)?;
         u8::try_from(prio).map_err(|_| {
             io::Error::new(io::ErrorKind::InvalidData, format!("SO_J1939_SEND_PRIO is {prio}, not a priority"))
         })
@@ -200,12 +202,12 @@ impl J1939Socket {
     /// `SO_J1939_ERRQUEUE` alone (see [`set_tx_reports`](J1939Socket::set_tx_reports), which
     /// also turns on the timestamping flags the reports need).
     pub fn set_errqueue(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE, on)
+        self.sock.set(J1939_ERRQUEUE, &on)
     }
 
     /// Whether the error queue is on.
     pub fn errqueue(&self) -> io::Result<bool> {
-        self.0.get_flag(SOL_CAN_J1939, SO_J1939_ERRQUEUE)
+        self.sock.get(J1939_ERRQUEUE)
     }
 
     /// Transfer reports on the error queue: `SO_J1939_ERRQUEUE` plus the `SO_TIMESTAMPING`
@@ -214,7 +216,7 @@ impl J1939Socket {
     /// [`recv_report`](J1939Socket::recv_report).
     pub fn set_tx_reports(&self, on: bool) -> io::Result<()> {
         let flags = if on { crate::J1939_TX_REPORT_FLAGS as i32 } else { 0 };
-        self.0.setsockopt_int(core_consts::SOL_SOCKET, libc::SO_TIMESTAMPING, flags)?;
+        self.sock.setsockopt_int(core_consts::SOL_SOCKET, libc::SO_TIMESTAMPING, flags)?;
         self.set_errqueue(on)
     }
 
@@ -223,17 +225,34 @@ impl J1939Socket {
     pub fn recv_report(&self) -> io::Result<Option<crate::J1939Report>> {
         let mut data = [0u8; 64];
         let mut control = [0u8; 512];
-        let msg = self.0.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, libc::MSG_ERRQUEUE)?;
+        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, libc::MSG_ERRQUEUE)?;
         Ok(crate::J1939Report::parse(&control[..msg.control_len]))
     }
 
     /// `SO_BROADCAST`: allow sending to `J1939_NO_ADDR`.
     pub fn set_broadcast(&self, on: bool) -> io::Result<()> {
-        self.0.set_flag(core_consts::SOL_SOCKET, core_consts::SO_BROADCAST, on)
+        self.sock.set(BROADCAST, &on)
     }
 }
 
-crate::wrap::protocol_socket!(J1939Socket, 0, CAN_J1939, "CAN_J1939");
+impl ProtocolSocket for J1939Socket {
+    const KIND: SocketKind = SocketKind {
+        family: Family::CAN,
+        types: &[Type::DGRAM],
+        protocol: Some(Protocol(CAN_J1939)),
+        name: "CAN_J1939",
+    };
+
+    fn wrap_checked(sock: Socket) -> io::Result<J1939Socket> {
+        Ok(J1939Socket { sock })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(J1939Socket, sock);
 
 #[cfg(test)]
 mod tests {

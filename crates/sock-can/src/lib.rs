@@ -1,9 +1,10 @@
 //! `AF_CAN` for the `sock` workspace: everything CPython's `socket` module offers for CAN on
 //! Linux, typed: `CAN_RAW` with classic, FD and XL frames ([`CanSocket`]), the broadcast
 //! manager ([`BcmSocket`], [`BcmMsg`]), ISO-TP ([`IsoTpSocket`]) and SAE J1939
-//! ([`J1939Socket`]); their addresses ([`CanAddr`], [`IsoTpAddr`], [`J1939Addr`], decoded by
-//! protocol with [`decode`]); and every CAN constant of CPython under its Python name
-//! ([`consts`]).
+//! ([`J1939Socket`]); their addresses ([`CanAddr`], [`IsoTpAddr`], [`J1939Addr`], each a
+//! [`FamilyAddr`](sock_core::FamilyAddr), decoded by protocol with
+//! [`AnyCanAddr::decode_with`]); and every CAN constant of CPython under its Python name
+//! ([`consts`], also re-exported at the crate root).
 //!
 //! Most programs use it through the `sock` facade (feature `can`).
 //!
@@ -11,25 +12,46 @@
 //!
 //! | Python | Rust |
 //! |---|---|
-//! | `socket(AF_CAN, SOCK_RAW, CAN_RAW)` + `bind(('vcan0',))` | [`CanSocket::open(("vcan0",))`](CanSocket::open) |
+//! | `socket(AF_CAN, SOCK_RAW, CAN_RAW)` + `bind(('vcan0',))` | [`CanSocket::bound(("vcan0",))`](CanSocket::bound) |
 //! | `struct.pack("=IB3x8s", id, len, data)` | [`ClassicFrame::new`] / [`FdFrame::new`], [`CanSocket::write_frame`] |
 //! | `s.recvfrom(16)` + `struct.unpack` | [`CanSocket::read_frame`] / [`read_frame_from`](CanSocket::read_frame_from) |
 //! | `setsockopt(SOL_CAN_RAW, CAN_RAW_FILTER, pack(...))` | [`CanSocket::set_filters`] with [`CanFilter`] |
-//! | `socket(AF_CAN, SOCK_DGRAM, CAN_BCM)` + `connect(('vcan0',))` | [`BcmSocket::connect`], [`BcmMsg`] |
-//! | `socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)` + `bind(('vcan0', rx, tx))` | [`IsoTpSocket::open`] |
-//! | `socket(AF_CAN, SOCK_DGRAM, CAN_J1939)` + `bind(('vcan0', name, pgn, addr))` | [`J1939Socket::open`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_BCM)` + `connect(('vcan0',))` | [`BcmSocket::connected`], [`BcmMsg`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)` + `bind(('vcan0', rx, tx))` | [`IsoTpSocket::bound`] |
+//! | `socket(AF_CAN, SOCK_DGRAM, CAN_J1939)` + `bind(('vcan0', name, pgn, addr))` | [`J1939Socket::bound`] |
 //! | address tuples | [`CanAddr`], [`IsoTpAddr`], [`J1939Addr`]; the tuples themselves work too |
+//! | `makesockaddr` of a received CAN address | [`AnyCanAddr::decode_with(&addr, protocol)`](AnyCanAddr::decode_with) |
+//! | `setsockopt(SOL_CAN_RAW, CAN_RAW_LOOPBACK, 0)` | [`CanSocket::set_loopback(false)`](CanSocket::set_loopback) (on/off options take `bool`) |
+//!
+//! # The family contract
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! |---|---|---|---|---|
+//! | `AF_CAN` | [`CanAddr`], [`IsoTpAddr`], [`J1939Addr`] ([`AnyCanAddr`] by protocol) | `vcan0`, `vcan0:0x7e8:0x7e0`, `vcan0:0x0:0x12300:0x80` | [`CanSocket`], [`BcmSocket`], [`IsoTpSocket`], [`J1939Socket`] | `new`; `CanSocket::bound(iface)`, `BcmSocket::connected(iface)`, `IsoTpSocket::bound(addr)`, `J1939Socket::bound(addr)` |
 //!
 //! The plain [`sock_core::Socket`] works with every CAN protocol as in Python (`bind(("vcan0",))`
-//! and `send(bytes)`); the typed sockets wrap it and hand it back (`AsRef<Socket>`,
-//! `into_inner`).
+//! and `send(bytes)`); the typed sockets wrap it and hand it back: each is a
+//! [`ProtocolSocket`](sock_core::ProtocolSocket) (`KIND`, checked `TryFrom<Socket>` /
+//! `from_socket`, `into_inner`, `socket()`, `AsRef<Socket>`, `AsFd`). Constructors are
+//! `new` (`socket(2)` only) and `bound`/`connected` as in the table above; `bind` and
+//! `connect` are methods.
 //!
 //! # Decisions
 //!
-//! - Interface names are resolved with `ioctl(SIOCGIFINDEX)` on the socket itself, as CPython
-//!   does; 16 bytes or more is `InvalidInput` "AF_CAN interface name too long"; an unknown name
-//!   is the kernel's `ENODEV`. Decoding an address turns the index back into a name
-//!   (`SIOCGIFNAME`) and keeps the index when there is no name ([`Interface::Index`]).
+//! - Interface names: CPython's tuple forms (`("vcan0",)` ...) are resolved with
+//!   `ioctl(SIOCGIFINDEX)` on the socket itself, as CPython does; a typed address's
+//!   [`encode`](sock_core::FamilyAddr::encode) (and so its `ToSockAddr`) resolves in the calling
+//!   thread's network namespace (`if_nametoindex` semantics), and `encode_on(&socket)` (the one
+//!   extra method of each address) on a given socket, for a socket of another namespace. 16
+//!   bytes or more is `InvalidInput` "interface name too long"; an unknown name is the
+//!   kernel's `ENODEV`. Decoding turns the index back into a name (`SIOCGIFNAME`) and keeps the
+//!   index when there is no name ([`Interface::Index`]); an index encodes with no lookup.
+//! - Decoding needs at least as many bytes as the kernel reports for the protocol (8 for
+//!   `CAN_RAW`/`CAN_BCM`, 16 for `CAN_ISOTP`, 24 for `CAN_J1939`); shorter is `InvalidInput`.
+//! - Text forms (see `text.rs`): `vcan0` / `#3` / empty (every interface);
+//!   `interface:rx_id:tx_id`; `interface:name:pgn:addr` — numbers by
+//!   [`sock_core::text::parse_num`] (decimal or `0x` hex), shown in hex. CAN frame text
+//!   ([`Frame`]'s `Display`/`FromStr`) keeps can-utils' syntax (`123#DEADBEEF`).
 //! - Classic and FD frames are the kernel structs themselves (`#[repr(C)]`, no padding), so
 //!   writes borrow them and reads copy at most 72 bytes; nothing allocates except XL frames.
 //! - FD payloads must be a CAN FD length (0..=8, 12, 16, 20, 24, 32, 48, 64): anything else
@@ -49,28 +71,33 @@ cfg_if::cfg_if! {
         pub mod consts;
         mod error_frame;
         mod filter;
+        mod form;
         mod frame;
         mod id;
         mod iface;
         mod isotp;
         mod j1939;
         mod j1939_errqueue;
+        mod options;
         mod raw;
-        mod wrap;
+        mod text;
 
-        pub use addr::{decode, AnyCanAddr, CanAddr, CanForm, IsoTpAddr, J1939Addr};
+        pub use addr::{AnyCanAddr, CanAddr, IsoTpAddr, J1939Addr};
         pub use bcm::{BcmFrames, BcmMsg, BcmOpcode, BcmSocket, BCM_HEAD_SIZE, BCM_MAX_NFRAMES};
+        pub use consts::*;
         pub use error_frame::{ErrorClass, ErrorFrame};
         pub use filter::CanFilter;
+        pub use form::CanForm;
         pub use frame::{can_fd_dlc_to_len, can_fd_len_to_dlc, ClassicFrame, FdFrame, Frame, XlFrame};
         pub use id::CanId;
         pub use iface::{interface_from_index, IfName, Interface, IFNAMSIZ};
-        pub use isotp::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions, IsoTpSocket, ISOTP_RECV_MAX};
+        pub use isotp::{IsoTpSocket, ISOTP_RECV_MAX};
         pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
         pub use j1939_errqueue::{
             J1939Report, J1939_TX_REPORT_FLAGS, SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SO_EE_ORIGIN_LOCAL,
             SO_EE_ORIGIN_TIMESTAMPING,
         };
+        pub use options::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions};
         pub use raw::{CanSocket, FrameMeta};
     } else {
         compile_error!("sock-can supports Linux only: AF_CAN is a Linux family");

@@ -6,16 +6,14 @@ use std::time::{Duration, SystemTime};
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{
-    consts as core_consts, invalid_input, Family, Protocol, RecvBatch, SendBatch, SockAddr, SockOpt, Socket,
-    ToSockAddr, Type,
+    consts as core_consts, invalid_input, Family, Protocol, ProtocolSocket, RecvBatch, SendBatch, SockAddr, Socket,
+    SocketKind, ToSockAddr, Type,
 };
 
 use crate::consts::*;
 use crate::filter::CanFilter;
 use crate::frame::{ClassicFrame, FdFrame, Frame, XlFrame};
-
-const FILTER: SockOpt<CanFilter> = SockOpt::new(SOL_CAN_RAW, CAN_RAW_FILTER);
-const ERR_FILTER: SockOpt<u32> = SockOpt::new(SOL_CAN_RAW, CAN_RAW_ERR_FILTER);
+use crate::options::*;
 
 /// A buffer for one frame of any kind, aligned like the kernel structs.
 #[repr(C, align(8))]
@@ -45,7 +43,7 @@ pub struct FrameMeta {
 ///
 /// ```no_run
 /// use sock_can::{CanId, CanSocket, ClassicFrame, Frame};
-/// let sock = CanSocket::open(("vcan0",))?;
+/// let sock = CanSocket::bound(("vcan0",))?;
 /// sock.write_frame(&ClassicFrame::new(CanId::new(0x123)?, &[1, 2, 3])?.into())?;
 /// match sock.read_frame()? {
 ///     Frame::Classic(f) => println!("{f}"),
@@ -68,21 +66,15 @@ impl CanSocket {
         Ok(CanSocket { sock, xl: AtomicBool::new(false) })
     }
 
-    /// Wraps an existing `CAN_RAW` socket, learning whether XL frames are on.
-    fn wrap(sock: Socket) -> io::Result<CanSocket> {
-        let xl = sock.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES).unwrap_or(false);
-        Ok(CanSocket { sock, xl: AtomicBool::new(xl) })
-    }
-
-    /// A `CAN_RAW` socket bound to `addr`: `("vcan0",)`, `("",)` (every interface), a
-    /// [`CanAddr`](crate::CanAddr) or an [`Interface`](crate::Interface).
-    pub fn open<M>(addr: impl ToSockAddr<M>) -> io::Result<CanSocket> {
+    /// A `CAN_RAW` socket bound to interface `iface`: `("vcan0",)`, `("",)` (every
+    /// interface) or a [`CanAddr`](crate::CanAddr).
+    pub fn bound<M>(iface: impl ToSockAddr<M>) -> io::Result<CanSocket> {
         let sock = CanSocket::new()?;
-        sock.sock.bind(addr)?;
+        sock.sock.bind(iface)?;
         Ok(sock)
     }
 
-    /// Binds to an interface (see [`CanSocket::open`]).
+    /// Binds to an interface (see [`CanSocket::bound`]).
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         self.sock.bind(addr)
     }
@@ -175,7 +167,7 @@ impl CanSocket {
     /// ```no_run
     /// use sock_can::{CanId, CanSocket, ClassicFrame};
     /// use sock_core::SendBatch;
-    /// let s = CanSocket::open(("vcan0",))?;
+    /// let s = CanSocket::bound(("vcan0",))?;
     /// let frames: Vec<ClassicFrame> = (0..32u8).map(|i| ClassicFrame::new(CanId::Standard(0x100), &[i])).collect::<Result<_, _>>()?;
     /// let mut batch = SendBatch::new();
     /// let sent = s.write_frames(&frames, &mut batch)?;
@@ -211,88 +203,88 @@ impl CanSocket {
             return Err(invalid_input("filters", "at most CAN_RAW_FILTER_MAX (512) filters"));
         }
         let bytes: Vec<u8> = filters.iter().flat_map(|f| sock_core::pod::bytes_of(f).to_vec()).collect();
-        self.sock.setsockopt_bytes(FILTER.level, FILTER.name, &bytes)
+        self.sock.setsockopt_bytes(RAW_FILTER.level, RAW_FILTER.name, &bytes)
     }
 
     /// The receive filters in force.
     pub fn filters(&self) -> io::Result<Vec<CanFilter>> {
         let mut buf = vec![0u8; CAN_RAW_FILTER_MAX * 8];
-        let n = self.sock.getsockopt_into(FILTER.level, FILTER.name, &mut buf)?;
+        let n = self.sock.getsockopt_into(RAW_FILTER.level, RAW_FILTER.name, &mut buf)?;
         Ok(buf[..n].chunks_exact(8).filter_map(sock_core::pod::read_pod).collect())
     }
 
     /// Subscribes to error frames of the classes in `mask` (`CAN_RAW_ERR_FILTER`, `CAN_ERR_*`
     /// bits; `CAN_ERR_MASK` for all, 0 for none).
     pub fn set_error_mask(&self, mask: u32) -> io::Result<()> {
-        self.sock.set(ERR_FILTER, &mask)
+        self.sock.set(RAW_ERR_FILTER, &mask)
     }
 
     /// The error class subscription.
     pub fn error_mask(&self) -> io::Result<u32> {
-        self.sock.get(ERR_FILTER)
+        self.sock.get(RAW_ERR_FILTER)
     }
 
     /// `CAN_RAW_LOOPBACK`: other sockets on this host see our frames (default on).
     pub fn set_loopback(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK, on)
+        self.sock.set(RAW_LOOPBACK, &on)
     }
 
     /// Whether local loopback is on.
     pub fn loopback(&self) -> io::Result<bool> {
-        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_LOOPBACK)
+        self.sock.get(RAW_LOOPBACK)
     }
 
     /// `CAN_RAW_RECV_OWN_MSGS`: this socket sees its own frames (default off).
     pub fn set_recv_own_msgs(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS, on)
+        self.sock.set(RAW_RECV_OWN_MSGS, &on)
     }
 
     /// Whether this socket receives its own frames.
     pub fn recv_own_msgs(&self) -> io::Result<bool> {
-        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_RECV_OWN_MSGS)
+        self.sock.get(RAW_RECV_OWN_MSGS)
     }
 
     /// `CAN_RAW_FD_FRAMES`: read and write CAN FD frames too (default off).
     pub fn set_fd_frames(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES, on)
+        self.sock.set(RAW_FD_FRAMES, &on)
     }
 
     /// Whether FD frames are on.
     pub fn fd_frames(&self) -> io::Result<bool> {
-        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_FD_FRAMES)
+        self.sock.get(RAW_FD_FRAMES)
     }
 
     /// `CAN_RAW_XL_FRAMES`: read and write CAN XL frames too (Linux 6.1+; `ENOPROTOOPT` before).
     /// Set it here rather than on the inner `Socket`: reads size their buffer from it.
     pub fn set_xl_frames(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES, on)?;
+        self.sock.set(RAW_XL_FRAMES, &on)?;
         self.xl.store(on, Ordering::Relaxed);
         Ok(())
     }
 
     /// Whether XL frames are on.
     pub fn xl_frames(&self) -> io::Result<bool> {
-        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_XL_FRAMES)
+        self.sock.get(RAW_XL_FRAMES)
     }
 
     /// `CAN_RAW_JOIN_FILTERS`: a frame must match every filter instead of one.
     pub fn set_join_filters(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS, on)
+        self.sock.set(RAW_JOIN_FILTERS, &on)
     }
 
     /// Whether filters are joined.
     pub fn join_filters(&self) -> io::Result<bool> {
-        self.sock.get_flag(SOL_CAN_RAW, CAN_RAW_JOIN_FILTERS)
+        self.sock.get(RAW_JOIN_FILTERS)
     }
 
     /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`.
     pub fn set_timestamp(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMPNS, on)
+        self.sock.set(TIMESTAMPNS, &on)
     }
 
     /// Receive timestamps with microsecond resolution (`SO_TIMESTAMP`).
     pub fn set_timestamp_us(&self, on: bool) -> io::Result<()> {
-        self.sock.set_flag(core_consts::SOL_SOCKET, core_consts::SO_TIMESTAMP, on)
+        self.sock.set(TIMESTAMP, &on)
     }
 }
 
@@ -307,7 +299,7 @@ fn whole(sent: usize, len: usize) -> io::Result<()> {
 
 /// The `can_ifindex` of a received address (0 if absent).
 pub(crate) fn ifindex_of(addr: &SockAddr) -> u32 {
-    addr.data().get(2..6).map_or(0, |b| u32::from_ne_bytes(b.try_into().expect("4 bytes")))
+    addr.data().get(2..6).and_then(|b| b.try_into().ok()).map_or(0, u32::from_ne_bytes)
 }
 
 /// The receive time in a control buffer (`SCM_TIMESTAMPNS` or `SCM_TIMESTAMP`).
@@ -335,7 +327,22 @@ fn since_epoch(secs: i64, nanos: u32) -> Option<SystemTime> {
     SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs, nanos))
 }
 
-crate::wrap::protocol_socket!(CanSocket, sock, CAN_RAW, "CAN_RAW");
+impl ProtocolSocket for CanSocket {
+    const KIND: SocketKind =
+        SocketKind { family: Family::CAN, types: &[Type::RAW], protocol: Some(Protocol(CAN_RAW)), name: "CAN_RAW" };
+
+    /// Wraps a `CAN_RAW` socket, learning whether XL frames are on.
+    fn wrap_checked(sock: Socket) -> io::Result<CanSocket> {
+        let xl = sock.get(RAW_XL_FRAMES).unwrap_or(false);
+        Ok(CanSocket { sock, xl: AtomicBool::new(xl) })
+    }
+
+    fn into_inner(self) -> Socket {
+        self.sock
+    }
+}
+
+sock_core::protocol_socket!(CanSocket, sock);
 
 #[cfg(test)]
 mod tests {
@@ -349,6 +356,29 @@ mod tests {
         let len = w.len();
         buf.truncate(len);
         buf
+    }
+
+    /// Issue 14: every typed CAN socket checks family, type and protocol before wrapping (runs
+    /// without CAN: a socket of another family is refused).
+    #[test]
+    fn typed_sockets_refuse_other_kinds() {
+        use crate::{BcmSocket, IsoTpSocket, J1939Socket};
+        let other = || Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        let errors = [
+            CanSocket::try_from(other()).err(),
+            BcmSocket::try_from(other()).err(),
+            IsoTpSocket::try_from(other()).err(),
+            J1939Socket::try_from(other()).err(),
+        ];
+        for (e, name) in errors.into_iter().zip(["CAN_RAW", "CAN_BCM", "CAN_ISOTP", "CAN_J1939"]) {
+            let e = e.expect("refused");
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().starts_with(&format!("socket: expected a {name} socket, got AF_UNIX")), "{e}");
+        }
+        assert_eq!(CanSocket::KIND.types, &[Type::RAW]);
+        for kind in [crate::BcmSocket::KIND, crate::IsoTpSocket::KIND, crate::J1939Socket::KIND] {
+            assert_eq!((kind.family, kind.types), (Family::CAN, &[Type::DGRAM][..]));
+        }
     }
 
     /// Issue 13 audit: `tv_usec as u32 * 1000` overflowed (a debug panic) on an out-of-range

@@ -24,7 +24,7 @@ pub fn have_can() -> bool {
 
 /// Probes `CAN_RAW` on `iface`.
 pub fn have_iface(iface: &str) -> bool {
-    have_can() && sock_tests::require(&format!("CAN interface {iface}"), CanSocket::open((iface,)))
+    have_can() && sock_tests::require(&format!("CAN interface {iface}"), CanSocket::bound((iface,)))
 }
 
 /// Probes that `iface` takes CAN FD frames (mtu 72).
@@ -38,7 +38,7 @@ pub fn have_fd(iface: &str) -> bool {
 
 /// A raw socket on `iface` that only sees `ids` (exact matches), with a receive timeout.
 pub fn raw_for(iface: &str, ids: &[u32]) -> CanSocket {
-    let s = CanSocket::open((iface,)).expect("open CAN_RAW");
+    let s = CanSocket::bound((iface,)).expect("open CAN_RAW");
     let filters: Vec<CanFilter> = ids.iter().map(|&id| CanFilter::exact(CanId::new(id).unwrap())).collect();
     s.set_filters(&filters).expect("set filters");
     s.as_ref().set_timeout(Some(WAIT)).expect("timeout");
