@@ -25,7 +25,7 @@ pub const SOL_HCI: c_int = 0;
 pub const SOL_L2CAP: c_int = 6;
 pub const SOL_SCO: c_int = 17;
 pub const SOL_RFCOMM: c_int = 18;
-pub const SOL_BLUETOOTH: c_int = 274;
+pub const SOL_BLUETOOTH: c_int = libc::SOL_BLUETOOTH;
 
 // Addresses.
 pub const BDADDR_ANY: &str = "00:00:00:00:00:00";

@@ -40,7 +40,7 @@ pub mod opt {
     use libc::c_int;
     use sock_core::SockOpt;
 
-    use crate::consts::{IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDPLITE, SOL_UDP};
+    use crate::consts::{IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDPLITE, SOL_RDS, SOL_UDP};
 
     opts! {
         bool, "on/off":
@@ -76,6 +76,8 @@ pub mod opt {
         IPPROTO_TCP / TCP_INQ,
         SOL_UDP / UDP_CORK,
         SOL_UDP / UDP_GRO,
+        SOL_RDS / RDS_RECVERR,
+        SOL_RDS / RDS_CONG_MONITOR,
     }
 
     opts! {
@@ -110,6 +112,7 @@ pub mod opt {
         SOL_UDP / UDP_SEGMENT,
         IPPROTO_UDPLITE / UDPLITE_SEND_CSCOV,
         IPPROTO_UDPLITE / UDPLITE_RECV_CSCOV,
+        SOL_RDS / SO_RDS_TRANSPORT,
     }
 }
 
