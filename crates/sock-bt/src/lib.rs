@@ -44,6 +44,10 @@
 //!   or space); a [`BdAddr`] is six two-digit hex bytes (`sock_core::text::parse_hex_bytes`),
 //!   printed upper-case. Unlike CPython (`sscanf("%X")`), one-digit groups, `0x`, signs and
 //!   spaces are refused.
+//! - No tuple forms (no `form.rs`): CPython's `(bdaddr, channel)` would be `(&str, u8)`, which
+//!   with untyped integer literals collides with sock-inet's `(&str, u16)` as soon as both
+//!   features are on; build the typed address instead (`RfcommAddr::new(bd, 3)` or
+//!   `"01:23:45:67:89:AB/3".parse()`).
 //! - No typed protocol socket: Bluetooth sockets have no structure the kernel does not already
 //!   give `Socket`; the extension traits [`HciSocketExt`] and [`HciDeviceExt`] are sealed.
 //! - On/off options are `bool` (`opt::DEFER_SETUP`, `opt::FLUSHABLE`, `opt::PKT_STATUS`,
