@@ -79,7 +79,7 @@ impl Addr {
             #[cfg(feature = "vsock")]
             consts::AF_VSOCK => <sock_vsock::VsockAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Vsock),
             #[cfg(feature = "bt")]
-            consts::AF_BLUETOOTH => sock_bt::BtAddr::decode(addr, protocol).map(Addr::Bluetooth),
+            consts::AF_BLUETOOTH => sock_bt::BtAddr::decode_with(addr, protocol).ok().map(Addr::Bluetooth),
             #[cfg(feature = "tipc")]
             consts::AF_TIPC => <sock_tipc::TipcAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Tipc),
             #[cfg(feature = "netlink")]

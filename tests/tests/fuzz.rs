@@ -441,14 +441,28 @@ proptest! {
 
     #[test]
     fn bt_decode(raw in sockaddr_of(libc::AF_BLUETOOTH), protocol in prop_oneof![0i32..8, any::<i32>()]) {
-        if let Some(a) = sock_bt::BtAddr::decode(&raw, Protocol(protocol)) {
-            text_round_trip(&a)?;
-            prop_assert_eq!(sock_bt::BtAddr::decode(&SockAddr::from(a), a.protocol()), Some(a));
+        use sock_core::FamilyAddr;
+        match sock_bt::BtAddr::decode_with(&raw, Protocol(protocol)) {
+            Ok(a) => {
+                text_round_trip(&a)?;
+                prop_assert_eq!(sock_bt::BtAddr::decode_with(&a.encode().unwrap(), a.protocol()).unwrap(), a);
+            }
+            Err(e) => prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput),
         }
-        if let Some(a) = sock_bt::L2capAddr::decode(&raw) { text_round_trip(&a)?; }
-        if let Some(a) = sock_bt::RfcommAddr::decode(&raw) { text_round_trip(&a)?; }
-        if let Some(a) = sock_bt::HciAddr::decode(&raw) { text_round_trip(&a)?; }
-        if let Some(a) = sock_bt::ScoAddr::decode(&raw) { text_round_trip(&a)?; }
+        fn each<A: FamilyAddr + PartialEq>(raw: &SockAddr) -> Result<(), TestCaseError> {
+            match A::decode(raw) {
+                Ok(a) => {
+                    text_round_trip(&a)?;
+                    prop_assert_eq!(A::decode(&a.encode().unwrap()).unwrap(), a);
+                }
+                Err(e) => prop_assert_eq!(e.kind(), io::ErrorKind::InvalidInput),
+            }
+            Ok(())
+        }
+        each::<sock_bt::L2capAddr>(&raw)?;
+        each::<sock_bt::RfcommAddr>(&raw)?;
+        each::<sock_bt::HciAddr>(&raw)?;
+        each::<sock_bt::ScoAddr>(&raw)?;
     }
 
     #[test]

@@ -388,7 +388,7 @@ fn rfc3542_items_on_udp6() {
     rx.bind(("::1", 0)).unwrap();
     rx.set_timeout(Some(WAIT)).unwrap();
     for o in [opt::IPV6_RECVHOPLIMIT, opt::IPV6_RECVTCLASS, opt::IPV6_RECVPKTINFO] {
-        rx.set(o, &1).unwrap();
+        rx.set(o, &true).unwrap();
     }
     let tx = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
     let dest = SockAddr::from(addr_of(&rx));
@@ -423,7 +423,7 @@ fn ipv4_items_ttl_tos_pktinfo() {
     rx.bind(("127.0.0.1", 0)).unwrap();
     rx.set_timeout(Some(WAIT)).unwrap();
     for o in [opt::IP_RECVTTL, opt::IP_RECVTOS, opt::IP_PKTINFO] {
-        rx.set(o, &1).unwrap();
+        rx.set(o, &true).unwrap();
     }
     let tx = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     let mut cbuf = [0u8; 128];
@@ -451,7 +451,9 @@ fn ipv4_items_ttl_tos_pktinfo() {
 fn tcp_options_and_info() {
     let server = listener(Family::INET, "127.0.0.1");
     let c = Socket::new(Family::INET, Type::STREAM, None).unwrap();
-    for (o, v) in [(opt::TCP_NODELAY, 1), (opt::TCP_KEEPIDLE, 30), (opt::TCP_KEEPINTVL, 5), (opt::TCP_KEEPCNT, 3)] {
+    c.set(opt::TCP_NODELAY, &true).unwrap();
+    assert!(c.get(opt::TCP_NODELAY).unwrap() && c.tcp_nodelay().unwrap());
+    for (o, v) in [(opt::TCP_KEEPIDLE, 30), (opt::TCP_KEEPINTVL, 5), (opt::TCP_KEEPCNT, 3)] {
         c.set(o, &v).unwrap();
         assert_eq!(c.get(o).unwrap(), v);
     }
@@ -464,6 +466,8 @@ fn tcp_options_and_info() {
     assert_eq!(c.set_tcp_congestion("si-no-such-cc").unwrap_err().raw_os_error(), Some(libc::ENOENT));
     c.set(opt::IP_TTL, &33).unwrap();
     assert_eq!(c.get(opt::IP_TTL).unwrap(), 33);
+    c.set_ttl(34).unwrap();
+    assert_eq!(c.ttl().unwrap(), 34);
     c.connect(addr_of(&server)).unwrap();
     let (conn, _) = server.accept().unwrap();
     c.send_all(&[1u8; 1000], 0).unwrap();
@@ -480,8 +484,8 @@ fn tcp_options_and_info() {
     let server_info = conn.tcp_info().unwrap();
     assert!(server_info.bytes_received >= 1000);
     let v6 = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
-    v6.set(opt::IPV6_V6ONLY, &1).unwrap();
-    assert_eq!(v6.get(opt::IPV6_V6ONLY).unwrap(), 1);
+    v6.set(opt::IPV6_V6ONLY, &true).unwrap();
+    assert!(v6.get(opt::IPV6_V6ONLY).unwrap());
     v6.set(opt::IPV6_UNICAST_HOPS, &17).unwrap();
     assert_eq!(v6.get(opt::IPV6_UNICAST_HOPS).unwrap(), 17);
 }

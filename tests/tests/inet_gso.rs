@@ -159,7 +159,7 @@ fn gro(family: Family, host: &str) -> Option<usize> {
     }
     rx.set_udp_gro(true).unwrap();
     assert!(rx.udp_gro().unwrap());
-    assert_eq!(rx.get(opt::UDP_GRO).unwrap(), 1);
+    assert!(rx.get(opt::UDP_GRO).unwrap());
     tx.set_udp_segment(SEG as u16).unwrap();
 
     let sends: Vec<Vec<u8>> = (0..4).map(|salt| payload(TOTAL - usize::from(salt) * 7, 10 + salt)).collect();

@@ -9,7 +9,7 @@ use std::io::{IoSlice, IoSliceMut};
 use std::time::Duration;
 
 use sock_core::{consts, Family, SockAddr, Socket, Type};
-use sock_inet::{consts::SOL_RDS, decode, rds_socket};
+use sock_inet::{consts::SOL_RDS, decode, opt, rds_socket};
 
 const HOST: &str = "127.0.0.1";
 
@@ -36,6 +36,8 @@ fn rds_socket_basics() {
         assert!(s.getsockopt_int(consts::SOL_SOCKET, opt).unwrap() >= 16384);
     }
     assert_eq!(SOL_RDS, 276);
+    s.set(opt::RDS_RECVERR, &true).unwrap();
+    assert!(s.get(opt::RDS_RECVERR).unwrap());
     let b = bound();
     let name = decode(&b.local_addr().unwrap()).unwrap();
     assert_eq!(name.ip().to_string(), HOST);

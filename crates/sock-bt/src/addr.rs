@@ -4,10 +4,36 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::{invalid_input, Protocol, SockAddr, Socket, ToSockAddr};
+use sock_core::{invalid_input, FamilyAddr, Protocol, SockAddr, Socket, ToSockAddr};
 
 use crate::consts::*;
-use crate::{HciAddr, L2capAddr, RfcommAddr, ScoAddr};
+use crate::{BdAddr, HciAddr, L2capAddr, RfcommAddr, ScoAddr};
+
+/// The bytes after `sa_family` of an `AF_BLUETOOTH` address for `T`, if they hold at least
+/// `min` of them (`what` is the kernel struct, for the message); else `InvalidInput`.
+pub(crate) fn data_of<'a, T: FamilyAddr>(addr: &'a SockAddr, min: usize, what: &str) -> io::Result<&'a [u8]> {
+    let data = T::expect_family(addr)?;
+    if data.len() < min {
+        return Err(invalid_input(
+            "address",
+            &format!("{} bytes after the family are too short for {what} (need {min})", data.len()),
+        ));
+    }
+    Ok(data)
+}
+
+/// An `AF_BLUETOOTH` address of `data` (the fixed-size tail of a `sockaddr_*`, at most 12
+/// bytes, so it always fits `sockaddr_storage`).
+pub(crate) fn encode(data: &[u8]) -> SockAddr {
+    SockAddr::new(libc::AF_BLUETOOTH as u16, data).expect("12 bytes fit in sockaddr_storage")
+}
+
+/// Six bytes of `data` from `at` as a kernel `bdaddr_t`; `BdAddr::ANY` if `data` is too short
+/// (callers check the length first with [`data_of`]).
+pub(crate) fn bdaddr_at(data: &[u8], at: usize) -> BdAddr {
+    let bytes = data.get(at..at.saturating_add(6)).and_then(|b| <[u8; 6]>::try_from(b).ok());
+    bytes.map(BdAddr::from_kernel_bytes).unwrap_or_default()
+}
 
 /// An `AF_BLUETOOTH` address of any of the four protocols CPython knows. The kernel's
 /// `sockaddr_*` of these protocols cannot be told apart by their bytes, so decoding takes the
@@ -20,7 +46,7 @@ use crate::{HciAddr, L2capAddr, RfcommAddr, ScoAddr};
 /// ```
 /// use sock_bt::{protocol, BtAddr, RfcommAddr};
 /// let raw = sock_core::SockAddr::from(RfcommAddr::new(sock_bt::BdAddr::ANY, 3));
-/// let addr = BtAddr::decode(&raw, protocol::RFCOMM).unwrap();
+/// let addr = BtAddr::decode_with(&raw, protocol::RFCOMM)?;
 /// assert_eq!(addr.to_string(), "rfcomm:00:00:00:00:00:00/3");
 /// assert_eq!(addr.to_string().parse::<BtAddr>()?, addr);
 /// # Ok::<(), std::io::Error>(())
@@ -38,16 +64,28 @@ pub enum BtAddr {
 }
 
 impl BtAddr {
-    /// Decodes `addr` as the address of a `protocol` socket; `None` for another family, an
-    /// address too short for the protocol, or a protocol without an address form here.
-    pub fn decode(addr: &SockAddr, protocol: Protocol) -> Option<BtAddr> {
+    /// Decodes `addr` as the address of a `protocol` socket (CPython's `makesockaddr`: the
+    /// bytes alone cannot tell the protocols apart, so this is `decode` with the protocol —
+    /// the one extra name, and why `BtAddr` is not a [`FamilyAddr`] itself).
+    ///
+    /// Errors (`InvalidInput`, naming what is wrong): another family, an address too short
+    /// for the protocol's `sockaddr_*`, or a protocol without an address form here (`BNEP` ...).
+    pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> io::Result<BtAddr> {
         match protocol.raw() {
             BTPROTO_L2CAP => L2capAddr::decode(addr).map(BtAddr::L2cap),
             BTPROTO_RFCOMM => RfcommAddr::decode(addr).map(BtAddr::Rfcomm),
             BTPROTO_HCI => HciAddr::decode(addr).map(BtAddr::Hci),
             BTPROTO_SCO => ScoAddr::decode(addr).map(BtAddr::Sco),
-            _ => None,
+            other => Err(invalid_input(
+                "protocol",
+                &format!("Bluetooth protocol {other} has no address form (expected L2CAP, RFCOMM, HCI or SCO)"),
+            )),
         }
+    }
+
+    /// Encodes this address for the kernel (never fails; `SockAddr::from` does the same).
+    pub fn encode(&self) -> io::Result<SockAddr> {
+        Ok(SockAddr::from(*self))
     }
 
     /// The protocol this address belongs to.
@@ -121,7 +159,6 @@ impl FromStr for BtAddr {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::BdAddr;
     use proptest::prelude::*;
 
     fn any_addr() -> impl Strategy<Value = BtAddr> {
@@ -137,11 +174,25 @@ mod tests {
 
     #[test]
     fn unknown_protocols_and_families_do_not_decode() {
+        let msg = |r: io::Result<BtAddr>| {
+            let e = r.unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            e.to_string()
+        };
         let raw = SockAddr::from(ScoAddr::new(BdAddr::ANY));
-        assert_eq!(BtAddr::decode(&raw, Protocol(BTPROTO_BNEP)), None);
-        assert_eq!(BtAddr::decode(&raw, Protocol(BTPROTO_L2CAP)), None, "too short for sockaddr_l2");
+        assert_eq!(
+            msg(BtAddr::decode_with(&raw, Protocol(BTPROTO_BNEP))),
+            "protocol: Bluetooth protocol 4 has no address form (expected L2CAP, RFCOMM, HCI or SCO)"
+        );
+        assert_eq!(
+            msg(BtAddr::decode_with(&raw, Protocol(BTPROTO_L2CAP))),
+            "address: 6 bytes after the family are too short for sockaddr_l2 (need 11)"
+        );
         let inet = SockAddr::from("127.0.0.1:1".parse::<std::net::SocketAddr>().unwrap());
-        assert_eq!(BtAddr::decode(&inet, Protocol(BTPROTO_HCI)), None);
+        assert_eq!(
+            msg(BtAddr::decode_with(&inet, Protocol(BTPROTO_HCI))),
+            "address: AF_INET is not an AF_BLUETOOTH address"
+        );
         assert_eq!("bnep:x".parse::<BtAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
@@ -152,13 +203,14 @@ mod tests {
             if raw.len() >= 2 {
                 raw[..2].copy_from_slice(&(libc::AF_BLUETOOTH as u16).to_ne_bytes());
             }
-            let _ = BtAddr::decode(&SockAddr::from_bytes(&raw).unwrap(), Protocol(proto));
+            let _ = BtAddr::decode_with(&SockAddr::from_bytes(&raw).unwrap(), Protocol(proto));
             let _ = String::from_utf8_lossy(&bytes).parse::<BtAddr>();
         }
 
         #[test]
         fn round_trips(addr in any_addr()) {
-            prop_assert_eq!(BtAddr::decode(&SockAddr::from(addr), addr.protocol()), Some(addr));
+            prop_assert_eq!(BtAddr::decode_with(&SockAddr::from(addr), addr.protocol()).unwrap(), addr);
+            prop_assert_eq!(addr.encode().unwrap(), SockAddr::from(addr));
             prop_assert_eq!(addr.to_string().parse::<BtAddr>().unwrap(), addr);
         }
     }

@@ -64,8 +64,9 @@ impl HciDevInfo {
     }
 }
 
-/// The legacy controller ioctls, on any `BTPROTO_HCI` socket (bound or not).
-pub trait HciDeviceExt {
+/// The legacy controller ioctls, on any `BTPROTO_HCI` socket (bound or not); sealed
+/// (implemented for `Socket` only).
+pub trait HciDeviceExt: crate::ext::sealed::Sealed {
     /// `HCIGETDEVLIST`: the indexes of the registered controllers.
     fn hci_dev_list(&self) -> io::Result<Vec<u16>>;
     /// `HCIGETDEVINFO`: the state of controller `dev`.

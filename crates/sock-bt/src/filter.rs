@@ -1,12 +1,11 @@
-//! [`HciFilter`]: the `HCI_FILTER` option of raw HCI sockets, and the other `SOL_HCI` options
-//! and ancillary data ([`HciSocketExt`], [`HciAncillary`]).
+//! [`HciFilter`]: the `HCI_FILTER` option of raw HCI sockets (set with
+//! [`HciSocketExt`](crate::HciSocketExt)), and their ancillary data ([`HciAncillary`]).
 
-use std::io;
 use std::time::Duration;
 
 use sock_core::cmsg::Cmsg;
 use sock_core::pod::Pod;
-use sock_core::{SockOpt, Socket};
+use sock_core::SockOpt;
 
 use crate::consts::*;
 
@@ -37,7 +36,8 @@ pub struct HciFilter {
 // bit pattern is a valid value.
 unsafe impl Pod for HciFilter {}
 
-const FILTER: SockOpt<HciFilter> = SockOpt::new(SOL_HCI, HCI_FILTER);
+/// `HCI_FILTER` as a typed option.
+pub(crate) const FILTER: SockOpt<HciFilter> = SockOpt::new(SOL_HCI, HCI_FILTER);
 
 const fn type_bit(ptype: u8) -> u32 {
     if ptype == HCI_VENDOR_PKT {
@@ -92,37 +92,8 @@ impl HciFilter {
     }
 }
 
-/// `SOL_HCI` options of a raw HCI [`Socket`].
-pub trait HciSocketExt {
-    /// `HCI_FILTER`: the current filter.
-    fn hci_filter(&self) -> io::Result<HciFilter>;
-    /// Sets `HCI_FILTER` (unprivileged sockets may only narrow the kernel's safe filter).
-    fn set_hci_filter(&self, filter: &HciFilter) -> io::Result<()>;
-    /// `HCI_DATA_DIR`: attach an [`HciAncillary::Incoming`] item to every packet received.
-    fn set_hci_data_dir(&self, on: bool) -> io::Result<()>;
-    /// `HCI_TIME_STAMP`: attach an [`HciAncillary::Timestamp`] item to every packet received.
-    fn set_hci_time_stamp(&self, on: bool) -> io::Result<()>;
-}
-
-impl HciSocketExt for Socket {
-    fn hci_filter(&self) -> io::Result<HciFilter> {
-        self.get(FILTER)
-    }
-
-    fn set_hci_filter(&self, filter: &HciFilter) -> io::Result<()> {
-        self.set(FILTER, filter)
-    }
-
-    fn set_hci_data_dir(&self, on: bool) -> io::Result<()> {
-        self.set_flag(SOL_HCI, HCI_DATA_DIR, on)
-    }
-
-    fn set_hci_time_stamp(&self, on: bool) -> io::Result<()> {
-        self.set_flag(SOL_HCI, HCI_TIME_STAMP, on)
-    }
-}
-
-/// An ancillary item of a raw HCI socket, enabled by `HCI_DATA_DIR` / `HCI_TIME_STAMP`.
+/// An ancillary item of a raw HCI socket, enabled by `HCI_DATA_DIR` / `HCI_TIME_STAMP`
+/// ([`HciSocketExt`](crate::HciSocketExt)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HciAncillary {
     /// `HCI_CMSG_DIR`: `true` for a packet from the controller, `false` for one sent to it.

@@ -4,9 +4,10 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+use sock_core::text::parse_num;
+use sock_core::{invalid_input, Family, FamilyAddr, SockAddr};
 
-use crate::codec::{bt_data, encode, not_a, number};
+use crate::addr::{data_of, encode};
 use crate::consts::*;
 
 /// An HCI address (`BTPROTO_HCI`): controller index (`hci0` is 0) and channel — CPython's
@@ -45,12 +46,6 @@ impl HciAddr {
     pub const fn with_channel(self, channel: u16) -> HciAddr {
         HciAddr { channel, ..self }
     }
-
-    /// Decodes a `sockaddr_hci`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
-    pub fn decode(addr: &SockAddr) -> Option<HciAddr> {
-        let d = bt_data(addr, 4)?;
-        Some(HciAddr { dev: u16::from_ne_bytes([d[0], d[1]]), channel: u16::from_ne_bytes([d[2], d[3]]) })
-    }
 }
 
 impl From<HciAddr> for SockAddr {
@@ -62,19 +57,23 @@ impl From<HciAddr> for SockAddr {
     }
 }
 
-impl TryFrom<&SockAddr> for HciAddr {
-    type Error = io::Error;
+impl FamilyAddr for HciAddr {
+    const FAMILY: Family = Family::BLUETOOTH;
+    const TEXT_FORM: &'static str = "hci<dev>[/user|monitor|control|logging|channel] or none[/…]";
 
-    fn try_from(addr: &SockAddr) -> io::Result<HciAddr> {
-        HciAddr::decode(addr).ok_or_else(|| not_a("HCI"))
+    /// Decodes a `sockaddr_hci`; another family or fewer than 4 bytes after the family is
+    /// `InvalidInput`.
+    fn decode(addr: &SockAddr) -> io::Result<HciAddr> {
+        let d = data_of::<HciAddr>(addr, 4, "sockaddr_hci")?;
+        Ok(HciAddr { dev: u16::from_ne_bytes([d[0], d[1]]), channel: u16::from_ne_bytes([d[2], d[3]]) })
     }
-}
 
-impl ToSockAddr for HciAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+    fn encode(&self) -> io::Result<SockAddr> {
         Ok(SockAddr::from(*self))
     }
 }
+
+sock_core::family_addr!(HciAddr);
 
 const CHANNELS: [(u16, &str); 4] = [
     (HCI_CHANNEL_USER, "user"),
@@ -111,15 +110,16 @@ impl FromStr for HciAddr {
         };
         let dev = match dev {
             "none" => HCI_DEV_NONE,
-            _ => {
-                number(dev.strip_prefix("hci").ok_or_else(|| invalid_input("dev", "expected hci<N> or none"))?, "dev")?
-            }
+            _ => parse_num(
+                dev.strip_prefix("hci").ok_or_else(|| invalid_input("dev", "expected hci<N> or none"))?,
+                "dev",
+            )?,
         };
         let channel = match channel {
             None | Some("raw") => HCI_CHANNEL_RAW,
             Some(name) => match CHANNELS.iter().find(|(_, n)| *n == name) {
                 Some((c, _)) => *c,
-                None => number(name, "channel")?,
+                None => parse_num(name, "channel")?,
             },
         };
         Ok(HciAddr { dev, channel })
@@ -135,7 +135,7 @@ mod tests {
     fn layout_and_text() {
         let raw = SockAddr::from(HciAddr::new(3).with_channel(HCI_CHANNEL_USER));
         assert_eq!(raw.len(), 6, "sizeof(struct sockaddr_hci)");
-        assert_eq!(HciAddr::decode(&raw), Some(HciAddr { dev: 3, channel: 1 }));
+        assert_eq!(HciAddr::decode(&raw).unwrap(), HciAddr { dev: 3, channel: 1 });
         assert_eq!("hci0/raw".parse::<HciAddr>().unwrap(), HciAddr::new(0));
         assert_eq!(HciAddr::new(2).with_channel(9).to_string(), "hci2/9");
         for bad in ["", "0", "hci", "hcix", "hci65536", "hci0/", "hci0/bogus", "nothing"] {
@@ -147,7 +147,7 @@ mod tests {
         #[test]
         fn round_trips(dev in any::<u16>(), channel in any::<u16>()) {
             let a = HciAddr { dev, channel };
-            prop_assert_eq!(HciAddr::decode(&SockAddr::from(a)), Some(a));
+            prop_assert_eq!(HciAddr::decode(&a.encode().unwrap()).unwrap(), a);
             prop_assert_eq!(a.to_string().parse::<HciAddr>().unwrap(), a);
         }
     }

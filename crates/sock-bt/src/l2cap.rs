@@ -4,10 +4,12 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+use sock_core::text::parse_num;
+use sock_core::{invalid_input, Family, FamilyAddr, SockAddr};
 
-use crate::codec::{bdaddr_at, bt_data, encode, not_a, number};
+use crate::addr::{bdaddr_at, data_of, encode};
 use crate::consts::{BDADDR_BREDR, BDADDR_LE_PUBLIC, BDADDR_LE_RANDOM};
+use crate::text::split_bdaddr;
 use crate::BdAddr;
 
 /// Bytes of `sockaddr_l2` after the family: psm (2, LE), bdaddr (6), cid (2, LE), type (1), pad.
@@ -62,17 +64,6 @@ impl L2capAddr {
     pub const fn is_le(&self) -> bool {
         matches!(self.addr_type, BDADDR_LE_PUBLIC | BDADDR_LE_RANDOM)
     }
-
-    /// Decodes a `sockaddr_l2`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
-    pub fn decode(addr: &SockAddr) -> Option<L2capAddr> {
-        let d = bt_data(addr, MIN_LEN)?;
-        Some(L2capAddr {
-            psm: u16::from_le_bytes([d[0], d[1]]),
-            bdaddr: bdaddr_at(d, 2)?,
-            cid: u16::from_le_bytes([d[8], d[9]]),
-            addr_type: d[10],
-        })
-    }
 }
 
 impl From<L2capAddr> for SockAddr {
@@ -86,19 +77,28 @@ impl From<L2capAddr> for SockAddr {
     }
 }
 
-impl TryFrom<&SockAddr> for L2capAddr {
-    type Error = io::Error;
+impl FamilyAddr for L2capAddr {
+    const FAMILY: Family = Family::BLUETOOTH;
+    const TEXT_FORM: &'static str = "BDADDR/psm[/cid[/bredr|le-public|le-random|type]]";
 
-    fn try_from(addr: &SockAddr) -> io::Result<L2capAddr> {
-        L2capAddr::decode(addr).ok_or_else(|| not_a("L2CAP"))
+    /// Decodes a `sockaddr_l2`; another family or fewer than MIN_LEN bytes after the family is
+    /// `InvalidInput`.
+    fn decode(addr: &SockAddr) -> io::Result<L2capAddr> {
+        let d = data_of::<L2capAddr>(addr, MIN_LEN, "sockaddr_l2")?;
+        Ok(L2capAddr {
+            psm: u16::from_le_bytes([d[0], d[1]]),
+            bdaddr: bdaddr_at(d, 2),
+            cid: u16::from_le_bytes([d[8], d[9]]),
+            addr_type: d[10],
+        })
     }
-}
 
-impl ToSockAddr for L2capAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+    fn encode(&self) -> io::Result<SockAddr> {
         Ok(SockAddr::from(*self))
     }
 }
+
+sock_core::family_addr!(L2capAddr);
 
 fn type_name(t: u8) -> Option<&'static str> {
     match t {
@@ -128,16 +128,16 @@ impl FromStr for L2capAddr {
 
     /// Parses `BDADDR/psm[/cid[/type]]`, type being `bredr`, `le-public`, `le-random` or a number.
     fn from_str(s: &str) -> io::Result<L2capAddr> {
-        let mut parts = s.split('/');
-        let bdaddr: BdAddr = parts.next().unwrap_or_default().parse()?;
-        let psm = number(parts.next().ok_or_else(|| invalid_input("psm", "missing: expected BDADDR/psm"))?, "psm")?;
-        let cid = parts.next().map(|c| number(c, "cid")).transpose()?.unwrap_or(0);
+        let (bdaddr, rest) = split_bdaddr(s, "BDADDR/psm")?;
+        let mut parts = rest.split('/');
+        let psm = parse_num(parts.next().unwrap_or_default(), "psm")?;
+        let cid = parts.next().map(|c| parse_num(c, "cid")).transpose()?.unwrap_or(0);
         let addr_type = match parts.next() {
             None => BDADDR_BREDR,
             Some("bredr") => BDADDR_BREDR,
             Some("le-public") => BDADDR_LE_PUBLIC,
             Some("le-random") => BDADDR_LE_RANDOM,
-            Some(n) => number(n, "bdaddr_type")?,
+            Some(n) => parse_num(n, "bdaddr_type")?,
         };
         if parts.next().is_some() {
             return Err(invalid_input("address", "expected at most BDADDR/psm/cid/type"));
@@ -185,7 +185,7 @@ mod tests {
         #[test]
         fn round_trips(octets in any::<[u8; 6]>(), psm in any::<u16>(), cid in any::<u16>(), t in any::<u8>()) {
             let a = L2capAddr { bdaddr: BdAddr::from_octets(octets), psm, cid, addr_type: t };
-            prop_assert_eq!(L2capAddr::decode(&SockAddr::from(a)), Some(a));
+            prop_assert_eq!(L2capAddr::decode(&a.encode().unwrap()).unwrap(), a);
             prop_assert_eq!(a.to_string().parse::<L2capAddr>().unwrap(), a);
         }
     }

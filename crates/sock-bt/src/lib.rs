@@ -1,5 +1,5 @@
-//! AF_BLUETOOTH: L2CAP, RFCOMM, HCI and SCO addresses, the HCI filter, and the Bluetooth
-//! constants.
+//! AF_BLUETOOTH: L2CAP, RFCOMM, HCI and SCO addresses, the HCI filter and controller ioctls,
+//! typed options, and the Bluetooth constants.
 //!
 //! What CPython's `socket` module offers for `AF_BLUETOOTH`, typed:
 //!
@@ -10,66 +10,94 @@
 //! | RFCOMM `(bdaddr, channel)` | [`RfcommAddr`] |
 //! | HCI `dev` / `(dev, channel)` | [`HciAddr`] |
 //! | SCO `bdaddr` | [`ScoAddr`] |
-//! | `makesockaddr` for Bluetooth | [`BtAddr::decode`]`(addr, protocol)` |
+//! | `makesockaddr` for Bluetooth | [`BtAddr::decode_with`]`(addr, protocol)` |
 //! | `BTPROTO_*`, `SOL_*`, `HCI_*`, `BDADDR_*`, `BT_*`, `L2CAP_LM*` | [`consts`] (re-exported here); typed protocols in [`protocol`] |
 //! | `s.setsockopt(SOL_HCI, HCI_FILTER, bytes)` | [`HciSocketExt::set_hci_filter`] with a typed [`HciFilter`] |
-//! | `HCI_DATA_DIR`, `HCI_TIME_STAMP` and their ancillary data | [`HciSocketExt`], [`HciAncillary`] |
-//! | `s.setsockopt(SOL_BLUETOOTH, BT_SECURITY, …)` and the other `BT_*`, `L2CAP_LM`, `RFCOMM_LM` options | [`opts`] (typed, e.g. [`BtSecurity`]) |
+//! | `HCI_DATA_DIR`, `HCI_TIME_STAMP` and their ancillary data | [`HciSocketExt`] (`bool`s), [`HciAncillary`] |
+//! | `s.setsockopt(SOL_BLUETOOTH, BT_SECURITY, …)` and the other `BT_*`, `L2CAP_LM`, `RFCOMM_LM` options | [`opt`] (typed, e.g. [`BtSecurity`]; on/off ones `bool`) |
 //! | `fcntl.ioctl(s, HCIGETDEVINFO, …)`, `HCIDEVUP`, `HCISETSCAN` … | [`HciDeviceExt`] ([`device`]) |
 //!
 //! ```no_run
-//! use sock_core::{Family, Socket, Type};
+//! use sock_core::{Family, FamilyAddr, Socket, Type};
 //! use sock_bt::{protocol, L2capAddr, BdAddr, BDADDR_LE_PUBLIC};
 //!
 //! let s = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
 //! s.bind(L2capAddr::new(BdAddr::ANY, 0).with_cid(4).with_addr_type(BDADDR_LE_PUBLIC))?;
-//! println!("bound to {}", L2capAddr::try_from(&s.local_addr()?)?);
+//! println!("bound to {}", L2capAddr::decode(&s.local_addr()?)?);
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! Decisions: every address type has its own text form (`Display`/`FromStr`, documented on the
-//! type), and [`BtAddr`] prefixes it with the protocol name. Bad text gives `InvalidInput`
-//! naming the part at fault (`bdaddr: bad bluetooth address` as in CPython). Unlike CPython
-//! this crate accepts only one or two hex digits per `bdaddr` group (no `0x`, signs or spaces,
-//! which C's `sscanf("%X")` lets through).
+//! The family contract (`sock_core::family`), in one row of the verbs table:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_BLUETOOTH` (`bt`) | [`L2capAddr`], [`RfcommAddr`], [`HciAddr`], [`ScoAddr`] ([`BtAddr`] by protocol) | `01:23:45:67:89:AB/4097/0/le-public`, `01:23:45:67:89:AB/3`, `hci0/user`, `01:23:45:67:89:AB` | none (`Socket` + [`HciSocketExt`], [`HciDeviceExt`]) | `Socket::new(Family::BLUETOOTH, ty, Some(protocol::X))` |
+//!
+//! Decisions:
+//! - Each address type of the four protocols is a [`sock_core::FamilyAddr`]: `decode` (any
+//!   bytes: a wrong family or a short address is `InvalidInput` naming it), `encode`, and one
+//!   text form (documented on the type) that round-trips. Encoding cannot fail, so
+//!   `From<X> for SockAddr` exists as well. [`BtAddr`] is the address of any of them: the
+//!   kernel's structs cannot be told apart by their bytes, so it decodes with the socket's
+//!   protocol ([`BtAddr::decode_with`]) and prefixes the text form with the protocol name.
+//! - Numbers in text forms follow `sock_core::text::parse_num` (decimal or `0x` hex, no sign
+//!   or space); a [`BdAddr`] is six two-digit hex bytes (`sock_core::text::parse_hex_bytes`),
+//!   printed upper-case. Unlike CPython (`sscanf("%X")`), one-digit groups, `0x`, signs and
+//!   spaces are refused.
+//! - No tuple forms (no `form.rs`): CPython's `(bdaddr, channel)` would be `(&str, u8)`, which
+//!   with untyped integer literals collides with sock-inet's `(&str, u16)` as soon as both
+//!   features are on; build the typed address instead (`RfcommAddr::new(bd, 3)` or
+//!   `"01:23:45:67:89:AB/3".parse()`).
+//! - No typed protocol socket: Bluetooth sockets have no structure the kernel does not already
+//!   give `Socket`; the extension traits [`HciSocketExt`] and [`HciDeviceExt`] are sealed.
+//! - On/off options are `bool` (`opt::DEFER_SETUP`, `opt::FLUSHABLE`, `opt::PKT_STATUS`,
+//!   `set_hci_data_dir`); `BT_POWER` stays `u8` because the kernel's value is a one-byte struct.
 
-mod addr;
-mod bdaddr;
-mod codec;
-pub mod consts;
-pub mod device;
-mod filter;
-mod hci;
-mod l2cap;
-pub mod opts;
-mod rfcomm;
-mod sco;
+cfg_if::cfg_if! {
+    if #[cfg(target_os = "linux")] {
+        mod addr;
+        mod bdaddr;
+        pub mod consts;
+        pub mod device;
+        mod ext;
+        mod filter;
+        mod hci;
+        mod l2cap;
+        mod options;
+        mod rfcomm;
+        mod sco;
+        mod text;
 
-pub use addr::BtAddr;
-pub use bdaddr::BdAddr;
-pub use consts::*;
-pub use device::{HciDevInfo, HciDeviceExt};
-pub use filter::{HciAncillary, HciFilter, HciSocketExt};
-pub use hci::HciAddr;
-pub use l2cap::L2capAddr;
-pub use opts::BtSecurity;
-pub use rfcomm::RfcommAddr;
-pub use sco::ScoAddr;
+        pub use addr::BtAddr;
+        pub use bdaddr::BdAddr;
+        pub use consts::*;
+        pub use device::{HciDevInfo, HciDeviceExt};
+        pub use ext::HciSocketExt;
+        pub use filter::{HciAncillary, HciFilter};
+        pub use hci::HciAddr;
+        pub use l2cap::L2capAddr;
+        pub use options::{opt, BtSecurity};
+        pub use rfcomm::RfcommAddr;
+        pub use sco::ScoAddr;
 
-/// The Bluetooth protocols as typed [`sock_core::Protocol`] values, for `Socket::new`.
-pub mod protocol {
-    use sock_core::Protocol;
+        /// The Bluetooth protocols as typed [`sock_core::Protocol`] values, for `Socket::new`.
+        pub mod protocol {
+            use sock_core::Protocol;
 
-    use crate::consts::*;
+            use crate::consts::*;
 
-    /// `BTPROTO_L2CAP` (`SOCK_SEQPACKET`, `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_RAW`).
-    pub const L2CAP: Protocol = Protocol(BTPROTO_L2CAP);
-    /// `BTPROTO_HCI` (`SOCK_RAW`).
-    pub const HCI: Protocol = Protocol(BTPROTO_HCI);
-    /// `BTPROTO_SCO` (`SOCK_SEQPACKET`).
-    pub const SCO: Protocol = Protocol(BTPROTO_SCO);
-    /// `BTPROTO_RFCOMM` (`SOCK_STREAM`).
-    pub const RFCOMM: Protocol = Protocol(BTPROTO_RFCOMM);
-    /// `BTPROTO_ISO` (`SOCK_SEQPACKET`, LE audio; Linux 6.0+ with experimental features on).
-    pub const ISO: Protocol = Protocol(BTPROTO_ISO);
+            /// `BTPROTO_L2CAP` (`SOCK_SEQPACKET`, `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_RAW`).
+            pub const L2CAP: Protocol = Protocol(BTPROTO_L2CAP);
+            /// `BTPROTO_HCI` (`SOCK_RAW`).
+            pub const HCI: Protocol = Protocol(BTPROTO_HCI);
+            /// `BTPROTO_SCO` (`SOCK_SEQPACKET`).
+            pub const SCO: Protocol = Protocol(BTPROTO_SCO);
+            /// `BTPROTO_RFCOMM` (`SOCK_STREAM`).
+            pub const RFCOMM: Protocol = Protocol(BTPROTO_RFCOMM);
+            /// `BTPROTO_ISO` (`SOCK_SEQPACKET`, LE audio; Linux 6.0+ with experimental features on).
+            pub const ISO: Protocol = Protocol(BTPROTO_ISO);
+        }
+    } else {
+        compile_error!("sock-bt supports Linux only (AF_BLUETOOTH is BlueZ's)");
+    }
 }

@@ -4,9 +4,11 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::{invalid_input, SockAddr, Socket, ToSockAddr};
+use sock_core::text::parse_num;
+use sock_core::{Family, FamilyAddr, SockAddr};
 
-use crate::codec::{bdaddr_at, bt_data, encode, not_a, number};
+use crate::addr::{bdaddr_at, data_of, encode};
+use crate::text::split_bdaddr;
 use crate::BdAddr;
 
 /// Bytes of `sockaddr_rc` after the family: bdaddr (6), channel (1), pad (1).
@@ -36,12 +38,6 @@ impl RfcommAddr {
     pub const fn new(bdaddr: BdAddr, channel: u8) -> RfcommAddr {
         RfcommAddr { bdaddr, channel }
     }
-
-    /// Decodes a `sockaddr_rc`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
-    pub fn decode(addr: &SockAddr) -> Option<RfcommAddr> {
-        let d = bt_data(addr, 7)?;
-        Some(RfcommAddr { bdaddr: bdaddr_at(d, 0)?, channel: *d.get(6)? })
-    }
 }
 
 impl From<RfcommAddr> for SockAddr {
@@ -53,19 +49,23 @@ impl From<RfcommAddr> for SockAddr {
     }
 }
 
-impl TryFrom<&SockAddr> for RfcommAddr {
-    type Error = io::Error;
+impl FamilyAddr for RfcommAddr {
+    const FAMILY: Family = Family::BLUETOOTH;
+    const TEXT_FORM: &'static str = "BDADDR/channel";
 
-    fn try_from(addr: &SockAddr) -> io::Result<RfcommAddr> {
-        RfcommAddr::decode(addr).ok_or_else(|| not_a("RFCOMM"))
+    /// Decodes a `sockaddr_rc`; another family or fewer than 7 bytes after the family is
+    /// `InvalidInput`.
+    fn decode(addr: &SockAddr) -> io::Result<RfcommAddr> {
+        let d = data_of::<RfcommAddr>(addr, 7, "sockaddr_rc")?;
+        Ok(RfcommAddr { bdaddr: bdaddr_at(d, 0), channel: d[6] })
     }
-}
 
-impl ToSockAddr for RfcommAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+    fn encode(&self) -> io::Result<SockAddr> {
         Ok(SockAddr::from(*self))
     }
 }
+
+sock_core::family_addr!(RfcommAddr);
 
 impl fmt::Display for RfcommAddr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,8 +78,8 @@ impl FromStr for RfcommAddr {
 
     /// Parses `BDADDR/channel`.
     fn from_str(s: &str) -> io::Result<RfcommAddr> {
-        let (bdaddr, channel) = s.split_once('/').ok_or_else(|| invalid_input("address", "expected BDADDR/channel"))?;
-        Ok(RfcommAddr { bdaddr: bdaddr.parse()?, channel: number(channel, "channel")? })
+        let (bdaddr, channel) = split_bdaddr(s, "BDADDR/channel")?;
+        Ok(RfcommAddr { bdaddr, channel: parse_num(channel, "channel")? })
     }
 }
 
@@ -102,7 +102,7 @@ mod tests {
         #[test]
         fn round_trips(octets in any::<[u8; 6]>(), channel in any::<u8>()) {
             let a = RfcommAddr::new(BdAddr::from_octets(octets), channel);
-            prop_assert_eq!(RfcommAddr::decode(&SockAddr::from(a)), Some(a));
+            prop_assert_eq!(RfcommAddr::decode(&a.encode().unwrap()).unwrap(), a);
             prop_assert_eq!(a.to_string().parse::<RfcommAddr>().unwrap(), a);
         }
     }

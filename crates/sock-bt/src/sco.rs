@@ -4,9 +4,9 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::{SockAddr, Socket, ToSockAddr};
+use sock_core::{Family, FamilyAddr, SockAddr};
 
-use crate::codec::{bdaddr_at, bt_data, encode, not_a};
+use crate::addr::{bdaddr_at, data_of, encode};
 use crate::BdAddr;
 
 /// An SCO address (`BTPROTO_SCO`): a device address, CPython's `bdaddr` string.
@@ -29,11 +29,6 @@ impl ScoAddr {
     pub const fn new(bdaddr: BdAddr) -> ScoAddr {
         ScoAddr { bdaddr }
     }
-
-    /// Decodes a `sockaddr_sco`, or `None` if `addr` is not a complete `AF_BLUETOOTH` address.
-    pub fn decode(addr: &SockAddr) -> Option<ScoAddr> {
-        Some(ScoAddr { bdaddr: bdaddr_at(bt_data(addr, 6)?, 0)? })
-    }
 }
 
 impl From<BdAddr> for ScoAddr {
@@ -48,19 +43,23 @@ impl From<ScoAddr> for SockAddr {
     }
 }
 
-impl TryFrom<&SockAddr> for ScoAddr {
-    type Error = io::Error;
+impl FamilyAddr for ScoAddr {
+    const FAMILY: Family = Family::BLUETOOTH;
+    const TEXT_FORM: &'static str = "BDADDR";
 
-    fn try_from(addr: &SockAddr) -> io::Result<ScoAddr> {
-        ScoAddr::decode(addr).ok_or_else(|| not_a("SCO"))
+    /// Decodes a `sockaddr_sco`; another family or fewer than 6 bytes after the family is
+    /// `InvalidInput`.
+    fn decode(addr: &SockAddr) -> io::Result<ScoAddr> {
+        let d = data_of::<ScoAddr>(addr, 6, "sockaddr_sco")?;
+        Ok(ScoAddr { bdaddr: bdaddr_at(d, 0) })
     }
-}
 
-impl ToSockAddr for ScoAddr {
-    fn to_sock_addr(&self, _: &Socket) -> io::Result<SockAddr> {
+    fn encode(&self) -> io::Result<SockAddr> {
         Ok(SockAddr::from(*self))
     }
 }
+
+sock_core::family_addr!(ScoAddr);
 
 impl fmt::Display for ScoAddr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,7 +87,7 @@ mod tests {
             let a = ScoAddr::new(BdAddr::from_octets(octets));
             let raw = SockAddr::from(a);
             prop_assert_eq!(raw.len(), 8);
-            prop_assert_eq!(ScoAddr::decode(&raw), Some(a));
+            prop_assert_eq!(ScoAddr::decode(&raw).unwrap(), a);
             prop_assert_eq!(a.to_string().parse::<ScoAddr>().unwrap(), a);
         }
     }

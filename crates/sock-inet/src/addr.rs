@@ -7,7 +7,7 @@
 use std::io;
 use std::net::SocketAddr;
 
-use sock_core::{invalid_input, SockAddr};
+use sock_core::{family_name, invalid_input, Family, SockAddr};
 
 /// Decodes a raw `AF_INET`/`AF_INET6` address (what `local_addr`, `peer_addr`, `accept` and
 /// `recv_from` return on INET, INET6 and RDS sockets) into a `SocketAddr`; IPv6 keeps
@@ -24,7 +24,9 @@ use sock_core::{invalid_input, SockAddr};
 pub fn decode(addr: &SockAddr) -> io::Result<SocketAddr> {
     addr.as_socket().ok_or_else(|| match i32::from(addr.family()) {
         libc::AF_INET | libc::AF_INET6 => invalid_input("address", "truncated AF_INET/AF_INET6 address"),
-        _ => invalid_input("address", "not an AF_INET or AF_INET6 address"),
+        other => {
+            invalid_input("address", &format!("{} is not an AF_INET or AF_INET6 address", family_name(Family(other))))
+        }
     })
 }
 
@@ -37,7 +39,11 @@ mod tests {
     #[test]
     fn wrong_family_and_short() {
         let unix = SockAddr::new(libc::AF_UNIX as u16, b"/x\0").unwrap();
-        assert_eq!(decode(&unix).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let e = decode(&unix).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.to_string().as_str()),
+            (io::ErrorKind::InvalidInput, "address: AF_UNIX is not an AF_INET or AF_INET6 address")
+        );
         let short = SockAddr::new(libc::AF_INET as u16, &[0; 4]).unwrap();
         assert!(decode(&short).unwrap_err().to_string().contains("truncated"));
     }

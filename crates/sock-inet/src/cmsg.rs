@@ -10,7 +10,7 @@ use sock_core::cmsg::{Cmsg, CmsgIter, CmsgWriter};
 use sock_core::pod::read_pod;
 
 use crate::consts::*;
-use crate::opts::ifindex_int;
+use crate::options::ifindex_int;
 
 /// One IP-level control message.
 ///

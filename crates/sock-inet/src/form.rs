@@ -12,7 +12,8 @@ use sock_core::{SockAddr, Socket, ToSockAddr};
 use crate::host::host_address;
 
 /// The marker of this crate's [`ToSockAddr`] impls for tuples (see `ToSockAddr`'s docs):
-/// `(&str, u16)` and `(String, u16)`. (CPython's 4-tuple is [`HostPortV6`].)
+/// `(&str, u16)` and `(String, u16)`. (The named forms are [`HostPort`] and, for CPython's
+/// 4-tuple, [`HostPortV6`].)
 /// It has no values; it only keeps the impls apart from other families' ones.
 ///
 /// ```no_run
@@ -36,6 +37,27 @@ impl ToSockAddr<InetForm> for (&str, u16) {
 impl ToSockAddr<InetForm> for (String, u16) {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
         (self.0.as_str(), self.1).to_sock_addr(socket)
+    }
+}
+
+/// CPython's `(host, port)` as a named type: the same as the tuple, for where a tuple would be
+/// ambiguous (a generic `impl ToSockAddr<M>` with several families enabled) or a name reads
+/// better.
+///
+/// ```
+/// use sock_core::{Family, Socket, Type};
+/// use sock_inet::HostPort;
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// s.bind(HostPort("127.0.0.1", 0))?;
+/// assert!(sock_inet::decode(&s.local_addr()?)?.ip().is_loopback());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HostPort<'a>(pub &'a str, pub u16);
+
+impl ToSockAddr for HostPort<'_> {
+    fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
+        host_address(socket.family(), self.0, self.1, None).map(SockAddr::from)
     }
 }
 

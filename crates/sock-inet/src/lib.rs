@@ -18,59 +18,100 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
+//! # Coming from Python
+//!
+//! | Python | Rust |
+//! | --- | --- |
+//! | `(host, port)`, `''`, `'<broadcast>'` | `("host", port)` or [`HostPort`], resolved by [`host_address`] |
+//! | `(host, port, flowinfo, scope_id)` | [`HostPortV6`] |
+//! | a returned INET/INET6/RDS address | `std::net::SocketAddr` from [`decode`] |
+//! | `create_connection`, `create_server`, `has_dualstack_ipv6` | [`create_connection`] + [`ConnectOptions`], [`create_server`] + [`ServerOptions`], [`has_dualstack_ipv6`] |
+//! | `inet_aton`, `inet_ntoa`, `inet_pton`, `inet_ntop`, `htons` … | [`inet_aton`], [`inet_ntoa`], [`inet_pton`], [`inet_ntop`], [`htons`] … |
+//! | `setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)` | `s.set(opt::TCP_NODELAY, &true)` or [`InetSocketExt::set_tcp_nodelay`] |
+//! | `setsockopt(IPPROTO_IP, IP_TTL, 7)` | `s.set(opt::IP_TTL, &7)` or [`InetSocketExt::set_ttl`] |
+//! | `IP_ADD_MEMBERSHIP`, `IPV6_JOIN_GROUP`, `TCP_CONGESTION`, `TCP_INFO` | [`InetSocketExt`] |
+//! | ancillary `IP_PKTINFO`, `IPV6_HOPLIMIT` … | [`InetCmsg`] |
+//! | `socket(AF_RDS, SOCK_SEQPACKET)`, `IPPROTO_MPTCP` | [`rds_socket`], [`mptcp_socket`] |
+//! | `IPPROTO_*`, `IP_*`, `IPV6_*`, `TCP_*`, `INADDR_*`, `IPPORT_*`, `RDS_*` … | [`consts`] (re-exported here) |
+//!
+//! The family contract (`sock_core::family`), in one row of the verbs table:
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! | --- | --- | --- | --- | --- |
+//! | `AF_INET`/`AF_INET6`/`AF_RDS` (`inet`) | `std::net::SocketAddr` (+ forms `("host", port)`, [`HostPort`], [`HostPortV6`]) | `127.0.0.1:80`, `[fe80::1%2]:80` | none (`Socket` + [`InetSocketExt`]) | `Socket::new(Family::INET, ty, None)`, [`create_connection`], [`create_server`], [`rds_socket`], [`mptcp_socket`] |
+//!
 //! # Decisions
 //!
 //! - Addresses are `std::net::SocketAddr`/`SocketAddrV4`/`SocketAddrV6` (Display/FromStr:
-//!   `127.0.0.1:80`, `[fe80::1%2]:80`); [`decode`] turns a raw `SockAddr` into one and
+//!   `127.0.0.1:80`, `[fe80::1%2]:80`), not a `FamilyAddr` of this crate (the orphan rule
+//!   keeps a sock-core trait off a std type, and a newtype would only get in the way);
+//!   [`decode`] turns a raw `SockAddr` into one (`InvalidInput` naming what is wrong) and
 //!   `SockAddr::from` encodes. AF_RDS uses the same IPv4 addresses.
 //! - Python's tuples are accepted by every address-taking method through [`InetForm`]:
-//!   `("host", port)`, `(String, port)`, `HostPortV6("host", port, flowinfo, scope_id)`, resolved with
+//!   `("host", port)`, `(String, port)`, and the named [`HostPort`] / [`HostPortV6`], resolved with
 //!   [`host_address`] (`""`, `"<broadcast>"`, literals with `%scope`, names through
 //!   `sock-resolve`, first result of the socket's family). The port range is the `u16`
 //!   type; [`checked_port`] checks wider integers.
 //! - Python's keyword arguments are option structs: [`ConnectOptions`] for
 //!   `create_connection`, [`ServerOptions`] for `create_server`.
-//! - Integer options are typed declarations in [`opt`] (`sock.set(opt::TCP_NODELAY, &1)`);
-//!   structured ones are methods of [`InetSocketExt`]; ancillary items are [`InetCmsg`].
+//! - Options are typed declarations in [`opt`]: on/off options are `SockOpt<bool>`
+//!   (`sock.set(opt::TCP_NODELAY, &true)`), the others `SockOpt<c_int>`. Structured ones, and
+//!   socket2's typed accessors of the common ones, are methods of the sealed [`InetSocketExt`];
+//!   where socket2 already makes the call (multicast join/leave, `TCP_CONGESTION`,
+//!   `TCP_NODELAY`, `IP_TTL` ...) it is used, after the checks it leaves out. The `SOL_SOCKET`
+//!   options are `Socket`'s own (`sock_core`).
+//! - No typed protocol socket: TCP, UDP, RDS and MPTCP sockets are `Socket`s; RDS and MPTCP
+//!   have constructors ([`rds_socket`], [`mptcp_socket`]) because they need an unusual family
+//!   or protocol.
 //! - UDP segmentation offload and receive coalescing: [`InetSocketExt::set_udp_segment`] or the
 //!   per-send [`InetCmsg::UdpSegment`] to send many datagrams in one call,
 //!   [`InetSocketExt::set_udp_gro`] to receive many in one call, [`gro_segments`] to split
 //!   them (zero-copy) with the size from [`gro_segment_size`].
 //! - `INADDR_*` and `IPPORT_*` live in [`consts`] here (not in `sock-resolve`).
+//! - Platforms: the first group of modules below is portable IP (addresses, forms, text and
+//!   byte order, connect/server); the second is Linux-only (options, ancillary data, GSO/GRO,
+//!   `TCP_INFO`, RDS, MPTCP). A BSD port adds its own arm to the gate in `lib.rs`.
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
+        // Portable IP.
         mod addr;
         mod byteorder;
-        mod cmsg;
         mod connect;
-        pub mod consts;
         mod form;
-        mod gso;
         mod host;
-        mod opts;
-        mod rds;
         mod server;
-        mod tcp_info;
         mod text;
 
         pub use addr::decode;
         pub use byteorder::{htonl, htons, ntohl, ntohs};
-        pub use cmsg::InetCmsg;
         pub use connect::{create_connection, ConnectErrors, ConnectOptions};
-        pub use form::{HostPortV6, InetForm};
-        pub use gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
+        pub use form::{HostPort, HostPortV6, InetForm};
         pub use host::{checked_port, host_address, FLOWINFO_MAX};
-        pub use opts::{opt, InetSocketExt};
-        pub use rds::{mptcp_socket, rds_socket};
         pub use server::{create_server, has_dualstack_ipv6, ServerOptions};
-        pub use tcp_info::TcpInfo;
         pub use text::{inet_aton, inet_ntoa, inet_ntop, inet_pton};
+
+        // Linux: the uapi constants and options, ancillary data, GSO/GRO, TCP_INFO, RDS, MPTCP.
+        mod cmsg;
+        pub mod consts;
+        mod ext;
+        mod gso;
+        mod options;
+        mod rds;
+        mod tcp_info;
+
+        pub use cmsg::InetCmsg;
+        pub use consts::*;
+        pub use ext::InetSocketExt;
+        pub use gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
+        pub use options::opt;
+        pub use rds::{mptcp_socket, rds_socket};
+        pub use tcp_info::TcpInfo;
 
         /// Every constant of [`consts`] as `(name, value)`, in declaration order: for tables,
         /// and for comparing with Python's `socket` module.
         pub const CONSTANTS: &[(&str, i64)] = consts::TABLE;
     } else {
-        compile_error!("sock-inet supports Linux only for now");
+        compile_error!("sock-inet supports Linux only for now (see the Platforms decision in lib.rs)");
     }
 }

@@ -2,9 +2,9 @@
 
 use std::io;
 
-use sock_core::{consts, invalid_input, Family, Socket, Type};
+use sock_core::{invalid_input, Family, Socket, Type};
 
-use crate::consts::{IPPROTO_IPV6, IPV6_V6ONLY};
+use crate::InetSocketExt;
 
 /// The keyword arguments of `socket.create_server`: `family` (default `AF_INET`), `backlog`
 /// (`None`: `listen()`'s default), `reuse_port` and `dualstack_ipv6`.
@@ -84,12 +84,12 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
         }
     }
     let sock = Socket::new(options.family, Type::STREAM, None)?;
-    let _ = sock.set_flag(consts::SOL_SOCKET, consts::SO_REUSEADDR, true);
+    let _ = sock.set_reuse_addr(true);
     if options.reuse_port {
-        sock.set_flag(consts::SOL_SOCKET, consts::SO_REUSEPORT, true)?;
+        sock.set_reuse_port(true)?;
     }
     if options.family == Family::INET6 {
-        sock.set_flag(IPPROTO_IPV6, IPV6_V6ONLY, !options.dualstack_ipv6)?;
+        sock.set_only_v6(!options.dualstack_ipv6)?;
     }
     sock.bind(address)?;
     sock.listen(options.backlog)?;
@@ -99,5 +99,5 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
 /// `socket.has_dualstack_ipv6()`: whether an `AF_INET6` stream socket can accept IPv4
 /// connections too (`IPV6_V6ONLY` can be cleared).
 pub fn has_dualstack_ipv6() -> bool {
-    Socket::new(Family::INET6, Type::STREAM, None).is_ok_and(|s| s.set_flag(IPPROTO_IPV6, IPV6_V6ONLY, false).is_ok())
+    Socket::new(Family::INET6, Type::STREAM, None).is_ok_and(|s| s.set_only_v6(false).is_ok())
 }

@@ -1,0 +1,370 @@
+//! [`InetSocketExt`]: the IP-level methods of [`Socket`], sealed like every family's extension
+//! trait. Where socket2 already has the call (multicast membership, `TCP_CONGESTION`,
+//! `TCP_NODELAY`, `IP_TTL` ...), it is used through a borrowed `socket2::SockRef`; the checks
+//! socket2 leaves out (an interface index must fit the kernel's `int`, a congestion control
+//! name must not be cut short) come first.
+
+use std::io;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use libc::c_int;
+use socket2::{InterfaceIndexOrAddress, SockRef};
+
+use sock_core::Socket;
+
+use crate::consts::*;
+use crate::options::{congestion_name, cscov, ifindex_int, ip_mreqn};
+use crate::tcp_info::TcpInfo;
+
+mod sealed {
+    /// Only `sock_core::Socket` implements [`InetSocketExt`](super::InetSocketExt).
+    pub trait Sealed {}
+    impl Sealed for sock_core::Socket {}
+}
+
+/// socket2's view of `socket`, borrowed (no dup, nothing closed on drop).
+fn s2(socket: &Socket) -> SockRef<'_> {
+    SockRef::from(socket)
+}
+
+/// The interface of an `ip_mreqn`: by index when `ifindex` is not 0 (checked to fit the
+/// kernel's `int`), else by address.
+fn v4_interface(interface: Ipv4Addr, ifindex: u32) -> io::Result<InterfaceIndexOrAddress> {
+    Ok(match ifindex_int(ifindex)? {
+        0 => InterfaceIndexOrAddress::Address(interface),
+        _ => InterfaceIndexOrAddress::Index(ifindex),
+    })
+}
+
+/// IP-level options on a [`Socket`] as methods (sealed: implemented for `Socket` only): the
+/// ones whose values are structures or strings (multicast groups, `TCP_CONGESTION`,
+/// `TCP_INFO`) or have a range (`UDPLITE_*_CSCOV`, `UDP_SEGMENT`), and socket2's typed
+/// accessors of the common ones (`TCP_NODELAY`, `IP_TTL`, `IPV6_V6ONLY`, multicast loop and
+/// hops). Every option is also a declaration in [`opt`](crate::opt).
+///
+/// ```
+/// use sock_core::{Socket, Family, Type};
+/// use sock_inet::InetSocketExt;
+/// let s = Socket::new(Family::INET, Type::STREAM, None)?;
+/// let cc = s.tcp_congestion()?;
+/// assert!(!cc.is_empty());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub trait InetSocketExt: sealed::Sealed {
+    /// `IP_ADD_MEMBERSHIP` with an `ip_mreqn`: joins `group` on the interface with index
+    /// `ifindex`, or (`ifindex` 0) the one with address `interface` (`0.0.0.0`: the kernel
+    /// chooses) — the kernel's own precedence. Here
+    /// and in the other multicast calls, an `ifindex` over `i32::MAX` (the kernel's `int`) is
+    /// `InvalidInput`.
+    fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_DROP_MEMBERSHIP`: leaves a group joined with [`join_multicast_v4`](Self::join_multicast_v4).
+    fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_MULTICAST_IF` with an `ip_mreqn`: the interface (by address or index) multicast is
+    /// sent from.
+    fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()>;
+    /// `IP_MULTICAST_IF`: the local address multicast is sent from (`0.0.0.0` if unset).
+    fn multicast_if_v4(&self) -> io::Result<Ipv4Addr>;
+    /// `IPV6_JOIN_GROUP`: joins `group` on interface `ifindex` (0: the kernel chooses).
+    fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()>;
+    /// `IPV6_LEAVE_GROUP`.
+    fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()>;
+    /// `TCP_CONGESTION`: the congestion control algorithm's name.
+    fn tcp_congestion(&self) -> io::Result<String>;
+    /// `TCP_CONGESTION`: selects an algorithm by name (`ENOENT` if the kernel has no such one).
+    /// A name with a NUL character or over 15 bytes, which the kernel would cut short, is
+    /// `InvalidInput` naming `name`.
+    fn set_tcp_congestion(&self, name: &str) -> io::Result<()>;
+    /// `TCP_INFO`: the connection's statistics.
+    fn tcp_info(&self) -> io::Result<TcpInfo>;
+    /// `UDPLITE_SEND_CSCOV`: how many leading bytes of each sent datagram (UDP-Lite header
+    /// included) the checksum covers: 0 for all, else 8–65535 (CPython's documented
+    /// `range(8, 2**16, 8)` plus 0; the kernel takes any value in 8..=65535).
+    fn set_udplite_send_cscov(&self, length: u16) -> io::Result<()>;
+    /// `UDPLITE_RECV_CSCOV`: the least coverage a received datagram must have (0 or
+    /// 8–65535), smaller ones are dropped.
+    fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()>;
+    /// `UDP_SEGMENT` (generic segmentation offload): every later send of more than
+    /// `segment_size` bytes leaves as datagrams of `segment_size` bytes, the last possibly
+    /// shorter; 0 turns it off. One send takes up to 64 KiB and 64 segments (Linux ≥ 6.10: 128),
+    /// and the segment size must fit the path MTU, else the send fails with `EINVAL`. A per-send
+    /// [`InetCmsg::UdpSegment`](crate::InetCmsg::UdpSegment) overrides it; check a `usize` with
+    /// [`checked_segment_size`](crate::checked_segment_size).
+    ///
+    /// ```
+    /// use sock_core::{Socket, Family, Type};
+    /// use sock_inet::InetSocketExt;
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set_udp_segment(1000)?;
+    /// assert_eq!(tx.udp_segment()?, 1000);
+    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;     // one send, three datagrams
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 500);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn set_udp_segment(&self, segment_size: u16) -> io::Result<()>;
+    /// `UDP_SEGMENT`: the segment size of every send (0: off).
+    fn udp_segment(&self) -> io::Result<u16>;
+    /// `UDP_GRO` (generic receive offload): when on, one receive may return several datagrams
+    /// of one sender, coalesced, with an [`InetCmsg::UdpGro`](crate::InetCmsg::UdpGro) item
+    /// holding their size; receive with `recv_msg`, a 64 KiB buffer and a control buffer, and
+    /// split with [`gro_segments`](crate::gro_segments).
+    ///
+    /// ```
+    /// use std::io::IoSliceMut;
+    /// use sock_core::{Socket, Family, Type};
+    /// use sock_inet::{gro_segment_size, gro_segments, InetSocketExt};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_udp_gro(true)?;
+    /// assert!(rx.udp_gro()?);
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set_udp_segment(1000)?;
+    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;
+    /// let (mut buf, mut control) = (vec![0u8; 65536], [0u8; 64]);
+    /// let mut datagrams = 0;
+    /// while datagrams < 3 {
+    ///     let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0)?;
+    ///     let size = gro_segment_size(&control[..msg.control_len]);
+    ///     datagrams += gro_segments(&buf[..msg.bytes], size).count();
+    /// }
+    /// assert_eq!(datagrams, 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn set_udp_gro(&self, on: bool) -> io::Result<()>;
+    /// `UDP_GRO`: whether receive coalescing is on.
+    fn udp_gro(&self) -> io::Result<bool>;
+
+    /// `TCP_NODELAY`: whether small segments are sent at once (Nagle's algorithm off).
+    fn tcp_nodelay(&self) -> io::Result<bool>;
+    /// Sets `TCP_NODELAY`.
+    fn set_tcp_nodelay(&self, on: bool) -> io::Result<()>;
+    /// `IP_TTL`: the time-to-live of outgoing unicast IPv4 packets.
+    fn ttl(&self) -> io::Result<u32>;
+    /// Sets `IP_TTL` (1–255).
+    fn set_ttl(&self, ttl: u32) -> io::Result<()>;
+    /// `IPV6_V6ONLY`: whether an AF_INET6 socket refuses IPv4-mapped traffic.
+    fn only_v6(&self) -> io::Result<bool>;
+    /// Sets `IPV6_V6ONLY` (before `bind`).
+    fn set_only_v6(&self, on: bool) -> io::Result<()>;
+    /// `IP_MULTICAST_LOOP`: whether IPv4 multicast sent is looped back to local listeners.
+    fn multicast_loop_v4(&self) -> io::Result<bool>;
+    /// Sets `IP_MULTICAST_LOOP`.
+    fn set_multicast_loop_v4(&self, on: bool) -> io::Result<()>;
+    /// `IP_MULTICAST_TTL`: the time-to-live of outgoing IPv4 multicast.
+    fn multicast_ttl_v4(&self) -> io::Result<u32>;
+    /// Sets `IP_MULTICAST_TTL` (0–255).
+    fn set_multicast_ttl_v4(&self, ttl: u32) -> io::Result<()>;
+    /// `IPV6_MULTICAST_LOOP`: whether IPv6 multicast sent is looped back to local listeners.
+    fn multicast_loop_v6(&self) -> io::Result<bool>;
+    /// Sets `IPV6_MULTICAST_LOOP`.
+    fn set_multicast_loop_v6(&self, on: bool) -> io::Result<()>;
+    /// `IPV6_MULTICAST_HOPS`: the hop limit of outgoing IPv6 multicast.
+    fn multicast_hops_v6(&self) -> io::Result<u32>;
+    /// Sets `IPV6_MULTICAST_HOPS` (0–255).
+    fn set_multicast_hops_v6(&self, hops: u32) -> io::Result<()>;
+}
+impl InetSocketExt for Socket {
+    fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        s2(self).join_multicast_v4_n(&group, &v4_interface(interface, ifindex)?)
+    }
+
+    fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        s2(self).leave_multicast_v4_n(&group, &v4_interface(interface, ifindex)?)
+    }
+
+    fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
+        self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex)?)
+    }
+
+    fn multicast_if_v4(&self) -> io::Result<Ipv4Addr> {
+        s2(self).multicast_if_v4()
+    }
+
+    fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
+        ifindex_int(ifindex)?;
+        s2(self).join_multicast_v6(&group, ifindex)
+    }
+
+    fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
+        ifindex_int(ifindex)?;
+        s2(self).leave_multicast_v6(&group, ifindex)
+    }
+
+    fn tcp_congestion(&self) -> io::Result<String> {
+        let b = s2(self).tcp_congestion()?;
+        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+        Ok(String::from_utf8_lossy(&b[..end]).into_owned())
+    }
+
+    fn set_tcp_congestion(&self, name: &str) -> io::Result<()> {
+        s2(self).set_tcp_congestion(congestion_name(name)?)
+    }
+
+    fn tcp_info(&self) -> io::Result<TcpInfo> {
+        self.get(sock_core::SockOpt::<TcpInfo>::new(IPPROTO_TCP, TCP_INFO))
+    }
+
+    fn set_udplite_send_cscov(&self, length: u16) -> io::Result<()> {
+        self.setsockopt_int(IPPROTO_UDPLITE, UDPLITE_SEND_CSCOV, cscov("length", length)?)
+    }
+
+    fn set_udplite_recv_cscov(&self, length: u16) -> io::Result<()> {
+        self.setsockopt_int(IPPROTO_UDPLITE, UDPLITE_RECV_CSCOV, cscov("length", length)?)
+    }
+
+    fn set_udp_segment(&self, segment_size: u16) -> io::Result<()> {
+        self.setsockopt_int(SOL_UDP, UDP_SEGMENT, c_int::from(segment_size))
+    }
+
+    fn udp_segment(&self) -> io::Result<u16> {
+        let v = self.getsockopt_int(SOL_UDP, UDP_SEGMENT)?;
+        u16::try_from(v).map_err(|_| io::Error::other(format!("UDP_SEGMENT is out of range: {v}")))
+    }
+
+    fn set_udp_gro(&self, on: bool) -> io::Result<()> {
+        self.set_flag(SOL_UDP, UDP_GRO, on)
+    }
+
+    fn udp_gro(&self) -> io::Result<bool> {
+        self.get_flag(SOL_UDP, UDP_GRO)
+    }
+
+    fn tcp_nodelay(&self) -> io::Result<bool> {
+        s2(self).tcp_nodelay()
+    }
+
+    fn set_tcp_nodelay(&self, on: bool) -> io::Result<()> {
+        s2(self).set_tcp_nodelay(on)
+    }
+
+    fn ttl(&self) -> io::Result<u32> {
+        s2(self).ttl_v4()
+    }
+
+    fn set_ttl(&self, ttl: u32) -> io::Result<()> {
+        s2(self).set_ttl_v4(ttl)
+    }
+
+    fn only_v6(&self) -> io::Result<bool> {
+        s2(self).only_v6()
+    }
+
+    fn set_only_v6(&self, on: bool) -> io::Result<()> {
+        s2(self).set_only_v6(on)
+    }
+
+    fn multicast_loop_v4(&self) -> io::Result<bool> {
+        s2(self).multicast_loop_v4()
+    }
+
+    fn set_multicast_loop_v4(&self, on: bool) -> io::Result<()> {
+        s2(self).set_multicast_loop_v4(on)
+    }
+
+    fn multicast_ttl_v4(&self) -> io::Result<u32> {
+        s2(self).multicast_ttl_v4()
+    }
+
+    fn set_multicast_ttl_v4(&self, ttl: u32) -> io::Result<()> {
+        s2(self).set_multicast_ttl_v4(ttl)
+    }
+
+    fn multicast_loop_v6(&self) -> io::Result<bool> {
+        s2(self).multicast_loop_v6()
+    }
+
+    fn set_multicast_loop_v6(&self, on: bool) -> io::Result<()> {
+        s2(self).set_multicast_loop_v6(on)
+    }
+
+    fn multicast_hops_v6(&self) -> io::Result<u32> {
+        s2(self).multicast_hops_v6()
+    }
+
+    fn set_multicast_hops_v6(&self, hops: u32) -> io::Result<()> {
+        s2(self).set_multicast_hops_v6(hops)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sock_core::{Family, Type};
+
+    /// An interface index over `i32::MAX` is `InvalidInput` before socket2 would turn it
+    /// negative.
+    #[test]
+    fn ifindex_is_checked_before_the_call() {
+        let s = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
+        for e in [
+            s.join_multicast_v6("ff02::1".parse().unwrap(), u32::MAX).unwrap_err(),
+            s.leave_multicast_v6("ff02::1".parse().unwrap(), 0x8000_0000).unwrap_err(),
+        ] {
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        }
+        let s4 = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        let e = s4.join_multicast_v4(Ipv4Addr::new(224, 0, 0, 1), Ipv4Addr::UNSPECIFIED, u32::MAX).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn join_and_leave_v4_on_loopback() {
+        let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        let group = Ipv4Addr::new(239, 1, 2, 3);
+        s.join_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap();
+        s.leave_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap();
+        assert_eq!(
+            s.leave_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap_err().raw_os_error(),
+            Some(libc::EADDRNOTAVAIL)
+        );
+    }
+
+    #[test]
+    fn socket2_backed_accessors() {
+        let s = Socket::new(Family::INET, Type::STREAM, None).unwrap();
+        s.set_tcp_nodelay(true).unwrap();
+        assert!(s.tcp_nodelay().unwrap());
+        assert!(s.get(crate::opt::TCP_NODELAY).unwrap());
+        s.set_ttl(42).unwrap();
+        assert_eq!(s.ttl().unwrap(), 42);
+        let u = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        u.set_multicast_loop_v4(false).unwrap();
+        assert!(!u.multicast_loop_v4().unwrap());
+        u.set_multicast_ttl_v4(3).unwrap();
+        assert_eq!(u.multicast_ttl_v4().unwrap(), 3);
+        assert_eq!(u.multicast_if_v4().unwrap(), Ipv4Addr::UNSPECIFIED);
+        if let Ok(v6) = Socket::new(Family::INET6, Type::DGRAM, None) {
+            v6.set_only_v6(true).unwrap();
+            assert!(v6.only_v6().unwrap());
+            v6.set_multicast_hops_v6(4).unwrap();
+            assert_eq!(v6.multicast_hops_v6().unwrap(), 4);
+            v6.set_multicast_loop_v6(false).unwrap();
+            assert!(!v6.multicast_loop_v6().unwrap());
+        }
+    }
+
+    /// A congestion control name with a NUL or over 15 bytes would be cut short by the
+    /// kernel ("reno\0x" would select reno): `InvalidInput` before the call.
+    #[test]
+    fn congestion_names_are_checked() {
+        let s = Socket::new(Family::INET, Type::STREAM, None).unwrap();
+        let before = s.tcp_congestion().unwrap();
+        assert!(!before.is_empty() && !before.contains('\0'));
+        let err = |e: io::Error| (e.kind(), e.to_string());
+        assert_eq!(
+            err(s.set_tcp_congestion("reno\0x").unwrap_err()),
+            (io::ErrorKind::InvalidInput, "name: embedded null character".into())
+        );
+        let long = format!("{before}{}", "x".repeat(16));
+        assert_eq!(
+            err(s.set_tcp_congestion(&long).unwrap_err()),
+            (io::ErrorKind::InvalidInput, "name: congestion control names are at most 15 bytes".into())
+        );
+        assert_eq!(s.tcp_congestion().unwrap(), before);
+        s.set_tcp_congestion(&before).unwrap();
+        assert_eq!(s.set_tcp_congestion("no-such-cc").unwrap_err().raw_os_error(), Some(libc::ENOENT));
+    }
+}
