@@ -8,7 +8,7 @@ use std::task::{ready, Context, Poll};
 
 use futures_io::{AsyncRead, AsyncWrite};
 
-use super::{AcceptReactor, Async, ReadHalf, Reactor, WriteHalf};
+use super::{AcceptReactor, Async, Reactor, ReadHalf, WriteHalf};
 use crate::family::SocketOwner;
 use crate::socket::Socket;
 use crate::wait::Interest;

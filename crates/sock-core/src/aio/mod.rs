@@ -209,12 +209,7 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
 
     /// Receives with ancillary data ([`Socket::recv_msg`]); received fds stay in `control`
     /// as raw numbers — use [`recv_msg_fds`](Async::recv_msg_fds) to own them. Cancel safe.
-    pub async fn recv_msg(
-        &self,
-        bufs: &mut [IoSliceMut<'_>],
-        control: &mut [u8],
-        flags: c_int,
-    ) -> io::Result<RecvMsg> {
+    pub async fn recv_msg(&self, bufs: &mut [IoSliceMut<'_>], control: &mut [u8], flags: c_int) -> io::Result<RecvMsg> {
         self.sock_io(Interest::Read, |s| s.recv_msg(bufs, control, flags)).await
     }
 

@@ -9,7 +9,7 @@ use std::task::{ready, Context, Poll};
 use ::tokio::io::unix::AsyncFd;
 use ::tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-use super::{AcceptReactor, Async, ReadHalf, Reactor, WriteHalf};
+use super::{AcceptReactor, Async, Reactor, ReadHalf, WriteHalf};
 use crate::family::SocketOwner;
 use crate::socket::Socket;
 use crate::wait::Interest;
@@ -89,11 +89,7 @@ impl<T: AsFd> AcceptReactor<T> for TokioReactor<T> {
 
 type TokioAsync<T> = Async<T, TokioReactor<T>>;
 
-fn read_buf<T: SocketOwner>(
-    sock: &TokioAsync<T>,
-    cx: &mut Context<'_>,
-    buf: &mut ReadBuf<'_>,
-) -> Poll<io::Result<()>> {
+fn read_buf<T: SocketOwner>(sock: &TokioAsync<T>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
     let n = ready!(sock.poll_read_into(cx, buf.initialize_unfilled()))?;
     buf.advance(n);
     Poll::Ready(Ok(()))
