@@ -56,7 +56,7 @@ fn tcp() -> Outcome {
     let timed_out = quiet.recv_vec(1, 0).map(|_| false).unwrap_or_else(|e| e.kind() == io::ErrorKind::TimedOut);
     Ok(format!(
         "echo via {} in {rtt:?}; a 50 ms timeout fired: {timed_out} (after {:?})",
-        sock::Addr::decode(&addr, Protocol::TCP),
+        sock::Addr::decode(&addr),
         waited.elapsed()
     ))
 }
@@ -73,7 +73,7 @@ fn udp() -> Outcome {
     let me = s.local_addr().map_err(err)?;
     s.send_to(b"datagram", 0, me).map_err(err)?;
     let (data, from) = s.recv_from_vec(64, 0).map_err(err)?;
-    Ok(format!("{} bytes from {}", data.len(), sock::Addr::decode(&from, Protocol::UDP)))
+    Ok(format!("{} bytes from {}", data.len(), sock::Addr::decode(&from)))
 }
 
 /// A socketpair passing one end of a pipe over SCM_RIGHTS.
@@ -97,7 +97,7 @@ fn unix() -> Outcome {
     }
     let abstract_sock = Socket::new(Family::UNIX, Type::DGRAM, None).map_err(err)?;
     abstract_sock.bind("").map_err(err)?;
-    let name = sock::Addr::decode(&abstract_sock.local_addr().map_err(err)?, Protocol::DEFAULT);
+    let name = sock::Addr::decode(&abstract_sock.local_addr().map_err(err)?);
     Ok(format!("fd passed and written through ({m} bytes); autobind name {name}"))
 }
 
@@ -122,7 +122,7 @@ fn resolve() -> Outcome {
 fn rds() -> Outcome {
     let s = Socket::new(Family::RDS, Type::SEQPACKET, None).map_err(|e| format!("no RDS here ({e})"))?;
     s.bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| format!("RDS socket made, bind failed: {e}"))?;
-    Ok(format!("RDS socket bound to {}", sock::Addr::decode(&s.local_addr().map_err(err)?, Protocol::DEFAULT)))
+    Ok(format!("RDS socket bound to {}", sock::Addr::decode(&s.local_addr().map_err(err)?)))
 }
 
 fn can() -> Outcome {
@@ -183,7 +183,7 @@ fn tipc() -> Outcome {
     s.set_timeout(Some(Duration::from_secs(2))).map_err(err)?;
     s.send_to(b"tipc", 0, TipcAddr::service(18888, 17)).map_err(err)?;
     let (data, from) = s.recv_from_vec(16, 0).map_err(err)?;
-    Ok(format!("{} bytes to service {{18888,17}} from {}", data.len(), sock::Addr::decode(&from, Protocol::DEFAULT)))
+    Ok(format!("{} bytes to service {{18888,17}} from {}", data.len(), sock::Addr::decode(&from)))
 }
 
 fn netlink() -> Outcome {

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 
+use sock_core::FamilyAddr;
 use sock_core::{consts, Protocol, SockAddr};
 
 /// A socket address decoded by family (and by protocol where the family has several address
@@ -11,10 +12,9 @@ use sock_core::{consts, Protocol, SockAddr};
 /// [`Addr::Other`] with the raw address, never an error.
 ///
 /// ```
-/// use sock::{Addr, Protocol, SockAddr};
+/// use sock::{Addr, SockAddr};
 /// let raw = SockAddr::from("[::1]:8080".parse::<std::net::SocketAddr>().unwrap());
-/// assert_eq!(Addr::decode(&raw, Protocol::DEFAULT).to_string(), "[::1]:8080");
-/// assert_eq!(Addr::decode(&SockAddr::empty(), Protocol::DEFAULT), Addr::None);
+/// assert_eq!(Addr::decode(&raw).to_string(), "[::1]:8080");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -56,40 +56,70 @@ pub enum Addr {
 }
 
 impl Addr {
-    /// Decodes `addr`; `protocol` (the socket's, [`Socket::protocol`](crate::Socket::protocol))
-    /// picks the address shape of families that have several.
-    pub fn decode(addr: &SockAddr, protocol: Protocol) -> Addr {
+    /// Decodes `addr` through its family's [`FamilyAddr`]. Every family has one address
+    /// shape except CAN and Bluetooth, whose shape depends on the protocol: their addresses
+    /// need [`Addr::decode_with`] and come back from here as [`Addr::Other`].
+    ///
+    /// ```
+    /// use sock::{Addr, SockAddr};
+    /// let raw = SockAddr::from("[::1]:8080".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(Addr::decode(&raw).to_string(), "[::1]:8080");
+    /// assert_eq!(Addr::decode(&SockAddr::empty()), Addr::None);
+    /// ```
+    pub fn decode(addr: &SockAddr) -> Addr {
+        Addr::decode_inner(addr, None)
+    }
+
+    /// Decodes `addr` with the protocol of the socket it belongs to
+    /// ([`Socket::protocol`](crate::Socket::protocol)), which picks the shape of CAN
+    /// (RAW/BCM, ISO-TP, J1939) and Bluetooth (L2CAP, RFCOMM, HCI, SCO) addresses; other
+    /// families ignore it.
+    pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> Addr {
+        Addr::decode_inner(addr, Some(protocol))
+    }
+
+    /// `socket.getsockname()` decoded, with the socket's own protocol.
+    pub fn local(socket: &crate::Socket) -> std::io::Result<Addr> {
+        Ok(Addr::decode_with(&socket.local_addr()?, socket.protocol()))
+    }
+
+    /// `socket.getpeername()` decoded, with the socket's own protocol.
+    pub fn peer(socket: &crate::Socket) -> std::io::Result<Addr> {
+        Ok(Addr::decode_with(&socket.peer_addr()?, socket.protocol()))
+    }
+
+    fn decode_inner(addr: &SockAddr, protocol: Option<Protocol>) -> Addr {
+        /// One family through the contract.
+        #[allow(dead_code)] // when every family feature is off
+        fn via<A: FamilyAddr>(addr: &SockAddr, wrap: impl FnOnce(A) -> Addr) -> Option<Addr> {
+            A::decode(addr).ok().map(wrap)
+        }
         if addr.is_empty() {
             return Addr::None;
         }
         let _ = protocol;
-        let family = i32::from(addr.family());
-        let decoded: Option<Addr> = match family {
+        let decoded: Option<Addr> = match i32::from(addr.family()) {
             consts::AF_INET | consts::AF_INET6 | consts::AF_RDS => addr.as_socket().map(Addr::Inet),
             #[cfg(feature = "unix")]
-            consts::AF_UNIX => <sock_unix::UnixAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Unix),
+            consts::AF_UNIX => via(addr, Addr::Unix),
             #[cfg(feature = "can")]
-            consts::AF_CAN => sock_can::AnyCanAddr::decode_with(addr, protocol).ok().map(Addr::Can),
+            consts::AF_CAN => protocol.and_then(|p| sock_can::AnyCanAddr::decode_with(addr, p).ok()).map(Addr::Can),
             #[cfg(feature = "packet")]
-            consts::AF_PACKET => {
-                <sock_packet::PacketAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Packet)
-            }
+            consts::AF_PACKET => via(addr, Addr::Packet),
             #[cfg(feature = "alg")]
-            consts::AF_ALG => <sock_alg::AlgAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Alg),
+            consts::AF_ALG => via(addr, Addr::Alg),
             #[cfg(feature = "vsock")]
-            consts::AF_VSOCK => <sock_vsock::VsockAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Vsock),
+            consts::AF_VSOCK => via(addr, Addr::Vsock),
             #[cfg(feature = "bt")]
-            consts::AF_BLUETOOTH => sock_bt::BtAddr::decode_with(addr, protocol).ok().map(Addr::Bluetooth),
+            consts::AF_BLUETOOTH => {
+                protocol.and_then(|p| sock_bt::BtAddr::decode_with(addr, p).ok()).map(Addr::Bluetooth)
+            }
             #[cfg(feature = "tipc")]
-            consts::AF_TIPC => <sock_tipc::TipcAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Tipc),
+            consts::AF_TIPC => via(addr, Addr::Tipc),
             #[cfg(feature = "netlink")]
-            consts::AF_NETLINK => {
-                <sock_netlink::NetlinkAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Netlink)
-            }
+            consts::AF_NETLINK => via(addr, Addr::Netlink),
             #[cfg(feature = "qipcrtr")]
-            consts::AF_QIPCRTR => {
-                <sock_qipcrtr::QipcrtrAddr as sock_core::FamilyAddr>::decode(addr).ok().map(Addr::Qipcrtr)
-            }
+            consts::AF_QIPCRTR => via(addr, Addr::Qipcrtr),
             _ => None,
         };
         decoded.unwrap_or(Addr::Other(*addr))

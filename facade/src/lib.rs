@@ -9,6 +9,10 @@
 //! - Every module-level function is here under its Python name in snake case
 //!   ([`socketpair`], [`getdefaulttimeout`], [`cmsg_len`] for `CMSG_LEN` ...).
 //! - [`Addr`] decodes any raw address the way CPython's `makesockaddr` does.
+//! - `use sock::prelude::*;` brings every type and trait a program needs ([`prelude`]).
+//! - Every family crate has the same shape — [`FamilyAddr`] addresses, [`ProtocolSocket`]
+//!   typed sockets with the verbs `new`/`bound`/`connected` — listed in
+//!   [`sock_core`'s table of verbs](crate::core#the-family-contract).
 //! - The [`python`] page maps every name of the `socket` module to its Rust item.
 //!
 //! ```
@@ -24,6 +28,7 @@
 mod addr;
 pub mod consts;
 mod functions;
+pub mod prelude;
 
 #[doc = include_str!("python.md")]
 pub mod python {}
@@ -32,11 +37,14 @@ pub use addr::Addr;
 pub use functions::*;
 pub use sock_core::cmsg;
 pub use sock_core::pod;
+pub use sock_core::text;
 pub use sock_core::wait;
 pub use sock_core::{
-    close, cmsg_len, cmsg_space, fromfd, has_ipv6, invalid_input, rights_fds, timed_out, AncData, AsOutMsg, BatchMsg,
-    Family, IfName, Interface, Mode, OutMsg, Pod, Protocol, RecvBatch, RecvMsg, RecvMsgOwned, SendBatch, Shutdown,
-    SockAddr, SockOpt, Socket, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
+    close, cmsg_len, cmsg_space, family_addr, family_name, file_range_end, fromfd, has_ipv6, invalid_input,
+    protocol_socket, rights_fds, timed_out, zeroed_vec, AncData, AsOutMsg, BatchMsg, Family, FamilyAddr, IfName,
+    Interface, Mode, OptValue, OutMsg, Pod, Protocol, ProtocolSocket, RecvBatch, RecvMsg, RecvMsgOwned, SendBatch,
+    Shutdown, SockAddr, SockOpt, SockRef, Socket, SocketKind, SocketOwner, ToSockAddr, Type, DEFAULT_BACKLOG,
+    GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
 };
 
 #[cfg(feature = "alg")]

@@ -588,7 +588,7 @@ proptest! {
         ],
         protocol in prop_oneof![0i32..10, any::<i32>()],
     ) {
-        let addr = sock::Addr::decode(&raw, Protocol(protocol));
+        let addr = sock::Addr::decode_with(&raw, Protocol(protocol));
         let text = addr.to_string();
         match &addr {
             sock::Addr::None => prop_assert!(raw.is_empty()),

@@ -20,12 +20,10 @@ use sock_core::text::{parse_num, split_fields};
 use crate::addr::{AnyCanAddr, CanAddr, IsoTpAddr, J1939Addr};
 use crate::iface::Interface;
 
-/// The interface field: a name, `""` (every interface) or `#N` (an index, N by `parse_num`).
+/// The interface field: sock-core's one text form of an interface (a name, `""` for every
+/// interface, `#N` for an index).
 fn interface(s: &str) -> io::Result<Interface> {
-    match s.strip_prefix('#') {
-        Some(index) => parse_num(index, "interface index").map(Interface::index),
-        None => Interface::name(s),
-    }
+    s.parse()
 }
 
 impl fmt::Display for CanAddr {

@@ -182,10 +182,7 @@ impl FromStr for Interface {
 
     fn from_str(s: &str) -> io::Result<Interface> {
         match s.strip_prefix('#') {
-            Some(digits) => {
-                let index = digits.parse::<u32>().map_err(|_| invalid_input("interface", "bad interface index"))?;
-                Ok(Interface::index(index))
-            }
+            Some(digits) => Ok(Interface::index(crate::text::parse_num(digits, "interface index")?)),
             None => Interface::name(s),
         }
     }

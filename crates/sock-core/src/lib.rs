@@ -5,6 +5,43 @@
 //! Family crates (`sock-inet`, `sock-unix`, `sock-can` ...) add typed addresses, options and
 //! protocol sockets on top; most programs use them through the `sock` facade.
 //!
+//! # The family contract
+//!
+//! Every family crate has the same shape and the same verbs ([`family`](crate::FamilyAddr)
+//! holds the rules):
+//!
+//! - typed addresses implement [`FamilyAddr`]: `decode(&SockAddr) -> io::Result<Self>`,
+//!   `encode(&self) -> io::Result<SockAddr>`, one text form through `Display` + `FromStr`
+//!   whose numbers follow [`text::parse_num`] (decimal or `0x` hex, no sign), and
+//!   [`ToSockAddr`] through [`family_addr!`]; a [`Socket`] refuses an address of another
+//!   family before any syscall;
+//! - typed protocol sockets implement [`ProtocolSocket`] through [`protocol_socket!`]:
+//!   `TryFrom<Socket>` checks family, type and protocol; `AsRef<Socket>`, `AsFd`,
+//!   `into_inner` hand the socket back; the constructors are `X::new(..)` (the socket),
+//!   `X::bound(addr)` (and bound) and `X::connected(addr)` (and connected) — `bind` and
+//!   `connect` are only ever the socket's own operations;
+//! - options: [`SockOpt<T>`] with `bool` for on/off options; methods on typed sockets, sealed
+//!   `…SocketExt` traits on [`Socket`] for families without one; the `SOL_SOCKET` options are
+//!   methods of [`Socket`] itself (`set_reuse_addr`, `set_linger` ...), also on any borrowed
+//!   fd through [`SockRef`];
+//! - each crate: `lib.rs` (Linux gate, docs, Python table), `consts.rs` (Python names, libc
+//!   values), `addr.rs`, `text.rs`, `form.rs` (CPython's tuple forms), `options.rs`, `ext.rs`
+//!   or `socket.rs`.
+//!
+//! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
+//! |---|---|---|---|---|
+//! | `AF_INET`/`AF_INET6` (`sock-inet`) | `std::net::SocketAddr`; forms `("host", port)`, `HostPort`, `HostPortV6` | `127.0.0.1:80`, `[fe80::1%2]:80` | — (`Socket` + `InetSocketExt`) | `Socket::new(Family::INET, ..)`, `create_connection`, `create_server` |
+//! | `AF_RDS` (`sock-inet`) | `std::net::SocketAddr` | `127.0.0.1:4000` | — (`Socket` + `InetSocketExt`) | `rds_socket()` |
+//! | `AF_UNIX` (`sock-unix`) | `UnixAddr` | `/run/app.sock`, `@name`, `""` | — (`Socket` + `UnixSocketExt`) | `Socket::new(Family::UNIX, ..)`, `socketpair()` |
+//! | `AF_CAN` (`sock-can`) | `CanAddr`, `IsoTpAddr`, `J1939Addr` (`AnyCanAddr` by protocol) | `vcan0`, `vcan0:0x7e8:0x7e0`, `vcan0:0x0:0x12300:0x80` | `CanSocket`, `BcmSocket`, `IsoTpSocket`, `J1939Socket` | `new`; `CanSocket::bound(iface)`, `BcmSocket::connected(iface)`, `IsoTpSocket::bound(addr)`, `J1939Socket::bound(addr)` |
+//! | `AF_PACKET` (`sock-packet`) | `PacketAddr` (`HwAddr`) | `eth0/0x0800/otherhost/1/02:00:00:00:00:01` | `PacketSocket` | `PacketSocket::new(ty, proto)`, `PacketSocket::bound(ty, &addr)` |
+//! | `AF_ALG` (`sock-alg`) | `AlgAddr` | `hash:sha256`, `skcipher:cbc(aes):0x0:0x80` | `Hash`, `Skcipher`, `Aead`, `Rng` | `Hash::new("sha256")` (operation socket), `X::bound(&addr, ..)` (transform) |
+//! | `AF_VSOCK` (`sock-vsock`) | `VsockAddr` | `2:1234` | — (`Socket` + `VsockSocketExt`) | `Socket::new(Family::VSOCK, ..)` |
+//! | `AF_BLUETOOTH` (`sock-bt`) | `L2capAddr`, `RfcommAddr`, `HciAddr`, `ScoAddr` (`BtAddr` by protocol) | `01:23:45:67:89:AB/4097`, `01:23:45:67:89:AB/3`, `hci0/user`, `01:23:45:67:89:AB` | — (`Socket` + `HciSocketExt`, `HciDeviceExt`) | `Socket::new(Family::BLUETOOTH, ty, Some(proto))` |
+//! | `AF_TIPC` (`sock-tipc`) | `TipcAddr` (`TipcName`, `Scope`) | `{2000,200,210}/node`, `{2000,205}`, `<4711:3000>` | — (`Socket` + `TipcSocketExt`) | `Socket::new(Family::TIPC, ..)` |
+//! | `AF_NETLINK` (`sock-netlink`) | `NetlinkAddr` | `1234:0x11` | `NetlinkSocket` | `NetlinkSocket::new(proto)`, `NetlinkSocket::bound(proto, addr)` |
+//! | `AF_QIPCRTR` (`sock-qipcrtr`) | `QipcrtrAddr` | `1:1024` | — (plain `Socket`) | `Socket::new(Family::QIPCRTR, Type::DGRAM, None)` |
+//!
 //! Linux is the first-class target; platform specifics sit behind `cfg_if!` so a later port
 //! stays local.
 //!
@@ -49,7 +86,7 @@ cfg_if::cfg_if! {
 
         /// The async layer on tokio (feature `tokio`): [`AsyncSocket`](crate::tokio::AsyncSocket)
         /// for any [`Socket`], [`Async<T>`](crate::tokio::Async) for the family crates' typed
-        /// sockets. Everything is in [`aio::Async`](crate::aio::Async).
+        /// sockets. Everything is in [`aio::Async`].
         ///
         /// ```
         /// # #[tokio::main(flavor = "current_thread")]
@@ -77,7 +114,7 @@ cfg_if::cfg_if! {
         }
 
         /// The async layer on async-io (smol; feature `async-io`): the same names as
-        /// [`tokio`](crate::tokio), registered with async-io's reactor.
+        /// [`tokio`], registered with async-io's reactor.
         ///
         /// ```
         /// use sock_core::{Family, Socket, Type};

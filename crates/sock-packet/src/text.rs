@@ -40,13 +40,9 @@ impl fmt::Display for PacketAddr {
     }
 }
 
-/// An interface: empty for every interface, `#index` (a number by the shared rule), or a
-/// name.
+/// An interface: sock-core's one text form (empty for every interface, `#index`, or a name).
 fn parse_interface(s: &str) -> io::Result<Interface> {
-    match s.strip_prefix('#') {
-        Some(index) => Ok(Interface::index(parse_num(index, "ifindex")?)),
-        None => Interface::name(s),
-    }
+    s.parse()
 }
 
 impl FromStr for PacketAddr {
@@ -142,7 +138,7 @@ mod tests {
             assert_eq!(s.parse::<PacketAddr>().unwrap_err().kind(), io::ErrorKind::InvalidInput, "{s:?}");
         }
         let e = "#99999999999/1".parse::<PacketAddr>().unwrap_err();
-        assert_eq!(e.to_string(), "ifindex: `99999999999` does not fit u32");
+        assert_eq!(e.to_string(), "interface index: `99999999999` does not fit u32");
     }
 
     #[test]
