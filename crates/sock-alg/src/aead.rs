@@ -125,8 +125,8 @@ impl Aead {
         let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
         self.ensure_room(total)?;
         sendmsg_afalg(&self.sock, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
-        let mut skip = vec![0u8; assoc.len()];
-        let mut out = vec![0u8; out_len];
+        let mut skip = sock_core::zeroed_vec(assoc.len(), "assoc")?;
+        let mut out = sock_core::zeroed_vec(out_len, "data")?;
         let msg = self.sock.recv_msg(&mut [IoSliceMut::new(&mut skip), IoSliceMut::new(&mut out)], &mut [], 0)?;
         if msg.bytes != assoc.len() + out_len {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned a short AEAD result"));

@@ -71,9 +71,9 @@ impl Rng {
         Ok(())
     }
 
-    /// `n` random bytes.
+    /// `n` random bytes (`InvalidInput` if `n` bytes cannot be allocated).
     pub fn bytes(&mut self, n: usize) -> io::Result<Vec<u8>> {
-        let mut buf = vec![0u8; n];
+        let mut buf = sock_core::zeroed_vec(n, "n")?;
         self.fill(&mut buf)?;
         Ok(buf)
     }

@@ -81,11 +81,7 @@ impl Splicer {
 
 /// The byte range `[offset, offset + count)` of `file` clamped to its size, as `i64` offsets.
 pub(crate) fn file_range(file: &File, offset: u64, count: Option<u64>) -> io::Result<(i64, i64)> {
-    let size = file.metadata()?.len();
-    let end = match count {
-        Some(c) => offset.saturating_add(c).min(size.max(offset)),
-        None => size.max(offset),
-    };
+    let end = sock_core::file_range_end(file, offset, count)?;
     let start = i64::try_from(offset).map_err(|_| invalid_input("offset", "too large"))?;
     let end = i64::try_from(end).map_err(|_| invalid_input("count", "too large"))?;
     Ok((start, end))

@@ -2,12 +2,12 @@
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{
-    consts as core_consts, invalid_input, Family, Protocol, ProtocolSocket, RecvBatch, SendBatch, SockAddr, Socket,
-    SocketKind, ToSockAddr, Type,
+    invalid_input, Family, Protocol, ProtocolSocket, RecvBatch, SendBatch, SockAddr, Socket, SocketKind, ToSockAddr,
+    Type,
 };
 
 use crate::consts::*;
@@ -304,27 +304,9 @@ pub(crate) fn ifindex_of(addr: &SockAddr) -> u32 {
 
 /// The receive time in a control buffer (`SCM_TIMESTAMPNS` or `SCM_TIMESTAMP`).
 fn timestamp(control: &[u8]) -> Option<SystemTime> {
-    CmsgIter::new(control).filter(|item| item.level == core_consts::SOL_SOCKET).find_map(|item| {
-        if item.ty == core_consts::SO_TIMESTAMPNS {
-            let ts = item.value::<libc::timespec>()?;
-            since_epoch(ts.tv_sec, u32::try_from(ts.tv_nsec).ok()?)
-        } else if item.ty == core_consts::SO_TIMESTAMP {
-            let tv = item.value::<libc::timeval>()?;
-            since_epoch(tv.tv_sec, u32::try_from(tv.tv_usec).ok()?.checked_mul(1000)?)
-        } else {
-            None
-        }
-    })
-}
-
-/// `secs` + `nanos` after the epoch; `None` (no timestamp) for a negative or out-of-range
-/// value, which no kernel sends.
-fn since_epoch(secs: i64, nanos: u32) -> Option<SystemTime> {
-    let secs = u64::try_from(secs).ok()?;
-    if nanos > 999_999_999 {
-        return None;
-    }
-    SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs, nanos))
+    CmsgIter::new(control)
+        .find_map(|item| sock_core::cmsg::timestamp(&item))
+        .and_then(|since| SystemTime::UNIX_EPOCH.checked_add(since))
 }
 
 impl ProtocolSocket for CanSocket {
@@ -348,6 +330,8 @@ sock_core::protocol_socket!(CanSocket, sock);
 mod tests {
     use super::*;
     use sock_core::cmsg::CmsgWriter;
+    use sock_core::consts as core_consts;
+    use std::time::Duration;
 
     fn control_with<T: sock_core::pod::Pod>(ty: libc::c_int, value: &T) -> Vec<u8> {
         let mut buf = vec![0u8; 64];

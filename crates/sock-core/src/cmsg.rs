@@ -53,6 +53,9 @@ pub fn cmsg_space(length: usize) -> io::Result<usize> {
     Ok(align(HDR) + align(length))
 }
 
+/// `CMSG_LEN(0)`: the aligned size of `struct cmsghdr`, where an item's data starts.
+pub const HEADER_LEN: usize = align(HDR);
+
 /// `CMSG_SPACE(length)` for constant sizes, to size stack buffers (`[0u8; space_of(4)]`):
 /// `None` where [`cmsg_space`] would fail.
 ///

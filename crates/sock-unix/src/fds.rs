@@ -59,9 +59,7 @@ pub fn recv_fds(
     maxfds: usize,
     flags: c_int,
 ) -> io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)> {
-    let mut data = Vec::new();
-    data.try_reserve_exact(bufsize).map_err(|_| sock_core::invalid_input("bufsize", "cannot allocate"))?;
-    data.resize(bufsize, 0);
+    let mut data = sock_core::zeroed_vec(bufsize, "bufsize")?;
     let (msg, fds) = recv_fds_into(sock, &mut [IoSliceMut::new(&mut data)], maxfds, flags)?;
     data.truncate(msg.bytes.min(bufsize));
     Ok((data, fds, msg.flags, msg.addr))

@@ -54,17 +54,18 @@ pub(crate) fn rights_data_len(count: usize) -> io::Result<usize> {
 /// The control buffer size for sending `SCM_MAX_FD` fds: `CMSG_SPACE(253 * 4)`.
 pub(crate) const MAX_RIGHTS_SPACE: usize = space_for(SCM_MAX_FD * FD_SIZE);
 
-/// `CMSG_ALIGN` rounds to the size of `size_t`.
-const ALIGN: usize = std::mem::size_of::<usize>();
-
-/// `CMSG_LEN(0)`: the aligned size of `struct cmsghdr`.
+/// `CMSG_LEN(0)`: the aligned size of `struct cmsghdr` (sock-core's).
 pub(crate) const fn header_space() -> usize {
-    std::mem::size_of::<libc::cmsghdr>().next_multiple_of(ALIGN)
+    sock_core::cmsg::HEADER_LEN
 }
 
-/// `CMSG_SPACE(len)` as a constant, for sizing stack buffers.
+/// `CMSG_SPACE(len)` for the constant sizes of this crate (sock-core's `space_of`; a size
+/// out of range would fail to compile, since this is only used in constants).
 pub(crate) const fn space_for(len: usize) -> usize {
-    header_space() + len.next_multiple_of(ALIGN)
+    match sock_core::cmsg::space_of(len) {
+        Some(n) => n,
+        None => panic!("CMSG_SPACE argument out of range"),
+    }
 }
 
 #[cfg(test)]

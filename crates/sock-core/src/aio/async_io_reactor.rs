@@ -8,7 +8,7 @@ use std::task::{ready, Context, Poll};
 
 use futures_io::{AsyncRead, AsyncWrite};
 
-use super::{AcceptReactor, Async, Reactor, ReadHalf, WriteHalf};
+use super::{AcceptReactor, Async, Reactor, ReadHalf, Through, WriteHalf};
 use crate::family::SocketOwner;
 use crate::socket::Socket;
 use crate::wait::Interest;
@@ -63,34 +63,11 @@ impl<T: AsFd> AcceptReactor<T> for AsyncIoReactor<T> {
 
 type IoAsync<T> = Async<T, AsyncIoReactor<T>>;
 
-/// The `Async` behind a value that reads and writes through it.
-trait Inner<T: AsFd> {
-    fn inner(&self) -> &IoAsync<T>;
-}
-
-impl<T: AsFd> Inner<T> for IoAsync<T> {
-    fn inner(&self) -> &IoAsync<T> {
-        self
-    }
-}
-
-impl<T: AsFd> Inner<T> for ReadHalf<'_, T, AsyncIoReactor<T>> {
-    fn inner(&self) -> &IoAsync<T> {
-        self.0
-    }
-}
-
-impl<T: AsFd> Inner<T> for WriteHalf<'_, T, AsyncIoReactor<T>> {
-    fn inner(&self) -> &IoAsync<T> {
-        self.0
-    }
-}
-
 macro_rules! futures_read {
     ($($ty:ty),*) => {$(
         impl<T: SocketOwner> AsyncRead for $ty {
             fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
-                Inner::inner(&*self).poll_read_into(cx, buf)
+                Through::through(&*self).poll_read_into(cx, buf)
             }
         }
     )*};
@@ -100,7 +77,7 @@ macro_rules! futures_write {
     ($($ty:ty),*) => {$(
         impl<T: SocketOwner> AsyncWrite for $ty {
             fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-                Inner::inner(&*self).poll_write_from(cx, buf)
+                Through::through(&*self).poll_write_from(cx, buf)
             }
 
             fn poll_write_vectored(
@@ -108,7 +85,7 @@ macro_rules! futures_write {
                 cx: &mut Context<'_>,
                 bufs: &[io::IoSlice<'_>],
             ) -> Poll<io::Result<usize>> {
-                Inner::inner(&*self).poll_write_vectored_from(cx, bufs)
+                Through::through(&*self).poll_write_vectored_from(cx, bufs)
             }
 
             fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -116,7 +93,7 @@ macro_rules! futures_write {
             }
 
             fn poll_close(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
-                Poll::Ready(Inner::inner(&*self).shutdown_write())
+                Poll::Ready(Through::through(&*self).shutdown_write())
             }
         }
     )*};

@@ -378,6 +378,30 @@ impl<T: AsFd, R: Reactor<T>> AsRawFd for Async<T, R> {
     }
 }
 
+/// The [`Async`] a value reads and writes through (itself, or a half of it): what both
+/// runtimes' `AsyncRead`/`AsyncWrite` impls are written over.
+pub(crate) trait Through<T: AsFd, R: Reactor<T>> {
+    fn through(&self) -> &Async<T, R>;
+}
+
+impl<T: AsFd, R: Reactor<T>> Through<T, R> for Async<T, R> {
+    fn through(&self) -> &Async<T, R> {
+        self
+    }
+}
+
+impl<T: AsFd, R: Reactor<T>> Through<T, R> for ReadHalf<'_, T, R> {
+    fn through(&self) -> &Async<T, R> {
+        self.0
+    }
+}
+
+impl<T: AsFd, R: Reactor<T>> Through<T, R> for WriteHalf<'_, T, R> {
+    fn through(&self) -> &Async<T, R> {
+        self.0
+    }
+}
+
 /// The read half of [`Async::split`]: receives through a shared borrow.
 #[derive(Debug)]
 pub struct ReadHalf<'a, T: AsFd, R: Reactor<T>>(pub(crate) &'a Async<T, R>);

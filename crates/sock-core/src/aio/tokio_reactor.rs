@@ -9,7 +9,7 @@ use std::task::{ready, Context, Poll};
 use ::tokio::io::unix::AsyncFd;
 use ::tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-use super::{AcceptReactor, Async, Reactor, ReadHalf, WriteHalf};
+use super::{AcceptReactor, Async, Reactor, ReadHalf, Through, WriteHalf};
 use crate::family::SocketOwner;
 use crate::socket::Socket;
 use crate::wait::Interest;
@@ -99,7 +99,7 @@ macro_rules! tokio_read {
     ($($ty:ty),*) => {$(
         impl<T: SocketOwner> AsyncRead for $ty {
             fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-                read_buf(Inner::inner(&*self), cx, buf)
+                read_buf(Through::through(&*self), cx, buf)
             }
         }
     )*};
@@ -109,7 +109,7 @@ macro_rules! tokio_write {
     ($($ty:ty),*) => {$(
         impl<T: SocketOwner> AsyncWrite for $ty {
             fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-                Inner::inner(&*self).poll_write_from(cx, buf)
+                Through::through(&*self).poll_write_from(cx, buf)
             }
 
             fn poll_write_vectored(
@@ -117,7 +117,7 @@ macro_rules! tokio_write {
                 cx: &mut Context<'_>,
                 bufs: &[io::IoSlice<'_>],
             ) -> Poll<io::Result<usize>> {
-                Inner::inner(&*self).poll_write_vectored_from(cx, bufs)
+                Through::through(&*self).poll_write_vectored_from(cx, bufs)
             }
 
             fn is_write_vectored(&self) -> bool {
@@ -129,33 +129,10 @@ macro_rules! tokio_write {
             }
 
             fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
-                Poll::Ready(Inner::inner(&*self).shutdown_write())
+                Poll::Ready(Through::through(&*self).shutdown_write())
             }
         }
     )*};
-}
-
-/// The `Async` behind a value that reads and writes through it.
-trait Inner<T: AsFd> {
-    fn inner(&self) -> &TokioAsync<T>;
-}
-
-impl<T: AsFd> Inner<T> for TokioAsync<T> {
-    fn inner(&self) -> &TokioAsync<T> {
-        self
-    }
-}
-
-impl<T: AsFd> Inner<T> for ReadHalf<'_, T, TokioReactor<T>> {
-    fn inner(&self) -> &TokioAsync<T> {
-        self.0
-    }
-}
-
-impl<T: AsFd> Inner<T> for WriteHalf<'_, T, TokioReactor<T>> {
-    fn inner(&self) -> &TokioAsync<T> {
-        self.0
-    }
 }
 
 tokio_read!(TokioAsync<T>, ReadHalf<'_, T, TokioReactor<T>>);
