@@ -38,6 +38,13 @@ pub use functions::*;
 pub use sock_core::cmsg;
 pub use sock_core::pod;
 pub use sock_core::text;
+
+#[cfg(any(feature = "tokio", feature = "async-io"))]
+pub use sock_core::aio;
+#[cfg(feature = "async-io")]
+pub use sock_core::async_io;
+#[cfg(feature = "tokio")]
+pub use sock_core::tokio;
 pub use sock_core::wait;
 pub use sock_core::{
     close, cmsg_len, cmsg_space, family_addr, family_name, file_range_end, fromfd, has_ipv6, invalid_input,

@@ -14,8 +14,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The facade features that must each build alone (plus no feature at all).
-pub const FACADE_FEATURES: &[&str] =
-    &["inet", "unix", "resolve", "can", "packet", "alg", "vsock", "bt", "tipc", "netlink", "qipcrtr", "full"];
+pub const FACADE_FEATURES: &[&str] = &[
+    "inet", "unix", "resolve", "can", "packet", "alg", "vsock", "bt", "tipc", "netlink", "qipcrtr", "full", "tokio",
+    "async-io",
+];
 
 /// Cases per property of the bounded fuzz run (`SOCK_FUZZ_CASES` of tests/tests/fuzz.rs).
 pub const FUZZ_CASES: &str = "100000";

@@ -44,7 +44,7 @@ const DATA_LEN: usize = NAME_AT + NAME_MAX;
 /// assert_eq!(b.to_string(), "skcipher:cbc(aes):0x0:0x80");
 /// assert_eq!(b.to_string().parse::<AlgAddr>()?, b);
 /// assert_eq!(AlgAddr::decode(&b.encode()?)?, b);
-/// assert!(AlgAddr::new("t".repeat(14).as_str(), "x").is_err());
+/// assert_eq!(AlgAddr::new("t".repeat(14).as_str(), "x").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
