@@ -199,6 +199,43 @@ impl std::hash::Hash for SockAddr {
     }
 }
 
+/// The family's one text form where sock-core knows the family — `AF_INET`/`AF_INET6` as
+/// `std::net::SocketAddr` prints (`127.0.0.1:80`, `[fe80::1%2]:80`), `AF_UNIX` as
+/// `UnixAddr` does (`/run/app.sock`, `@name`, empty for unnamed) — and otherwise
+/// `AF_CAN:` (the family name) followed by the address bytes in hex. The facade's
+/// `sock::Addr` prints every family's text form (it knows them all); an empty address is
+/// empty.
+///
+/// ```
+/// use sock_core::SockAddr;
+/// let v6: std::net::SocketAddr = "[::1]:8080".parse().unwrap();
+/// assert_eq!(SockAddr::from(v6).to_string(), "[::1]:8080");
+/// let abstract_name = SockAddr::new(libc::AF_UNIX as u16, b"\0name").unwrap();
+/// assert_eq!(abstract_name.to_string(), "@name");
+/// let can = SockAddr::new(libc::AF_CAN as u16, &[1, 0, 0, 0]).unwrap();
+/// assert_eq!(can.to_string(), "AF_CAN:01:00:00:00");
+/// ```
+impl fmt::Display for SockAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_empty() {
+            return Ok(());
+        }
+        if let Some(sa) = self.as_socket() {
+            return write!(f, "{sa}");
+        }
+        if let Some(path) = self.unix_path_bytes() {
+            // The kernel may count a pathname's terminating NUL: the text stops at it.
+            let significant = match path.split_first() {
+                Some((0, _)) | None => path,
+                Some(_) => path.split(|b| *b == 0).next().unwrap_or(path),
+            };
+            return crate::text::fmt_unix_path(f, significant);
+        }
+        let family = crate::family::family_name(crate::Family(i32::from(self.family())));
+        write!(f, "{family}:{}", crate::text::HexBytes(self.data()))
+    }
+}
+
 impl fmt::Debug for SockAddr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(sa) = self.as_socket() {

@@ -1,6 +1,7 @@
 //! The pieces every family's text form is made of, written once: numbers ([`parse_num`]),
 //! colon-separated hex bytes such as MAC and Bluetooth addresses ([`parse_hex_bytes`],
-//! [`HexBytes`]), and fields split at a separator ([`split_fields`]).
+//! [`HexBytes`]), fields split at a separator ([`split_fields`]), and byte strings that are
+//! not text ([`EscapedBytes`], [`unescape_bytes`]; the AF_UNIX form is [`fmt_unix_path`]).
 //!
 //! The number rules are the same in every text form of the workspace: decimal, or hex after
 //! `0x`/`0X`; no sign, no space, no empty field; a value too large for the field is an error
@@ -106,6 +107,86 @@ impl fmt::Display for HexBytes<'_> {
 impl fmt::UpperHex for HexBytes<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write(f, true)
+    }
+}
+
+/// Displays bytes as text that [`unescape_bytes`] reads back exactly: printable UTF-8
+/// characters as they are, `\` as `\\`, every other byte (control characters, invalid
+/// UTF-8) as `\xHH`. The text form of names that are bytes, not strings (AF_UNIX paths and
+/// abstract names).
+#[derive(Clone, Copy, Debug)]
+pub struct EscapedBytes<'a>(pub &'a [u8]);
+
+impl fmt::Display for EscapedBytes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        for chunk in self.0.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if c == '\\' {
+                    f.write_str("\\\\")?;
+                } else if c.is_control() {
+                    let mut buf = [0u8; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        write!(f, "\\x{b:02x}")?;
+                    }
+                } else {
+                    f.write_char(c)?;
+                }
+            }
+            for b in chunk.invalid() {
+                write!(f, "\\x{b:02x}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reverses [`EscapedBytes`] into `out`; returns the length. Unknown escapes, a `\x` without
+/// two hex digits, or more bytes than `out` holds are `InvalidInput` naming `field`.
+pub fn unescape_bytes(text: &str, out: &mut [u8], field: &str) -> io::Result<usize> {
+    let bytes = text.as_bytes();
+    let (mut len, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = match bytes[i] {
+            b'\\' => match bytes.get(i + 1) {
+                Some(b'\\') => {
+                    i += 2;
+                    b'\\'
+                }
+                Some(b'x') => {
+                    let hex = bytes.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
+                    let Some(value) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) else {
+                        return Err(invalid_input(field, "`\\x` must be followed by two hex digits"));
+                    };
+                    i += 4;
+                    value
+                }
+                _ => return Err(invalid_input(field, "unknown escape (only `\\\\` and `\\xHH`)")),
+            },
+            other => {
+                i += 1;
+                other
+            }
+        };
+        let Some(slot) = out.get_mut(len) else {
+            return Err(invalid_input(field, "too long"));
+        };
+        *slot = b;
+        len += 1;
+    }
+    Ok(len)
+}
+
+/// Writes the one text form of an `AF_UNIX` address from the significant bytes of its
+/// `sun_path` (CPython's `bytes` form: empty when unnamed, a leading NUL for an abstract
+/// name, no terminating NUL for a pathname): `""`, `@name`, or the path, escaped by
+/// [`EscapedBytes`], with a path's leading `@` written `\x40` so it cannot read as abstract.
+pub fn fmt_unix_path(f: &mut fmt::Formatter<'_>, sun_path: &[u8]) -> fmt::Result {
+    match sun_path.split_first() {
+        None => Ok(()),
+        Some((0, name)) => write!(f, "@{}", EscapedBytes(name)),
+        Some((b'@', rest)) => write!(f, "\\x40{}", EscapedBytes(rest)),
+        Some(_) => write!(f, "{}", EscapedBytes(sun_path)),
     }
 }
 

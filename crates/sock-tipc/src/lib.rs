@@ -53,6 +53,7 @@ cfg_if::cfg_if! {
         mod addr;
         mod anc;
         pub mod consts;
+        mod ext;
         mod form;
         pub mod options;
         mod text;
@@ -61,8 +62,9 @@ cfg_if::cfg_if! {
         pub use addr::{Scope, TipcAddr, TipcName};
         pub use anc::TipcAncillary;
         pub use consts::*;
+        pub use ext::TipcSocketExt;
         pub use options::{
-            GroupReq, TipcSocketExt, CONN_TIMEOUT, DEST_DROPPABLE, IMPORTANCE, NODELAY, NODE_RECVQ_DEPTH,
+            GroupReq, CONN_TIMEOUT, DEST_DROPPABLE, IMPORTANCE, NODELAY, NODE_RECVQ_DEPTH,
             SOCK_RECVQ_DEPTH, SOCK_RECVQ_USED, SRC_DROPPABLE,
         };
         pub use topsrv::{Event, Subscription};

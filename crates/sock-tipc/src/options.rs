@@ -1,6 +1,6 @@
 //! TIPC socket options (level `SOL_TIPC`): typed declarations for
-//! [`Socket::get`]/[`Socket::set`] (on/off options are `SockOpt<bool>`), and the sealed
-//! [`TipcSocketExt`] for the ones without a plain value.
+//! [`Socket::get`](sock_core::Socket::get)/[`Socket::set`](sock_core::Socket::set) (on/off options are `SockOpt<bool>`); the options without a
+//! plain value are the methods of [`TipcSocketExt`](crate::TipcSocketExt).
 //!
 //! ```no_run
 //! use sock_core::{Family, Socket, Type};
@@ -12,10 +12,8 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-use std::io;
-
 use sock_core::pod::Pod;
-use sock_core::{SockOpt, Socket};
+use sock_core::SockOpt;
 
 use crate::addr::Scope;
 use crate::consts::*;
@@ -37,7 +35,7 @@ pub const SOCK_RECVQ_USED: SockOpt<u32> = SockOpt::new(SOL_TIPC, TIPC_SOCK_RECVQ
 /// `TIPC_NODELAY`: disable the Nagle-like bundling of stream sockets. Write-only: the kernel
 /// answers `getsockopt` with `EINVAL`.
 pub const NODELAY: SockOpt<bool> = SockOpt::new(SOL_TIPC, TIPC_NODELAY);
-const GROUP_JOIN: SockOpt<GroupReq> = SockOpt::new(SOL_TIPC, TIPC_GROUP_JOIN);
+pub(crate) const GROUP_JOIN: SockOpt<GroupReq> = SockOpt::new(SOL_TIPC, TIPC_GROUP_JOIN);
 
 /// `struct tipc_group_req`, the argument of `TIPC_GROUP_JOIN`: join communication group
 /// `group` (a service type) as member `member` (an instance).
@@ -78,43 +76,6 @@ impl GroupReq {
     /// This request with `flags` (`TIPC_GROUP_LOOPBACK | TIPC_GROUP_MEMBER_EVTS`).
     pub const fn with_flags(self, flags: u32) -> GroupReq {
         GroupReq { flags, ..self }
-    }
-}
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for sock_core::Socket {}
-}
-
-/// TIPC options of a [`Socket`] that take a struct or no value at all. Sealed: implemented
-/// for [`Socket`] only.
-pub trait TipcSocketExt: sealed::Sealed {
-    /// `TIPC_GROUP_JOIN`: joins a communication group (RDM sockets). Messages sent to the
-    /// group's service range then reach every member.
-    fn join_group(&self, req: &GroupReq) -> io::Result<()>;
-    /// `TIPC_GROUP_LEAVE`: leaves the group this socket joined.
-    fn leave_group(&self) -> io::Result<()>;
-    /// `TIPC_MCAST_BROADCAST`: multicast by broadcast.
-    fn set_mcast_broadcast(&self) -> io::Result<()>;
-    /// `TIPC_MCAST_REPLICAST`: multicast by replicated unicasts.
-    fn set_mcast_replicast(&self) -> io::Result<()>;
-}
-
-impl TipcSocketExt for Socket {
-    fn join_group(&self, req: &GroupReq) -> io::Result<()> {
-        self.set(GROUP_JOIN, req)
-    }
-
-    fn leave_group(&self) -> io::Result<()> {
-        self.setsockopt_null(SOL_TIPC, TIPC_GROUP_LEAVE, 0)
-    }
-
-    fn set_mcast_broadcast(&self) -> io::Result<()> {
-        self.setsockopt_null(SOL_TIPC, TIPC_MCAST_BROADCAST, 0)
-    }
-
-    fn set_mcast_replicast(&self) -> io::Result<()> {
-        self.setsockopt_null(SOL_TIPC, TIPC_MCAST_REPLICAST, 0)
     }
 }
 

@@ -1,96 +1,22 @@
 //! The text form of [`UnixAddr`]: `@name` for abstract names, the path otherwise, with `\\`
 //! and `\xHH` escapes so that every address round-trips (see [`UnixAddr`]).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io;
-use std::os::unix::ffi::OsStrExt;
 use std::str::FromStr;
 
-use sock_core::invalid_input;
-
-use crate::addr::{UnixAddr, UnixAddrKind};
+use crate::addr::UnixAddr;
 use crate::consts::UNIX_PATH_MAX;
 
 impl fmt::Display for UnixAddr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind() {
-            UnixAddrKind::Unnamed => Ok(()),
-            UnixAddrKind::Abstract(name) => {
-                f.write_char('@')?;
-                write_escaped(f, name)
-            }
-            UnixAddrKind::Pathname(path) => {
-                let bytes = path.as_os_str().as_bytes();
-                match bytes.split_first() {
-                    Some((b'@', rest)) => {
-                        f.write_str("\\x40")?;
-                        write_escaped(f, rest)
-                    }
-                    _ => write_escaped(f, bytes),
-                }
-            }
-        }
+        sock_core::text::fmt_unix_path(f, self.sun_path())
     }
 }
 
-/// Writes `bytes`: printable UTF-8 characters as they are, `\` as `\\`, every other byte as
-/// `\xHH`.
-fn write_escaped(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c == '\\' {
-                f.write_str("\\\\")?;
-            } else if c.is_control() {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    write!(f, "\\x{b:02x}")?;
-                }
-            } else {
-                f.write_char(c)?;
-            }
-        }
-        for b in chunk.invalid() {
-            write!(f, "\\x{b:02x}")?;
-        }
-    }
-    Ok(())
-}
-
-/// Reverses [`write_escaped`] into a `sun_path`-sized buffer; returns the length.
+/// Reverses the escaping of the text form into a `sun_path`-sized buffer; returns the length.
 fn unescape(text: &str, out: &mut [u8; UNIX_PATH_MAX + 1]) -> io::Result<usize> {
-    let bytes = text.as_bytes();
-    let mut len = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = match bytes[i] {
-            b'\\' => match bytes.get(i + 1) {
-                Some(b'\\') => {
-                    i += 2;
-                    b'\\'
-                }
-                Some(b'x') => {
-                    let hex = bytes.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
-                    let value = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
-                    let Some(value) = value else {
-                        return Err(invalid_input("address", "`\\x` must be followed by two hex digits"));
-                    };
-                    i += 4;
-                    value
-                }
-                _ => return Err(invalid_input("address", "unknown escape (only `\\\\` and `\\xHH`)")),
-            },
-            other => {
-                i += 1;
-                other
-            }
-        };
-        let Some(slot) = out.get_mut(len) else {
-            return Err(invalid_input("address", "AF_UNIX path too long"));
-        };
-        *slot = b;
-        len += 1;
-    }
-    Ok(len)
+    sock_core::text::unescape_bytes(text, out, "address")
 }
 
 impl FromStr for UnixAddr {
