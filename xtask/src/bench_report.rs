@@ -143,11 +143,33 @@ pub fn bench_report(root: &Path, run_criterion: bool) -> Result<()> {
         .map(|o| parse_pairs(&o))
         .unwrap_or_default();
     let instructions = callgrind_counts(root, &cargo);
-    let report = render(&measured, &py, instructions.as_ref(), &machine());
+    let async_rows = async_counts(root, &cargo);
+    let mut report = render(&measured, &py, instructions.as_ref(), &machine());
+    report.push_str(&render_async(&async_rows));
     std::fs::write(root.join("BENCHMARKS.md"), report).map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
     println!("bench-report: wrote BENCHMARKS.md");
     Ok(())
 }
+
+/// `bench-report --async-only`: measures only the async instruction counts and replaces that
+/// section of the existing BENCHMARKS.md (a minute instead of the whole criterion run).
+pub fn async_only(root: &Path) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let path = root.join("BENCHMARKS.md");
+    let old = std::fs::read_to_string(&path).map_err(|e| format!("read BENCHMARKS.md: {e}"))?;
+    let head = old.split(ASYNC_HEADING).next().unwrap_or(&old).trim_end().to_string();
+    let rows = async_counts(root, &cargo);
+    if rows.is_empty() {
+        return Err("no async counts: valgrind missing or the probe did not build".into());
+    }
+    std::fs::write(&path, format!("{head}\n{}", render_async(&rows)))
+        .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
+    println!("bench-report: updated the async section of BENCHMARKS.md");
+    Ok(())
+}
+
+/// The heading of the async section, where `--async-only` cuts the old report.
+const ASYNC_HEADING: &str = "\n## Async: sock against tokio::net";
 
 /// Per-call instructions of the wrapper: (sock send extra, sock recv extra, libc round).
 type Counts = (f64, f64, f64);
@@ -181,6 +203,70 @@ fn callgrind_counts(root: &Path, cargo: &std::ffi::OsStr) -> Option<Counts> {
     let send = count("sock", "libc", N)?;
     let recv = count("libc", "sock", N)?;
     Some(((send - base) / N as f64, (recv - base) / N as f64, (base - base0) / N as f64))
+}
+
+/// User-space instructions per async round (send + receive, data ready) for
+/// (work, sock, tokio::net), counted by callgrind as the difference of two iteration counts.
+type AsyncRow = (&'static str, f64, f64);
+
+fn async_counts(root: &Path, cargo: &std::ffi::OsStr) -> Vec<AsyncRow> {
+    if cmd::find_program("valgrind").is_none() {
+        return Vec::new();
+    }
+    println!("bench-report: async instruction counts (sock vs tokio::net)");
+    let built = cmd::run(Command::new(cargo).current_dir(root).args([
+        "build",
+        "--release",
+        "-p",
+        "sock-benches",
+        "--features",
+        "tokio,inet",
+        "--bin",
+        "async_probe",
+    ]));
+    if built.is_err() {
+        return Vec::new();
+    }
+    let probe: PathBuf = root.join("target/release/async_probe");
+    let count = |via: &str, work: &str, n: u64| -> Option<f64> {
+        let out = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(&probe)
+            .args([via, work, &n.to_string()])
+            .output()
+            .ok()?;
+        parse_callgrind(&String::from_utf8_lossy(&out.stderr)).map(|c| c as f64)
+    };
+    let per_op = |via: &str, work: &str| Some((count(via, work, 3000)? - count(via, work, 1000)?) / 2000.0);
+    let mut rows = Vec::new();
+    for (work, label) in
+        [("unix", "AF_UNIX stream: send + recv, 64 B"), ("udp", "UDP loopback: send_to + recv_from, 64 B")]
+    {
+        if let (Some(ours), Some(theirs)) = (per_op("sock", work), per_op("tokio", work)) {
+            rows.push((label, ours, theirs));
+        }
+    }
+    rows
+}
+
+fn render_async(rows: &[AsyncRow]) -> String {
+    let mut out = String::new();
+    if rows.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{ASYNC_HEADING} (callgrind, user space, per round)\n\n\
+         Both on a current-thread tokio runtime, data ready when the receive runs (one syscall \
+         each); measured as (count(3000 rounds) - count(1000 rounds)) / 2000, so setup cancels. \
+         Target: no more than `tokio::net`.\n\n\
+         | work | sock | tokio::net | sock / tokio | met |\n|---|---|---|---|---|"
+    );
+    for (label, ours, theirs) in rows {
+        let met = if ours <= theirs { "yes" } else { "**no**" };
+        let _ = writeln!(out, "| {label} | {ours:.0} | {theirs:.0} | {:.2} | {met} |", ours / theirs);
+    }
+    out
 }
 
 fn ratio(m: &BTreeMap<String, Measured>, a: &str, b: &str) -> Option<f64> {
@@ -407,6 +493,15 @@ mod tests {
         let b2 = r#"{"full_id":"bulk/y","throughput":{"Bytes":1024}}"#;
         assert_eq!(read_measurement(b2, e).unwrap().bytes, Some(1024.0));
         assert!(read_measurement("{", e).is_none());
+    }
+
+    #[test]
+    fn async_section_marks_what_is_met() {
+        let text = render_async(&[("unix", 500.0, 600.0), ("udp", 900.0, 800.0)]);
+        assert!(text.starts_with(ASYNC_HEADING), "{text}");
+        assert!(text.contains("| unix | 500 | 600 | 0.83 | yes |"), "{text}");
+        assert!(text.contains("| udp | 900 | 800 | 1.12 | **no** |"), "{text}");
+        assert_eq!(render_async(&[]), "");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! cargo xtask test-linux  every tests/tests/*.rs binary inside a VM running Debian's kernel
 //!                         (6.1 unless --kernel says otherwise)
 //! cargo xtask vm-shell    the same VM with an interactive shell instead of the tests
-//! cargo xtask bench-report  run the benchmarks and write BENCHMARKS.md (--no-run: reuse results)
+//! cargo xtask bench-report  run the benchmarks and write BENCHMARKS.md (--no-run: reuse results;
+//!                           --async-only: only the async instruction counts)
 //!
 //! VM options (test-linux, vm-shell, ci):
 //!   --kernel <release | series | file.deb>   6.1.0-56-amd64, 6.12 (the pinned 6.12.117+deb12-amd64),
@@ -61,7 +62,7 @@ use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
 const USAGE: &str =
-    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run]> [--kernel <release|series|file.deb>[,...]] \
+    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run | --async-only]> [--kernel <release|series|file.deb>[,...]] \
 [--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
@@ -81,9 +82,10 @@ fn run(args: &[String]) -> cmd::Result<()> {
     let split = rest.iter().position(|a| a == "--").unwrap_or(rest.len());
     let keep_going = rest[..split].iter().any(|a| a == "--keep-going");
     let no_run = rest[..split].iter().any(|a| a == "--no-run");
+    let async_only = rest[..split].iter().any(|a| a == "--async-only");
     let rest: Vec<String> = rest[..split]
         .iter()
-        .filter(|a| *a != "--keep-going" && *a != "--no-run")
+        .filter(|a| *a != "--keep-going" && *a != "--no-run" && *a != "--async-only")
         .chain(&rest[split..])
         .cloned()
         .collect();
@@ -92,6 +94,7 @@ fn run(args: &[String]) -> cmd::Result<()> {
     match command.as_str() {
         "test-linux" => test_linux::test_linux(&root, &opts),
         "vm-shell" => test_linux::vm_shell(&root, &opts.vm),
+        "bench-report" if async_only => bench_report::async_only(&root),
         "bench-report" => bench_report::bench_report(&root, !no_run),
         "ci" => ci::ci(&root, &opts, keep_going),
         "help" | "--help" | "-h" => {

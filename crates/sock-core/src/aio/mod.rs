@@ -199,7 +199,15 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
 
     /// Receives a datagram and its sender ([`Socket::recv_from`]). Cancel safe.
     pub async fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, SockAddr)> {
-        self.sock_io(Interest::Read, |s| s.recv_from(buf, 0)).await
+        let mut addr = SockAddr::empty();
+        let n = self.recv_from_addr(buf, &mut addr).await?;
+        Ok((n, addr))
+    }
+
+    /// [`recv_from`](Async::recv_from) into a caller's address buffer
+    /// ([`Socket::recv_from_addr`]): no copy of the address per call. Cancel safe.
+    pub async fn recv_from_addr(&self, buf: &mut [u8], addr: &mut SockAddr) -> io::Result<usize> {
+        self.sock_io(Interest::Read, |s| s.recv_from_addr(buf, 0, addr)).await
     }
 
     /// [`recv_from`](Async::recv_from) without waiting.
@@ -252,6 +260,12 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     pub async fn send_to<M>(&self, buf: &[u8], addr: impl ToSockAddr<M>) -> io::Result<usize> {
         let addr = addr.to_sock_addr(self.socket())?;
         self.sock_io(Interest::Write, |s| s.send_to_addr(buf, 0, &addr)).await
+    }
+
+    /// [`send_to`](Async::send_to) of an address already in kernel form (no conversion, no
+    /// copy per call). Cancel safe.
+    pub async fn send_to_addr(&self, buf: &[u8], addr: &SockAddr) -> io::Result<usize> {
+        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, 0, addr)).await
     }
 
     /// [`send_to`](Async::send_to) without waiting.

@@ -77,8 +77,15 @@ impl Socket {
     #[inline]
     pub fn recv_from(&self, buf: &mut [u8], flags: c_int) -> io::Result<(usize, SockAddr)> {
         let mut addr = SockAddr::empty();
-        let n = self.call_flags(Interest::Read, flags, || sys::recv_from(self.as_fd(), buf, flags, &mut addr))?;
+        let n = self.recv_from_addr(buf, flags, &mut addr)?;
         Ok((n, addr))
+    }
+
+    /// [`recv_from`](Socket::recv_from) writing the sender's address into `addr` (a buffer
+    /// the caller reuses) instead of returning it: no copy of the address storage per call.
+    #[inline]
+    pub fn recv_from_addr(&self, buf: &mut [u8], flags: c_int, addr: &mut SockAddr) -> io::Result<usize> {
+        self.call_flags(Interest::Read, flags, || sys::recv_from(self.as_fd(), buf, flags, addr))
     }
 
     /// `socket.recvfrom_into(buffer, nbytes, flags)`: `nbytes` beyond `buf.len()` is
