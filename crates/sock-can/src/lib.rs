@@ -67,6 +67,8 @@
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
         mod bcm;
         pub mod consts;
         mod error_frame;
@@ -99,6 +101,33 @@ cfg_if::cfg_if! {
         };
         pub use options::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions};
         pub use raw::{CanSocket, FrameMeta};
+
+        /// The async CAN sockets on tokio (feature `tokio`): `sock::can::tokio::AsyncCanSocket` ...
+        #[cfg(feature = "tokio")]
+        pub mod tokio {
+            /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on tokio.
+            pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::tokio::Reactor<crate::CanSocket>>;
+            /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on tokio.
+            pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::tokio::Reactor<crate::BcmSocket>>;
+            /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on tokio.
+            pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::tokio::Reactor<crate::IsoTpSocket>>;
+            /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on tokio.
+            pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::tokio::Reactor<crate::J1939Socket>>;
+        }
+
+        /// The async CAN sockets on async-io / smol (feature `async-io`):
+        /// `sock::can::async_io::AsyncCanSocket` ...
+        #[cfg(feature = "async-io")]
+        pub mod async_io {
+            /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on async-io.
+            pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::async_io::Reactor<crate::CanSocket>>;
+            /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on async-io.
+            pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::async_io::Reactor<crate::BcmSocket>>;
+            /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on async-io.
+            pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::async_io::Reactor<crate::IsoTpSocket>>;
+            /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on async-io.
+            pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::async_io::Reactor<crate::J1939Socket>>;
+        }
     } else {
         compile_error!("sock-can supports Linux only: AF_CAN is a Linux family");
     }
