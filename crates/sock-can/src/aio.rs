@@ -8,7 +8,6 @@
 //! completes loses nothing that was received (each method's "Cancel safety" says so).
 
 use std::fmt;
-use std::future::poll_fn;
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -473,7 +472,7 @@ impl ReportReactor for sock_core::async_io::Reactor<J1939Socket> {
     }
 
     async fn recv_report(io: &Async<J1939Socket, Self>, (): &()) -> io::Result<Option<J1939Report>> {
-        poll_fn(|cx| io.poll_io(cx, Interest::Read, J1939Socket::recv_report)).await
+        io.async_io(Interest::Read, J1939Socket::recv_report).await
     }
 }
 
