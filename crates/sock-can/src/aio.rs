@@ -414,6 +414,10 @@ impl<R: ReportReactor> AsyncJ1939Socket<R> {
     /// writable socket "write closed" for good), so on tokio the first call registers a
     /// duplicate of the socket's fd with tokio's `Interest::ERROR` and waits on that.
     ///
+    /// On async-io, a report left unread keeps the socket "readable" (the error queue is level
+    /// triggered), so a task waiting in [`recv_from`](Self::recv_from) is woken for nothing
+    /// until the report is read: with reports on, read them as they come.
+    ///
     /// # Cancel safety
     ///
     /// Cancel safe: a report is taken off the queue only by a future that completes.
