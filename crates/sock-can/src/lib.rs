@@ -62,11 +62,53 @@
 //!   `sendmmsg`/`recvmmsg`.
 //! - J1939 transfer progress: [`J1939Socket::set_tx_reports`] and
 //!   [`J1939Socket::recv_report`] read the error queue into [`J1939Report`]s.
-//! - No dependencies beyond `sock-core` and `libc`.
+//! - No dependencies beyond `sock-core` and `libc`, except behind the async features (below).
+//!
+//! # Async
+//!
+//! Features `tokio` and `async-io` add [`aio`]: [`AsyncCanSocket`](aio::AsyncCanSocket),
+//! [`AsyncBcmSocket`](aio::AsyncBcmSocket), [`AsyncIsoTpSocket`](aio::AsyncIsoTpSocket) and
+//! [`AsyncJ1939Socket`](aio::AsyncJ1939Socket), generic over the runtime's reactor; name them
+//! through [`tokio`] (`sock::can::tokio::AsyncCanSocket`) or [`async_io`]. They are newtypes
+//! over sock-core's `Async<T, R>` (the orphan rule forbids methods and trait impls on it here):
+//! `new(socket)` registers (and fails outside a runtime), `bound`/`connected` mirror the sync
+//! verbs, `get_ref`/`inner`/`into_inner` give the socket, its `Async` (readiness, `try_io`,
+//! `async_io` for every other method) or its ownership back. Each typed method is the sync
+//! method run non-blocking on readiness: one syscall when data is there, no task, no
+//! allocation beyond the item; each says what a dropped future lost (nothing, for every
+//! receive and send), and `try_*` variants never wait.
+//!
+//! Streams and sinks use the futures ecosystem's standard traits: `futures_core::Stream`
+//! (dependency `futures-core`) for received frames and BCM notifications, and
+//! `futures_sink::Sink` (dependency `futures-sink`, the standard `Sink` trait that
+//! `futures::SinkExt`, `tokio_util` and others build on) for frames to send; both are
+//! re-exported as [`aio::Stream`] and [`aio::Sink`]. A frame stream never ends and yields
+//! errors as items.
+//!
+//! J1939 transfer reports (`MSG_ERRQUEUE`) signal readiness as `POLLERR`. async-io reports it
+//! as readable; tokio reports it only to `Interest::ERROR`, so on tokio
+//! [`recv_report`](aio::AsyncJ1939Socket::recv_report) registers a duplicate fd for that
+//! interest on first use (tokio is then a direct dependency, feature `net`).
+//!
+//! ```no_run
+//! use sock_can::tokio::AsyncCanSocket;
+//! use sock_can::{CanId, ClassicFrame, Frame};
+//!
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> std::io::Result<()> {
+//!     let can = AsyncCanSocket::bound(("vcan0",))?;
+//!     can.write_frame(&Frame::Classic(ClassicFrame::new(CanId::Standard(0x123), &[1, 2])?)).await?;
+//!     let frame = tokio::time::timeout(std::time::Duration::from_secs(1), can.read_frame()).await;
+//!     println!("{frame:?}");
+//!     Ok(())
+//! }
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
         mod bcm;
         pub mod consts;
         mod error_frame;
@@ -99,6 +141,33 @@ cfg_if::cfg_if! {
         };
         pub use options::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions};
         pub use raw::{CanSocket, FrameMeta};
+
+        /// The async CAN sockets on tokio (feature `tokio`): `sock::can::tokio::AsyncCanSocket` ...
+        #[cfg(feature = "tokio")]
+        pub mod tokio {
+            /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on tokio.
+            pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::tokio::Reactor<crate::CanSocket>>;
+            /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on tokio.
+            pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::tokio::Reactor<crate::BcmSocket>>;
+            /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on tokio.
+            pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::tokio::Reactor<crate::IsoTpSocket>>;
+            /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on tokio.
+            pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::tokio::Reactor<crate::J1939Socket>>;
+        }
+
+        /// The async CAN sockets on async-io / smol (feature `async-io`):
+        /// `sock::can::async_io::AsyncCanSocket` ...
+        #[cfg(feature = "async-io")]
+        pub mod async_io {
+            /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on async-io.
+            pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::async_io::Reactor<crate::CanSocket>>;
+            /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on async-io.
+            pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::async_io::Reactor<crate::BcmSocket>>;
+            /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on async-io.
+            pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::async_io::Reactor<crate::IsoTpSocket>>;
+            /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on async-io.
+            pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::async_io::Reactor<crate::J1939Socket>>;
+        }
     } else {
         compile_error!("sock-can supports Linux only: AF_CAN is a Linux family");
     }
