@@ -6,7 +6,6 @@
 //! `AsyncSocket::new(Socket::from_fd(OwnedFd::from(stream.into_inner()?))?)` and
 //! `async_io::Async::new(std::net::TcpStream::from(OwnedFd::from(sock.into_inner()?)))`.
 
-use std::future::Future;
 use std::io;
 use std::time::Duration;
 
@@ -53,8 +52,6 @@ pub fn rds_socket() -> io::Result<AsyncSocket> {
 
 /// An `async_io::Timer` of `d` as a `()` future: the `sleep` argument of the generic
 /// [`crate::aio::create_connection`].
-pub fn sleep(d: Duration) -> impl Future<Output = ()> + Send {
-    async move {
-        ::async_io::Timer::after(d).await;
-    }
+pub async fn sleep(d: Duration) {
+    ::async_io::Timer::after(d).await;
 }
