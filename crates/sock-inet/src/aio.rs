@@ -1,7 +1,7 @@
 //! The async items of AF_INET/AF_INET6/AF_RDS, written once over sock-core's reactor
 //! ([`Async<Socket, R>`](sock_core::aio::Async)): [`create_connection`] and
 //! [`create_server`], and the sealed extension trait [`AsyncInetExt`] (UDP GSO/GRO, typed
-//! `recv_from`). The runtime modules [`crate::tokio`] and [`crate::async_io`] bind them to a
+//! `recv_from`). The runtime modules `tokio` and `async_io` bind them to a
 //! runtime (its reactor and its timer); use those unless you bring your own timer.
 
 use std::future::{poll_fn, Future};
@@ -159,7 +159,7 @@ mod sealed {
 }
 
 /// The async AF_INET/AF_INET6/AF_RDS methods of an
-/// [`AsyncSocket`](sock_core::tokio::AsyncSocket) (sealed: implemented for
+/// `AsyncSocket` (sealed: implemented for
 /// `Async<Socket, R>` of every reactor). The futures are `Send`. The socket's synchronous
 /// options stay on [`InetSocketExt`](crate::InetSocketExt) through
 /// [`Async::socket`](sock_core::aio::Async::socket).

@@ -1,6 +1,6 @@
 //! The async `AF_UNIX` methods: [`AsyncUnixExt`], a sealed extension trait of sock-core's
 //! [`Async<Socket, R>`](sock_core::aio::Async) for every reactor `R` (fd and credential
-//! passing, typed addresses). The runtime modules [`crate::tokio`] and [`crate::async_io`]
+//! passing, typed addresses). The runtime modules `tokio` and `async_io`
 //! re-export it with the runtime's `AsyncSocket`.
 
 use std::future::Future;
@@ -18,7 +18,7 @@ mod sealed {
     impl<R: sock_core::aio::Reactor<sock_core::Socket>> Sealed for sock_core::aio::Async<sock_core::Socket, R> {}
 }
 
-/// The async `AF_UNIX` methods of an [`AsyncSocket`](sock_core::tokio::AsyncSocket)
+/// The async `AF_UNIX` methods of an `AsyncSocket`
 /// (sealed: implemented for `Async<Socket, R>` of every reactor whose registration is
 /// `Send + Sync`, which both of sock-core's are). The futures are `Send` when the
 /// arguments are. Synchronous options and `SO_PEERCRED` stay on [`UnixSocketExt`] through

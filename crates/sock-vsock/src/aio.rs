@@ -16,7 +16,7 @@ mod sealed {
     impl<R: sock_core::aio::Reactor<sock_core::Socket>> Sealed for sock_core::aio::Async<sock_core::Socket, R> {}
 }
 
-/// The async `AF_VSOCK` methods of an [`AsyncSocket`](sock_core::tokio::AsyncSocket)
+/// The async `AF_VSOCK` methods of an `AsyncSocket`
 /// (sealed: implemented for `Async<Socket, R>` of both of sock-core's reactors). The futures
 /// are `Send`. Options stay on [`VsockSocketExt`](crate::VsockSocketExt) through
 /// [`Async::socket`](sock_core::aio::Async::socket); note that an async `connect` waits for
