@@ -110,14 +110,20 @@ pub fn create_connection(address: (&str, u16), options: &ConnectOptions<'_>) -> 
             }
         }
     }
+    Err(failure(errors, options.all_errors))
+}
+
+/// The error of a [`create_connection`] (sync or async) in which every address failed:
+/// `errors` holds the last failure, or every failure with `all_errors`.
+pub(crate) fn failure(mut errors: Vec<(SocketAddr, io::Error)>, all_errors: bool) -> io::Error {
     let Some((_, last)) = errors.last() else {
-        return Err(io::Error::other("getaddrinfo returns an empty list"));
+        return io::Error::other("getaddrinfo returns an empty list");
     };
-    if !options.all_errors {
-        return Err(errors.pop().expect("one error").1);
+    if !all_errors {
+        return errors.pop().map_or_else(|| io::Error::other("create_connection failed"), |(_, e)| e);
     }
     let kind = last.kind();
-    Err(io::Error::new(kind, ConnectErrors { errors }))
+    io::Error::new(kind, ConnectErrors { errors })
 }
 
 fn try_one(info: &sock_resolve::AddrInfo, options: &ConnectOptions<'_>) -> io::Result<Socket> {
@@ -125,9 +131,15 @@ fn try_one(info: &sock_resolve::AddrInfo, options: &ConnectOptions<'_>) -> io::R
     if let Some(timeout) = options.timeout {
         sock.set_timeout(timeout)?;
     }
-    if let Some(source) = options.source_address {
-        sock.bind(source)?;
-    }
+    bind_source(&sock, options)?;
     sock.connect(info.addr)?;
     Ok(sock)
+}
+
+/// Binds `sock` to `options.source_address`, if given.
+pub(crate) fn bind_source(sock: &Socket, options: &ConnectOptions<'_>) -> io::Result<()> {
+    match options.source_address {
+        Some(source) => sock.bind(source),
+        None => Ok(()),
+    }
 }

@@ -25,6 +25,7 @@
 //! | `(host, port)`, `''`, `'<broadcast>'` | `("host", port)` or [`HostPort`], resolved by [`host_address`] |
 //! | `(host, port, flowinfo, scope_id)` | [`HostPortV6`] |
 //! | a returned INET/INET6/RDS address | `std::net::SocketAddr` from [`decode`] |
+//! | `loop.sock_connect`, `open_connection`, `start_server` (asyncio) | `sock_inet::tokio::create_connection`, `sock_inet::tokio::create_server` (and `async_io`), see Async below |
 //! | `create_connection`, `create_server`, `has_dualstack_ipv6` | [`create_connection`] + [`ConnectOptions`], [`create_server`] + [`ServerOptions`], [`has_dualstack_ipv6`] |
 //! | `inet_aton`, `inet_ntoa`, `inet_pton`, `inet_ntop`, `htons` … | [`inet_aton`], [`inet_ntoa`], [`inet_pton`], [`inet_ntop`], [`htons`] … |
 //! | `setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)` | `s.set(opt::TCP_NODELAY, &true)` or [`InetSocketExt::set_tcp_nodelay`] |
@@ -71,6 +72,53 @@
 //! - Platforms: the first group of modules below is portable IP (addresses, forms, text and
 //!   byte order, connect/server); the second is Linux-only (options, ancillary data, GSO/GRO,
 //!   `TCP_INFO`, RDS, MPTCP). A BSD port adds its own arm to the gate in `lib.rs`.
+//!
+//! # Async
+//!
+//! With feature `tokio` or `async-io`, every INET socket works asynchronously as sock-core's
+//! `AsyncSocket` (`sock_core::tokio::AsyncSocket`, `sock_core::async_io::AsyncSocket`:
+//! `recv`, `send_all`, `accept`, `connect` ...). This crate adds, in one shape for the
+//! families without a typed socket (inet, unix, vsock):
+//!
+//! - generic items over the reactor in `aio` (feature-gated): `aio::create_connection`
+//!   (which takes the runtime's sleep function for its one deadline), `aio::create_server`,
+//!   and the sealed extension trait `aio::AsyncInetExt` on `Async<Socket, R>` (UDP GSO send
+//!   `send_segments`, GRO receive `recv_gro`, typed `recv_from_inet`: the same for RDS);
+//! - per-runtime modules `tokio` and `async_io` that bind them to the runtime's timer
+//!   (`sock_inet::tokio::create_connection(addr, &options).await`), re-export the trait and
+//!   the `AsyncSocket` alias, and (tokio) convert from and to `tokio::net::{TcpStream,
+//!   TcpListener, UdpSocket}` through the std types.
+//!
+//! `create_connection` keeps the synchronous order of attempts and error rules; its
+//! `timeout` is one deadline for the whole call, measured by the runtime's timer.
+//!
+//! ```
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use std::time::Duration;
+//! use sock_inet::{ConnectOptions, ServerOptions};
+//! use sock_inet::tokio::{create_connection, create_server};
+//!
+//! let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+//! let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
+//! let echo = tokio::spawn(async move {
+//!     let (conn, _) = server.accept().await?;
+//!     let mut buf = [0u8; 64];
+//!     let n = conn.recv(&mut buf).await?;
+//!     conn.send_all(&buf[..n]).await
+//! });
+//! let options = ConnectOptions::new().timeout(Some(Duration::from_secs(5)));
+//! let client = create_connection(("127.0.0.1", port), &options).await?;
+//! client.send_all(b"ping").await?;
+//! let mut buf = [0u8; 4];
+//! assert_eq!(client.recv(&mut buf).await?, 4);
+//! echo.await.expect("echo task")?;
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -111,6 +159,14 @@ cfg_if::cfg_if! {
         /// Every constant of [`consts`] as `(name, value)`, in declaration order: for tables,
         /// and for comparing with Python's `socket` module.
         pub const CONSTANTS: &[(&str, i64)] = consts::TABLE;
+
+        // Async (features `tokio`, `async-io`).
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
+        #[cfg(feature = "async-io")]
+        pub mod async_io;
+        #[cfg(feature = "tokio")]
+        pub mod tokio;
     } else {
         compile_error!("sock-inet supports Linux only for now (see the Platforms decision in lib.rs)");
     }

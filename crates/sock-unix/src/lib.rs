@@ -16,6 +16,7 @@
 //! | returned address `'/path'`, `b'\0name'`, `''` | [`UnixAddr`] through [`FamilyAddr::decode`](sock_core::FamilyAddr::decode) or [`UnixSocketExt::local_unix_addr`]; text form `/path`, `@name`, `""` |
 //! | `socket.socketpair()` | [`socketpair`], [`socketpair_with`] |
 //! | `socket.send_fds` / `socket.recv_fds` | [`send_fds`] / [`recv_fds`] (and [`UnixSocketExt::send_fds`] ...) |
+//! | asyncio `loop.sock_sendmsg` with `SCM_RIGHTS`, `open_unix_connection` ... | `AsyncSocket` + `aio::AsyncUnixExt` (features `tokio`/`async-io`, see Async) |
 //! | `SO_PEERCRED`, `SO_PASSCRED`, `SCM_CREDENTIALS` | [`UnixSocketExt::peer_cred`], [`UnixSocketExt::set_pass_cred`], [`Credentials`] |
 //! | `AF_UNIX`, `SCM_RIGHTS`, `SO_PEERSEC` ... | [`consts`] (re-exported here) |
 //!
@@ -73,8 +74,40 @@
 //! - More than [`SCM_MAX_FD`] fds to send is `InvalidInput`; `recv_fds` caps `maxfds` at it.
 //! - No typed protocol socket: an `AF_UNIX` socket has no protocol structure beyond what
 //!   `Socket` does, so the family's methods are a sealed extension trait ([`UnixSocketExt`]).
+//! - Async: one shape for the families without a typed socket (inet, unix, vsock), see
+//!   the Async section below.
 //! - The escaping of names and paths in the text form (`\\`, `\xHH`) lives in one place,
 //!   the `text` module, ready to move to `sock_core::text` if another family needs it.
+//!
+//! # Async
+//!
+//! With feature `tokio` or `async-io`, an `AF_UNIX` socket works asynchronously as
+//! sock-core's `AsyncSocket` (`recv`, `send_all`, `accept`, AsyncRead/AsyncWrite ...). This
+//! crate adds the sealed extension trait `aio::AsyncUnixExt`, implemented for
+//! `Async<Socket, R>` of both runtimes: `send_fds`, `send_fds_to`, `recv_fds`,
+//! `recv_fds_into`, `send_credentials`, `recv_credentials`, `recv_from_unix`,
+//! `accept_unix`. The modules `tokio` and `async_io` re-export it with the runtime's
+//! `AsyncSocket`, add `socketpair`, and (tokio) convert from and to
+//! `tokio::net::{UnixStream, UnixListener, UnixDatagram}`.
+//!
+//! ```
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use std::io::IoSlice;
+//! use std::os::fd::AsFd;
+//! use sock_unix::tokio::{socketpair, AsyncUnixExt};
+//!
+//! let (a, b) = socketpair()?;
+//! let file = std::fs::File::open("/dev/null")?;
+//! a.send_fds(&[IoSlice::new(b"a file")], &[file.as_fd()], 0).await?;
+//! let (data, fds, _flags, _addr) = b.recv_fds(16, 4, 0).await?;
+//! assert_eq!((data.as_slice(), fds.len()), (&b"a file"[..], 1));
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -98,6 +131,14 @@ cfg_if::cfg_if! {
         pub use form::UnixForm;
         pub use pair::{socketpair, socketpair_with};
         pub use rights::push_rights;
+
+        // Async (features `tokio`, `async-io`).
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
+        #[cfg(feature = "async-io")]
+        pub mod async_io;
+        #[cfg(feature = "tokio")]
+        pub mod tokio;
     } else {
         compile_error!("sock-unix supports Linux only for now (abstract names, SCM_CREDENTIALS)");
     }

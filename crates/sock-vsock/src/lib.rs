@@ -42,6 +42,42 @@
 //!   always passes a `u64` for this family); there is no typed socket, so they are methods of
 //!   the sealed [`VsockSocketExt`] on `Socket` and [`SockOpt`](sock_core::SockOpt)s in
 //!   [`options`].
+//!
+//! # Async
+//!
+//! With feature `tokio` or `async-io`, a vsock socket of any type (stream, datagram,
+//! seqpacket) works asynchronously as sock-core's `AsyncSocket` (`connect`, `accept`,
+//! `recv`, `send`, AsyncRead/AsyncWrite). In the one shape of the families without a typed
+//! socket (inet, unix, vsock), this crate adds the sealed extension trait
+//! `aio::AsyncVsockExt` on `Async<Socket, R>` (`accept_vsock`, `recv_from_vsock`: the peer
+//! as a [`VsockAddr`]), re-exported with the runtime's `AsyncSocket` by the modules `tokio`
+//! and `async_io`.
+//!
+//! ```no_run
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use sock_core::{Family, Socket, Type};
+//! use sock_vsock::tokio::{AsyncSocket, AsyncVsockExt};
+//! use sock_vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL};
+//!
+//! let server = Socket::new(Family::VSOCK, Type::STREAM, None)?;
+//! server.bind(VsockAddr::new(VMADDR_CID_ANY, 1234))?;
+//! server.listen(None)?;
+//! let server = AsyncSocket::new(server)?;
+//! let client = AsyncSocket::new(Socket::new(Family::VSOCK, Type::STREAM, None)?)?;
+//! let (connected, accepted) = tokio::join!(client.connect(VsockAddr::new(VMADDR_CID_LOCAL, 1234)), server.accept_vsock());
+//! connected?;
+//! let (conn, peer) = accepted?;
+//! println!("accepted {peer}");
+//! client.send_all(b"hello").await?;
+//! let mut buf = [0u8; 5];
+//! conn.recv(&mut buf).await?;
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -58,6 +94,14 @@ cfg_if::cfg_if! {
         pub use consts::*;
         pub use ext::VsockSocketExt;
         pub use options::{BUFFER_MAX_SIZE, BUFFER_MIN_SIZE, BUFFER_SIZE};
+
+        // Async (features `tokio`, `async-io`).
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
+        #[cfg(feature = "async-io")]
+        pub mod async_io;
+        #[cfg(feature = "tokio")]
+        pub mod tokio;
     } else {
         compile_error!("sock-vsock supports Linux only");
     }

@@ -1,0 +1,206 @@
+//! The async `AF_UNIX` methods: [`AsyncUnixExt`], a sealed extension trait of sock-core's
+//! [`Async<Socket, R>`](sock_core::aio::Async) for every reactor `R` (fd and credential
+//! passing, typed addresses). The runtime modules `tokio` and `async_io`
+//! re-export it with the runtime's `AsyncSocket`.
+
+use std::future::Future;
+use std::io::{self, IoSlice, IoSliceMut};
+use std::os::fd::{AsFd, OwnedFd};
+
+use libc::c_int;
+use sock_core::aio::{AcceptReactor, Async, Interest};
+use sock_core::{FamilyAddr, RecvMsg, SockAddr, Socket, ToSockAddr};
+
+use crate::{Credentials, UnixAddr, UnixSocketExt};
+
+mod sealed {
+    pub trait Sealed {}
+    impl<R: sock_core::aio::Reactor<sock_core::Socket>> Sealed for sock_core::aio::Async<sock_core::Socket, R> {}
+}
+
+/// The async `AF_UNIX` methods of an `AsyncSocket`
+/// (sealed: implemented for `Async<Socket, R>` of every reactor whose registration is
+/// `Send + Sync`, which both of sock-core's are). The futures are `Send` when the
+/// arguments are. Synchronous options and `SO_PEERCRED` stay on [`UnixSocketExt`] through
+/// [`Async::socket`](sock_core::aio::Async::socket).
+pub trait AsyncUnixExt: sealed::Sealed {
+    /// The async socket type `accept_unix` returns (`Async<Socket, R::Accepted>`).
+    type Accepted;
+
+    /// `loop.sock_sendmsg` with fds: sends `bufs` with `fds` in one `SCM_RIGHTS` item
+    /// ([`send_fds`](crate::send_fds)); returns the data bytes sent. More than
+    /// [`SCM_MAX_FD`](crate::SCM_MAX_FD) fds is `InvalidInput`.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: one `sendmsg` that happened (the future completed) or not; the fds are
+    /// only borrowed.
+    fn send_fds<F: AsFd + Sync>(
+        &self,
+        bufs: &[IoSlice<'_>],
+        fds: &[F],
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<usize>> + Send;
+
+    /// [`send_fds`](AsyncUnixExt::send_fds) to `addr` (any `AF_UNIX` address form, converted
+    /// before the future starts).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe, as `send_fds`.
+    fn send_fds_to<F: AsFd + Sync, M>(
+        &self,
+        bufs: &[IoSlice<'_>],
+        fds: &[F],
+        flags: c_int,
+        addr: impl ToSockAddr<M>,
+    ) -> impl Future<Output = io::Result<usize>> + Send;
+
+    /// `socket.recv_fds` asynchronously: up to `bufsize` data bytes and up to `maxfds` fds;
+    /// returns `(data, fds, msg_flags, address)` ([`recv_fds`](crate::recv_fds)).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: fds are received, and owned, only with a completed receive; a dropped
+    /// future received nothing.
+    fn recv_fds(
+        &self,
+        bufsize: usize,
+        maxfds: usize,
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)>> + Send;
+
+    /// [`recv_fds`](AsyncUnixExt::recv_fds) into caller buffers
+    /// ([`recv_fds_into`](crate::recv_fds_into)).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe, as `recv_fds`.
+    fn recv_fds_into(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        maxfds: usize,
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<(RecvMsg, Vec<OwnedFd>)>> + Send;
+
+    /// Sends `bufs` with an `SCM_CREDENTIALS` item
+    /// ([`UnixSocketExt::send_credentials`]).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: one `sendmsg`.
+    fn send_credentials(
+        &self,
+        bufs: &[IoSlice<'_>],
+        creds: &Credentials,
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<usize>> + Send;
+
+    /// Receives into `bufs` with the sender's credentials, if the message carried them
+    /// ([`UnixSocketExt::recv_credentials`]).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: one `recvmsg`.
+    fn recv_credentials(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<(RecvMsg, Option<Credentials>)>> + Send;
+
+    /// `recv_from` with the sender as a [`UnixAddr`].
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future received nothing.
+    fn recv_from_unix(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<(usize, UnixAddr)>> + Send;
+
+    /// `accept` with the peer as a [`UnixAddr`]; the new socket is registered with the same
+    /// runtime.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future accepted nothing.
+    fn accept_unix(&self) -> impl Future<Output = io::Result<(Self::Accepted, UnixAddr)>> + Send;
+}
+
+impl<R> AsyncUnixExt for Async<Socket, R>
+where
+    R: AcceptReactor<Socket> + Send + Sync,
+    R::Accepted: Send,
+{
+    type Accepted = Async<Socket, R::Accepted>;
+
+    fn send_fds<F: AsFd + Sync>(
+        &self,
+        bufs: &[IoSlice<'_>],
+        fds: &[F],
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<usize>> + Send {
+        self.async_io(Interest::Write, move |s| crate::send_fds(s, bufs, fds, flags, None))
+    }
+
+    fn send_fds_to<F: AsFd + Sync, M>(
+        &self,
+        bufs: &[IoSlice<'_>],
+        fds: &[F],
+        flags: c_int,
+        addr: impl ToSockAddr<M>,
+    ) -> impl Future<Output = io::Result<usize>> + Send {
+        let addr = addr.to_sock_addr(self.socket());
+        async move {
+            let addr = addr?;
+            self.async_io(Interest::Write, |s| crate::send_fds(s, bufs, fds, flags, Some(&addr))).await
+        }
+    }
+
+    async fn recv_fds(
+        &self,
+        bufsize: usize,
+        maxfds: usize,
+        flags: c_int,
+    ) -> io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)> {
+        let mut data = sock_core::zeroed_vec(bufsize, "bufsize")?;
+        let (msg, fds) = self
+            .async_io(Interest::Read, |s| crate::recv_fds_into(s, &mut [IoSliceMut::new(&mut data)], maxfds, flags))
+            .await?;
+        data.truncate(msg.bytes.min(bufsize));
+        Ok((data, fds, msg.flags, msg.addr))
+    }
+
+    fn recv_fds_into(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        maxfds: usize,
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<(RecvMsg, Vec<OwnedFd>)>> + Send {
+        self.async_io(Interest::Read, move |s| crate::recv_fds_into(s, bufs, maxfds, flags))
+    }
+
+    fn send_credentials(
+        &self,
+        bufs: &[IoSlice<'_>],
+        creds: &Credentials,
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<usize>> + Send {
+        self.async_io(Interest::Write, move |s| s.send_credentials(bufs, creds, flags))
+    }
+
+    fn recv_credentials(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        flags: c_int,
+    ) -> impl Future<Output = io::Result<(RecvMsg, Option<Credentials>)>> + Send {
+        self.async_io(Interest::Read, move |s| s.recv_credentials(bufs, flags))
+    }
+
+    async fn recv_from_unix(&self, buf: &mut [u8]) -> io::Result<(usize, UnixAddr)> {
+        let (n, addr) = self.recv_from(buf).await?;
+        Ok((n, UnixAddr::decode(&addr)?))
+    }
+
+    async fn accept_unix(&self) -> io::Result<(Self::Accepted, UnixAddr)> {
+        let (sock, addr) = self.accept().await?;
+        Ok((sock, UnixAddr::decode(&addr)?))
+    }
+}
