@@ -114,7 +114,7 @@ impl<R: Reactor<Socket>> HciEvents<R> {
 
     /// Polls for the next packet: `Ready(Ok(None))` when the socket reports its end.
     pub fn poll_recv(&self, cx: &mut Context<'_>) -> Poll<io::Result<Option<HciPacket>>> {
-        self.io.poll_io(cx, Interest::Read, |s| recv_packet(s))
+        self.io.poll_io(cx, Interest::Read, recv_packet)
     }
 
     /// Receives the next packet; `Ok(None)` when the socket reports its end.
@@ -193,12 +193,10 @@ where
 {
     type Accepted = Async<Socket, R::Accepted>;
 
-    fn accept_bt(&self) -> impl Future<Output = io::Result<(Self::Accepted, BtAddr)>> + Send + '_ {
-        async move {
-            let protocol = self.socket().protocol();
-            let (conn, addr) = self.accept().await?;
-            Ok((conn, BtAddr::decode_with(&addr, protocol)?))
-        }
+    async fn accept_bt(&self) -> io::Result<(Self::Accepted, BtAddr)> {
+        let protocol = self.socket().protocol();
+        let (conn, addr) = self.accept().await?;
+        Ok((conn, BtAddr::decode_with(&addr, protocol)?))
     }
 
     fn peer_bt(&self) -> io::Result<BtAddr> {

@@ -189,21 +189,14 @@ where
         self.send_to(buf, TipcAddr::service(service, instance))
     }
 
-    fn recv_from_tipc<'a>(
-        &'a self,
-        buf: &'a mut [u8],
-    ) -> impl Future<Output = io::Result<(usize, TipcAddr)>> + Send + 'a {
-        async move {
-            let (n, from) = self.recv_from(buf).await?;
-            Ok((n, TipcAddr::decode(&from)?))
-        }
+    async fn recv_from_tipc(&self, buf: &mut [u8]) -> io::Result<(usize, TipcAddr)> {
+        let (n, from) = self.recv_from(buf).await?;
+        Ok((n, TipcAddr::decode(&from)?))
     }
 
-    fn accept_tipc(&self) -> impl Future<Output = io::Result<(Self::Accepted, TipcAddr)>> + Send + '_ {
-        async move {
-            let (conn, peer) = self.accept().await?;
-            Ok((conn, TipcAddr::decode(&peer)?))
-        }
+    async fn accept_tipc(&self) -> io::Result<(Self::Accepted, TipcAddr)> {
+        let (conn, peer) = self.accept().await?;
+        Ok((conn, TipcAddr::decode(&peer)?))
     }
 }
 
