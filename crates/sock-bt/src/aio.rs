@@ -82,7 +82,6 @@ impl HciPacket {
 ///
 /// `poll_next` / [`recv`](HciEvents::recv) are one `recvmsg` that either happened (the item
 /// is returned) or did not: dropping a pending `next()` loses no packet.
-#[derive(Debug)]
 pub struct HciEvents<R: Reactor<Socket>> {
     io: Async<Socket, R>,
 }
@@ -150,6 +149,12 @@ fn recv_packet(s: &Socket) -> io::Result<Option<HciPacket>> {
         }
     }
     Ok(Some(packet))
+}
+
+impl<R: Reactor<Socket>> std::fmt::Debug for HciEvents<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HciEvents").field(&self.io).finish()
+    }
 }
 
 impl<R: Reactor<Socket>> Stream for HciEvents<R> {

@@ -31,7 +31,6 @@ use crate::topsrv::{Event, Subscription};
 ///
 /// `poll_next` / [`recv`](TopologyEvents::recv) are one `recv` that either happened (the
 /// event is returned) or did not: dropping a pending `next()` loses no event.
-#[derive(Debug)]
 pub struct TopologyEvents<R: Reactor<Socket>> {
     io: Async<Socket, R>,
 }
@@ -116,6 +115,12 @@ impl<R: Reactor<Socket>> TopologyEvents<R> {
     /// Cancel safe: a dropped future received nothing.
     pub async fn recv(&self) -> io::Result<Option<Event>> {
         poll_fn(|cx| self.poll_recv(cx)).await
+    }
+}
+
+impl<R: Reactor<Socket>> std::fmt::Debug for TopologyEvents<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TopologyEvents").field(&self.io).finish()
     }
 }
 
