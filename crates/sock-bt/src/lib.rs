@@ -137,7 +137,7 @@ cfg_if::cfg_if! {
         pub use rfcomm::RfcommAddr;
         pub use sco::ScoAddr;
 
-        /// The async items on tokio (feature `tokio`): [`HciEvents`](crate::HciEvents) and
+        /// The async items on tokio (feature `tokio`): [`HciEvents`] and
         /// sock-core's `AsyncSocket`, registered with tokio's reactor.
         #[cfg(feature = "tokio")]
         pub mod tokio {

@@ -121,7 +121,7 @@ cfg_if::cfg_if! {
         };
         pub use topsrv::{Event, Subscription};
 
-        /// The async items on tokio (feature `tokio`): [`TopologyEvents`](crate::TopologyEvents)
+        /// The async items on tokio (feature `tokio`): [`TopologyEvents`]
         /// and sock-core's `AsyncSocket`, registered with tokio's reactor.
         #[cfg(feature = "tokio")]
         pub mod tokio {
