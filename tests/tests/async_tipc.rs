@@ -105,15 +105,20 @@ async fn topology_events<R: Rt>(test: u32) {
     let ev = top.next().await.expect("the stream goes on").unwrap();
     assert_eq!((ev.event, ev.found_lower, ev.found_upper), (TIPC_WITHDRAWN, 7, 9));
     top.unsubscribe(&sub).await.unwrap();
-    // A second subscription (another instance range) still reports; the first one does not:
-    // the next event is the second's, for the second binding only.
+    // A second subscription (instance 100 only). Its first event proves the service has read
+    // everything sent before it, the cancel included (one connection is read in order).
     let other = Subscription::new(ty, 100, 100, TIPC_SUB_PORTS);
     top.subscribe(&other).await.unwrap();
     let srv = tipc_socket(Type::RDM).unwrap();
-    srv.bind(TipcAddr::service_range(ty, 5, 5)).unwrap();
     srv.bind(TipcAddr::service_range(ty, 100, 100)).unwrap();
     let ev = top.recv().await.unwrap().expect("an event");
     assert_eq!((ev.event, ev.found_lower, ev.subscription), (TIPC_PUBLISHED, 100, other));
+    // A binding only the cancelled subscription watched, then the withdrawal `other` sees:
+    // the next event is that withdrawal, nothing for instance 5.
+    srv.bind(TipcAddr::service_range(ty, 5, 5)).unwrap();
+    drop(srv);
+    let ev = top.recv().await.unwrap().expect("an event");
+    assert_eq!((ev.event, ev.found_lower, ev.subscription), (TIPC_WITHDRAWN, 100, other));
 }
 
 /// Receives dropped while waiting (polled once, then dropped) lose nothing: every message
