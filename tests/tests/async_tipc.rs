@@ -104,13 +104,17 @@ async fn topology_events<R: Rt>(test: u32) {
     drop(srv);
     let ev = top.next().await.expect("the stream goes on").unwrap();
     assert_eq!((ev.event, ev.found_lower, ev.found_upper), (TIPC_WITHDRAWN, 7, 9));
-    top.unsubscribe(&sub).await.unwrap();
-    // A second subscription (instance 100 only). Its first event proves the service has read
-    // everything sent before it, the cancel included (one connection is read in order).
-    let other = Subscription::new(ty, 100, 100, TIPC_SUB_PORTS);
-    top.subscribe(&other).await.unwrap();
+    // A binding at instance 100, seen by `sub`.
     let srv = tipc_socket(Type::RDM).unwrap();
     srv.bind(TipcAddr::service_range(ty, 100, 100)).unwrap();
+    let ev = top.recv().await.unwrap().expect("an event");
+    assert_eq!((ev.event, ev.found_lower, ev.subscription), (TIPC_PUBLISHED, 100, sub));
+    top.unsubscribe(&sub).await.unwrap();
+    // A second subscription (instance 100 only): the service reports the existing binding
+    // when it reads it, which proves it read the cancel before (one connection is read in
+    // order).
+    let other = Subscription::new(ty, 100, 100, TIPC_SUB_PORTS);
+    top.subscribe(&other).await.unwrap();
     let ev = top.recv().await.unwrap().expect("an event");
     assert_eq!((ev.event, ev.found_lower, ev.subscription), (TIPC_PUBLISHED, 100, other));
     // A binding only the cancelled subscription watched, then the withdrawal `other` sees:
