@@ -52,10 +52,65 @@
 //!   give `Socket`; the extension traits [`HciSocketExt`] and [`HciDeviceExt`] are sealed.
 //! - On/off options are `bool` (`opt::DEFER_SETUP`, `opt::FLUSHABLE`, `opt::PKT_STATUS`,
 //!   `set_hci_data_dir`); `BT_POWER` stays `u8` because the kernel's value is a one-byte struct.
+//!
+//! # Async
+//!
+//! With the features `tokio` or `async-io`, a Bluetooth socket runs on either runtime as
+//! sock-core's `Async<Socket, R>` (`sock_bt::tokio::AsyncSocket`,
+//! `sock_bt::async_io::AsyncSocket`): `connect`, `accept`, `send`, `recv` on L2CAP
+//! (`SOCK_SEQPACKET`: one message per call) and RFCOMM (`SOCK_STREAM`: also tokio's and
+//! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
+//!
+//! - [`HciEvents<R>`](HciEvents): a raw HCI socket as a `futures_core::Stream` of
+//!   [`HciPacket`]s (with the `HCI_DATA_DIR` / `HCI_TIME_STAMP` items, and views of events
+//!   such as [`HciPacket::command_complete`]), polled with `Async::poll_io`: no task, no
+//!   allocation beyond each item's bytes.
+//! - [`AsyncBtExt`] (sealed, for `Async<Socket, R>`): `accept_bt` (the peer as a [`BtAddr`]
+//!   decoded with the socket's protocol) and `peer_bt`.
+//! - The runtime aliases: [`tokio`]`::{HciEvents, AsyncSocket}` and
+//!   [`async_io`]`::{HciEvents, AsyncSocket}`.
+//!
+//! Every async method documents its cancel safety; receives and accepts are cancel safe, a
+//! dropped `connect` leaves the attempt under way (sock-core's rule). Timeouts are the
+//! runtime's (`tokio::time::timeout`, `async_io::Timer`): the socket stays non-blocking.
+//!
+//! ```no_run
+//! # #[cfg(feature = "tokio")]
+//! # {
+//! use sock_bt::tokio::{AsyncSocket, HciEvents};
+//! use sock_bt::{protocol, AsyncBtExt, BdAddr, HciAddr, HciFilter, HciSocketExt, L2capAddr};
+//! use sock_core::{Family, Socket, Type};
+//!
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> std::io::Result<()> {
+//!     // Every event of controller hci0, as a Stream.
+//!     let raw = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+//!     raw.set_hci_filter(&HciFilter::all())?;
+//!     raw.bind(HciAddr::new(0))?;
+//!     let events = HciEvents::new(raw)?;
+//!     // An L2CAP echo server.
+//!     let l2cap = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
+//!     l2cap.bind(L2capAddr::new(BdAddr::ANY, 0x1001))?;
+//!     l2cap.listen(Some(1))?;
+//!     let server = AsyncSocket::new(l2cap)?;
+//!     let (conn, peer) = server.accept_bt().await?;
+//!     println!("{peer} connected");
+//!     let mut buf = [0u8; 672];
+//!     let n = conn.recv(&mut buf).await?;
+//!     conn.send(&buf[..n]).await?;
+//!     if let Some(packet) = events.recv().await? {
+//!         println!("HCI: {:02x?}", packet.data);
+//!     }
+//!     Ok(())
+//! }
+//! # }
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        mod aio;
         mod bdaddr;
         pub mod consts;
         pub mod device;
@@ -69,6 +124,8 @@ cfg_if::cfg_if! {
         mod text;
 
         pub use addr::BtAddr;
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub use aio::{AsyncBtExt, HciEvents, HciPacket};
         pub use bdaddr::BdAddr;
         pub use consts::*;
         pub use device::{HciDevInfo, HciDeviceExt};
@@ -79,6 +136,26 @@ cfg_if::cfg_if! {
         pub use options::{opt, BtSecurity};
         pub use rfcomm::RfcommAddr;
         pub use sco::ScoAddr;
+
+        /// The async items on tokio (feature `tokio`): [`HciEvents`] and
+        /// sock-core's `AsyncSocket`, registered with tokio's reactor.
+        #[cfg(feature = "tokio")]
+        pub mod tokio {
+            pub use sock_core::tokio::{AsyncSocket, Interest, Reactor};
+
+            /// A raw HCI socket's packets as a `Stream`, on tokio.
+            pub type HciEvents = crate::HciEvents<Reactor<sock_core::Socket>>;
+        }
+
+        /// The async items on async-io / smol (feature `async-io`): the same names as
+        /// [`tokio`], registered with async-io's reactor.
+        #[cfg(feature = "async-io")]
+        pub mod async_io {
+            pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};
+
+            /// A raw HCI socket's packets as a `Stream`, on async-io.
+            pub type HciEvents = crate::HciEvents<Reactor<sock_core::Socket>>;
+        }
 
         /// The Bluetooth protocols as typed [`sock_core::Protocol`] values, for `Socket::new`.
         pub mod protocol {

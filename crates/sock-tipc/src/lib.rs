@@ -35,6 +35,54 @@
 //! - No typed socket: TIPC sockets need nothing beyond `Socket` but their options, which
 //!   are `SockOpt` constants and the sealed [`TipcSocketExt`].
 //!
+//! # Async
+//!
+//! With the features `tokio` or `async-io`, a TIPC socket runs on either runtime as
+//! sock-core's `Async<Socket, R>` (`sock_tipc::tokio::AsyncSocket`,
+//! `sock_tipc::async_io::AsyncSocket`): `send_to`/`recv_from` on RDM sockets, `connect`,
+//! `accept`, `send`, `recv` on stream and seqpacket sockets (streams also get tokio's and
+//! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
+//!
+//! - [`TopologyEvents<R>`](TopologyEvents): a connection to the topology service whose
+//!   [`Event`]s are a `futures_core::Stream` (subscribe with
+//!   [`TopologyEvents::subscribe`]), polled with `Async::poll_io`: no task, no allocation.
+//! - [`AsyncTipcExt`] (sealed, for `Async<Socket, R>`): `send_to_service`,
+//!   `recv_from_tipc` (the sender as a [`TipcAddr`]) and `accept_tipc`.
+//! - The runtime aliases: [`tokio`]`::{TopologyEvents, AsyncSocket}` and
+//!   [`async_io`]`::{TopologyEvents, AsyncSocket}`.
+//!
+//! Every async method documents its cancel safety; receives, sends of one message and
+//! accepts are cancel safe, a dropped `connect` leaves the attempt under way (sock-core's
+//! rule). Timeouts are the runtime's (`tokio::time::timeout`, `async_io::Timer`).
+//!
+//! ```no_run
+//! # #[cfg(feature = "tokio")]
+//! # {
+//! use sock_core::{Family, Socket, Type};
+//! use sock_tipc::tokio::{AsyncSocket, TopologyEvents};
+//! use sock_tipc::{AsyncTipcExt, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
+//!
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> std::io::Result<()> {
+//!     let top = TopologyEvents::connect().await?;
+//!     top.subscribe(&Subscription::new(2000, 0, u32::MAX, TIPC_SUB_PORTS)).await?;
+//!     let server = AsyncSocket::new(Socket::new(Family::TIPC, Type::RDM, None)?)?;
+//!     server.socket().bind(TipcAddr::service_range(2000, 200, 210))?;
+//!     if let Some(ev) = top.recv().await? {
+//!         assert_eq!(ev.event, TIPC_PUBLISHED);
+//!     }
+//!     let client = AsyncSocket::new(Socket::new(Family::TIPC, Type::RDM, None)?)?;
+//!     client.send_to_service(b"hello", 2000, 205).await?;
+//!     let mut buf = [0u8; 64];
+//!     let (n, from) = server.recv_from_tipc(&mut buf).await?;
+//!     println!("{:?} from {from}", &buf[..n]);
+//!     Ok(())
+//! }
+//! # }
+//! ```
+//!
+//! Synchronously:
+//!
 //! ```no_run
 //! use sock_core::{Family, Socket, Type};
 //! use sock_tipc::TipcAddr;
@@ -51,6 +99,8 @@
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        mod aio;
         mod anc;
         pub mod consts;
         mod ext;
@@ -60,6 +110,8 @@ cfg_if::cfg_if! {
         mod topsrv;
 
         pub use addr::{Scope, TipcAddr, TipcName};
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub use aio::{AsyncTipcExt, TopologyEvents};
         pub use anc::TipcAncillary;
         pub use consts::*;
         pub use ext::TipcSocketExt;
@@ -68,6 +120,26 @@ cfg_if::cfg_if! {
             SOCK_RECVQ_DEPTH, SOCK_RECVQ_USED, SRC_DROPPABLE,
         };
         pub use topsrv::{Event, Subscription};
+
+        /// The async items on tokio (feature `tokio`): [`TopologyEvents`]
+        /// and sock-core's `AsyncSocket`, registered with tokio's reactor.
+        #[cfg(feature = "tokio")]
+        pub mod tokio {
+            pub use sock_core::tokio::{AsyncSocket, Interest, Reactor};
+
+            /// The topology service's events as a `Stream`, on tokio.
+            pub type TopologyEvents = crate::TopologyEvents<Reactor<sock_core::Socket>>;
+        }
+
+        /// The async items on async-io / smol (feature `async-io`): the same names as
+        /// [`tokio`], registered with async-io's reactor.
+        #[cfg(feature = "async-io")]
+        pub mod async_io {
+            pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};
+
+            /// The topology service's events as a `Stream`, on async-io.
+            pub type TopologyEvents = crate::TopologyEvents<Reactor<sock_core::Socket>>;
+        }
     } else {
         compile_error!("sock-tipc supports Linux only (AF_TIPC is Linux's)");
     }
