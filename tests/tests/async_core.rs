@@ -60,6 +60,16 @@ mod on_tokio {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_thousand_concurrent_connections() {
+        // 2,000 fds (both ends of each connection) are open at once: lift the soft limit (the
+        // test VM's is 1024) as far as the hard one allows, raising that too where we may.
+        use nix::sys::resource::{getrlimit, setrlimit, Resource};
+        let (soft, hard) = getrlimit(Resource::RLIMIT_NOFILE).unwrap();
+        if soft < 4096 {
+            let want = hard.max(4096);
+            if setrlimit(Resource::RLIMIT_NOFILE, want, want).is_err() {
+                setrlimit(Resource::RLIMIT_NOFILE, hard, hard).unwrap();
+            }
+        }
         let server = AsyncSocket::new(listener()).unwrap();
         let addr = server.socket().local_addr().unwrap();
         let accepting = tokio::spawn(async move {
@@ -77,11 +87,20 @@ mod on_tokio {
                 h.await.unwrap();
             }
         });
+        // Connects are paced (64 handshakes in flight: a slow, emulated kernel's SYN queue is
+        // small), then every client waits until all 1000 connections are open together.
+        let handshakes = std::sync::Arc::new(tokio::sync::Semaphore::new(64));
+        let all_open = std::sync::Arc::new(tokio::sync::Barrier::new(1000));
         let mut clients = Vec::new();
         for i in 0..1000u32 {
+            let (handshakes, all_open) = (handshakes.clone(), all_open.clone());
             clients.push(tokio::spawn(async move {
                 let c = AsyncSocket::new(Socket::new(Family::INET, Type::STREAM, None).unwrap()).unwrap();
-                c.connect(addr).await.unwrap();
+                {
+                    let _permit = handshakes.acquire().await.unwrap();
+                    c.connect(addr).await.unwrap();
+                }
+                all_open.wait().await;
                 c.send_all(&i.to_be_bytes()).await.unwrap();
                 let mut buf = [0u8; 4];
                 let mut got = 0;

@@ -88,6 +88,10 @@ cfg_if::cfg_if! {
         /// for any [`Socket`], [`Async<T>`](crate::tokio::Async) for the family crates' typed
         /// sockets. Everything is in [`aio::Async`].
         ///
+        /// A glob import of a crate that has a `tokio` module (`use sock_core::*;`) shadows the
+        /// `tokio` crate for `#[tokio::main]`/`#[tokio::test]`: import names explicitly, or write
+        /// `::tokio`.
+        ///
         /// ```
         /// # #[tokio::main(flavor = "current_thread")]
         /// # async fn main() -> std::io::Result<()> {

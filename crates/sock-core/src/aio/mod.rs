@@ -376,8 +376,9 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
 
 /// A reactor that can register the sockets `accept` returns (every reactor of this crate).
 pub trait AcceptReactor<T: AsFd>: Reactor<T> {
-    /// The same runtime's registration of a plain [`Socket`].
-    type Accepted: Reactor<Socket>;
+    /// The same runtime's registration of a plain [`Socket`] (itself able to accept, and
+    /// shareable between threads like every reactor of this crate).
+    type Accepted: AcceptReactor<Socket> + Send + Sync;
 }
 
 impl<T: AsFd, R: Reactor<T>> AsFd for Async<T, R> {
@@ -427,6 +428,10 @@ pub struct WriteHalf<'a, T: AsFd, R: Reactor<T>>(pub(crate) &'a Async<T, R>);
 impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     /// Splits a stream socket into a reader and a writer that can be used at the same time
     /// (both borrow `self`; every operation takes `&self`, so this costs nothing).
+    ///
+    /// `AsyncWrite`'s shutdown/close is `shutdown(SHUT_WR)`: families that cannot half-close
+    /// answer with their own error there (TIPC refuses all but `SHUT_RDWR`; RFCOMM closes the
+    /// whole link).
     pub fn split(&self) -> (ReadHalf<'_, T, R>, WriteHalf<'_, T, R>) {
         (ReadHalf(self), WriteHalf(self))
     }

@@ -70,16 +70,22 @@ impl<T: AsFd> Reactor<T> for TokioReactor<T> {
         interest: Interest,
         op: &mut dyn FnMut(&T) -> io::Result<R>,
     ) -> Poll<io::Result<R>> {
-        loop {
+        // One retry after a stale readiness is the normal case (the event was consumed by an
+        // earlier call). tokio keeps some readiness for good (a write side closed by an error
+        // arrives with EPOLLOUT|EPOLLERR), so a second `WouldBlock` in a row yields to the
+        // scheduler instead of spinning inside this poll.
+        for _ in 0..2 {
             let mut guard = match interest {
                 Interest::Read => ready!(self.0.poll_read_ready(cx))?,
                 Interest::Write => ready!(self.0.poll_write_ready(cx))?,
             };
-            // `try_io` clears the readiness when `op` says WouldBlock; loop to wait again.
+            // `try_io` clears the readiness when `op` says WouldBlock; try again.
             if let Ok(result) = guard.try_io(|fd| op(&fd.get_ref().0)) {
                 return Poll::Ready(result);
             }
         }
+        cx.waker().wake_by_ref();
+        Poll::Pending
     }
 }
 
