@@ -33,7 +33,6 @@ use crate::Op;
 ///
 /// Hash sockets are not pollable (see the [module docs](self)): every method is one direct
 /// syscall and its future completes on the first poll.
-#[derive(Debug)]
 pub struct AsyncHash<R: Reactor<Hash>>(Async<Hash, R>);
 
 impl<R: Reactor<Hash>> AsyncHash<R> {
@@ -142,7 +141,6 @@ impl Drop for Unfinished<'_> {
 /// Inputs of any size go in 64 KiB steps, the output read after each step (as the sync
 /// [`Skcipher`] does); a step waits through the reactor only when the socket has no room or
 /// no output yet.
-#[derive(Debug)]
 pub struct AsyncSkcipher<R: Reactor<Skcipher>>(Async<Skcipher, R>);
 
 impl<R: Reactor<Skcipher>> AsyncSkcipher<R> {
@@ -275,7 +273,6 @@ async fn drain<R: Reactor<Skcipher>>(
 ///
 /// It registers the operation [`Socket`] and keeps the tag length beside it ([`Aead`] is not
 /// a `ProtocolSocket`: the tag length cannot be read back from the kernel).
-#[derive(Debug)]
 pub struct AsyncAead<R: Reactor<Socket>> {
     io: Async<Socket, R>,
     tag_len: usize,
@@ -367,5 +364,23 @@ impl<R: Reactor<Socket>> AsyncAead<R> {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the kernel returned a short AEAD result"));
         }
         Ok(out)
+    }
+}
+
+impl<R: Reactor<Hash>> std::fmt::Debug for AsyncHash<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AsyncHash").field(self.0.get_ref()).finish()
+    }
+}
+
+impl<R: Reactor<Skcipher>> std::fmt::Debug for AsyncSkcipher<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AsyncSkcipher").field(self.0.get_ref()).finish()
+    }
+}
+
+impl<R: Reactor<Socket>> std::fmt::Debug for AsyncAead<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AsyncAead").field("sock", self.io.get_ref()).field("tag_len", &self.tag_len).finish()
     }
 }

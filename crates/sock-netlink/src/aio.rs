@@ -95,7 +95,6 @@ impl RecvBuf {
 /// (multicast events, replies to an abandoned request) are skipped by
 /// [`request`](AsyncNetlinkSocket::request) and [`dump`](AsyncNetlinkSocket::dump), so listen
 /// to events on a socket of their own.
-#[derive(Debug)]
 pub struct AsyncNetlinkSocket<R: Reactor<NetlinkSocket>>(Async<NetlinkSocket, R>);
 
 impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
@@ -247,7 +246,6 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
 /// The replies of one dump (or request), ending after `NLMSG_DONE` (or the acknowledgement):
 /// [`AsyncNetlinkSocket::dump`]. A `futures_core::Stream` of `io::Result<NlMessage>`; an
 /// error is the last item.
-#[derive(Debug)]
 pub struct NlDump<'a, R: Reactor<NetlinkSocket>> {
     sock: &'a AsyncNetlinkSocket<R>,
     buf: RecvBuf,
@@ -306,7 +304,6 @@ impl<R: Reactor<NetlinkSocket>> Stream for NlDump<'_, R> {
 
 /// Every message a socket receives, for multicast listeners: [`AsyncNetlinkSocket::events`].
 /// A `futures_core::Stream` of `io::Result<NlMessage>` that never ends.
-#[derive(Debug)]
 pub struct NlEvents<'a, R: Reactor<NetlinkSocket>> {
     sock: &'a AsyncNetlinkSocket<R>,
     buf: RecvBuf,
@@ -333,5 +330,23 @@ impl<R: Reactor<NetlinkSocket>> Stream for NlEvents<'_, R> {
                 return Poll::Ready(Some(Err(e)));
             }
         }
+    }
+}
+
+impl<R: Reactor<NetlinkSocket>> std::fmt::Debug for AsyncNetlinkSocket<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AsyncNetlinkSocket").field(self.0.get_ref()).finish()
+    }
+}
+
+impl<R: Reactor<NetlinkSocket>> std::fmt::Debug for NlDump<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NlDump").field("sock", self.sock).field("seq", &self.seq).field("done", &self.done).finish()
+    }
+}
+
+impl<R: Reactor<NetlinkSocket>> std::fmt::Debug for NlEvents<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NlEvents").field("sock", self.sock).finish_non_exhaustive()
     }
 }

@@ -31,7 +31,6 @@ pub struct Frame {
 /// async functions, received frames as a `Stream` ([`frames`](Self::frames)) and frames to
 /// send as a `Sink` ([`sink`](Self::sink)). Use the runtime aliases
 /// [`crate::tokio::AsyncPacketSocket`] / [`crate::async_io::AsyncPacketSocket`].
-#[derive(Debug)]
 pub struct AsyncPacketSocket<R: Reactor<PacketSocket>>(Async<PacketSocket, R>);
 
 impl<R: Reactor<PacketSocket>> AsyncPacketSocket<R> {
@@ -131,7 +130,6 @@ impl<R: Reactor<PacketSocket>> AsyncPacketSocket<R> {
 
 /// Received frames as a `futures_core::Stream` of `io::Result<Frame>`:
 /// [`AsyncPacketSocket::frames`]. Never ends.
-#[derive(Debug)]
 pub struct Frames<'a, R: Reactor<PacketSocket>> {
     sock: &'a AsyncPacketSocket<R>,
     buf: Vec<u8>,
@@ -171,7 +169,6 @@ impl<R: Reactor<PacketSocket>> Stream for Frames<'_, R> {
 ///
 /// A failed send is reported by the `poll_ready`/`poll_flush` that tried it, and the item
 /// is dropped.
-#[derive(Debug)]
 pub struct FrameSink<'a, R: Reactor<PacketSocket>, B> {
     sock: &'a AsyncPacketSocket<R>,
     pending: Option<(B, PacketAddr)>,
@@ -205,5 +202,23 @@ impl<R: Reactor<PacketSocket>, B: AsRef<[u8]> + Unpin> Sink<(B, PacketAddr)> for
 
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         self.poll_flush(cx)
+    }
+}
+
+impl<R: Reactor<PacketSocket>> std::fmt::Debug for AsyncPacketSocket<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AsyncPacketSocket").field(self.0.get_ref()).finish()
+    }
+}
+
+impl<R: Reactor<PacketSocket>> std::fmt::Debug for Frames<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Frames").field("sock", self.sock).field("max_len", &self.buf.len()).finish()
+    }
+}
+
+impl<R: Reactor<PacketSocket>, B> std::fmt::Debug for FrameSink<'_, R, B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FrameSink").field("sock", self.sock).field("pending", &self.pending.is_some()).finish()
     }
 }
