@@ -142,7 +142,11 @@ async fn frames_both_ways<R: Reactor<PacketSocket>>() {
     let err = poll_fn(|cx| Pin::new(&mut sink).poll_flush(cx)).await.unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{err}");
     let nowhere = PacketAddr::new(Interface::name("nosuchif0").unwrap(), PROTO);
-    assert_eq!(tx.send_to(&f, &nowhere).await.unwrap_err().raw_os_error(), Some(libc::ENODEV), "looked up before waiting");
+    assert_eq!(
+        tx.send_to(&f, &nowhere).await.unwrap_err().raw_os_error(),
+        Some(libc::ENODEV),
+        "looked up before waiting"
+    );
 
     // Given back, still non-blocking.
     let rx = rx.into_inner().unwrap();

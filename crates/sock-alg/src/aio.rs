@@ -347,8 +347,7 @@ impl<R: Reactor<Socket>> AsyncAead<R> {
         let mut skip = sock_core::zeroed_vec(assoc.len(), "assoc")?;
         let mut out = sock_core::zeroed_vec(out_len, "data")?;
         let msgs = [IoSlice::new(assoc), IoSlice::new(input)];
-        let sent =
-            io.async_io(Interest::Write, |s| sendmsg_afalg(s, &msgs, op, Some(iv), Some(assoclen), 0)).await?;
+        let sent = io.async_io(Interest::Write, |s| sendmsg_afalg(s, &msgs, op, Some(iv), Some(assoclen), 0)).await?;
         let mut guard = Unfinished { sock, open: false, armed: true, need: assoc.len() + out_len };
         if sent != total {
             return Err(io::Error::new(io::ErrorKind::WriteZero, "the AF_ALG socket took part of the AEAD request"));
