@@ -117,7 +117,7 @@ async fn frames_both_ways<R: Reactor<PacketSocket>>() {
     }
 
     // The Sink sends; the Stream receives, in order; try_send_to sends without waiting.
-    let out: Vec<_> = (0..20u8).map(|i| (frame(&[i; 30]), to.clone())).collect();
+    let out: Vec<_> = (0..20u8).map(|i| (frame(&[i; 30]), to)).collect();
     drive_sink(tx.sink(), out).await.unwrap();
     tx.try_send_to(&frame(&[99; 30]), &to).unwrap();
     let got: Vec<_> = rx.frames(2048).take(21).collect().await;
@@ -138,7 +138,7 @@ async fn frames_both_ways<R: Reactor<PacketSocket>>() {
     // A Sink error comes back from flush, and a bad address is the caller's error.
     let mut sink = tx.sink::<Vec<u8>>();
     poll_fn(|cx| Pin::new(&mut sink).poll_ready(cx)).await.unwrap();
-    Pin::new(&mut sink).start_send((vec![0u8; 3], to.clone())).unwrap(); // shorter than the header
+    Pin::new(&mut sink).start_send((vec![0u8; 3], to)).unwrap(); // shorter than the header
     let err = poll_fn(|cx| Pin::new(&mut sink).poll_flush(cx)).await.unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{err}");
     let nowhere = PacketAddr::new(Interface::name("nosuchif0").unwrap(), PROTO);
