@@ -12,7 +12,7 @@
 //!   would never report them ready), and never answer `EAGAIN`. So [`AsyncHash`] runs each
 //!   syscall directly: its futures complete on their first poll. A huge `update` keeps the
 //!   executor thread for as long as the kernel hashes; feed large inputs in pieces (or run
-//!   the sync [`Hash`] on a blocking thread).
+//!   the sync [`Hash`](struct@Hash) on a blocking thread).
 
 use std::future::poll_fn;
 use std::io::{self, IoSlice, IoSliceMut};
@@ -28,7 +28,7 @@ use crate::skcipher::{recv_ready, Skcipher, CHUNK};
 use crate::socket::sendmsg_afalg;
 use crate::Op;
 
-/// A [`Hash`] registered with a runtime's reactor `R`: `update`/`finalize` as async
+/// A [`Hash`](struct@Hash) registered with a runtime's reactor `R`: `update`/`finalize` as async
 /// functions. Aliases: [`crate::tokio::AsyncHash`], [`crate::async_io::AsyncHash`].
 ///
 /// Hash sockets are not pollable (see the [module docs](self)): every method is one direct
