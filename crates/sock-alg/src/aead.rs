@@ -111,19 +111,13 @@ impl Aead {
     pub fn decrypt(&mut self, iv: &[u8], assoc: &[u8], sealed: &[u8]) -> io::Result<Vec<u8>> {
         let out_len =
             sealed.len().checked_sub(self.tag_len).ok_or_else(|| invalid_input("sealed", "shorter than the tag"))?;
-        self.run(Op::DECRYPT, iv, assoc, sealed, out_len).map_err(|e| {
-            if e.raw_os_error() == Some(libc::EBADMSG) {
-                io::Error::new(io::ErrorKind::InvalidData, AuthFailure)
-            } else {
-                e
-            }
-        })
+        self.run(Op::DECRYPT, iv, assoc, sealed, out_len).map_err(auth_error)
     }
 
     fn run(&mut self, op: Op, iv: &[u8], assoc: &[u8], input: &[u8], out_len: usize) -> io::Result<Vec<u8>> {
         let assoclen = u32::try_from(assoc.len()).map_err(|_| invalid_input("assoc", "too large"))?;
         let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
-        self.ensure_room(total)?;
+        ensure_room(&self.sock, total)?;
         sendmsg_afalg(&self.sock, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
         let mut skip = sock_core::zeroed_vec(assoc.len(), "assoc")?;
         let mut out = sock_core::zeroed_vec(out_len, "data")?;
@@ -133,24 +127,33 @@ impl Aead {
         }
         Ok(out)
     }
+}
 
-    /// Makes sure a `total`-byte request fits the send buffer, raising it if needed.
-    fn ensure_room(&self, total: usize) -> io::Result<()> {
-        // The kernel takes data while `sk_sndbuf & PAGE_MASK` exceeds what it holds; leave a
-        // page of slack.
-        let room = |s: &Socket| -> io::Result<usize> {
-            let buf = usize::try_from(s.getsockopt_int(SOL_SOCKET, SO_SNDBUF)?).unwrap_or(0);
-            Ok((buf & !4095).saturating_sub(4096))
-        };
-        if total <= room(&self.sock)? {
-            return Ok(());
-        }
-        let want = i32::try_from(total + 8192).unwrap_or(i32::MAX);
-        let _ = self.sock.setsockopt_int(SOL_SOCKET, SO_SNDBUF, want);
-        if total <= room(&self.sock)? {
-            return Ok(());
-        }
-        Err(invalid_input("data", "AEAD message larger than the AF_ALG socket's send buffer (net.core.wmem_max)"))
+/// Makes sure a `total`-byte request fits the send buffer, raising it if needed.
+pub(crate) fn ensure_room(sock: &Socket, total: usize) -> io::Result<()> {
+    // The kernel takes data while `sk_sndbuf & PAGE_MASK` exceeds what it holds; leave a
+    // page of slack.
+    let room = |s: &Socket| -> io::Result<usize> {
+        let buf = usize::try_from(s.getsockopt_int(SOL_SOCKET, SO_SNDBUF)?).unwrap_or(0);
+        Ok((buf & !4095).saturating_sub(4096))
+    };
+    if total <= room(sock)? {
+        return Ok(());
+    }
+    let want = i32::try_from(total + 8192).unwrap_or(i32::MAX);
+    let _ = sock.setsockopt_int(SOL_SOCKET, SO_SNDBUF, want);
+    if total <= room(sock)? {
+        return Ok(());
+    }
+    Err(invalid_input("data", "AEAD message larger than the AF_ALG socket's send buffer (net.core.wmem_max)"))
+}
+
+/// The kernel's `EBADMSG` as an `InvalidData` error holding [`AuthFailure`]; others as they are.
+pub(crate) fn auth_error(e: io::Error) -> io::Error {
+    if e.raw_os_error() == Some(libc::EBADMSG) {
+        io::Error::new(io::ErrorKind::InvalidData, AuthFailure)
+    } else {
+        e
     }
 }
 

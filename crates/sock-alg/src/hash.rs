@@ -110,10 +110,7 @@ impl Hash {
     /// Finishes the message and returns its digest; the object is then ready for a new
     /// message. A hash that was given no data returns the digest of the empty message.
     pub fn finalize(&mut self) -> io::Result<Digest> {
-        let mut digest = Digest { bytes: [0; MAX_DIGEST], len: 0 };
-        let n = self.sock.recv(&mut digest.bytes, 0)?;
-        digest.len = n.min(MAX_DIGEST) as u8;
-        Ok(digest)
+        finalize_on(&self.sock)
     }
 
     /// `update(data)` then `finalize()`.
@@ -127,6 +124,14 @@ impl Hash {
     pub fn try_clone(&self) -> io::Result<Hash> {
         Ok(Hash { sock: accept(&self.sock)? })
     }
+}
+
+/// Reads the digest of the message sent on `sock` (shared by the sync and async hashes).
+pub(crate) fn finalize_on(sock: &Socket) -> io::Result<Digest> {
+    let mut digest = Digest { bytes: [0; MAX_DIGEST], len: 0 };
+    let n = sock.recv(&mut digest.bytes, 0)?;
+    digest.len = n.min(MAX_DIGEST) as u8;
+    Ok(digest)
 }
 
 impl io::Write for Hash {

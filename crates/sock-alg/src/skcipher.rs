@@ -15,7 +15,7 @@ use crate::Op;
 
 /// Bytes sent per step: well under the operation socket's send buffer (about 200 KiB), so the
 /// kernel never waits for room while nobody reads, and a multiple of every block size.
-const CHUNK: usize = 64 * 1024;
+pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// A symmetric cipher in the kernel (type `"skcipher"`) with its key set.
 ///
@@ -240,7 +240,7 @@ impl Drop for SkcipherStream<'_> {
 
 /// One non-blocking `recv` whatever the socket's mode (core never waits on `MSG_DONTWAIT`);
 /// "nothing ready" is `Ok(0)`.
-fn recv_ready(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
+pub(crate) fn recv_ready(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
     match sock.recv(buf, MSG_DONTWAIT) {
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
         other => other,

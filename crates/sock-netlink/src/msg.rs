@@ -200,6 +200,14 @@ impl<'a> NlMsgIter<'a> {
     }
 }
 
+impl<'a> NlMsgIter<'a> {
+    /// The bytes not walked yet.
+    #[cfg(any(feature = "tokio", feature = "async-io"))]
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        self.buf
+    }
+}
+
 impl<'a> Iterator for NlMsgIter<'a> {
     type Item = io::Result<NlMsg<'a>>;
 

@@ -12,7 +12,7 @@ use crate::options::EXT_ACK;
 
 /// The receive buffer of [`NetlinkSocket::request_ack`] and [`NetlinkSocket::dump`]: the kernel
 /// sends dump parts of at most 32 KiB.
-const RECV_BUF: usize = 64 * 1024;
+pub(crate) const RECV_BUF: usize = 64 * 1024;
 
 /// A netlink socket: a [`Socket`] of family `AF_NETLINK` (type `SOCK_RAW` or `SOCK_DGRAM`, any
 /// protocol) plus a sequence counter, with helpers for group membership (see the options
@@ -82,12 +82,19 @@ impl NetlinkSocket {
 
     /// Sends `msg` to the kernel with the next sequence number and `NLM_F_REQUEST`; returns
     /// that sequence number.
-    pub fn send_request(&self, mut msg: NlMsgBuilder) -> io::Result<u32> {
+    pub fn send_request(&self, msg: NlMsgBuilder) -> io::Result<u32> {
+        let (seq, bytes) = self.stamp(msg);
+        self.sock.send_to(&bytes, 0, NetlinkAddr::KERNEL)?;
+        Ok(seq)
+    }
+
+    /// Gives `msg` the next sequence number and `NLM_F_REQUEST`; returns both, the message
+    /// as bytes (shared by the sync and async senders).
+    pub(crate) fn stamp(&self, mut msg: NlMsgBuilder) -> (u32, Vec<u8>) {
         let seq = self.seq.fetch_add(1, Ordering::Relaxed);
         let flags = msg.header().flags | NLM_F_REQUEST;
         msg.set_seq(seq).set_flags(flags);
-        self.sock.send_to(&msg.into_bytes(), 0, NetlinkAddr::KERNEL)?;
-        Ok(seq)
+        (seq, msg.into_bytes())
     }
 
     /// Receives one datagram (one or more messages) into `buf`. A datagram larger than `buf`

@@ -51,6 +51,44 @@
 //!   the socket; received addresses carry the index.
 //! - Hardware addresses in text are two hex digits a byte (`02:00:5e:00:00:01`), the shared
 //!   rule of [`sock_core::text::parse_hex_bytes`]; one-digit bytes are refused.
+//!
+//! # Async
+//!
+//! With the feature `tokio` or `async-io`, [`tokio::AsyncPacketSocket`] /
+//! [`async_io::AsyncPacketSocket`] (one generic type, [`aio::AsyncPacketSocket`], over the
+//! runtime's reactor) register a [`PacketSocket`]: async `recv_from`, `recv_with_auxdata` and
+//! `send_to` (each cancel safe: one syscall that happened or did not), received frames as a
+//! `futures_core::Stream` ([`frames`](aio::AsyncPacketSocket::frames), items
+//! [`aio::Frame`]), and frames to send as a `futures_sink::Sink` of `(frame, PacketAddr)`
+//! ([`sink`](aio::AsyncPacketSocket::sink)). Decisions:
+//! - `futures-core` and `futures-sink` are the `Stream` and `Sink` traits of the futures
+//!   ecosystem (what `StreamExt`/`SinkExt`, `forward` and codecs are written over); they come
+//!   with the async features only.
+//! - A `Stream` cannot lend its buffer, so each [`aio::Frame`] owns its bytes (one `Vec` per
+//!   frame, the item itself); the receive buffer is allocated once per stream.
+//! - The sink holds one item at most (no queue of its own: the socket's send queue is the
+//!   queue).
+//!
+//! ```no_run
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use sock_packet::{tokio::AsyncPacketSocket, PacketAddr, ETH_P_ALL};
+//! // Needs CAP_NET_RAW. Capture ten frames of loopback.
+//! let lo = PacketAddr::new(sock_packet::Interface::name("lo")?, ETH_P_ALL);
+//! let sock = AsyncPacketSocket::bound(sock_core::Type::RAW, &lo)?;
+//! let mut frames = sock.frames(65536);
+//! for _ in 0..10 {
+//!     if let Some(frame) = frames.next().await {
+//!         let frame = frame?;
+//!         println!("{} bytes from {}", frame.data.len(), frame.from);
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -67,6 +105,23 @@ cfg_if::cfg_if! {
         pub use options::{AuxData, Fanout, Membership, TpacketStats};
         pub use sock_core::{if_index, if_name, IfName, Interface, IFNAMSIZ};
         pub use socket::PacketSocket;
+
+        #[cfg(any(feature = "tokio", feature = "async-io"))]
+        pub mod aio;
+
+        /// The async packet socket on tokio (feature `tokio`).
+        #[cfg(feature = "tokio")]
+        pub mod tokio {
+            /// A [`PacketSocket`](crate::PacketSocket) registered with tokio's reactor.
+            pub type AsyncPacketSocket = crate::aio::AsyncPacketSocket<sock_core::tokio::Reactor<crate::PacketSocket>>;
+        }
+
+        /// The async packet socket on async-io (feature `async-io`).
+        #[cfg(feature = "async-io")]
+        pub mod async_io {
+            /// A [`PacketSocket`](crate::PacketSocket) registered with async-io's reactor.
+            pub type AsyncPacketSocket = crate::aio::AsyncPacketSocket<sock_core::async_io::Reactor<crate::PacketSocket>>;
+        }
     } else {
         compile_error!("sock-packet supports Linux only (AF_PACKET is Linux's)");
     }

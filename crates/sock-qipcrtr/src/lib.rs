@@ -39,6 +39,38 @@
 //! protocol structure, so there is neither a typed socket nor an extension trait (and no
 //! `form`/`options`/`ext` modules).
 //!
+//! # Async
+//!
+//! There is no typed socket, so there is no async type here either: a plain `Socket`
+//! registered with the runtime — `sock_core::tokio::AsyncSocket` (`sock::tokio::AsyncSocket`)
+//! or `sock_core::async_io::AsyncSocket` — is the async QIPCRTR socket. Its `send_to` takes a
+//! [`QipcrtrAddr`], its `recv_from` returns the sender as a `SockAddr` that
+//! [`QipcrtrAddr::decode`](sock_core::FamilyAddr::decode) types; both are cancel safe (one
+//! syscall that happened or did not). The features `tokio` and `async-io` of this crate only
+//! turn on sock-core's.
+//!
+//! ```no_run
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use sock_core::{tokio::AsyncSocket, Family, FamilyAddr, Socket, Type};
+//! use sock_qipcrtr::QipcrtrAddr;
+//!
+//! // Needs a kernel with the `qrtr` module.
+//! let sock = AsyncSocket::new(Socket::new(Family::QIPCRTR, Type::DGRAM, None)?)?;
+//! let node = QipcrtrAddr::decode(&sock.socket().local_addr()?)?.node;
+//! sock.socket().bind(QipcrtrAddr::new(node, 0))?;
+//! let me = QipcrtrAddr::decode(&sock.socket().local_addr()?)?;
+//! sock.send_to(b"ping", me).await?;
+//! let mut buf = [0u8; 16];
+//! let (n, from) = sock.recv_from(&mut buf).await?;
+//! assert_eq!((&buf[..n], QipcrtrAddr::decode(&from)?), (&b"ping"[..], me));
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
+//!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `qipcrtr` feature.
 
 cfg_if::cfg_if! {
