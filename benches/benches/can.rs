@@ -6,6 +6,9 @@
 //! 3. `write+read`: a frame written on one socket and read on another (loopback through vcan),
 //!    the round trip a CAN application does all day.
 //!
+//! 4. `async-write+read`: the same round trip on a current-thread tokio runtime,
+//!    `sock::can::tokio::AsyncCanSocket` against `socketcan::tokio::CanSocket`.
+//!
 //! Both libraries make the same syscalls, so the numbers show the wrappers' own cost. The build
 //! host has no CAN: without `vcan0` the bench prints why and exits; run it where vcan0 exists
 //! (`modprobe vcan; ip link add dev vcan0 type vcan; ip link set vcan0 mtu 72 up`).
@@ -16,6 +19,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
+use sock::can::tokio::AsyncCanSocket;
 use sock::can::{CanFilter, CanId, CanSocket, ClassicFrame};
 use socketcan::{EmbeddedFrame, Socket as _, SocketOptions as _, StandardId};
 
@@ -83,6 +87,41 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 tx.write_frame(&sc_frame).unwrap();
                 black_box(rx.read_frame().unwrap())
+            })
+        });
+    }
+    g.finish();
+
+    let rt = tokio::runtime::Builder::new_current_thread().enable_io().build().unwrap();
+    let mut g = c.benchmark_group("can/async-write+read");
+    g.throughput(Throughput::Elements(1));
+    {
+        let (tx, rx) = rt.block_on(async {
+            let (tx, rx) = sock_pair();
+            (AsyncCanSocket::new(tx).unwrap(), AsyncCanSocket::new(rx).unwrap())
+        });
+        let frame = sock::can::Frame::Classic(frame);
+        g.bench_function("sock", |b| {
+            b.iter(|| {
+                rt.block_on(async {
+                    tx.write_frame(&frame).await.unwrap();
+                    black_box(rx.read_frame().await.unwrap())
+                })
+            })
+        });
+    }
+    {
+        let (tx, rx) = rt.block_on(async {
+            let tx = socketcan::tokio::CanSocket::open(IF).unwrap();
+            let rx = socketcan::tokio::CanSocket::open(IF).unwrap();
+            (tx, rx)
+        });
+        g.bench_function("socketcan", |b| {
+            b.iter(|| {
+                rt.block_on(async {
+                    tx.write_frame(sc_frame).await.unwrap();
+                    black_box(rx.read_frame().await.unwrap())
+                })
             })
         });
     }

@@ -140,6 +140,35 @@ mod on_tokio {
     }
 
     #[tokio::test]
+    async fn a_dropped_send_reports_what_it_sent() {
+        let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None).unwrap();
+        let (a, b) = (AsyncSocket::new(a).unwrap(), AsyncSocket::new(b).unwrap());
+        // Far more than the socket buffers hold while nobody reads: the send must wait, and
+        // the timer drops it part way.
+        let data: Vec<u8> = (0..8u32 << 20).map(|i| (i % 251) as u8).collect();
+        let mut sent = 0;
+        let r = tokio::time::timeout(Duration::from_millis(50), a.send_all_tracked(&data, &mut sent)).await;
+        assert!(r.is_err(), "the timer dropped the send");
+        assert!(sent > 0 && sent < data.len(), "{sent}");
+        // Exactly the counted prefix is on the wire, then the rest follows.
+        let rest = data[sent..].to_vec();
+        let finish = async {
+            let mut more = 0;
+            a.send_all_tracked(&rest, &mut more).await.unwrap();
+        };
+        let read = async {
+            let mut got = vec![0u8; data.len()];
+            let mut at = 0;
+            while at < got.len() {
+                at += b.recv(&mut got[at..]).await.unwrap();
+            }
+            got
+        };
+        let ((), got) = tokio::join!(finish, read);
+        assert!(got == data, "the prefix and the rest arrived once each, in order");
+    }
+
+    #[tokio::test]
     async fn fd_passing() {
         let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
         let (a, b) = (AsyncSocket::new(a).unwrap(), AsyncSocket::new(b).unwrap());

@@ -279,7 +279,7 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     /// # Cancel safety
     ///
     /// Not cancel safe: a dropped future may have sent a prefix of `buf`, and its length is
-    /// lost. Use [`send`](Async::send) in a loop to keep count.
+    /// lost. [`send_all_tracked`](Async::send_all_tracked) keeps the count.
     pub async fn send_all(&self, mut buf: &[u8]) -> io::Result<()> {
         while !buf.is_empty() {
             let n = self.send(buf).await?;
@@ -287,6 +287,26 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
                 return Err(io::Error::new(io::ErrorKind::WriteZero, "send_all: the socket took no bytes"));
             }
             buf = &buf[n..];
+        }
+        Ok(())
+    }
+
+    /// [`send_all`](Async::send_all) that keeps count in the caller's `sent` as it goes, so a
+    /// future dropped mid-way (a `select!` that took another branch, a timeout) still says
+    /// how much of `buf` reached the socket: resume with `&buf[*sent..]`.
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe in the sense that matters: nothing is lost, `*sent` bytes went out and the
+    /// rest did not.
+    pub async fn send_all_tracked(&self, buf: &[u8], sent: &mut usize) -> io::Result<()> {
+        while *sent < buf.len() {
+            let rest = buf.get(*sent..).unwrap_or(&[]);
+            let n = self.send(rest).await?;
+            if n == 0 {
+                return Err(io::Error::new(io::ErrorKind::WriteZero, "send_all: the socket took no bytes"));
+            }
+            *sent += n;
         }
         Ok(())
     }
