@@ -146,6 +146,7 @@ pub fn bench_report(root: &Path, run_criterion: bool) -> Result<()> {
     let async_rows = async_counts(root, &cargo);
     let mut report = render(&measured, &py, instructions.as_ref(), &machine());
     report.push_str(&render_async(&async_rows));
+    report.push_str(&render_vm(&vm_bench_rows()?));
     std::fs::write(root.join("BENCHMARKS.md"), report).map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
     println!("bench-report: wrote BENCHMARKS.md");
     Ok(())
@@ -162,10 +163,90 @@ pub fn async_only(root: &Path) -> Result<()> {
     if rows.is_empty() {
         return Err("no async counts: valgrind missing or the probe did not build".into());
     }
-    std::fs::write(&path, format!("{head}\n{}", render_async(&rows)))
+    let vm = vm_bench_rows()?;
+    std::fs::write(&path, format!("{head}\n{}{}", render_async(&rows), render_vm(&vm)))
         .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
     println!("bench-report: updated the async section of BENCHMARKS.md");
     Ok(())
+}
+
+/// Criterion results of benchmarks run inside the test VM (the CAN benches need vcan0, which
+/// only the VM has): `SOCK_VM_BENCH_LOG` names a console log of such a run (`cargo xtask
+/// vm-shell`, then `target/release/deps/can-* --bench` in the guest). Each row: benchmark id,
+/// criterion's low / estimate / high time in ns.
+type VmRow = (String, [f64; 3]);
+
+fn vm_bench_rows() -> Result<Vec<VmRow>> {
+    let Some(path) = std::env::var_os("SOCK_VM_BENCH_LOG") else { return Ok(Vec::new()) };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("SOCK_VM_BENCH_LOG {}: {e}", std::path::Path::new(&path).display()))?;
+    Ok(parse_criterion_console(&text))
+}
+
+/// Reads criterion's console lines: `id  time:   [low unit est unit high unit]`, the id on the
+/// same line or the line before.
+fn parse_criterion_console(text: &str) -> Vec<VmRow> {
+    let mut rows = Vec::new();
+    let mut last_id: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        let (id_part, rest) = match line.split_once("time:") {
+            Some((id, rest)) => (id.trim(), Some(rest)),
+            None => (line, None),
+        };
+        if !id_part.is_empty() && !id_part.contains(' ') && id_part.contains('/') {
+            last_id = Some(id_part.to_string());
+        }
+        let Some(rest) = rest else { continue };
+        let nums: Vec<f64> = rest
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .filter_map(|c| {
+                let v: f64 = c.first()?.parse().ok()?;
+                let scale = match *c.get(1)? {
+                    "ps" => 1e-3,
+                    "ns" => 1.0,
+                    "µs" | "us" => 1e3,
+                    "ms" => 1e6,
+                    "s" => 1e9,
+                    _ => return None,
+                };
+                Some(v * scale)
+            })
+            .collect();
+        if let (Some(id), [lo, est, hi]) = (last_id.take(), nums.as_slice()) {
+            rows.push((id, [*lo, *est, *hi]));
+        }
+    }
+    rows
+}
+
+fn render_vm(rows: &[VmRow]) -> String {
+    let mut out = String::new();
+    if rows.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\n### Measured inside the test VM (software-emulated CPU: compare rows, not absolute times)\n\n\
+         | benchmark | time per iteration, low – high (a batch64 iteration is 64 frames) |\n|---|---|"
+    );
+    for (id, [lo, est, hi]) in rows {
+        let _ = writeln!(out, "| {id} | {} ({} – {}) |", human_ns(*est), human_ns(*lo), human_ns(*hi));
+    }
+    let pairs: BTreeMap<&str, f64> = rows.iter().map(|(id, t)| (id.as_str(), t[1])).collect();
+    for group in ["can/write", "can/write+read", "can/async-write+read"] {
+        if let (Some(a), Some(b)) =
+            (pairs.get(format!("{group}/sock").as_str()), pairs.get(format!("{group}/socketcan").as_str()))
+        {
+            let _ = writeln!(out, "\n{group}: sock / socketcan = {:.2}", a / b);
+        }
+    }
+    out
 }
 
 /// The heading of the async section, where `--async-only` cuts the old report.
@@ -473,7 +554,9 @@ fn render(
          cargo xtask bench-report --no-run # rewrite from target/criterion\n\
          cargo bench -p sock-benches --bench core   # one bench file\n```\n\n\
          AF_ALG and CAN benchmarks need a kernel with those families (they print a skip message \
-         on hosts without them; run them inside `cargo xtask vm-shell` for functional numbers)."
+         on hosts without them; run them inside `cargo xtask vm-shell` for functional numbers, keep the \
+         console log, and `SOCK_VM_BENCH_LOG=<log> cargo xtask bench-report --async-only` adds them \
+         to the async section)."
     );
     out
 }
@@ -493,6 +576,22 @@ mod tests {
         let b2 = r#"{"full_id":"bulk/y","throughput":{"Bytes":1024}}"#;
         assert_eq!(read_measurement(b2, e).unwrap().bytes, Some(1024.0));
         assert!(read_measurement("{", e).is_none());
+    }
+
+    #[test]
+    fn reads_criterion_console_lines() {
+        let log = "can/write/sock          time:   [4.4806 µs 4.5061 µs 4.5333 µs]\n\
+                   thrpt: [1 Kelem/s 2 Kelem/s 3 Kelem/s]\n\
+                   can/async-write+read/socketcan\n                        time:   [17.4 µs 17.5 µs 17.7 µs]\n\
+                   noise time: [x]\n";
+        let rows = parse_criterion_console(log);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].0, "can/write/sock");
+        assert!((rows[0].1[1] - 4506.1).abs() < 0.01);
+        assert_eq!(rows[1].0, "can/async-write+read/socketcan");
+        let text = render_vm(&rows);
+        assert!(text.contains("| can/write/sock | "), "{text}");
+        assert_eq!(render_vm(&[]), "");
     }
 
     #[test]
