@@ -70,11 +70,13 @@ fn frame(id: u32, data: &[u8]) -> Frame {
     Frame::Classic(ClassicFrame::new(CanId::new(id).unwrap(), data).unwrap())
 }
 
-/// An async raw socket on vcan0 that sees only `ids`.
+/// An async raw socket on vcan0 that sees only `ids`. The filters are set before the bind, so
+/// no frame of a test running in parallel slips in between.
 fn raw<T: Rt>(ids: &[u32]) -> AsyncCanSocket<T::Can> {
-    let s = CanSocket::bound((IF,)).unwrap();
+    let s = CanSocket::new().unwrap();
     let filters: Vec<CanFilter> = ids.iter().map(|&id| CanFilter::exact(CanId::new(id).unwrap())).collect();
     s.set_filters(&filters).unwrap();
+    s.bind((IF,)).unwrap();
     AsyncCanSocket::new(s).unwrap()
 }
 

@@ -38,9 +38,11 @@ pub fn have_fd(iface: &str) -> bool {
 
 /// A raw socket on `iface` that only sees `ids` (exact matches), with a receive timeout.
 pub fn raw_for(iface: &str, ids: &[u32]) -> CanSocket {
-    let s = CanSocket::bound((iface,)).expect("open CAN_RAW");
+    // Filters before the bind: no frame of a test running in parallel slips in between.
+    let s = CanSocket::new().expect("open CAN_RAW");
     let filters: Vec<CanFilter> = ids.iter().map(|&id| CanFilter::exact(CanId::new(id).unwrap())).collect();
     s.set_filters(&filters).expect("set filters");
+    s.bind((iface,)).expect("bind CAN_RAW");
     s.as_ref().set_timeout(Some(WAIT)).expect("timeout");
     s
 }
