@@ -30,7 +30,24 @@ pub mod consts;
 mod functions;
 pub mod prelude;
 
-#[doc = include_str!("python.md")]
+#[doc = include_str!("python/intro.md")]
+#[cfg_attr(feature = "resolve", doc = include_str!("python/resolve.md"))]
+#[cfg_attr(feature = "inet", doc = include_str!("python/inet.md"))]
+#[cfg_attr(feature = "can", doc = include_str!("python/can.md"))]
+#[cfg_attr(feature = "unix", doc = include_str!("python/unix.md"))]
+#[cfg_attr(feature = "alg", doc = include_str!("python/alg.md"))]
+#[cfg_attr(feature = "packet", doc = include_str!("python/packet.md"))]
+#[cfg_attr(feature = "netlink", doc = include_str!("python/netlink.md"))]
+#[cfg_attr(feature = "qipcrtr", doc = include_str!("python/qipcrtr.md"))]
+#[cfg_attr(feature = "vsock", doc = include_str!("python/vsock.md"))]
+#[cfg_attr(feature = "bt", doc = include_str!("python/bt.md"))]
+#[cfg_attr(feature = "tipc", doc = include_str!("python/tipc.md"))]
+#[cfg_attr(any(feature = "tokio", feature = "async-io"), doc = include_str!("python/asyncio.md"))]
+#[cfg_attr(all(feature = "can", any(feature = "tokio", feature = "async-io")), doc = include_str!("python/async_can.md"))]
+#[cfg_attr(all(feature = "inet", feature = "unix", feature = "vsock", any(feature = "tokio", feature = "async-io")), doc = include_str!("python/async_inet_unix_vsock.md"))]
+#[cfg_attr(all(feature = "bt", feature = "tipc", any(feature = "tokio", feature = "async-io")), doc = include_str!("python/async_bt_tipc.md"))]
+#[cfg_attr(all(feature = "alg", feature = "netlink", feature = "packet", feature = "qipcrtr", any(feature = "tokio", feature = "async-io")), doc = include_str!("python/async_alg_netlink_packet_qipcrtr.md"))]
+#[doc = include_str!("python/not_applicable.md")]
 pub mod python {}
 
 pub use addr::Addr;

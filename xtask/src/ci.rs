@@ -45,6 +45,13 @@ fn steps() -> Vec<Step> {
         // release build).
         Step { env: vec![("SOCK_FUZZ_CASES", FUZZ_CASES)], ..step("fuzz (bounded)", FUZZ_ARGS) },
         Step { env: vec![("RUSTDOCFLAGS", "-Dwarnings")], ..step("doc", "doc --workspace --no-deps --all-features") },
+        // The facade alone, as users build its docs: every intra-doc link must resolve with the
+        // default features and with `full` too (the workspace build above unifies features).
+        Step { env: vec![("RUSTDOCFLAGS", "-Dwarnings")], ..step("doc (facade, default)", "doc -p sock --no-deps") },
+        Step {
+            env: vec![("RUSTDOCFLAGS", "-Dwarnings")],
+            ..step("doc (facade, full)", "doc -p sock --no-deps --features full")
+        },
         step("facade, no features", "build -p sock --no-default-features"),
     ];
     for f in FACADE_FEATURES {
