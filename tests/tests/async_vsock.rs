@@ -7,37 +7,12 @@
 use std::io;
 
 use sock::{Family, Socket, Type};
-use sock_vsock::{local_cid, VsockAddr, VMADDR_CID_ANY, VMADDR_CID_HOST, VMADDR_CID_LOCAL, VMADDR_PORT_ANY};
+use sock_vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL, VMADDR_PORT_ANY};
 
 const MSG: &[u8] = "Michael Gilfix was here\u{1234}\r\n".as_bytes();
 
-/// Whether AF_VSOCK sockets of type `ty` exist and node-local traffic works (the
-/// `vsock_loopback` transport): the probes of tests/vsock.rs.
-fn have_loopback(ty: Type) -> bool {
-    let probe = Socket::new(Family::VSOCK, ty, None).map(drop);
-    if !sock_tests::require("AF_VSOCK sockets (vsock module)", probe) {
-        return false;
-    }
-    let probe = std::fs::metadata("/sys/module/vsock_loopback").map_err(|e| format!("/sys/module/vsock_loopback: {e}"));
-    sock_tests::require("AF_VSOCK loopback transport (modprobe vsock_loopback)", probe)
-}
-
-/// The CID a client uses to reach a server of this machine (CPython gh-119461).
-fn peer_cid() -> u32 {
-    match local_cid() {
-        Ok(cid) if cid != VMADDR_CID_HOST && cid != VMADDR_CID_ANY => cid,
-        _ => VMADDR_CID_LOCAL,
-    }
-}
-
-/// A listening socket of type `ty` on a kernel-chosen port, and the port.
-fn listener(ty: Type) -> (Socket, u32) {
-    let server = Socket::new(Family::VSOCK, ty, None).unwrap();
-    server.bind(VsockAddr::new(VMADDR_CID_ANY, VMADDR_PORT_ANY)).unwrap();
-    server.listen(None).unwrap();
-    let port = VsockAddr::try_from(&server.local_addr().unwrap()).unwrap().port;
-    (server, port)
-}
+mod vsock_support;
+use vsock_support::{have_loopback, listener, peer_cid};
 
 mod on_tokio {
     use super::*;

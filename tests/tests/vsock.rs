@@ -11,42 +11,13 @@ use std::time::Duration;
 use sock_core::{Family, Socket, Type};
 use sock_vsock::{
     local_cid, VsockAddr, VsockSocketExt, BUFFER_MAX_SIZE, BUFFER_MIN_SIZE, BUFFER_SIZE, SOL_VSOCK,
-    SO_VM_SOCKETS_BUFFER_SIZE, VMADDR_CID_ANY, VMADDR_CID_HOST, VMADDR_CID_LOCAL, VMADDR_PORT_ANY,
+    SO_VM_SOCKETS_BUFFER_SIZE, VMADDR_CID_ANY, VMADDR_CID_LOCAL, VMADDR_PORT_ANY,
 };
 
 const MSG: &[u8] = "Michael Gilfix was here\u{1234}\r\n".as_bytes();
 
-fn vsock_socket(ty: Type) -> Option<Socket> {
-    let probe = Socket::new(Family::VSOCK, ty, None);
-    if !sock_tests::require("AF_VSOCK sockets (vsock module)", probe.as_ref().map(|_| ())) {
-        return None;
-    }
-    probe.ok()
-}
-
-/// Whether node-local vsock traffic works: the `vsock_loopback` transport is loaded.
-fn require_loopback() -> bool {
-    let probe = std::fs::metadata("/sys/module/vsock_loopback").map_err(|e| format!("/sys/module/vsock_loopback: {e}"));
-    sock_tests::require("AF_VSOCK loopback transport (modprobe vsock_loopback)", probe)
-}
-
-/// The CID a client uses to reach a server of this machine: its own, or CID_LOCAL when it is
-/// HOST or ANY (CPython gh-119461).
-fn peer_cid() -> u32 {
-    match local_cid() {
-        Ok(cid) if cid != VMADDR_CID_HOST && cid != VMADDR_CID_ANY => cid,
-        _ => VMADDR_CID_LOCAL,
-    }
-}
-
-fn listener(ty: Type) -> (Socket, u32) {
-    let server = Socket::new(Family::VSOCK, ty, None).unwrap();
-    server.bind(VsockAddr::new(VMADDR_CID_ANY, VMADDR_PORT_ANY)).unwrap();
-    server.listen(None).unwrap();
-    let port = VsockAddr::try_from(&server.local_addr().unwrap()).unwrap().port;
-    assert_ne!(port, VMADDR_PORT_ANY);
-    (server, port)
-}
+mod vsock_support;
+use vsock_support::{listener, peer_cid, require_loopback, vsock_socket};
 
 #[test]
 fn basic_buffer_size_options_round_trip_doubled() {

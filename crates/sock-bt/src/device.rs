@@ -154,9 +154,9 @@ fn get_dev_list(fd: BorrowedFd<'_>) -> io::Result<[u8; DEV_LIST_LEN]> {
     let mut buf = [0u8; DEV_LIST_LEN];
     let max = u16::try_from(MAX_DEV).unwrap_or(u16::MAX); // 16
     buf[..2].copy_from_slice(&max.to_ne_bytes());
-    // SAFETY: the kernel reads `dev_num` (MAX_DEV, set just above) and writes back the 4-byte
-    // head and at most `dev_num` 8-byte entries: at most 4 + 8 * MAX_DEV = DEV_LIST_LEN bytes,
-    // all inside `buf`, which is ours and writable; `fd` is open for the whole call.
+    // The kernel reads `dev_num` (MAX_DEV, set just above) and writes back the 4-byte head and
+    // at most `dev_num` 8-byte entries: 4 + 8 * MAX_DEV = DEV_LIST_LEN bytes at most.
+    // SAFETY: so every byte it touches is inside `buf`, ours and writable; `fd` is open.
     sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), HCIGETDEVLIST as _, buf.as_mut_ptr()) })?;
     Ok(buf)
 }
@@ -166,8 +166,7 @@ fn get_dev_info(fd: BorrowedFd<'_>, dev: u16) -> io::Result<[u8; DEV_INFO_LEN]> 
     let mut buf = [0u8; DEV_INFO_LEN];
     buf[..2].copy_from_slice(&dev.to_ne_bytes());
     // SAFETY: the kernel reads and writes exactly sizeof(struct hci_dev_info) = DEV_INFO_LEN
-    // bytes at the pointer, all inside `buf`, which is ours and writable; `fd` is open for
-    // the whole call.
+    // bytes at the pointer, all inside `buf` (ours, writable); `fd` is open for the call.
     sock_core::cvt(unsafe { libc::ioctl(fd.as_raw_fd(), HCIGETDEVINFO as _, buf.as_mut_ptr()) })?;
     Ok(buf)
 }

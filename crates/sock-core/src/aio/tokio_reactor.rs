@@ -38,11 +38,10 @@ impl<T: AsFd> Reactor<T> for TokioReactor<T> {
             return Err(io::Error::other("no tokio runtime: create the AsyncSocket inside one"));
         }
         let fd = io.as_fd().as_raw_fd();
-        // SAFETY: `T: SocketOwner` owns the socket behind `fd` and keeps it open and the same
-        // while it lives unless borrowed mutably; `Registered` owns `T`, and neither
-        // `TokioReactor` nor `Async` ever hands out `&mut T` (only `&T`, and `T` by value
-        // through `into_inner`, which deregisters first). So `fd` stays valid and refers to the
-        // same socket for the whole registration, and `as_raw_fd` always returns it.
+        // `T: SocketOwner` keeps the socket behind `fd` open and the same unless borrowed
+        // mutably; `Registered` owns `T`, and `Async` never hands out `&mut T` (only `&T`, or `T`
+        // by value through `into_inner`, which deregisters first).
+        // SAFETY: so `fd` stays valid and the same for the whole registration.
         let registered = unsafe { AsyncFd::register(Registered(io, fd)) };
         registered.map(TokioReactor).map_err(io::Error::from)
     }

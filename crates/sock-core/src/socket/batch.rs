@@ -183,19 +183,20 @@ impl RecvBatch {
     /// messages (whole ints only, as [`Socket::recv_msg_fds`]).
     fn adopt_fds(&mut self, n: usize) {
         self.fds.clear();
+        if self.control_size == 0 {
+            return; // no control buffers, no fds: every `fd_ends` stays 0 from construction
+        }
         for i in 0..n {
-            if self.control_size > 0 {
-                #[allow(clippy::unnecessary_cast)] // size_t on glibc, socklen_t on musl
-                let clen = (self.hdrs[i].msg_hdr.msg_controllen as usize).min(self.control_size);
-                let start = i * self.control_size;
-                for item in CmsgIter::new(&self.control[start..start + clen]) {
-                    if item.level == consts::SOL_SOCKET && item.ty == consts::SCM_RIGHTS {
-                        for fd in rights_fds(item.data) {
-                            // SAFETY: the kernel installed this fd in our table for this
-                            // message (SCM_RIGHTS, whole int) during the recvmmsg that just
-                            // returned; nothing else knows it, so the batch is its only owner.
-                            self.fds.push(Some(unsafe { OwnedFd::from_raw_fd(fd) }));
-                        }
+            #[allow(clippy::unnecessary_cast)] // size_t on glibc, socklen_t on musl
+            let clen = (self.hdrs[i].msg_hdr.msg_controllen as usize).min(self.control_size);
+            let start = i * self.control_size;
+            for item in CmsgIter::new(&self.control[start..start + clen]) {
+                if item.level == consts::SOL_SOCKET && item.ty == consts::SCM_RIGHTS {
+                    for fd in rights_fds(item.data) {
+                        // The kernel installed this fd (SCM_RIGHTS, whole int) during the
+                        // recvmmsg that just returned; nothing else knows it.
+                        // SAFETY: so the batch is its only owner.
+                        self.fds.push(Some(unsafe { OwnedFd::from_raw_fd(fd) }));
                     }
                 }
             }

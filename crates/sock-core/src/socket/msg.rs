@@ -117,9 +117,9 @@ impl Socket {
                 bufs.len(),
                 (control.as_mut_ptr().cast(), control.len()),
             );
-            // SAFETY: `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage, the
-            // caller's `bufs` (exclusively borrowed; `IoSliceMut` is ABI-compatible with
-            // `iovec`) and `control`, each with its true length, all alive for this call.
+            // `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage, the caller's `bufs`
+            // (`IoSliceMut` is ABI-compatible with `iovec`) and `control`, with true lengths.
+            // SAFETY: all are exclusively borrowed and alive for this call.
             let n = unsafe { sys::recvmsg(self.as_fd(), &mut msg, flags)? };
             Ok((n, msg))
         })?;
@@ -205,9 +205,9 @@ impl Socket {
                 bufs.len(),
                 (control.as_ptr().cast_mut().cast(), control.len()),
             );
-            // SAFETY: `msg` was just built from `addr` (its initialised length), the caller's
-            // `bufs` (`IoSlice` is ABI-compatible with `iovec`) and `control`, each with its
-            // true length and borrowed for this call; sendmsg only reads them.
+            // `msg` was just built from `addr` (its initialised length), the caller's `bufs`
+            // (`IoSlice` is ABI-compatible with `iovec`) and `control`, with true lengths.
+            // SAFETY: all are borrowed for this call, and sendmsg only reads them.
             unsafe { sys::sendmsg(self.as_fd(), &msg, flags) }
         })
     }

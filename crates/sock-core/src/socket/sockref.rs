@@ -52,11 +52,10 @@ impl<'a> SockRef<'a> {
         let family = Family(probe(consts::SO_DOMAIN)?);
         let protocol = Protocol(probe(consts::SO_PROTOCOL)?);
         let mode = if fd_is_nonblocking(fd)? { Mode::NonBlocking } else { Mode::Blocking };
-        // SAFETY: `fd` is open for at least 'a (it is a `BorrowedFd<'a>`, and `SockRef<'a>`
-        // cannot outlive that borrow). The `OwnedFd` made here is never dropped — it sits in
-        // a `ManuallyDrop` that this type never releases — and the view only hands out
-        // `&Socket`, through which no method can take the fd by value (`close`, `detach`,
-        // `into_*` need an owned `Socket`), so the fd is never closed here.
+        // `fd` is open for at least 'a (a `BorrowedFd<'a>`; `SockRef<'a>` cannot outlive it).
+        // The `OwnedFd` sits in a `ManuallyDrop` never released, and the view only hands out
+        // `&Socket`, through which nothing takes the fd by value (`close`, `detach`, `into_*`).
+        // SAFETY: so the fd is valid here and this `OwnedFd` never closes it.
         let owned = unsafe { OwnedFd::from_raw_fd(fd.as_raw_fd()) };
         let sock = Socket {
             fd: owned,
