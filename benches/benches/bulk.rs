@@ -79,12 +79,12 @@ fn bulk(c: &mut Criterion) {
     let data = vec![0x5au8; CHUNK];
 
     let (client, server) = sock_pair();
-    let sink = sink_thread(move |buf| server.recv(buf, 0).unwrap());
+    let sink = sink_thread(move |buf| server.recv(buf).unwrap());
     g.bench_function("sock_send_all", |b| {
         b.iter(|| {
             sink.transfer(TOTAL, || {
                 for _ in 0..TOTAL / CHUNK as u64 {
-                    client.send_all(&data, 0).unwrap();
+                    client.send_all(&data).unwrap();
                 }
             })
         })
@@ -106,7 +106,7 @@ fn bulk(c: &mut Criterion) {
 
     let (file, path) = bench_file();
     let (client, server) = sock_pair();
-    let sink = sink_thread(move |buf| server.recv(buf, 0).unwrap());
+    let sink = sink_thread(move |buf| server.recv(buf).unwrap());
     g.bench_function("sock_sendfile", |b| {
         b.iter(|| {
             sink.transfer(TOTAL, || {
@@ -128,7 +128,7 @@ fn bulk(c: &mut Criterion) {
                         if n == 0 {
                             break;
                         }
-                        client.send_all(&buf[..n], 0).unwrap();
+                        client.send_all(&buf[..n]).unwrap();
                     }
                 }
             })

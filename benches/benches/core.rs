@@ -34,8 +34,8 @@ fn send_recv(c: &mut Criterion) {
     let (a, b) = sock::socketpair().unwrap();
     g.bench_function("sock", |bench| {
         bench.iter(|| {
-            a.send(black_box(&MSG), 0).unwrap();
-            black_box(b.recv(&mut buf, 0).unwrap());
+            a.send(black_box(&MSG)).unwrap();
+            black_box(b.recv(&mut buf).unwrap());
         })
     });
     g.bench_function("libc", |bench| bench.iter(|| raw_send_recv(a.as_raw_fd(), b.as_raw_fd(), &mut buf)));
@@ -73,15 +73,15 @@ fn timeout_recv(c: &mut Criterion) {
 
     g.bench_function("sock_blocking", |bench| {
         bench.iter(|| {
-            a.send(&MSG, 0).unwrap();
-            black_box(b.recv(&mut buf, 0).unwrap());
+            a.send(&MSG).unwrap();
+            black_box(b.recv(&mut buf).unwrap());
         })
     });
     b.set_timeout(Some(Duration::from_secs(5))).unwrap();
     g.bench_function("sock_timeout", |bench| {
         bench.iter(|| {
-            a.send(&MSG, 0).unwrap();
-            black_box(b.recv(&mut buf, 0).unwrap());
+            a.send(&MSG).unwrap();
+            black_box(b.recv(&mut buf).unwrap());
         })
     });
     let (fa, fb) = (a.as_raw_fd(), b.as_raw_fd());

@@ -30,10 +30,10 @@ fn echo(c: &mut Criterion) {
         b.set_timeout(timeout).unwrap();
         g.bench_function(name, |bench| {
             bench.iter(|| {
-                a.send(&MSG, 0).unwrap();
-                b.recv(&mut buf, 0).unwrap();
-                b.send(&MSG, 0).unwrap();
-                black_box(a.recv(&mut buf, 0).unwrap());
+                a.send(&MSG).unwrap();
+                b.recv(&mut buf).unwrap();
+                b.send(&MSG).unwrap();
+                black_box(a.recv(&mut buf).unwrap());
             })
         });
     }
@@ -57,8 +57,8 @@ fn udp(c: &mut Criterion) {
     let (tx, rx, dst) = udp_pair();
     g.bench_function("sock_send_to_recv_from", |bench| {
         bench.iter(|| {
-            tx.send_to_addr(&MSG, 0, &dst).unwrap();
-            black_box(rx.recv_from(&mut buf, 0).unwrap());
+            tx.send_to_addr(&MSG, &dst).unwrap();
+            black_box(rx.recv_from(&mut buf).unwrap());
         })
     });
 
@@ -154,10 +154,10 @@ fn udp(c: &mut Criterion) {
     g.bench_function("sock_send_to_recv_from_loop_32", |bench| {
         bench.iter(|| {
             for _ in 0..BATCH {
-                tx.send_to_addr(&MSG, 0, &dst).unwrap();
+                tx.send_to_addr(&MSG, &dst).unwrap();
             }
             for b in loop_bufs.iter_mut() {
-                black_box(rx.recv_from(b, 0).unwrap());
+                black_box(rx.recv_from(b).unwrap());
             }
         })
     });
@@ -184,7 +184,7 @@ fn udp_gso_gro(c: &mut Criterion) {
     let mut control = [0u8; 64];
     g.bench_function("sock_gso_gro", |bench| {
         bench.iter(|| {
-            tx.send_to_addr(&payload, 0, &dst).unwrap();
+            tx.send_to_addr(&payload, &dst).unwrap();
             let mut got = 0;
             while got < SEGMENTS {
                 let m = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0).unwrap();

@@ -35,15 +35,15 @@ fn tcp() -> Outcome {
         let (conn, _) = listener.accept()?;
         conn.set_timeout(Some(Duration::from_secs(5)))?;
         let mut buf = [0u8; 64];
-        let n = conn.recv(&mut buf, 0)?;
-        conn.send_all(&buf[..n], 0)
+        let n = conn.recv(&mut buf)?;
+        conn.send_all(&buf[..n])
     });
     let client = Socket::new(Family::INET, Type::STREAM, None).map_err(err)?;
     client.set_timeout(Some(Duration::from_secs(5))).map_err(err)?;
     let start = Instant::now();
     client.connect(addr).map_err(err)?;
-    client.send_all(b"echo me", 0).map_err(err)?;
-    let back = client.recv_vec(64, 0).map_err(err)?;
+    client.send_all(b"echo me").map_err(err)?;
+    let back = client.recv_vec(64).map_err(err)?;
     server.join().map_err(|_| "server thread panicked".to_string())?.map_err(err)?;
     let rtt = start.elapsed();
     if back != b"echo me" {
@@ -53,7 +53,7 @@ fn tcp() -> Outcome {
     let (quiet, _peer) = sock::socketpair().map_err(err)?;
     quiet.set_timeout(Some(Duration::from_millis(50))).map_err(err)?;
     let waited = Instant::now();
-    let timed_out = quiet.recv_vec(1, 0).map(|_| false).unwrap_or_else(|e| e.kind() == io::ErrorKind::TimedOut);
+    let timed_out = quiet.recv_vec(1).map(|_| false).unwrap_or_else(|e| e.kind() == io::ErrorKind::TimedOut);
     Ok(format!(
         "echo via {} in {rtt:?}; a 50 ms timeout fired: {timed_out} (after {:?})",
         sock::Addr::decode(&addr),
@@ -71,8 +71,8 @@ fn udp() -> Outcome {
     let s = Socket::new(family, Type::DGRAM, None).map_err(err)?;
     s.bind(addr).map_err(err)?;
     let me = s.local_addr().map_err(err)?;
-    s.send_to(b"datagram", 0, me).map_err(err)?;
-    let (data, from) = s.recv_from_vec(64, 0).map_err(err)?;
+    s.send_to(b"datagram", me).map_err(err)?;
+    let (data, from) = s.recv_from_vec(64).map_err(err)?;
     Ok(format!("{} bytes from {}", data.len(), sock::Addr::decode(&from)))
 }
 
@@ -141,7 +141,7 @@ fn packet() -> Outcome {
     let s = PacketSocket::raw(ETH_P_ALL).map_err(|e| format!("AF_PACKET needs CAP_NET_RAW ({e})"))?;
     s.as_ref().set_timeout(Some(Duration::from_millis(500))).map_err(err)?;
     let ping = Socket::new(Family::INET, Type::DGRAM, None).map_err(err)?;
-    ping.send_to(b"seen by AF_PACKET", 0, (Ipv4Addr::LOCALHOST, 9)).map_err(err)?;
+    ping.send_to(b"seen by AF_PACKET", (Ipv4Addr::LOCALHOST, 9)).map_err(err)?;
     let mut buf = [0u8; 2048];
     let (n, from) = s.recv_from(&mut buf).map_err(err)?;
     let from = from.with_name(s.as_ref()).map_err(err)?;
@@ -181,8 +181,8 @@ fn tipc() -> Outcome {
     let s = Socket::new(Family::TIPC, Type::RDM, None).map_err(|e| format!("no TIPC here ({e})"))?;
     s.bind(TipcAddr::service_range(18888, 17, 17)).map_err(err)?;
     s.set_timeout(Some(Duration::from_secs(2))).map_err(err)?;
-    s.send_to(b"tipc", 0, TipcAddr::service(18888, 17)).map_err(err)?;
-    let (data, from) = s.recv_from_vec(16, 0).map_err(err)?;
+    s.send_to(b"tipc", TipcAddr::service(18888, 17)).map_err(err)?;
+    let (data, from) = s.recv_from_vec(16).map_err(err)?;
     Ok(format!("{} bytes to service {{18888,17}} from {}", data.len(), sock::Addr::decode(&from)))
 }
 

@@ -20,8 +20,8 @@
 //!
 //! let (a, b) = sock::socketpair()?;
 //! a.set_timeout(Some(Duration::from_secs(2)))?;
-//! b.send_all(b"hello from Rust", 0)?;
-//! assert_eq!(a.recv_vec(64, 0)?, b"hello from Rust");
+//! b.send_all(b"hello from Rust")?;
+//! assert_eq!(a.recv_vec(64)?, b"hello from Rust");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
@@ -64,11 +64,11 @@ pub use sock_core::async_io;
 pub use sock_core::tokio;
 pub use sock_core::wait;
 pub use sock_core::{
-    close, cmsg_len, cmsg_space, family_addr, family_name, file_range_end, fromfd, has_ipv6, invalid_input,
-    protocol_socket, rights_fds, timed_out, zeroed_vec, AncData, AsOutMsg, BatchMsg, Family, FamilyAddr, IfName,
-    Interface, Mode, OptValue, OutMsg, Pod, Protocol, ProtocolSocket, RecvBatch, RecvMsg, RecvMsgOwned, SendBatch,
-    Shutdown, SockAddr, SockOpt, SockRef, Socket, SocketKind, SocketOwner, ToSockAddr, Type, DEFAULT_BACKLOG,
-    GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
+    close, cmsg_len, cmsg_space, errno, errno_name, family_addr, family_name, file_range_end, fromfd, has_ipv6,
+    invalid_input, is_timeout, kernel_module, protocol_socket, rights_fds, timed_out, zeroed_vec, AncData, AsOutMsg,
+    BatchMsg, ErrorContext, Family, FamilyAddr, IfName, Interface, IntoProtocol, Mode, MsgFlags, OptValue, OutMsg, Pod,
+    Protocol, ProtocolSocket, RecvBatch, RecvMsg, RecvMsgOwned, SendBatch, Shutdown, SockAddr, SockOpt, SockRef,
+    Socket, SocketKind, SocketOwner, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
 };
 
 #[cfg(feature = "alg")]

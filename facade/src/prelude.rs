@@ -6,8 +6,8 @@
 //! ```
 //! use sock::prelude::*;
 //! let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
-//! a.send(b"hi", 0)?;
-//! assert_eq!(b.recv_vec(8, 0)?, b"hi");
+//! a.send(b"hi")?;
+//! assert_eq!(b.recv_vec(8)?, b"hi");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 

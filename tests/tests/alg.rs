@@ -33,15 +33,15 @@ fn sha256_whole_and_in_msg_more_pieces() {
     }
     let tfm = transform(("hash", "sha256")).unwrap();
     let op = accept(&tfm).unwrap();
-    op.send_all(b"abc", 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(512, 0).unwrap()), SHA256_ABC);
+    op.send_all(b"abc").unwrap();
+    assert_eq!(to_hex(&op.recv_vec(512).unwrap()), SHA256_ABC);
 
     let op = accept(&tfm).unwrap();
-    op.send(b"a", MSG_MORE).unwrap();
-    op.send(b"b", MSG_MORE).unwrap();
-    op.send(b"c", MSG_MORE).unwrap();
-    op.send(b"", 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(512, 0).unwrap()), SHA256_ABC);
+    op.send_with_flags(b"a", MSG_MORE).unwrap();
+    op.send_with_flags(b"b", MSG_MORE).unwrap();
+    op.send_with_flags(b"c", MSG_MORE).unwrap();
+    op.send(b"").unwrap();
+    assert_eq!(to_hex(&op.recv_vec(512).unwrap()), SHA256_ABC);
 
     let mut h = Hash::new("sha256").unwrap();
     assert_eq!(h.digest(b"abc").unwrap().to_string(), SHA256_ABC);
@@ -84,8 +84,8 @@ fn hmac_sha1() {
     let tfm = transform(("hash", "hmac(sha1)")).unwrap();
     sock_alg::set_key(&tfm, b"Python loves AF_ALG").unwrap();
     let op = accept(&tfm).unwrap();
-    op.send_all(b"what do ya want for nothing?", 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(512, 0).unwrap()), "193dbb43c6297b47ea6277ec0ce67119a3f3aa66");
+    op.send_all(b"what do ya want for nothing?").unwrap();
+    assert_eq!(to_hex(&op.recv_vec(512).unwrap()), "193dbb43c6297b47ea6277ec0ce67119a3f3aa66");
     let mut h = Hash::keyed("hmac(sha1)", b"Python loves AF_ALG").unwrap();
     assert_eq!(
         h.digest(b"what do ya want for nothing?").unwrap().to_string(),
@@ -128,11 +128,11 @@ fn aes_cbc_one_block() {
     sock_alg::set_key(&tfm, &key).unwrap();
     let op = accept(&tfm).unwrap();
     sendmsg_afalg(&op, &[], Op::ENCRYPT, Some(&iv), None, MSG_MORE).unwrap();
-    op.send_all(CBC_MSG, 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(16, 0).unwrap()), CBC_CT);
+    op.send_all(CBC_MSG).unwrap();
+    assert_eq!(to_hex(&op.recv_vec(16).unwrap()), CBC_CT);
     let op = accept(&tfm).unwrap();
     sendmsg_afalg(&op, &[IoSlice::new(&hex(CBC_CT))], Op::DECRYPT, Some(&iv), None, 0).unwrap();
-    assert_eq!(op.recv_vec(16, 0).unwrap(), CBC_MSG);
+    assert_eq!(op.recv_vec(16).unwrap(), CBC_MSG);
 
     let mut aes = Skcipher::new("cbc(aes)", &key).unwrap();
     assert_eq!(to_hex(&aes.encrypt(&iv, CBC_MSG).unwrap()), CBC_CT);
@@ -150,12 +150,12 @@ fn aes_cbc_1024_blocks() {
     let op = accept(&tfm).unwrap();
     let msgs = vec![IoSlice::new(CBC_MSG); 1024];
     sendmsg_afalg(&op, &msgs, Op::ENCRYPT, Some(&iv), None, 0).unwrap();
-    let enc = op.recv_vec(16 * 1024, 0).unwrap();
+    let enc = op.recv_vec(16 * 1024).unwrap();
     assert_eq!(enc.len(), 16 * 1024);
     assert_eq!(to_hex(&enc[..16]), CBC_CT);
     let op = accept(&tfm).unwrap();
     sendmsg_afalg(&op, &[IoSlice::new(&enc)], Op::DECRYPT, Some(&iv), None, 0).unwrap();
-    assert_eq!(op.recv_vec(16 * 1024, 0).unwrap(), CBC_MSG.repeat(1024));
+    assert_eq!(op.recv_vec(16 * 1024).unwrap(), CBC_MSG.repeat(1024));
 
     // The typed API agrees, one-shot and streamed in uneven pieces.
     let mut aes = Skcipher::new("cbc(aes)", &key).unwrap();
@@ -240,15 +240,15 @@ fn aes_gcm_three_ways_and_decrypt() {
     // 1. sendmsg_afalg with MSG_MORE, then the data.
     let (_tfm, op) = gcm_op();
     sendmsg_afalg(&op, &[], Op::ENCRYPT, Some(&iv), Some(16), MSG_MORE).unwrap();
-    op.send_all(&assoc, MSG_MORE).unwrap();
-    op.send_all(&plain, 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(out_len, 0).unwrap()), expected);
+    op.send_all_with_flags(&assoc, MSG_MORE).unwrap();
+    op.send_all(&plain).unwrap();
+    assert_eq!(to_hex(&op.recv_vec(out_len).unwrap()), expected);
 
     // 2. One buffer.
     let (_tfm, op) = gcm_op();
     let msg = [&assoc[..], &plain[..]].concat();
     sendmsg_afalg(&op, &[IoSlice::new(&msg)], Op::ENCRYPT, Some(&iv), Some(16), 0).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(out_len, 0).unwrap()), expected);
+    assert_eq!(to_hex(&op.recv_vec(out_len).unwrap()), expected);
 
     // 3. Raw sendmsg with typed control messages.
     let (_tfm, op) = gcm_op();
@@ -259,13 +259,13 @@ fn aes_gcm_three_ways_and_decrypt() {
     AlgCmsg::AssocLen(16).write_to(&mut w).unwrap();
     let len = w.len();
     op.send_msg(&[IoSlice::new(&msg)], &control[..len], 0, None).unwrap();
-    assert_eq!(to_hex(&op.recv_vec(out_len, 0).unwrap()), expected);
+    assert_eq!(to_hex(&op.recv_vec(out_len).unwrap()), expected);
 
     // Decryption: assoc ‖ ct ‖ tag in, assoc ‖ plain out.
     let (_tfm, op) = gcm_op();
     let sealed = hex(&expected);
     sendmsg_afalg(&op, &[IoSlice::new(&sealed)], Op::DECRYPT, Some(&iv), Some(16), 0).unwrap();
-    let dec = op.recv_vec(sealed.len() - 16, 0).unwrap();
+    let dec = op.recv_vec(sealed.len() - 16).unwrap();
     assert_eq!(&dec[16..], &plain[..]);
 
     // The typed API.
@@ -299,7 +299,7 @@ fn aes_gcm_tampered_tag_fails() {
     let mut bad = hex(&format!("{GCM_ASSOC}{GCM_CT}{GCM_TAG}"));
     bad[40] ^= 0x80;
     sendmsg_afalg(&op, &[IoSlice::new(&bad)], Op::DECRYPT, Some(&iv), Some(16), 0).unwrap();
-    assert_eq!(op.recv_vec(bad.len(), 0).unwrap_err().raw_os_error(), Some(libc::EBADMSG));
+    assert_eq!(op.recv_vec(bad.len()).unwrap_err().raw_os_error(), Some(libc::EBADMSG));
     // After a failure the object still works.
     assert_eq!(gcm.decrypt(&iv, &assoc, &sealed).unwrap(), hex(GCM_PLAIN));
     // Shorter than the tag: caller error.
@@ -316,7 +316,7 @@ fn drbg_returns_the_requested_bytes() {
     let tfm = transform(("rng", "drbg_pr_sha256")).unwrap();
     sock_alg::set_key(&tfm, &seed).unwrap();
     let op = accept(&tfm).unwrap();
-    assert_eq!(op.recv_vec(32, 0).unwrap().len(), 32);
+    assert_eq!(op.recv_vec(32).unwrap().len(), 32);
 
     let mut rng = Rng::new("drbg_pr_sha256", Some(&seed)).unwrap();
     let a = rng.bytes(1000).unwrap();

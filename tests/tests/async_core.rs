@@ -185,7 +185,7 @@ mod on_tokio {
         assert_eq!((msg.bytes, fds.len()), (2, 1));
         let passed = AsyncSocket::new(Socket::from_fd(fds.pop().unwrap()).unwrap()).unwrap();
         passed.send_all(b"through the passed fd").await.unwrap();
-        assert_eq!(keep.recv_vec(64, 0).unwrap(), b"through the passed fd");
+        assert_eq!(keep.recv_vec(64).unwrap(), b"through the passed fd");
     }
 
     #[test]

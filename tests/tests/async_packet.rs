@@ -37,9 +37,9 @@ fn lo_up() -> io::Result<()> {
     msg.extend_from_slice(&1u32.to_ne_bytes()); // change IFF_UP
     let mut kernel = [0u8; 12];
     kernel[..2].copy_from_slice(&(libc::AF_NETLINK as u16).to_ne_bytes());
-    nl.send_to(&msg, 0, sock_core::SockAddr::from_bytes(&kernel)?)?;
+    nl.send_to(&msg, sock_core::SockAddr::from_bytes(&kernel)?)?;
     let mut buf = [0u8; 1024];
-    let n = nl.recv(&mut buf, 0)?;
+    let n = nl.recv(&mut buf)?;
     let code = i32::from_ne_bytes(buf.get(16..20).filter(|_| n >= 20).unwrap_or(&[0xff; 4]).try_into().unwrap());
     if code == 0 {
         Ok(())
@@ -143,7 +143,7 @@ async fn frames_both_ways<R: Reactor<PacketSocket>>() {
     assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{err}");
     let nowhere = PacketAddr::new(Interface::name("nosuchif0").unwrap(), PROTO);
     assert_eq!(
-        tx.send_to(&f, &nowhere).await.unwrap_err().raw_os_error(),
+        sock_core::errno(&tx.send_to(&f, &nowhere).await.unwrap_err()),
         Some(libc::ENODEV),
         "looked up before waiting"
     );

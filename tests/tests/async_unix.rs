@@ -48,7 +48,7 @@ mod on_tokio {
         assert_eq!(a.send_fds(&[IoSlice::new(b"two fds")], &[w1.as_fd(), w2.as_fd()], 0).await.unwrap(), 7);
         drop((w1, w2));
         let (data, mut fds, flags, b) = receiving.await.unwrap();
-        assert_eq!((data.as_slice(), fds.len(), flags & libc::MSG_CTRUNC), (&b"two fds"[..], 2, 0));
+        assert_eq!((data.as_slice(), fds.len(), flags.bits() & libc::MSG_CTRUNC), (&b"two fds"[..], 2, 0));
         check_pipe(fds.remove(0), &mut r1, b"first");
         check_pipe(fds.remove(0), &mut r2, b"second");
 

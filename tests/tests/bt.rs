@@ -77,7 +77,7 @@ fn hci_filter_drops_unwanted_packets() {
     vhci.expect_command(HCI_RESET, Duration::from_secs(5));
     vhci.inject(&RESET_COMPLETE);
     s.set_timeout(Some(Duration::from_millis(500))).unwrap();
-    let err = s.recv_vec(260, 0).unwrap_err();
+    let err = s.recv_vec(260).unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::TimedOut, "the filter let something through");
 }
 
@@ -150,10 +150,10 @@ fn l2cap_connection_between_two_emulated_controllers() {
     let server_seen = L2capAddr::try_from(&client.peer_addr().unwrap()).unwrap();
     assert_eq!((server_seen.bdaddr, server_seen.psm), (bd_a, 0x1001));
     assert!(server_seen.cid >= 0x40, "a dynamic channel: {server_seen}");
-    client.send(b"hello over L2CAP", 0).unwrap();
-    assert_eq!(conn.recv_vec(672, 0).unwrap(), b"hello over L2CAP");
-    conn.send(b"and back", 0).unwrap();
-    assert_eq!(client.recv_vec(672, 0).unwrap(), b"and back");
+    client.send(b"hello over L2CAP").unwrap();
+    assert_eq!(conn.recv_vec(672).unwrap(), b"hello over L2CAP");
+    conn.send(b"and back").unwrap();
+    assert_eq!(client.recv_vec(672).unwrap(), b"and back");
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn rfcomm_connection_between_two_emulated_controllers() {
     conn.set_timeout(Some(Duration::from_secs(30))).unwrap();
     assert_eq!(RfcommAddr::try_from(&peer).unwrap().bdaddr, bd_b);
     assert_eq!(RfcommAddr::try_from(&client.peer_addr().unwrap()).unwrap(), RfcommAddr::new(bd_a, 5));
-    client.send_all(b"hello over RFCOMM", 0).unwrap();
+    client.send_all(b"hello over RFCOMM").unwrap();
     let mut got = vec![0u8; 17];
     (&conn).read_exact(&mut got).unwrap();
     assert_eq!(got, b"hello over RFCOMM");

@@ -150,9 +150,9 @@ fn cantest_send_frame_recvfrom_names_vcan0() {
     let tx = raw_socket().unwrap();
     tx.bind((IF,)).unwrap();
     let frame = ClassicFrame::new(CanId::new(0x101).unwrap(), b"\x01\x02\x03").unwrap();
-    assert_eq!(tx.send(frame.as_bytes(), 0).unwrap(), 16);
+    assert_eq!(tx.send(frame.as_bytes()).unwrap(), 16);
     let mut buf = [0u8; 16];
-    let (n, addr) = rx.as_ref().recv_from(&mut buf, 0).unwrap();
+    let (n, addr) = rx.as_ref().recv_from(&mut buf).unwrap();
     assert_eq!(n, 16);
     // can_frame_fmt = "=IB3x8s"
     assert_eq!(u32::from_ne_bytes(buf[..4].try_into().unwrap()), 0x101);
@@ -192,7 +192,7 @@ fn cantest_bcm_tx_send() {
     let frame = ClassicFrame::new(CanId::new(0x123).unwrap(), &[0xc0, 0xff, 0xee]).unwrap();
     let msg = BcmMsg::new(BcmOpcode::TxSend, CanId::new(0x222).unwrap()).with_frames(frame);
     let bytes = msg.encode().unwrap();
-    assert_eq!(bcm.send(&bytes, 0).unwrap(), bytes.len());
+    assert_eq!(bcm.send(&bytes).unwrap(), bytes.len());
     assert_eq!(rx.read_frame().unwrap(), Frame::Classic(frame));
     // The same through the typed socket.
     let typed = BcmSocket::from_socket(bcm).unwrap();

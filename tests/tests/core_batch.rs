@@ -53,12 +53,12 @@ fn udp_batches_with_per_message_addresses() {
 #[test]
 fn truncation_and_empty_batches() {
     let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
-    a.send(&[1u8; 100], 0).unwrap();
+    a.send(&[1u8; 100]).unwrap();
     let mut batch = RecvBatch::new(4, 16).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 1);
     let m = batch.get(0).unwrap();
     assert_eq!(m.data, &[1u8; 16]);
-    assert_ne!(m.flags & MSG_TRUNC, 0);
+    assert_ne!(m.flags.bits() & MSG_TRUNC, 0);
     assert!(batch.get(1).is_none());
     let mut none = RecvBatch::new(0, 16).unwrap();
     assert_eq!(b.recv_many(&mut none, 0).unwrap_err().kind(), io::ErrorKind::InvalidInput);

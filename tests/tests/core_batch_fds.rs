@@ -41,7 +41,7 @@ fn recv_many_owns_received_fds() {
             got += rx.recv_many(&mut batch, 0).unwrap();
             for m in batch.iter() {
                 assert_eq!(m.data, b"fds");
-                assert_eq!(m.flags & MSG_CMSG_CLOEXEC, 0, "MSG_CMSG_CLOEXEC is not reported unless asked");
+                assert_eq!(m.flags.bits() & MSG_CMSG_CLOEXEC, 0, "MSG_CMSG_CLOEXEC is not reported unless asked");
             }
             assert_eq!(batch.fds(0).count(), 3);
         }
@@ -55,7 +55,7 @@ fn recv_many_owns_received_fds() {
     let mut batch = RecvBatch::with_control(4, 8, cmsg_space(3 * INT).unwrap()).unwrap();
     send_three_fds(&tx, raw);
     assert_eq!(rx.recv_many(&mut batch, MSG_CMSG_CLOEXEC).unwrap(), 1);
-    assert_ne!(batch.get(0).unwrap().flags & MSG_CMSG_CLOEXEC, 0, "echoed when the caller asked");
+    assert_ne!(batch.get(0).unwrap().flags.bits() & MSG_CMSG_CLOEXEC, 0, "echoed when the caller asked");
     let taken = batch.take_fds(0);
     assert_eq!(taken.len(), 3);
     assert!(batch.take_fds(0).is_empty());

@@ -51,7 +51,7 @@ fn from_fd_leaves_the_shared_nonblocking_flag_alone() {
         assert_eq!(nonblocking(std_sock.as_fd()), std_nonblocking);
         if std_nonblocking {
             let mut buf = [0u8; 4];
-            assert_kind(ours.recv(&mut buf, 0), io::ErrorKind::WouldBlock);
+            assert_kind(ours.recv(&mut buf), io::ErrorKind::WouldBlock);
         }
     }
 }
@@ -140,9 +140,9 @@ fn sendfile_refuses_what_cpython_refuses_before_sending() {
     }
     // Nothing was sent by any refused call.
     let mut buf = [0u8; 16];
-    assert_kind(b.recv(&mut buf, sock::consts::MSG_DONTWAIT), io::ErrorKind::WouldBlock);
+    assert_kind(b.recv_with_flags(&mut buf, sock::consts::MSG_DONTWAIT), io::ErrorKind::WouldBlock);
     assert_eq!(a.sendfile(&file, 0, Some(10)).unwrap(), 10);
-    assert_eq!(b.recv(&mut buf, 0).unwrap(), 10);
+    assert_eq!(b.recv(&mut buf).unwrap(), 10);
 }
 
 #[test]
@@ -156,8 +156,8 @@ fn an_address_of_another_family_is_refused_before_any_syscall() {
     assert_kind(inet.bind(unix_addr), io::ErrorKind::InvalidInput);
     assert_kind(inet.connect(raw_unix), io::ErrorKind::InvalidInput);
     assert_kind(inet.connect_ex(raw_unix), io::ErrorKind::InvalidInput);
-    assert_kind(inet.send_to(b"x", 0, raw_unix), io::ErrorKind::InvalidInput);
-    assert_kind(inet.send_to_addr(b"x", 0, &raw_unix), io::ErrorKind::InvalidInput);
+    assert_kind(inet.send_to(b"x", raw_unix), io::ErrorKind::InvalidInput);
+    assert_kind(inet.send_to_addr(b"x", &raw_unix), io::ErrorKind::InvalidInput);
     assert_kind(inet.send_msg(&[IoSlice::new(b"x")], &[], 0, Some(&raw_unix)), io::ErrorKind::InvalidInput);
     let out = [sock::OutMsg::to(b"x", &raw_unix)];
     assert_kind(inet.send_many(&out, &mut sock::SendBatch::new(), 0), io::ErrorKind::InvalidInput);
@@ -173,11 +173,11 @@ fn an_address_of_another_family_is_refused_before_any_syscall() {
     ];
     for addr in others {
         assert_kind(inet.bind(addr), io::ErrorKind::InvalidInput);
-        assert_kind(inet.send_to(b"x", 0, addr), io::ErrorKind::InvalidInput);
+        assert_kind(inet.send_to(b"x", addr), io::ErrorKind::InvalidInput);
     }
     // And the other way round: an IP address on a UNIX socket.
     let (u, _) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
-    let e = assert_kind(u.send_to(b"x", 0, (Ipv4Addr::LOCALHOST, 9)), io::ErrorKind::InvalidInput);
+    let e = assert_kind(u.send_to(b"x", (Ipv4Addr::LOCALHOST, 9)), io::ErrorKind::InvalidInput);
     assert_eq!(e.to_string(), "send_to: an AF_INET address cannot be used with an AF_UNIX socket");
     // The kernel's own exceptions still pass through: AF_UNSPEC dissolves a UDP association,
     // and an IPv4 address on an IPv6 UDP socket is mapped by the kernel.
@@ -186,7 +186,7 @@ fn an_address_of_another_family_is_refused_before_any_syscall() {
     inet.connect(unspec).unwrap();
     assert_eq!(inet.peer_addr().unwrap_err().raw_os_error(), Some(libc::ENOTCONN));
     if let Ok(v6) = Socket::new(Family::INET6, Type::DGRAM, None) {
-        v6.send_to(b"x", 0, (Ipv4Addr::LOCALHOST, 9)).unwrap();
+        v6.send_to(b"x", (Ipv4Addr::LOCALHOST, 9)).unwrap();
     }
 }
 

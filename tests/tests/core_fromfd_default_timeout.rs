@@ -18,7 +18,7 @@ fn adopted_fds_take_the_default_timeout() {
     let flags = nix::fcntl::fcntl(std_sock.as_fd(), nix::fcntl::FcntlArg::F_GETFL).unwrap();
     assert_ne!(flags & libc::O_NONBLOCK, 0, "the shared flag is set, as CPython sets it");
     let mut buf = [0u8; 4];
-    assert_eq!(ours.recv(&mut buf, 0).unwrap_err().kind(), std::io::ErrorKind::TimedOut);
+    assert_eq!(ours.recv(&mut buf).unwrap_err().kind(), std::io::ErrorKind::TimedOut);
     let converted = Socket::from(std_sock);
     assert_eq!(converted.mode(), Mode::Timeout(Duration::from_millis(30)));
     sock::setdefaulttimeout(None);

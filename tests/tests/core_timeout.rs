@@ -32,10 +32,10 @@ fn recv_times_out_within_the_timeout() {
     let t = Duration::from_millis(300);
     a.set_timeout(Some(t)).unwrap();
     let start = Instant::now();
-    let err = a.recv_vec(10, 0).unwrap_err();
+    let err = a.recv_vec(10).unwrap_err();
     let took = start.elapsed();
     assert_eq!(err.kind(), io::ErrorKind::TimedOut);
-    assert_eq!(err.to_string(), "timed out");
+    assert_eq!(err.to_string(), "recv: timed out");
     assert!(took >= t, "returned early after {took:?}");
     assert!(took < t + slack(), "took {took:?} for a {t:?} timeout");
 }
@@ -54,9 +54,9 @@ fn nonblocking_recv_would_block() {
     let (a, _b) = sock::socketpair().unwrap();
     a.set_blocking(false).unwrap();
     let mut buf = [0u8; 4];
-    assert_eq!(a.recv(&mut buf, 0).unwrap_err().kind(), io::ErrorKind::WouldBlock);
+    assert_eq!(a.recv(&mut buf).unwrap_err().kind(), io::ErrorKind::WouldBlock);
     let b = Socket::new(Family::INET, Type(libc::SOCK_DGRAM | libc::SOCK_NONBLOCK), None).unwrap();
-    assert_eq!(b.recv_from(&mut buf, 0).unwrap_err().kind(), io::ErrorKind::WouldBlock);
+    assert_eq!(b.recv_from(&mut buf).unwrap_err().kind(), io::ErrorKind::WouldBlock);
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn send_all_into_a_full_buffer_times_out() {
     a.set_timeout(Some(t)).unwrap();
     let big = vec![7u8; 8 << 20];
     let start = Instant::now();
-    let err = a.send_all(&big, 0).unwrap_err();
+    let err = a.send_all(&big).unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::TimedOut);
     // One deadline for all chunks: the whole call, not each chunk, is bounded.
     assert!(start.elapsed() < t + slack(), "send_all took {:?}", start.elapsed());
@@ -77,8 +77,8 @@ fn send_all_into_a_full_buffer_times_out() {
 fn timeout_mode_recv_with_data_ready_returns_at_once() {
     let (a, b) = sock::socketpair().unwrap();
     a.set_timeout(Some(Duration::from_secs(30))).unwrap();
-    b.send_all(b"ready", 0).unwrap();
-    assert_eq!(a.recv_vec(16, 0).unwrap(), b"ready");
+    b.send_all(b"ready").unwrap();
+    assert_eq!(a.recv_vec(16).unwrap(), b"ready");
 }
 
 #[test]
@@ -87,8 +87,8 @@ fn huge_timeouts_are_clamped_not_overflowed() {
     // Beyond i32::MAX milliseconds (gh-126876) and beyond what Instant can add.
     for t in [Duration::from_millis(i32::MAX as u64 + 1), Duration::from_secs(u64::MAX / 4), Duration::MAX] {
         a.set_timeout(Some(t)).unwrap();
-        b.send(b"z", 0).unwrap();
-        assert_eq!(a.recv_vec(1, 0).unwrap(), b"z");
+        b.send(b"z").unwrap();
+        assert_eq!(a.recv_vec(1).unwrap(), b"z");
     }
 }
 
@@ -140,7 +140,7 @@ fn interrupt_while_blocked<T: Send + 'static>(
 #[test]
 fn signal_does_not_break_blocking_recv() {
     let (a, b) = sock::socketpair().unwrap();
-    let got = interrupt_while_blocked(move || a.recv_vec(16, 0), move || b.send_all(b"after signals", 0).unwrap());
+    let got = interrupt_while_blocked(move || a.recv_vec(16), move || b.send_all(b"after signals").unwrap());
     assert_eq!(got.unwrap(), b"after signals");
 }
 
@@ -148,7 +148,7 @@ fn signal_does_not_break_blocking_recv() {
 fn signal_does_not_break_timeout_recv() {
     let (a, b) = sock::socketpair().unwrap();
     a.set_timeout(Some(Duration::from_secs(30))).unwrap();
-    let got = interrupt_while_blocked(move || a.recv_vec(16, 0), move || b.send_all(b"still here", 0).unwrap());
+    let got = interrupt_while_blocked(move || a.recv_vec(16), move || b.send_all(b"still here").unwrap());
     assert_eq!(got.unwrap(), b"still here");
 }
 
@@ -175,7 +175,7 @@ fn msg_dontwait_never_waits_even_in_timeout_mode() {
     a.set_timeout(Some(Duration::from_secs(30))).unwrap();
     let start = Instant::now();
     let mut buf = [0u8; 4];
-    let err = a.recv(&mut buf, libc::MSG_DONTWAIT).unwrap_err();
+    let err = a.recv_with_flags(&mut buf, libc::MSG_DONTWAIT).unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
     assert!(start.elapsed() < Duration::from_secs(5));
 }

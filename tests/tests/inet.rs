@@ -232,7 +232,7 @@ fn create_connection_refused() {
     let group = ConnectErrors::from_io(&all).expect("ConnectErrors inside");
     assert_eq!(group.errors.len(), 1);
     assert_eq!(group.errors[0].0, SocketAddr::from(([127, 0, 0, 1], port)));
-    assert_eq!(group.errors[0].1.raw_os_error(), Some(libc::ECONNREFUSED));
+    assert_eq!(sock::errno(&group.errors[0].1), Some(libc::ECONNREFUSED));
     let gai = create_connection(("local\0host", 1), &ConnectOptions::new()).unwrap_err();
     // A NUL in the host is refused before getaddrinfo (CPython: "embedded null character").
     assert_eq!(gai.kind(), io::ErrorKind::InvalidInput, "{gai}");
@@ -280,10 +280,10 @@ fn create_connection_all_errors_lists_every_address() {
         let group = ConnectErrors::from_io(&err).expect("ConnectErrors inside");
         let tried: Vec<SocketAddr> = group.errors.iter().map(|(a, _)| *a).collect();
         assert_eq!(tried, infos.iter().map(|i| i.addr).collect::<Vec<_>>());
-        assert!(group.errors.iter().all(|(_, e)| e.raw_os_error() == Some(libc::ECONNREFUSED)));
+        assert!(group.errors.iter().all(|(_, e)| sock::errno(e) == Some(libc::ECONNREFUSED)));
         assert!(err.to_string().starts_with("create_connection failed"));
         let last = create_connection(("si-two-addrs", port), &ConnectOptions::new()).unwrap_err();
-        assert_eq!(last.raw_os_error(), Some(libc::ECONNREFUSED));
+        assert_eq!(sock::errno(&last), Some(libc::ECONNREFUSED));
         assert!(ConnectErrors::from_io(&last).is_none());
     })
     .join()
@@ -349,7 +349,8 @@ fn create_server_options_and_errors() {
     let twin = create_server(("127.0.0.1", port), &ServerOptions::new().reuse_port(true)).unwrap();
     assert_eq!(addr_of(&twin).port(), port);
     let taken = create_server(("127.0.0.1", port), &ServerOptions::new()).unwrap_err();
-    assert_eq!(taken.raw_os_error(), Some(libc::EADDRINUSE));
+    assert_eq!(sock::errno(&taken), Some(libc::EADDRINUSE));
+    assert_eq!(taken.to_string(), format!("bind 127.0.0.1:{port}: Address already in use (EADDRINUSE)"));
     let wrong = create_server(("", 0), &ServerOptions::new().dualstack_ipv6(true)).unwrap_err();
     assert_eq!(wrong.kind(), io::ErrorKind::InvalidInput);
 }
@@ -373,8 +374,8 @@ fn udplite_round_trip_with_coverage() {
         assert_eq!(rx.get(opt::UDPLITE_RECV_CSCOV).unwrap(), 16);
         assert_eq!(tx.set_udplite_send_cscov(7).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         let payload = [0x5au8; 100];
-        tx.send_to(&payload, 0, addr_of(&rx)).unwrap();
-        let (data, from) = rx.recv_from_vec(200, 0).unwrap();
+        tx.send_to(&payload, addr_of(&rx)).unwrap();
+        let (data, from) = rx.recv_from_vec(200).unwrap();
         assert_eq!(data, payload);
         assert_eq!(decode(&from).unwrap().port(), addr_of(&tx).port());
     }
@@ -410,7 +411,7 @@ fn rfc3542_items_on_udp6() {
         assert!(items.contains(&InetCmsg::PktInfoV6 { addr: Ipv6Addr::LOCALHOST, ifindex: lo }), "{items:?}");
     }
     // A control buffer too small for everything: MSG_CTRUNC, never an error.
-    tx.send_to(b"x", 0, addr_of(&rx)).unwrap();
+    tx.send_to(b"x", addr_of(&rx)).unwrap();
     let mut control = [0u8; 20];
     let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut [0u8; 4])], &mut control, 0).unwrap();
     assert!(msg.is_control_truncated());
@@ -470,12 +471,12 @@ fn tcp_options_and_info() {
     assert_eq!(c.ttl().unwrap(), 34);
     c.connect(addr_of(&server)).unwrap();
     let (conn, _) = server.accept().unwrap();
-    c.send_all(&[1u8; 1000], 0).unwrap();
+    c.send_all(&[1u8; 1000]).unwrap();
     let mut buf = [0u8; 1000];
     conn.set_timeout(Some(WAIT)).unwrap();
     let mut got = 0;
     while got < 1000 {
-        got += conn.recv(&mut buf[got..], 0).unwrap();
+        got += conn.recv(&mut buf[got..]).unwrap();
     }
     let info = c.tcp_info().unwrap();
     assert_eq!(info.state, 1, "TCP_ESTABLISHED");
@@ -503,9 +504,9 @@ fn mptcp_round_trip() {
     let client = mptcp_socket(Family::INET).unwrap();
     client.connect(addr_of(&server)).unwrap();
     let (conn, _) = server.accept().unwrap();
-    client.send_all(b"mptcp", 0).unwrap();
+    client.send_all(b"mptcp").unwrap();
     conn.set_timeout(Some(WAIT)).unwrap();
-    assert_eq!(conn.recv_vec(16, 0).unwrap(), b"mptcp");
+    assert_eq!(conn.recv_vec(16).unwrap(), b"mptcp");
 }
 
 #[test]
@@ -543,8 +544,8 @@ fn send_until_received(tx: &Socket, payload: &[u8], to: (&str, u16), rx: &Socket
     let deadline = Instant::now() + WAIT;
     rx.set_timeout(Some(Duration::from_millis(200))).unwrap();
     loop {
-        tx.send_to(payload, 0, to).unwrap();
-        match rx.recv_from_vec(64, 0) {
+        tx.send_to(payload, to).unwrap();
+        match rx.recv_from_vec(64) {
             Ok(got) => return got,
             Err(e) if e.kind() == io::ErrorKind::TimedOut && Instant::now() < deadline => continue,
             Err(e) => panic!("multicast to {to:?} not received: {e}"),
@@ -614,8 +615,8 @@ fn multicast_over_veth_between_namespaces() {
         // After leaving, nothing more arrives.
         rx4.leave_multicast_v4(Ipv4Addr::new(239, 77, 0, 1), Ipv4Addr::UNSPECIFIED, b_index).unwrap();
         rx4.set_timeout(Some(Duration::from_millis(300))).unwrap();
-        tx4.send_to(b"again", 0, ("239.77.0.1", addr_of(&rx4).port())).unwrap();
-        assert_eq!(rx4.recv_vec(64, 0).unwrap_err().kind(), io::ErrorKind::TimedOut);
+        tx4.send_to(b"again", ("239.77.0.1", addr_of(&rx4).port())).unwrap();
+        assert_eq!(rx4.recv_vec(64).unwrap_err().kind(), io::ErrorKind::TimedOut);
         rx6.leave_multicast_v6("ff1e::77".parse().unwrap(), b_index).unwrap();
     })
     .join()

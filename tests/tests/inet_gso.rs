@@ -64,12 +64,12 @@ fn require_gro(family: Family) -> bool {
 fn recv_datagrams(rx: &Socket, from: &SockAddr, want: &[Vec<u8>]) {
     let mut buf = vec![0u8; 65536];
     for (i, expect) in want.iter().enumerate() {
-        let (n, sender) = rx.recv_from(&mut buf, 0).unwrap_or_else(|e| panic!("datagram {i}: {e}"));
+        let (n, sender) = rx.recv_from(&mut buf).unwrap_or_else(|e| panic!("datagram {i}: {e}"));
         assert_eq!(decode(&sender).unwrap(), decode(from).unwrap());
         assert_eq!(n, expect.len(), "length of datagram {i}");
         assert!(buf[..n] == expect[..], "contents of datagram {i}");
     }
-    let more = rx.recv(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind());
+    let more = rx.recv_with_flags(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind());
     assert_eq!(more, Err(io::ErrorKind::WouldBlock), "no datagram beyond the expected {}", want.len());
 }
 
@@ -82,7 +82,7 @@ fn gso_option(family: Family, host: &str) {
     assert_eq!(tx.udp_segment().unwrap(), SEG as u16);
     assert_eq!(tx.get(opt::UDP_SEGMENT).unwrap(), SEG as i32);
     let data = payload(TOTAL, 1);
-    assert_eq!(tx.send_to(&data, 0, to).unwrap(), TOTAL);
+    assert_eq!(tx.send_to(&data, to).unwrap(), TOTAL);
     let want = expected(&data, SEG);
     assert_eq!(want.len(), 55);
     recv_datagrams(&rx, &tx.local_addr().unwrap(), &want);
@@ -90,7 +90,7 @@ fn gso_option(family: Family, host: &str) {
     // 0 turns it off: the same send is one datagram again.
     tx.set_udp_segment(0).unwrap();
     assert_eq!(tx.udp_segment().unwrap(), 0);
-    tx.send_to(&data, 0, to).unwrap();
+    tx.send_to(&data, to).unwrap();
     recv_datagrams(&rx, &tx.local_addr().unwrap(), &[data]);
 }
 
@@ -135,7 +135,7 @@ fn gso_cmsg(family: Family, host: &str) {
     send_segmented(&tx, &data[..SEG], seg, &to).unwrap();
     recv_datagrams(&rx, &from, &[data[..SEG].to_vec()]);
     // And the option again, without an item.
-    tx.send_to(&data[..1234], 0, to).unwrap();
+    tx.send_to(&data[..1234], to).unwrap();
     recv_datagrams(&rx, &from, &expected(&data[..1234], 500));
 }
 
@@ -166,7 +166,7 @@ fn gro(family: Family, host: &str) -> Option<usize> {
     let (mut buf, mut control) = (vec![0u8; 65536], [0u8; 64]);
     let (mut want, mut got, mut receives, mut coalesced) = (Vec::new(), Vec::new(), 0, 0);
     for data in &sends {
-        assert_eq!(tx.send_to(data, 0, to).unwrap(), data.len());
+        assert_eq!(tx.send_to(data, to).unwrap(), data.len());
         want.extend(expected(data, SEG));
         let mut received = 0;
         while received < data.len() {
@@ -195,7 +195,7 @@ fn gro(family: Family, host: &str) -> Option<usize> {
 
     // A datagram sent without GSO arrives alone and without the item.
     let plain = Socket::new(family, Type::DGRAM, None).unwrap();
-    plain.send_to(&sends[0][..300], 0, to).unwrap();
+    plain.send_to(&sends[0][..300], to).unwrap();
     let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0).unwrap();
     assert_eq!(msg.control_len, 0);
     assert_eq!(gro_segment_size(&control[..msg.control_len]), 0);
@@ -237,7 +237,7 @@ fn bad_segment_sizes() {
     let many = send_segmented(&tx, &data, 100, &to).unwrap_err();
     assert_eq!(many.kind(), io::ErrorKind::InvalidInput, "{many}");
     tx.set_udp_segment(100).unwrap();
-    let many = tx.send_to(&data, 0, to).unwrap_err();
+    let many = tx.send_to(&data, to).unwrap_err();
     assert_eq!(many.kind(), io::ErrorKind::InvalidInput, "{many}");
     // and an item of the wrong size (an int where the kernel wants a u16).
     let mut control = [0u8; 32];
@@ -248,5 +248,5 @@ fn bad_segment_sizes() {
     assert_eq!(wrong.kind(), io::ErrorKind::InvalidInput, "{wrong}");
     // Nothing of the refused sends arrived.
     let mut buf = [0u8; 16];
-    assert_eq!(rx.recv(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind()), Err(io::ErrorKind::WouldBlock));
+    assert_eq!(rx.recv_with_flags(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind()), Err(io::ErrorKind::WouldBlock));
 }

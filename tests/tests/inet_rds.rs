@@ -53,10 +53,10 @@ fn rds_sendto_recvfrom_and_peek() {
     let client = bound();
     let port = decode(&server.local_addr().unwrap()).unwrap().port();
     let data = b"Michael Gilfix was here\xe1\x88\xb4\r\n";
-    assert_eq!(client.send_to(data, 0, (HOST, port)).unwrap(), data.len());
-    let (peeked, _) = server.recv_from_vec(1024, consts::MSG_PEEK).unwrap();
+    assert_eq!(client.send_to(data, (HOST, port)).unwrap(), data.len());
+    let (peeked, _) = server.recv_from_vec_with_flags(1024, consts::MSG_PEEK).unwrap();
     assert_eq!(peeked, data);
-    let (got, from) = server.recv_from_vec(1024, 0).unwrap();
+    let (got, from) = server.recv_from_vec(1024).unwrap();
     assert_eq!(got, data);
     assert_eq!(decode(&from).unwrap(), decode(&client.local_addr().unwrap()).unwrap());
 }

@@ -88,7 +88,7 @@ fn addresses_of_a_conversation_with_the_kernel() {
     let sock = nl.as_ref();
     sock.set_timeout(Some(TIMEOUT)).unwrap();
     let mut buf = vec![0u8; 65536];
-    let (n, from) = sock.recv_from(&mut buf, 0).unwrap();
+    let (n, from) = sock.recv_from(&mut buf).unwrap();
     assert_eq!(NetlinkAddr::decode(&from).unwrap(), NetlinkAddr::KERNEL, "replies come from pid 0");
     let first = NlMsgIter::new(&buf[..n]).next().unwrap().unwrap();
     assert_eq!((first.header.seq, first.header.pid), (seq, local.pid));

@@ -56,11 +56,11 @@ fn rtnl(ty: u16, flags: u16, body: &[u8]) -> io::Result<Vec<Vec<u8>>> {
     msg.extend_from_slice(body);
     let mut kernel = [0u8; 12];
     kernel[..2].copy_from_slice(&(libc::AF_NETLINK as u16).to_ne_bytes());
-    nl.send_to(&msg, 0, sock_core::SockAddr::from_bytes(&kernel)?)?;
+    nl.send_to(&msg, sock_core::SockAddr::from_bytes(&kernel)?)?;
     let mut replies = Vec::new();
     let mut buf = vec![0u8; 65536];
     loop {
-        let n = nl.recv(&mut buf, 0)?;
+        let n = nl.recv(&mut buf)?;
         let mut at = 0;
         while at + 16 <= n {
             let len = u32::from_ne_bytes(buf[at..at + 4].try_into().unwrap()) as usize;
@@ -307,7 +307,7 @@ fn cooked_dgram_mode_adds_and_strips_the_header() {
         // The plain Socket takes a PacketAddr too, with the interface given by name.
         let plain: Socket = PacketSocket::dgram(PROTO).unwrap().into_inner();
         let by_name = PacketAddr::new(Interface::name("spa").unwrap(), PROTO).with_hwaddr(p.b_mac);
-        plain.send_to(b"via Socket", 0, by_name).unwrap();
+        plain.send_to(b"via Socket", by_name).unwrap();
         assert_eq!(recv_until(&rx, |_, _| true).0, b"via Socket");
     });
 }
@@ -449,7 +449,9 @@ fn bind_local_addr_and_interface_names() {
         assert_eq!(s.if_index("spb").unwrap(), p.b);
         // The name is looked up in the socket's namespace, not the thread's (A has no `spb`).
         let in_a = PacketSocket::raw(PROTO).unwrap();
-        assert_eq!(in_a.if_index("spb").unwrap_err().raw_os_error(), Some(libc::ENODEV));
+        let missing = in_a.if_index("spb").unwrap_err();
+        assert_eq!(sock_core::errno(&missing), Some(libc::ENODEV));
+        assert_eq!(missing.to_string(), "spb: no such interface (ENODEV)");
         let long = "sp-name-too-long";
         assert_eq!(s.if_index(long).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         sock_tests::assert_kind(Interface::name(long), io::ErrorKind::InvalidInput);

@@ -63,9 +63,9 @@ fn datagram_between_two_local_ports() {
     a.bind(QipcrtrAddr::new(node, 0)).unwrap();
     b.bind(QipcrtrAddr::new(node, 0)).unwrap();
     b.set_timeout(Some(Duration::from_secs(5))).unwrap();
-    a.send_to(b"qrtr hello", 0, local(&b)).unwrap();
+    a.send_to(b"qrtr hello", local(&b)).unwrap();
     let mut buf = [0u8; 64];
-    let (n, from) = b.recv_from(&mut buf, 0).unwrap();
+    let (n, from) = b.recv_from(&mut buf).unwrap();
     assert_eq!(&buf[..n], b"qrtr hello");
     assert_eq!(QipcrtrAddr::decode(&from).unwrap(), local(&a));
 }

@@ -38,8 +38,8 @@ fn rdm_to_a_service_range() {
     let ty = service_type(0);
     srv.bind(TipcAddr::from_tuple(TIPC_ADDR_NAMESEQ, ty, 200, 210, TIPC_CLUSTER_SCOPE).unwrap()).unwrap();
     let cli = tipc_socket(Type::RDM).unwrap();
-    cli.send_to(MSG, 0, TipcAddr::from_tuple(TIPC_ADDR_NAME, ty, 205, 0, TIPC_CLUSTER_SCOPE).unwrap()).unwrap();
-    let (data, from) = srv.recv_from_vec(1024, 0).unwrap();
+    cli.send_to(MSG, TipcAddr::from_tuple(TIPC_ADDR_NAME, ty, 205, 0, TIPC_CLUSTER_SCOPE).unwrap()).unwrap();
+    let (data, from) = srv.recv_from_vec(1024).unwrap();
     assert_eq!(data, MSG);
     let from = TipcAddr::try_from(&from).unwrap();
     assert_eq!(from, name_of(&cli));
@@ -55,21 +55,21 @@ fn stream_connection_by_service_name() {
     let client = thread::spawn(move || {
         let cli = tipc_socket(Type::STREAM).unwrap();
         cli.connect(TipcAddr::service(ty, 205)).unwrap();
-        cli.send_all(MSG, 0).unwrap();
+        cli.send_all(MSG).unwrap();
         let name = name_of(&cli);
-        let reply = cli.recv_vec(64, 0).unwrap();
+        let reply = cli.recv_vec(64).unwrap();
         (name, reply)
     });
     let (conn, peer) = srv.accept().unwrap();
     conn.set_timeout(Some(Duration::from_secs(10))).unwrap();
     let mut got = Vec::new();
     while got.len() < MSG.len() {
-        let chunk = conn.recv_vec(1024, 0).unwrap();
+        let chunk = conn.recv_vec(1024).unwrap();
         assert!(!chunk.is_empty(), "peer closed early");
         got.extend_from_slice(&chunk);
     }
     assert_eq!(got, MSG);
-    conn.send_all(b"ack", 0).unwrap();
+    conn.send_all(b"ack").unwrap();
     let (client_name, reply) = client.join().unwrap();
     assert_eq!(TipcAddr::try_from(&peer).unwrap(), client_name);
     assert_eq!(reply, b"ack");
@@ -96,8 +96,8 @@ fn options_round_trip() {
     let ty = service_type(2);
     s.bind(TipcAddr::service_range(ty, 0, 0).with_scope(Scope::NODE)).unwrap();
     let cli = tipc_socket(Type::RDM).unwrap();
-    cli.send_to(b"one", 0, TipcAddr::service(ty, 0)).unwrap();
-    cli.send_to(b"two", 0, TipcAddr::service(ty, 0)).unwrap();
+    cli.send_to(b"one", TipcAddr::service(ty, 0)).unwrap();
+    cli.send_to(b"two", TipcAddr::service(ty, 0)).unwrap();
     let deadline = Instant::now() + Duration::from_secs(5);
     while s.get(SOCK_RECVQ_DEPTH).unwrap() < 2 && Instant::now() < deadline {
         // A bounded retry on the queue depth (a read would consume the messages it counts).
@@ -116,7 +116,7 @@ fn unknown_service_is_an_error_or_dropped() {
     let Some(cli) = tipc_socket(Type::RDM) else { return };
     cli.set(DEST_DROPPABLE, &false).unwrap();
     // No one is bound to this name: the send fails at once (EHOSTUNREACH) on the local node.
-    let err = cli.send_to(b"x", 0, TipcAddr::service(service_type(3), 1)).unwrap_err();
+    let err = cli.send_to(b"x", TipcAddr::service(service_type(3), 1)).unwrap_err();
     assert!(err.raw_os_error().is_some(), "{err}");
 }
 
@@ -129,9 +129,9 @@ fn multicast_to_a_service_range_reaches_every_bound_socket() {
     b.bind(TipcAddr::service_range(ty, 2, 2)).unwrap();
     let cli = tipc_socket(Type::RDM).unwrap();
     // TIPC_ADDR_MCAST is the service range form.
-    cli.send_to(b"to all", 0, TipcAddr::service_range(ty, 0, 10)).unwrap();
-    assert_eq!(a.recv_vec(64, 0).unwrap(), b"to all");
-    assert_eq!(b.recv_vec(64, 0).unwrap(), b"to all");
+    cli.send_to(b"to all", TipcAddr::service_range(ty, 0, 10)).unwrap();
+    assert_eq!(a.recv_vec(64).unwrap(), b"to all");
+    assert_eq!(b.recv_vec(64).unwrap(), b"to all");
 }
 
 #[test]
@@ -152,17 +152,17 @@ fn group_broadcast_reaches_members() {
         let mut buf = [0u8; 16];
         let msg = sender.recv_msg(&mut [std::io::IoSliceMut::new(&mut buf)], &mut [], 0).unwrap();
         assert_eq!(msg.bytes, 0, "only membership events arrive before anyone sends");
-        assert_ne!(msg.flags & libc::MSG_OOB, 0);
-        if msg.flags & libc::MSG_EOR == 0 {
+        assert_ne!(msg.flags.bits() & libc::MSG_OOB, 0);
+        if msg.flags.bits() & libc::MSG_EOR == 0 {
             // The source is the member's socket id (the kernel appends its group name after it).
             let who = TipcAddr::try_from(&msg.addr).unwrap();
             assert!(matches!(who.name, TipcName::Socket { .. }), "{who}");
             up += 1;
         }
     }
-    sender.send(b"hello group", 0).unwrap();
+    sender.send(b"hello group").unwrap();
     for m in &members {
-        let (data, from) = m.recv_from_vec(64, 0).unwrap();
+        let (data, from) = m.recv_from_vec(64).unwrap();
         assert_eq!(data, b"hello group");
         assert_eq!(TipcAddr::try_from(&from).unwrap(), name_of(&sender));
     }
@@ -179,10 +179,10 @@ fn topology_service_reports_a_new_binding() {
     let ty = service_type(6);
     let mut sub = Subscription::new(ty, 0, u32::MAX, TIPC_SUB_PORTS);
     sub.handle = *b"sock-rs!";
-    top.send(&sub.to_bytes(), 0).unwrap();
+    top.send(&sub.to_bytes()).unwrap();
     let srv = tipc_socket(Type::RDM).unwrap();
     srv.bind(TipcAddr::service_range(ty, 7, 9)).unwrap();
-    let ev = Event::from_bytes(&top.recv_vec(Event::SIZE, 0).unwrap()).unwrap();
+    let ev = Event::from_bytes(&top.recv_vec(Event::SIZE).unwrap()).unwrap();
     assert_eq!(ev.event, TIPC_PUBLISHED);
     assert_eq!((ev.found_lower, ev.found_upper), (7, 9));
     assert_eq!(ev.subscription, sub);
@@ -197,7 +197,7 @@ fn recv_with_ancillary(s: &Socket) -> (Vec<u8>, Vec<String>, i32) {
     let items = sock_core::cmsg::CmsgIter::new(&control[..msg.control_len])
         .filter_map(|c| TipcAncillary::decode(&c).map(|a| format!("{a:?}")))
         .collect();
-    (buf[..msg.bytes].to_vec(), items, msg.flags)
+    (buf[..msg.bytes].to_vec(), items, msg.flags.bits())
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn destination_name_arrives_as_ancillary_data() {
     let ty = service_type(7);
     srv.bind(TipcAddr::service_range(ty, 200, 210)).unwrap();
     let cli = tipc_socket(Type::RDM).unwrap();
-    cli.send_to(MSG, 0, TipcAddr::service(ty, 205)).unwrap();
+    cli.send_to(MSG, TipcAddr::service(ty, 205)).unwrap();
     let (data, items, _) = recv_with_ancillary(&srv);
     assert_eq!(data, MSG);
     assert_eq!(items, [format!("{:?}", TipcAncillary::DestName { service: ty, lower: 205, upper: 205 })]);
@@ -221,7 +221,7 @@ fn undeliverable_message_comes_back_with_error_info() {
         let s = tipc_socket(Type::RDM).unwrap();
         name_of(&s)
     };
-    cli.send_to(b"bounce", 0, gone).unwrap();
+    cli.send_to(b"bounce", gone).unwrap();
     let (data, items, _) = recv_with_ancillary(&cli);
     assert_eq!(data, b"");
     let err = format!("{:?}", TipcAncillary::ErrInfo { error: TIPC_ERR_NO_PORT, data_len: 6 });

@@ -111,14 +111,14 @@ fn datagram_sender_address_unnamed_then_autobound() {
     server.bind(&abstract_name("dgram-server")[..]).unwrap();
     let client = unix(Type::DGRAM);
     // An unbound sender stays unnamed: the receiver gets an empty address.
-    client.send_to(b"anon", 0, &abstract_name("dgram-server")[..]).unwrap();
-    let (data, from) = server.recv_from_vec(16, 0).unwrap();
+    client.send_to(b"anon", &abstract_name("dgram-server")[..]).unwrap();
+    let (data, from) = server.recv_from_vec(16).unwrap();
     assert_eq!(data, b"anon");
     assert!(UnixAddr::decode(&from).unwrap().is_unnamed());
 
     client.bind("").unwrap();
-    client.send_to(b"named", 0, &abstract_name("dgram-server")[..]).unwrap();
-    let (_, from) = server.recv_from_vec(16, 0).unwrap();
+    client.send_to(b"named", &abstract_name("dgram-server")[..]).unwrap();
+    let (_, from) = server.recv_from_vec(16).unwrap();
     assert_eq!(UnixAddr::decode(&from).unwrap(), client.local_unix_addr().unwrap());
 }
 
@@ -177,8 +177,8 @@ fn non_utf8_pathname() {
     assert_eq!(text.parse::<UnixAddr>().unwrap(), addr);
 
     let c = unix(Type::DGRAM);
-    c.send_to(b"x", 0, addr).unwrap();
-    assert_eq!(s.recv_vec(4, 0).unwrap(), b"x");
+    c.send_to(b"x", addr).unwrap();
+    assert_eq!(s.recv_vec(4).unwrap(), b"x");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -215,7 +215,8 @@ fn bad_input_is_invalid_input_never_a_panic() {
     for (i, r) in cases.into_iter().enumerate() {
         let err = r.unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "case {i}: {err}");
-        assert!(err.to_string().starts_with("address:"), "case {i}: {err}");
+        let text = err.to_string();
+        assert!(text.starts_with("bind: address:") || text.starts_with("connect: address:"), "case {i}: {err}");
     }
     sock_tests::assert_kind("\\q".parse::<UnixAddr>(), io::ErrorKind::InvalidInput);
     // Connecting to a name nobody listens on is the kernel's error.
@@ -236,6 +237,6 @@ fn std_socket_addrs_convert_both_ways() {
     // std's own address works as an argument too.
     let c = unix(Type::DGRAM);
     c.connect(&theirs).unwrap();
-    c.send(b"via std addr", 0).unwrap();
-    assert_eq!(s.recv_vec(32, 0).unwrap(), b"via std addr");
+    c.send(b"via std addr").unwrap();
+    assert_eq!(s.recv_vec(32).unwrap(), b"via std addr");
 }

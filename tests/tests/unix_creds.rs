@@ -44,7 +44,7 @@ fn recv_creds(sock: &Socket) -> (Vec<u8>, Option<Credentials>) {
 fn recv_creds_flags(sock: &Socket) -> (Vec<u8>, Option<Credentials>, i32) {
     let mut buf = [0u8; 64];
     let (msg, creds) = sock.recv_credentials(&mut [IoSliceMut::new(&mut buf)], 0).unwrap();
-    (buf[..msg.bytes].to_vec(), creds, msg.flags)
+    (buf[..msg.bytes].to_vec(), creds, msg.flags.bits())
 }
 
 #[test]
@@ -53,12 +53,12 @@ fn scm_credentials_with_pass_cred() {
     let (a, b) = sock_unix::socketpair_with(Type::DGRAM).unwrap();
     assert!(!b.pass_cred().unwrap());
     // Without SO_PASSCRED nothing is attached.
-    a.send(b"plain", 0).unwrap();
+    a.send(b"plain").unwrap();
     assert_eq!(recv_creds(&b), (b"plain".to_vec(), None));
 
     b.set_pass_cred(true).unwrap();
     assert!(b.pass_cred().unwrap());
-    a.send(b"implicit", 0).unwrap();
+    a.send(b"implicit").unwrap();
     assert_eq!(recv_creds(&b), (b"implicit".to_vec(), Some(me)));
 
     a.send_credentials(&[IoSlice::new(b"explicit")], &me, 0).unwrap();
@@ -183,7 +183,7 @@ fn into_std_types_and_back() {
     let mut client = UnixStream::connect_addr(&std_addr).unwrap();
     let (conn, _) = sock_listener.accept().unwrap();
     client.write_all(b"hi").unwrap();
-    assert_eq!(conn.recv_vec(2, 0).unwrap(), b"hi");
+    assert_eq!(conn.recv_vec(2).unwrap(), b"hi");
     let l = sock_listener.into_unix_listener().unwrap();
     assert!(l.local_addr().is_ok());
 }

@@ -72,14 +72,14 @@ fn stream_echo_to_local_cid() {
         let (conn, peer) = server.accept().unwrap();
         let peer = VsockAddr::try_from(&peer).unwrap();
         let mut buf = [0u8; 1024];
-        let n = conn.recv(&mut buf, 0).unwrap();
-        conn.send_all(&buf[..n], 0).unwrap();
+        let n = conn.recv(&mut buf).unwrap();
+        conn.send_all(&buf[..n]).unwrap();
         peer
     });
     let client = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
     client.set_timeout(Some(Duration::from_secs(10))).unwrap();
     client.connect(VsockAddr::new(peer_cid(), port)).unwrap();
-    client.send_all(MSG, 0).unwrap();
+    client.send_all(MSG).unwrap();
     let mut got = vec![0u8; MSG.len()];
     (&client).read_exact(&mut got).unwrap();
     assert_eq!(got, MSG);
@@ -101,14 +101,14 @@ fn seqpacket_keeps_message_boundaries() {
     client.connect(VsockAddr::new(peer_cid(), port)).unwrap();
     let (conn, _) = server.accept().unwrap();
     conn.set_timeout(Some(Duration::from_secs(10))).unwrap();
-    client.send(b"first", 0).unwrap();
-    client.send(b"second message", 0).unwrap();
-    assert_eq!(conn.recv_vec(64, 0).unwrap(), b"first");
-    assert_eq!(conn.recv_vec(64, 0).unwrap(), b"second message");
+    client.send(b"first").unwrap();
+    client.send(b"second message").unwrap();
+    assert_eq!(conn.recv_vec(64).unwrap(), b"first");
+    assert_eq!(conn.recv_vec(64).unwrap(), b"second message");
     // A short buffer truncates one message, and MSG_TRUNC reports its real length.
-    client.send(b"0123456789", 0).unwrap();
+    client.send(b"0123456789").unwrap();
     let mut small = [0u8; 4];
-    assert_eq!(conn.recv(&mut small, libc::MSG_TRUNC).unwrap(), 10);
+    assert_eq!(conn.recv_with_flags(&mut small, libc::MSG_TRUNC).unwrap(), 10);
     assert_eq!(&small, b"0123");
 }
 
@@ -163,7 +163,7 @@ fn socat_listener_echoes_our_client() {
     let client = Socket::new(Family::VSOCK, Type::STREAM, None).unwrap();
     client.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)).unwrap();
     client.set_timeout(Some(Duration::from_secs(10))).unwrap();
-    client.send_all(MSG, 0).unwrap();
+    client.send_all(MSG).unwrap();
     let mut got = vec![0u8; MSG.len()];
     (&client).read_exact(&mut got).unwrap();
     assert_eq!(got, MSG);
@@ -196,7 +196,7 @@ fn socat_client_reaches_our_listener() {
     let mut got = vec![0u8; 17];
     (&conn).read_exact(&mut got).unwrap();
     assert_eq!(got, b"hello from socat\n");
-    conn.send_all(b"hello from sock\n", 0).unwrap();
+    conn.send_all(b"hello from sock\n").unwrap();
     conn.shutdown(std::net::Shutdown::Write).unwrap();
     drop(stdin);
     let mut out = String::new();

@@ -22,14 +22,14 @@ fn main() {
     let mut buf = [0u8; 64];
     for _ in 0..n {
         if send_via == "sock" {
-            black_box(a.send(black_box(&msg), 0).unwrap());
+            black_box(a.send(black_box(&msg)).unwrap());
         } else {
             // SAFETY: `a` is an open socket; `msg` is valid for 64 bytes.
             let r = unsafe { libc::send(a.as_raw_fd(), msg.as_ptr().cast(), 64, 0) };
             assert_eq!(black_box(r), 64);
         }
         if recv_via == "sock" {
-            black_box(b.recv(&mut buf, 0).unwrap());
+            black_box(b.recv(&mut buf).unwrap());
         } else {
             // SAFETY: `b` is an open socket; `buf` is valid for 64 bytes.
             let r = unsafe { libc::recv(b.as_raw_fd(), buf.as_mut_ptr().cast(), 64, 0) };

@@ -81,7 +81,7 @@ impl<R: Reactor<Hash>> AsyncHash<R> {
         if data.is_empty() {
             return Ok(());
         }
-        self.0.try_io(|h| h.socket().send_all(data, MSG_MORE))
+        self.0.try_io(|h| h.socket().send_all_with_flags(data, MSG_MORE))
     }
 
     /// Finishes the message and returns its digest ([`Hash::finalize`]); the object then
@@ -124,7 +124,7 @@ impl Drop for Unfinished<'_> {
             return;
         }
         if self.open {
-            let _ = self.sock.send(&[], 0);
+            let _ = self.sock.send(&[]);
         }
         let mut scratch = vec![0u8; self.need.clamp(4096, 1 << 20)];
         while let Ok(n) = recv_ready(self.sock, &mut scratch) {
@@ -211,7 +211,7 @@ impl<R: Reactor<Skcipher>> AsyncSkcipher<R> {
                     })
                     .await?
                 } else {
-                    io.async_io(Interest::Write, |_| sock.send(rest, MSG_MORE)).await?
+                    io.async_io(Interest::Write, |_| sock.send_with_flags(rest, MSG_MORE)).await?
                 };
                 if n == 0 {
                     return Err(io::Error::new(io::ErrorKind::WriteZero, "the AF_ALG socket took no bytes"));
@@ -222,7 +222,7 @@ impl<R: Reactor<Skcipher>> AsyncSkcipher<R> {
             }
             drain(sock, &mut out, &mut pending, None::<&Async<Skcipher, R>>).await?;
         }
-        io.async_io(Interest::Write, |_| sock.send(&[], 0)).await?;
+        io.async_io(Interest::Write, |_| sock.send(&[])).await?;
         guard.open = false;
         drain(sock, &mut out, &mut pending, Some(io)).await?;
         guard.armed = false;
@@ -249,7 +249,7 @@ async fn drain<R: Reactor<Skcipher>>(
             None => recv_ready(sock, &mut out[at..]),
             Some(io) => {
                 let buf = &mut out[at..];
-                io.async_io(Interest::Read, |_| sock.recv(buf, 0)).await
+                io.async_io(Interest::Read, |_| sock.recv(buf)).await
             }
         };
         let n = match got {

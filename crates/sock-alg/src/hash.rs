@@ -88,7 +88,7 @@ impl Hash {
         if data.is_empty() {
             return Ok(());
         }
-        self.sock.send_all(data, MSG_MORE)
+        self.sock.send_all_with_flags(data, MSG_MORE)
     }
 
     /// Adds `count` bytes of `file` from `offset` (to its end when `None`) without copying
@@ -129,7 +129,7 @@ impl Hash {
 /// Reads the digest of the message sent on `sock` (shared by the sync and async hashes).
 pub(crate) fn finalize_on(sock: &Socket) -> io::Result<Digest> {
     let mut digest = Digest { bytes: [0; MAX_DIGEST], len: 0 };
-    let n = sock.recv(&mut digest.bytes, 0)?;
+    let n = sock.recv(&mut digest.bytes)?;
     digest.len = n.min(MAX_DIGEST) as u8;
     Ok(digest)
 }

@@ -62,7 +62,7 @@ impl Rng {
     pub fn fill(&mut self, buf: &mut [u8]) -> io::Result<()> {
         let mut done = 0;
         while done < buf.len() {
-            let n = self.sock.recv(&mut buf[done..], 0)?;
+            let n = self.sock.recv(&mut buf[done..])?;
             if n == 0 {
                 return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the RNG returned no bytes"));
             }
@@ -92,6 +92,6 @@ impl AsRef<Socket> for Rng {
 
 impl io::Read for Rng {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.sock.recv(buf, 0)
+        self.sock.recv(buf)
     }
 }

@@ -174,7 +174,7 @@ impl SkcipherStream<'_> {
     pub fn update(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
         for piece in input.chunks(CHUNK) {
             self.start(MSG_MORE)?;
-            self.op_sock.send_all(piece, MSG_MORE)?;
+            self.op_sock.send_all_with_flags(piece, MSG_MORE)?;
             self.pending += piece.len();
             self.drain(out, MSG_DONTWAIT)?;
         }
@@ -197,7 +197,7 @@ impl SkcipherStream<'_> {
             return Ok(());
         }
         self.ended = true;
-        self.op_sock.send(&[], 0)?;
+        self.op_sock.send(&[])?;
         self.drain(out, 0)
     }
 
@@ -211,7 +211,7 @@ impl SkcipherStream<'_> {
             let got = if flags & MSG_DONTWAIT != 0 {
                 recv_ready(self.op_sock, &mut out[at..])
             } else {
-                self.op_sock.recv(&mut out[at..], flags)
+                self.op_sock.recv_with_flags(&mut out[at..], flags)
             };
             let n = match got {
                 Ok(n) => n,
@@ -241,7 +241,7 @@ impl Drop for SkcipherStream<'_> {
 /// One non-blocking `recv` whatever the socket's mode (core never waits on `MSG_DONTWAIT`);
 /// "nothing ready" is `Ok(0)`.
 pub(crate) fn recv_ready(sock: &Socket, buf: &mut [u8]) -> io::Result<usize> {
-    match sock.recv(buf, MSG_DONTWAIT) {
+    match sock.recv_with_flags(buf, MSG_DONTWAIT) {
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
         other => other,
     }

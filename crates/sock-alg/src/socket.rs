@@ -23,8 +23,8 @@ use crate::Op;
 /// ```no_run
 /// let tfm = sock_alg::transform(("hash", "sha256"))?;
 /// let op = sock_alg::accept(&tfm)?;
-/// op.send_all(b"abc", 0)?;
-/// let digest = op.recv_vec(64, 0)?;
+/// op.send_all(b"abc")?;
+/// let digest = op.recv_vec(64)?;
 /// assert_eq!(digest.len(), 32);
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -60,7 +60,7 @@ pub fn accept(sock: &Socket) -> io::Result<Socket> {
 /// sock_alg::set_key(&tfm, &[0x11; 16])?;
 /// let op = sock_alg::accept(&tfm)?;
 /// sendmsg_afalg(&op, &[IoSlice::new(&[0; 16])], Op::ENCRYPT, Some(&[0; 16]), None, 0)?;
-/// let ct = op.recv_vec(16, 0)?;
+/// let ct = op.recv_vec(16)?;
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn sendmsg_afalg(

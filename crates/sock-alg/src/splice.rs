@@ -67,7 +67,7 @@ impl Splicer {
         }
         let mut left = filled;
         while left > 0 {
-            let n = sock.call(Interest::Write, || {
+            let n = sock.call("splice", Interest::Write, || {
                 splice(&self.read, None, sock.as_fd(), None, left, flags).map_err(io::Error::from)
             })?;
             if n == 0 {

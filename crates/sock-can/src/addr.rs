@@ -457,7 +457,8 @@ mod tests {
         let lo = CanAddr::new("lo").unwrap().encode().unwrap();
         assert_eq!(u32_at(lo.data(), IFINDEX), 1);
         let e = CanAddr::new("nosuchcan7").unwrap().encode().unwrap_err();
-        assert_eq!(e.raw_os_error(), Some(libc::ENODEV));
+        assert_eq!(sock_core::errno(&e), Some(libc::ENODEV));
+        assert_eq!(e.to_string(), "nosuchcan7: no such interface (ENODEV)");
         let s = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
         let lo = J1939Addr::new("lo", 1, 2, 3).unwrap().encode_on(&s).unwrap();
         assert_eq!(u32_at(lo.data(), IFINDEX), 1);

@@ -386,7 +386,7 @@ impl<R: ReportReactor> AsyncJ1939Socket<R> {
     /// Cancel safe: a dropped future sent nothing.
     pub async fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
         let dest = dest.to_sock_addr(self.0.socket())?;
-        self.0.async_io(Interest::Write, |s| s.as_ref().send_to_addr(data, 0, &dest)).await
+        self.0.async_io(Interest::Write, |s| s.as_ref().send_to_addr(data, &dest)).await
     }
 
     /// Receives one packet into `buf` with its source and destination details

@@ -313,12 +313,12 @@ impl BcmSocket {
 
     /// Sends one message; returns the bytes sent (the whole message).
     pub fn send(&self, msg: &BcmMsg) -> io::Result<usize> {
-        self.sock.send(&msg.encode()?, 0)
+        self.sock.send(&msg.encode()?)
     }
 
     /// Sends one message to interface `addr` (for a socket connected to every interface).
     pub fn send_to<M>(&self, msg: &BcmMsg, addr: impl ToSockAddr<M>) -> io::Result<usize> {
-        self.sock.send_to(&msg.encode()?, 0, addr)
+        self.sock.send_to(&msg.encode()?, addr)
     }
 
     /// Receives one notification (`TX_STATUS`, `TX_EXPIRED`, `RX_STATUS`, `RX_TIMEOUT`,
@@ -327,7 +327,7 @@ impl BcmSocket {
         // The largest message the kernel can send (~18 KiB) fits on the stack: no heap buffer
         // per receive; only the decoded frames are owned.
         let mut buf = [0u8; BCM_HEAD_SIZE + BCM_MAX_NFRAMES * CANFD_MTU];
-        let n = self.sock.recv(&mut buf, 0)?;
+        let n = self.sock.recv(&mut buf)?;
         BcmMsg::decode(&buf[..n])
     }
 }

@@ -48,17 +48,17 @@ impl IsoTpSocket {
 
     /// Sends one message (the kernel segments it); returns its length.
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
-        self.sock.send(data, 0)
+        self.sock.send(data)
     }
 
     /// Receives one whole message into `buf` (a longer message is cut to `buf`).
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
-        self.sock.recv(buf, 0)
+        self.sock.recv(buf)
     }
 
     /// Receives one whole message into a new `Vec`.
     pub fn recv_vec(&self) -> io::Result<Vec<u8>> {
-        self.sock.recv_vec(ISOTP_RECV_MAX, 0)
+        self.sock.recv_vec(ISOTP_RECV_MAX)
     }
 
     /// `CAN_ISOTP_OPTS`.

@@ -124,13 +124,13 @@ impl J1939Socket {
 
     /// Sends to the connected destination.
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
-        self.sock.send(data, 0)
+        self.sock.send(data)
     }
 
     /// Sends to a PGN and address: `J1939Addr::to(pgn, addr)`; to broadcast, use
     /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast).
     pub fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
-        self.sock.send_to(data, 0, dest)
+        self.sock.send_to(data, dest)
     }
 
     /// Sends with priority `prio` (0..=7) for this packet only: sets `SO_J1939_SEND_PRIO`,

@@ -105,26 +105,26 @@ impl CanSocket {
     pub fn write_frame_to<M>(&self, frame: &Frame, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(&self.sock)?;
         let bytes = frame.to_bytes();
-        let n = self.sock.send_to_addr(&bytes, 0, &addr)?;
+        let n = self.sock.send_to_addr(&bytes, &addr)?;
         whole(n, bytes.len())
     }
 
     #[inline]
     fn send_whole(&self, bytes: &[u8]) -> io::Result<()> {
-        let n = self.sock.send(bytes, 0)?;
+        let n = self.sock.send(bytes)?;
         whole(n, bytes.len())
     }
 
     /// Reads one frame of any kind (waits per the socket's mode).
     #[inline]
     pub fn read_frame(&self) -> io::Result<Frame> {
-        self.receive(|buf| Ok((self.sock.recv(buf, 0)?, ()))).map(|(frame, ())| frame)
+        self.receive(|buf| Ok((self.sock.recv(buf)?, ()))).map(|(frame, ())| frame)
     }
 
     /// Reads one frame and the index of the interface it came from (`recvfrom`).
     pub fn read_frame_from(&self) -> io::Result<(Frame, u32)> {
         self.receive(|buf| {
-            let (n, addr) = self.sock.recv_from(buf, 0)?;
+            let (n, addr) = self.sock.recv_from(buf)?;
             Ok((n, ifindex_of(&addr)))
         })
     }
@@ -139,8 +139,8 @@ impl CanSocket {
             let meta = FrameMeta {
                 ifindex: ifindex_of(&msg.addr),
                 timestamp: timestamp(&control[..msg.control_len]),
-                local: msg.flags & libc::MSG_DONTROUTE != 0,
-                own: msg.flags & libc::MSG_CONFIRM != 0,
+                local: msg.flags.bits() & libc::MSG_DONTROUTE != 0,
+                own: msg.flags.bits() & libc::MSG_CONFIRM != 0,
             };
             Ok((msg.bytes, meta))
         })

@@ -174,11 +174,40 @@ pub struct Cmsg<'a> {
     pub truncated: bool,
 }
 
-impl Cmsg<'_> {
+impl<'a> Cmsg<'a> {
     /// The data read as a `Pod` value, if there are enough bytes.
     pub fn value<T: Pod>(&self) -> Option<T> {
         crate::pod::read_pod(self.data)
     }
+
+    /// This item decoded as `T`, one family's typed ancillary data (`sock::inet::InetCmsg`,
+    /// `sock::unix::Credentials`, `sock::tipc::TipcAncillary`...); `None` if the item is not
+    /// one of `T`'s. Works the same on a [`CmsgIter`]'s items and on the owned items of
+    /// [`recv_msg_vec`](crate::Socket::recv_msg_vec) (through
+    /// [`AncData::as_cmsg`](crate::AncData::as_cmsg)).
+    ///
+    /// ```
+    /// use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock::inet::InetCmsg;
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// InetCmsg::HopLimit(7).encode(&mut w)?;
+    /// let len = w.len();
+    /// let item = CmsgIter::new(&buf[..len]).next().unwrap();
+    /// assert_eq!(item.decode::<InetCmsg>(), Some(InetCmsg::HopLimit(7)));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn decode<T: DecodeCmsg<'a>>(&self) -> Option<T> {
+        T::decode_cmsg(self)
+    }
+}
+
+/// A family's typed ancillary item, decoded from a received [`Cmsg`]: the one decoding
+/// contract of every family crate, used alike on borrowed buffers ([`CmsgIter`]) and on owned
+/// items ([`AncData`](crate::AncData)). Call it as [`Cmsg::decode`].
+pub trait DecodeCmsg<'a>: Sized {
+    /// `item` as `Self`, or `None` when it is another level/type or too short.
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<Self>;
 }
 
 /// Iterates the control messages of a received buffer (pass exactly the `control_len` that

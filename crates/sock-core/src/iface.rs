@@ -217,11 +217,24 @@ fn ifreq_ioctl(fd: BorrowedFd<'_>, request: libc::c_ulong, req: &mut IfReq) -> i
     Ok(())
 }
 
+/// An interface lookup's error: `vcan9: no such interface (ENODEV)` for a missing one (the
+/// operation that looked it up adds its name: `bind vcan9: ...`).
+#[cold]
+fn no_such_interface(err: io::Error, name: impl fmt::Display) -> io::Error {
+    let ctx = crate::ErrorContext::new(err, name);
+    let ctx = match ctx.inner().raw_os_error() {
+        Some(libc::ENODEV) => ctx.text("no such interface"),
+        _ => ctx,
+    };
+    ctx.into()
+}
+
 /// The index of interface `name` in the network namespace of `socket` (`SIOCGIFINDEX`).
-/// A missing interface is the OS error `ENODEV`.
+/// A missing interface is the OS error `ENODEV` (see [`errno`](crate::errno)), with the
+/// message `vcan9: no such interface (ENODEV)`.
 pub fn if_index(socket: impl AsFd, name: &IfName) -> io::Result<u32> {
     let mut req = IfReq { name: name.to_ifr_name(), data: [0; 24] };
-    ifreq_ioctl(socket.as_fd(), libc::SIOCGIFINDEX, &mut req)?;
+    ifreq_ioctl(socket.as_fd(), libc::SIOCGIFINDEX, &mut req).map_err(|e| no_such_interface(e, name))?;
     Ok(i32::from_ne_bytes([req.data[0], req.data[1], req.data[2], req.data[3]]) as u32)
 }
 
@@ -231,7 +244,8 @@ pub fn if_name(socket: impl AsFd, index: u32) -> io::Result<IfName> {
     let index = i32::try_from(index).map_err(|_| invalid_input("index", "interface index out of range"))?;
     let mut req = IfReq { name: [0; IFNAMSIZ], data: [0; 24] };
     req.data[..4].copy_from_slice(&index.to_ne_bytes());
-    ifreq_ioctl(socket.as_fd(), libc::SIOCGIFNAME, &mut req)?;
+    ifreq_ioctl(socket.as_fd(), libc::SIOCGIFNAME, &mut req)
+        .map_err(|e| no_such_interface(e, format_args!("#{index}")))?;
     let len = req.name.iter().position(|&b| b == 0).unwrap_or(IFNAMSIZ);
     IfName::from_bytes(&req.name[..len])
 }
@@ -264,7 +278,8 @@ mod tests {
         assert_eq!(Interface::index(index).named(&sock), Interface::Name(lo));
         assert_eq!(Interface::Any.resolve(&sock).unwrap(), 0);
         let missing = if_index(&sock, &IfName::new("nosuchif0").unwrap()).unwrap_err();
-        assert_eq!(missing.raw_os_error(), Some(libc::ENODEV));
+        assert_eq!(crate::errno(&missing), Some(libc::ENODEV));
+        assert_eq!(missing.to_string(), "nosuchif0: no such interface (ENODEV)");
         assert_eq!(if_name(&sock, u32::MAX).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 

@@ -148,6 +148,44 @@ newtype!(
     }
 );
 
+/// What socket constructors take as the protocol: `None` (the family's default), a
+/// [`Protocol`], or CPython's integer constant as it is (`0`, `IPPROTO_TCP`, `CAN_RAW`...), so
+/// that `socket(AF_INET, SOCK_DGRAM, 0)` reads as in Python.
+///
+/// ```
+/// use sock::consts::{AF_INET, IPPROTO_UDP, SOCK_DGRAM};
+/// use sock::{Family, Protocol, Socket, Type};
+/// let a = Socket::new(AF_INET, SOCK_DGRAM, 0)?;
+/// let b = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// let c = Socket::new(Family::INET, Type::DGRAM, Protocol::UDP)?;
+/// let d = Socket::new(AF_INET, SOCK_DGRAM, IPPROTO_UDP)?;
+/// assert!([a, b, c, d].iter().all(|s| s.family() == Family::INET));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub trait IntoProtocol {
+    /// The protocol to pass, `None` for the family's default (0).
+    fn into_protocol(self) -> Option<Protocol>;
+}
+
+impl IntoProtocol for Option<Protocol> {
+    fn into_protocol(self) -> Option<Protocol> {
+        self
+    }
+}
+
+impl IntoProtocol for Protocol {
+    fn into_protocol(self) -> Option<Protocol> {
+        Some(self)
+    }
+}
+
+/// CPython's integer form: 0 is the default protocol.
+impl IntoProtocol for c_int {
+    fn into_protocol(self) -> Option<Protocol> {
+        (self != 0).then_some(Protocol(self))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,8 +48,8 @@
 //! ```
 //! use sock_core::{Socket, Family, Type};
 //! let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
-//! a.send(b"ping", 0)?;
-//! assert_eq!(b.recv_vec(16, 0)?, b"ping");
+//! a.send(b"ping")?;
+//! assert_eq!(b.recv_vec(16)?, b"ping");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
@@ -62,9 +62,11 @@ cfg_if::cfg_if! {
         pub mod consts;
         mod error;
         mod family;
+        mod flags;
         mod iface;
         mod kinds;
         mod mode;
+        mod modules;
         pub mod pod;
         mod socket;
         mod sys;
@@ -73,11 +75,16 @@ cfg_if::cfg_if! {
 
         pub use addr::{SockAddr, ToSockAddr, SOCKADDR_MAX};
         pub use cmsg::{cmsg_len, cmsg_space};
-        pub use error::{cvt, invalid_input, timed_out, IsMinusOne};
+        pub use error::{
+            context, context_with_hint, cvt, errno, errno_name, invalid_input, is_timeout, target_context, timed_out,
+            ErrorContext, IsMinusOne,
+        };
+        pub use flags::MsgFlags;
         pub use family::{family_name, FamilyAddr, ProtocolSocket, SocketKind, SocketOwner};
         pub use iface::{if_index, if_name, IfName, Interface, IFNAMSIZ};
-        pub use kinds::{Family, Protocol, Type};
-        pub use mode::{default_timeout, set_default_timeout, Mode};
+        pub use kinds::{Family, IntoProtocol, Protocol, Type};
+        pub use modules::kernel_module;
+        pub use mode::{default_timeout, set_default_timeout, set_default_timeout_secs, Mode};
         pub use pod::Pod;
         pub use socket::*;
 

@@ -94,6 +94,13 @@ pub fn set_default_timeout(timeout: Option<Duration>) {
     DEFAULT_MODE.store(Mode::from_timeout(timeout).encode(), Ordering::Relaxed);
 }
 
+/// [`set_default_timeout`] with seconds as a float, as Python gives them (`None`: blocking);
+/// a negative, NaN or too large value is `InvalidInput` naming `timeout`.
+pub fn set_default_timeout_secs(seconds: impl Into<Option<f64>>) -> std::io::Result<()> {
+    set_default_timeout(crate::socket::secs_to_timeout(seconds.into())?);
+    Ok(())
+}
+
 pub(crate) fn default_mode() -> Mode {
     Mode::decode(DEFAULT_MODE.load(Ordering::Relaxed))
 }

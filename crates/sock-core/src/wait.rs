@@ -70,7 +70,8 @@ pub fn poll_once(fd: BorrowedFd<'_>, interest: Interest, timeout: Option<Duratio
 }
 
 /// Runs `op` in `mode` on `fd`: retries `EINTR`; in timeout mode waits on `EAGAIN` with the
-/// time left of `deadline` and fails with `TimedOut` when it runs out.
+/// time left of `deadline` and fails with `TimedOut` (its message naming `what`, the
+/// operation) when it runs out.
 ///
 /// When data is ready this is exactly one syscall: `op` runs first and the clock is read only
 /// after it reported `EAGAIN`.
@@ -80,6 +81,7 @@ pub fn call<T>(
     mode: Mode,
     interest: Interest,
     deadline: &mut Deadline,
+    what: &'static str,
     mut op: impl FnMut() -> io::Result<T>,
 ) -> io::Result<T> {
     loop {
@@ -88,21 +90,29 @@ pub fn call<T>(
             Err(e) if is_interrupted(&e) => continue,
             Err(e) if is_would_block(&e) => {
                 let Mode::Timeout(timeout) = mode else { return Err(e) };
-                wait(fd, interest, timeout, deadline)?;
+                wait(fd, interest, timeout, deadline, what)?;
             }
             Err(e) => return Err(e),
         }
     }
 }
 
-/// Waits for readiness within the time left of `deadline`; `TimedOut` when none is left.
-/// A poll interrupted by a signal polls again with the time that remains.
-pub fn wait(fd: BorrowedFd<'_>, interest: Interest, timeout: Duration, deadline: &mut Deadline) -> io::Result<()> {
+/// Waits for readiness within the time left of `deadline`; `TimedOut` naming `what` (the
+/// operation) when none is left. A poll interrupted by a signal polls again with the time that
+/// remains.
+#[cold]
+pub fn wait(
+    fd: BorrowedFd<'_>,
+    interest: Interest,
+    timeout: Duration,
+    deadline: &mut Deadline,
+    what: &'static str,
+) -> io::Result<()> {
     loop {
-        let left = deadline.remaining(timeout).ok_or_else(timed_out)?;
+        let left = deadline.remaining(timeout).ok_or_else(|| timed_out(what))?;
         match poll_once(fd, interest, Some(left)) {
             Ok(true) => return Ok(()),
-            Ok(false) => return Err(timed_out()),
+            Ok(false) => return Err(timed_out(what)),
             Err(e) if is_interrupted(&e) => continue,
             Err(e) => return Err(e),
         }

@@ -23,8 +23,8 @@ pub fn run(host: &str, port: u16) -> io::Result<Vec<u8>> {
         break;
     }
     let s = conn.ok_or_else(|| io::Error::other("could not open socket"))?;
-    s.send_all(b"Hello, world", 0)?;
-    s.recv_vec(1024, 0)
+    s.send_all(b"Hello, world")?;
+    s.recv_vec(1024)
 }
 
 #[allow(dead_code)] // the integration tests include this file for `run`

@@ -11,8 +11,8 @@ use sock_inet as _; // its impls make `(host, port)` an address
 pub fn run(host: &str, port: u16) -> io::Result<Vec<u8>> {
     let s = Socket::new(Family::INET, Type::STREAM, None)?;
     s.connect((host, port))?;
-    s.send_all(b"Hello, world", 0)?;
-    s.recv_vec(1024, 0)
+    s.send_all(b"Hello, world")?;
+    s.recv_vec(1024)
 }
 
 #[allow(dead_code)] // the integration tests include this file for `run`

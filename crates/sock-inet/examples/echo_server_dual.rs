@@ -33,11 +33,11 @@ pub fn serve(port: u16, ready: impl FnOnce(std::net::SocketAddr)) -> io::Result<
     println!("Connected by {}", sock_inet::decode(&addr)?);
     let mut data = [0u8; 1024];
     loop {
-        let n = conn.recv(&mut data, 0)?;
+        let n = conn.recv(&mut data)?;
         if n == 0 {
             break;
         }
-        conn.send(&data[..n], 0)?;
+        conn.send(&data[..n])?;
     }
     Ok(())
 }

@@ -23,11 +23,11 @@ pub fn serve(host: &str, port: u16, ready: impl FnOnce(u16)) -> io::Result<()> {
     println!("Connected by {}", sock_inet::decode(&addr)?);
     let mut data = [0u8; 1024];
     loop {
-        let n = conn.recv(&mut data, 0)?;
+        let n = conn.recv(&mut data)?;
         if n == 0 {
             break;
         }
-        conn.send_all(&data[..n], 0)?;
+        conn.send_all(&data[..n])?;
     }
     Ok(())
 }

@@ -221,7 +221,7 @@ impl<R: Reactor<Socket> + Send + Sync> AsyncInetExt for Async<Socket, R> {
         let msg = self.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0).await?;
         let segment_size = gro_segment_size(&control[..msg.control_len.min(control.len())]);
         let addr = crate::decode(&msg.addr)?;
-        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags })
+        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags.bits() })
     }
 
     async fn recv_from_inet(&self, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {

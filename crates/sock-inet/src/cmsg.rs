@@ -73,7 +73,7 @@ pub enum InetCmsg {
     /// let len = w.len();
     /// let to: SockAddr = rx.local_addr()?;
     /// tx.send_msg(&[IoSlice::new(&[7u8; 250])], &control[..len], 0, Some(&to))?;
-    /// let lens: Vec<usize> = (0..3).map(|_| rx.recv_vec(2000, 0).map(|d| d.len())).collect::<Result<_, _>>()?;
+    /// let lens: Vec<usize> = (0..3).map(|_| rx.recv_vec(2000).map(|d| d.len())).collect::<Result<_, _>>()?;
     /// assert_eq!(lens, [100, 100, 50]);
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -165,6 +165,14 @@ impl InetCmsg {
     /// items of other kinds are skipped.
     pub fn parse(control: &[u8]) -> impl Iterator<Item = InetCmsg> + '_ {
         CmsgIter::new(control).filter_map(|c| InetCmsg::decode(&c))
+    }
+}
+
+/// The family's decoder in the one ancillary-data model: `cmsg.decode::<InetCmsg>()` on a
+/// [`CmsgIter`]'s items and on the owned items of `recv_msg_vec` alike.
+impl<'a> sock_core::cmsg::DecodeCmsg<'a> for InetCmsg {
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<InetCmsg> {
+        InetCmsg::decode(item)
     }
 }
 

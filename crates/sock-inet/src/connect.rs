@@ -92,7 +92,7 @@ impl std::error::Error for ConnectErrors {}
 /// use sock_inet::{create_connection, ConnectOptions};
 /// use std::time::Duration;
 /// let s = create_connection(("localhost", 8080), &ConnectOptions::new().timeout(Some(Duration::from_secs(3))))?;
-/// s.send_all(b"hello", 0)?;
+/// s.send_all(b"hello")?;
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn create_connection(address: (&str, u16), options: &ConnectOptions<'_>) -> io::Result<Socket> {

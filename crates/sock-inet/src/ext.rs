@@ -98,10 +98,10 @@ pub trait InetSocketExt: sealed::Sealed {
     /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
     /// tx.set_udp_segment(1000)?;
     /// assert_eq!(tx.udp_segment()?, 1000);
-    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;     // one send, three datagrams
-    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
-    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 1000);
-    /// assert_eq!(rx.recv_vec(4000, 0)?.len(), 500);
+    /// tx.send_to(&[1u8; 2500], rx.local_addr()?)?;     // one send, three datagrams
+    /// assert_eq!(rx.recv_vec(4000)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000)?.len(), 1000);
+    /// assert_eq!(rx.recv_vec(4000)?.len(), 500);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     fn set_udp_segment(&self, segment_size: u16) -> io::Result<()>;
@@ -122,7 +122,7 @@ pub trait InetSocketExt: sealed::Sealed {
     /// assert!(rx.udp_gro()?);
     /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
     /// tx.set_udp_segment(1000)?;
-    /// tx.send_to(&[1u8; 2500], 0, rx.local_addr()?)?;
+    /// tx.send_to(&[1u8; 2500], rx.local_addr()?)?;
     /// let (mut buf, mut control) = (vec![0u8; 65536], [0u8; 64]);
     /// let mut datagrams = 0;
     /// while datagrams < 3 {

@@ -13,8 +13,8 @@
 //! client.connect(("localhost", port))?;           // Python's (host, port) tuple
 //! let (conn, peer) = server.accept()?;
 //! assert_eq!(decode(&peer)?, decode(&client.local_addr()?)?);
-//! client.send_all(b"hi", 0)?;
-//! assert_eq!(conn.recv_vec(16, 0)?, b"hi");
+//! client.send_all(b"hi")?;
+//! assert_eq!(conn.recv_vec(16)?, b"hi");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!

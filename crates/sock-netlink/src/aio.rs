@@ -145,7 +145,7 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     pub async fn send_request(&self, msg: NlMsgBuilder) -> io::Result<u32> {
         let (seq, bytes) = self.get_ref().stamp(msg);
         let to = NetlinkAddr::KERNEL.encode()?;
-        self.0.async_io(Interest::Write, |s| s.as_ref().send_to_addr(&bytes, 0, &to)).await?;
+        self.0.async_io(Interest::Write, |s| s.as_ref().send_to_addr(&bytes, &to)).await?;
         Ok(seq)
     }
 

@@ -84,7 +84,7 @@ impl NetlinkSocket {
     /// that sequence number.
     pub fn send_request(&self, msg: NlMsgBuilder) -> io::Result<u32> {
         let (seq, bytes) = self.stamp(msg);
-        self.sock.send_to(&bytes, 0, NetlinkAddr::KERNEL)?;
+        self.sock.send_to(&bytes, NetlinkAddr::KERNEL)?;
         Ok(seq)
     }
 

@@ -101,7 +101,7 @@ impl<R: Reactor<PacketSocket>> AsyncPacketSocket<R> {
     /// Cancel safe: a dropped future sent nothing.
     pub async fn send_to(&self, buf: &[u8], addr: &PacketAddr) -> io::Result<usize> {
         let to = addr.encode_on(self.get_ref())?;
-        self.0.async_io(Interest::Write, |s| s.socket().send_to_addr(buf, 0, &to)).await
+        self.0.async_io(Interest::Write, |s| s.socket().send_to_addr(buf, &to)).await
     }
 
     /// [`send_to`](Self::send_to) without waiting: `WouldBlock` when the queue is full.

@@ -106,7 +106,7 @@ impl PacketSocket {
     /// sender's hardware address. A frame longer than `buf` is cut (check with
     /// `MSG_TRUNC` through [`Socket::recv_msg`] if that matters).
     pub fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, PacketAddr)> {
-        let (n, addr) = self.sock.recv_from(buf, 0)?;
+        let (n, addr) = self.sock.recv_from(buf)?;
         Ok((n, PacketAddr::decode(&addr)?))
     }
 
@@ -114,7 +114,7 @@ impl PacketSocket {
     /// interface; on `SOCK_DGRAM`, `addr.hwaddr` is the destination and `addr.protocol` the
     /// frame's protocol.
     pub fn send_to(&self, buf: &[u8], addr: &PacketAddr) -> io::Result<usize> {
-        self.sock.send_to(buf, 0, addr)
+        self.sock.send_to(buf, addr)
     }
 
     /// Receives one frame with its `PACKET_AUXDATA` item (present once

@@ -98,7 +98,11 @@ impl ResolveError {
 
     /// The `ResolveError` inside an `io::Error` made from one, if any.
     pub fn from_io(err: &io::Error) -> Option<&ResolveError> {
-        err.get_ref()?.downcast_ref::<ResolveError>()
+        let inner = err.get_ref()?;
+        if let Some(ctx) = inner.downcast_ref::<sock_core::ErrorContext>() {
+            return ResolveError::from_io(ctx.inner());
+        }
+        inner.downcast_ref::<ResolveError>()
     }
 
     fn io_kind(&self) -> io::ErrorKind {

@@ -99,7 +99,7 @@ impl<R: Reactor<Socket>> TopologyEvents<R> {
     pub fn poll_recv(&self, cx: &mut Context<'_>) -> Poll<io::Result<Option<Event>>> {
         self.io.poll_io(cx, Interest::Read, |s| {
             let mut buf = [0u8; Event::SIZE];
-            match s.recv(&mut buf, 0)? {
+            match s.recv(&mut buf)? {
                 0 => Ok(None),
                 n => Event::from_bytes(buf.get(..n).unwrap_or(&buf))
                     .map(Some)

@@ -90,8 +90,8 @@
 //! let server = Socket::new(Family::TIPC, Type::RDM, None)?;
 //! server.bind(TipcAddr::service_range(2000, 200, 210))?;
 //! let client = Socket::new(Family::TIPC, Type::RDM, None)?;
-//! client.send_to(b"hello", 0, TipcAddr::service(2000, 205))?;
-//! let (data, from) = server.recv_from_vec(64, 0)?;
+//! client.send_to(b"hello", TipcAddr::service(2000, 205))?;
+//! let (data, from) = server.recv_from_vec(64)?;
 //! assert_eq!(TipcAddr::try_from(&from)?, TipcAddr::try_from(&client.local_addr()?)?);
 //! # Ok::<(), std::io::Error>(())
 //! ```

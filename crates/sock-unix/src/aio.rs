@@ -7,9 +7,8 @@ use std::future::Future;
 use std::io::{self, IoSlice, IoSliceMut};
 use std::os::fd::{AsFd, OwnedFd};
 
-use libc::c_int;
 use sock_core::aio::{AcceptReactor, Async, Interest};
-use sock_core::{FamilyAddr, RecvMsg, SockAddr, Socket, ToSockAddr};
+use sock_core::{FamilyAddr, MsgFlags, RecvMsg, SockAddr, Socket, ToSockAddr};
 
 use crate::{Credentials, UnixAddr, UnixSocketExt};
 
@@ -39,7 +38,7 @@ pub trait AsyncUnixExt: sealed::Sealed {
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<usize>> + Send;
 
     /// [`send_fds`](AsyncUnixExt::send_fds) to `addr` (any `AF_UNIX` address form, converted
@@ -52,7 +51,7 @@ pub trait AsyncUnixExt: sealed::Sealed {
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: impl ToSockAddr<M>,
     ) -> impl Future<Output = io::Result<usize>> + Send;
 
@@ -67,8 +66,8 @@ pub trait AsyncUnixExt: sealed::Sealed {
         &self,
         bufsize: usize,
         maxfds: usize,
-        flags: c_int,
-    ) -> impl Future<Output = io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)>> + Send;
+        flags: impl Into<MsgFlags>,
+    ) -> impl Future<Output = io::Result<(Vec<u8>, Vec<OwnedFd>, MsgFlags, SockAddr)>> + Send;
 
     /// [`recv_fds`](AsyncUnixExt::recv_fds) into caller buffers
     /// ([`recv_fds_into`](crate::recv_fds_into)).
@@ -80,7 +79,7 @@ pub trait AsyncUnixExt: sealed::Sealed {
         &self,
         bufs: &mut [IoSliceMut<'_>],
         maxfds: usize,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<(RecvMsg, Vec<OwnedFd>)>> + Send;
 
     /// Sends `bufs` with an `SCM_CREDENTIALS` item
@@ -93,7 +92,7 @@ pub trait AsyncUnixExt: sealed::Sealed {
         &self,
         bufs: &[IoSlice<'_>],
         creds: &Credentials,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<usize>> + Send;
 
     /// Receives into `bufs` with the sender's credentials, if the message carried them
@@ -105,7 +104,7 @@ pub trait AsyncUnixExt: sealed::Sealed {
     fn recv_credentials(
         &self,
         bufs: &mut [IoSliceMut<'_>],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<(RecvMsg, Option<Credentials>)>> + Send;
 
     /// `recv_from` with the sender as a [`UnixAddr`].
@@ -135,8 +134,9 @@ where
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<usize>> + Send {
+        let flags = flags.into();
         self.async_io(Interest::Write, move |s| crate::send_fds(s, bufs, fds, flags, None))
     }
 
@@ -144,36 +144,40 @@ where
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: impl ToSockAddr<M>,
     ) -> impl Future<Output = io::Result<usize>> + Send {
-        let addr = addr.to_sock_addr(self.socket());
+        let (flags, addr) = (flags.into(), addr.to_sock_addr(self.socket()));
         async move {
             let addr = addr?;
             self.async_io(Interest::Write, |s| crate::send_fds(s, bufs, fds, flags, Some(&addr))).await
         }
     }
 
-    async fn recv_fds(
+    fn recv_fds(
         &self,
         bufsize: usize,
         maxfds: usize,
-        flags: c_int,
-    ) -> io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)> {
-        let mut data = sock_core::zeroed_vec(bufsize, "bufsize")?;
-        let (msg, fds) = self
-            .async_io(Interest::Read, |s| crate::recv_fds_into(s, &mut [IoSliceMut::new(&mut data)], maxfds, flags))
-            .await?;
-        data.truncate(msg.bytes.min(bufsize));
-        Ok((data, fds, msg.flags, msg.addr))
+        flags: impl Into<MsgFlags>,
+    ) -> impl Future<Output = io::Result<(Vec<u8>, Vec<OwnedFd>, MsgFlags, SockAddr)>> + Send {
+        let flags: MsgFlags = flags.into();
+        async move {
+            let mut data = sock_core::zeroed_vec(bufsize, "bufsize")?;
+            let (msg, fds) = self
+                .async_io(Interest::Read, |s| crate::recv_fds_into(s, &mut [IoSliceMut::new(&mut data)], maxfds, flags))
+                .await?;
+            data.truncate(msg.bytes.min(bufsize));
+            Ok((data, fds, msg.flags, msg.addr))
+        }
     }
 
     fn recv_fds_into(
         &self,
         bufs: &mut [IoSliceMut<'_>],
         maxfds: usize,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<(RecvMsg, Vec<OwnedFd>)>> + Send {
+        let flags = flags.into();
         self.async_io(Interest::Read, move |s| crate::recv_fds_into(s, bufs, maxfds, flags))
     }
 
@@ -181,16 +185,18 @@ where
         &self,
         bufs: &[IoSlice<'_>],
         creds: &Credentials,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<usize>> + Send {
+        let flags = flags.into();
         self.async_io(Interest::Write, move |s| s.send_credentials(bufs, creds, flags))
     }
 
     fn recv_credentials(
         &self,
         bufs: &mut [IoSliceMut<'_>],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> impl Future<Output = io::Result<(RecvMsg, Option<Credentials>)>> + Send {
+        let flags = flags.into();
         self.async_io(Interest::Read, move |s| s.recv_credentials(bufs, flags))
     }
 

@@ -4,9 +4,8 @@ use std::io::{self, IoSlice, IoSliceMut};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::{UnixDatagram, UnixListener, UnixStream};
 
-use libc::c_int;
 use sock_core::cmsg::{CmsgIter, CmsgWriter};
-use sock_core::{invalid_input, Family, FamilyAddr, Mode, RecvMsg, SockAddr, Socket, ToSockAddr, Type};
+use sock_core::{invalid_input, Family, FamilyAddr, Mode, MsgFlags, RecvMsg, SockAddr, Socket, ToSockAddr, Type};
 
 use crate::addr::UnixAddr;
 use crate::creds::Credentials;
@@ -41,14 +40,14 @@ pub trait UnixSocketExt: sealed::Sealed {
     fn peer_unix_addr(&self) -> io::Result<UnixAddr>;
 
     /// Sends `bufs` with `fds` in one `SCM_RIGHTS` item (see [`send_fds`](crate::send_fds)).
-    fn send_fds<F: AsFd>(&self, bufs: &[IoSlice<'_>], fds: &[F], flags: c_int) -> io::Result<usize>;
+    fn send_fds<F: AsFd>(&self, bufs: &[IoSlice<'_>], fds: &[F], flags: impl Into<MsgFlags>) -> io::Result<usize>;
 
     /// Like [`UnixSocketExt::send_fds`], to `addr` (any `AF_UNIX` address form).
     fn send_fds_to<F: AsFd, M>(
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: impl ToSockAddr<M>,
     ) -> io::Result<usize>;
 
@@ -57,7 +56,7 @@ pub trait UnixSocketExt: sealed::Sealed {
         &self,
         bufs: &mut [IoSliceMut<'_>],
         maxfds: usize,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> io::Result<(RecvMsg, Vec<OwnedFd>)>;
 
     /// `SO_PEERCRED`: the credentials of the peer process at `connect`/`socketpair` time.
@@ -83,14 +82,22 @@ pub trait UnixSocketExt: sealed::Sealed {
     /// send their own pid/uid/gid ([`Credentials::current`]); the kernel answers `EPERM`
     /// otherwise. (With `SO_PASSCRED` on the receiver, the kernel attaches the sender's
     /// credentials even without this.)
-    fn send_credentials(&self, bufs: &[IoSlice<'_>], creds: &Credentials, flags: c_int) -> io::Result<usize>;
+    fn send_credentials(
+        &self,
+        bufs: &[IoSlice<'_>],
+        creds: &Credentials,
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<usize>;
 
     /// Receives into `bufs` and returns the sender's credentials if the message carried them
     /// (turn on [`UnixSocketExt::set_pass_cred`] first). Fds that arrive with the message
     /// are closed; use [`UnixSocketExt::recv_fds_into`] or `Socket::recv_msg_fds` with
     /// [`Credentials::from_cmsg`] to take both.
-    fn recv_credentials(&self, bufs: &mut [IoSliceMut<'_>], flags: c_int)
-        -> io::Result<(RecvMsg, Option<Credentials>)>;
+    fn recv_credentials(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<(RecvMsg, Option<Credentials>)>;
 
     /// Converts into `std::os::unix::net::UnixStream`. The socket must be `AF_UNIX` and
     /// `SOCK_STREAM` (`InvalidInput` otherwise). std has no per-call timeouts, so a socket in
@@ -115,7 +122,7 @@ impl UnixSocketExt for Socket {
         UnixAddr::decode(&self.peer_addr()?)
     }
 
-    fn send_fds<F: AsFd>(&self, bufs: &[IoSlice<'_>], fds: &[F], flags: c_int) -> io::Result<usize> {
+    fn send_fds<F: AsFd>(&self, bufs: &[IoSlice<'_>], fds: &[F], flags: impl Into<MsgFlags>) -> io::Result<usize> {
         fds::send_fds(self, bufs, fds, flags, None)
     }
 
@@ -123,7 +130,7 @@ impl UnixSocketExt for Socket {
         &self,
         bufs: &[IoSlice<'_>],
         fds: &[F],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: impl ToSockAddr<M>,
     ) -> io::Result<usize> {
         let addr: SockAddr = addr.to_sock_addr(self)?;
@@ -134,7 +141,7 @@ impl UnixSocketExt for Socket {
         &self,
         bufs: &mut [IoSliceMut<'_>],
         maxfds: usize,
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
         fds::recv_fds_into(self, bufs, maxfds, flags)
     }
@@ -163,7 +170,12 @@ impl UnixSocketExt for Socket {
         self.get(PASSSEC)
     }
 
-    fn send_credentials(&self, bufs: &[IoSlice<'_>], creds: &Credentials, flags: c_int) -> io::Result<usize> {
+    fn send_credentials(
+        &self,
+        bufs: &[IoSlice<'_>],
+        creds: &Credentials,
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<usize> {
         let mut control = [0u8; CREDS_SPACE];
         let mut writer = CmsgWriter::new(&mut control);
         creds.push_to(&mut writer)?;
@@ -174,7 +186,7 @@ impl UnixSocketExt for Socket {
     fn recv_credentials(
         &self,
         bufs: &mut [IoSliceMut<'_>],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> io::Result<(RecvMsg, Option<Credentials>)> {
         let mut control = [0u8; CREDS_SPACE];
         // Any fds that came along are owned here and closed on return.

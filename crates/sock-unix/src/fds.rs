@@ -4,9 +4,8 @@
 use std::io::{self, IoSlice, IoSliceMut};
 use std::os::fd::{AsFd, OwnedFd};
 
-use libc::c_int;
 use sock_core::cmsg::{cmsg_space, CmsgWriter};
-use sock_core::{RecvMsg, SockAddr, Socket};
+use sock_core::{MsgFlags, RecvMsg, SockAddr, Socket};
 
 use crate::consts::SCM_MAX_FD;
 use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIGHTS_SPACE};
@@ -32,7 +31,7 @@ pub fn send_fds<F: AsFd>(
     sock: &Socket,
     buffers: &[IoSlice<'_>],
     fds: &[F],
-    flags: c_int,
+    flags: impl Into<MsgFlags>,
     address: Option<&SockAddr>,
 ) -> io::Result<usize> {
     if fds.is_empty() {
@@ -57,8 +56,8 @@ pub fn recv_fds(
     sock: &Socket,
     bufsize: usize,
     maxfds: usize,
-    flags: c_int,
-) -> io::Result<(Vec<u8>, Vec<OwnedFd>, c_int, SockAddr)> {
+    flags: impl Into<MsgFlags>,
+) -> io::Result<(Vec<u8>, Vec<OwnedFd>, MsgFlags, SockAddr)> {
     let mut data = sock_core::zeroed_vec(bufsize, "bufsize")?;
     let (msg, fds) = recv_fds_into(sock, &mut [IoSliceMut::new(&mut data)], maxfds, flags)?;
     data.truncate(msg.bytes.min(bufsize));
@@ -71,7 +70,7 @@ pub fn recv_fds_into(
     sock: &Socket,
     bufs: &mut [IoSliceMut<'_>],
     maxfds: usize,
-    flags: c_int,
+    flags: impl Into<MsgFlags>,
 ) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
     let mut control = [0u8; MAX_RIGHTS_SPACE];
     let len = header_space() + maxfds.min(SCM_MAX_FD) * FD_SIZE;

@@ -60,8 +60,8 @@
 //! assert_eq!(&buf[..msg.bytes], b"a socket");
 //! assert_eq!(UnixAddr::decode(&msg.addr)?, client.local_unix_addr()?);
 //! let passed = Socket::from_fd(fds.pop().expect("one fd"))?;
-//! passed.send_all(b"over the passed fd", 0)?;
-//! assert_eq!(mine.recv_vec(32, 0)?, b"over the passed fd");
+//! passed.send_all(b"over the passed fd")?;
+//! assert_eq!(mine.recv_vec(32)?, b"over the passed fd");
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!

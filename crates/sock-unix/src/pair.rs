@@ -10,8 +10,8 @@ use sock_core::{Family, Socket, Type};
 ///
 /// ```
 /// let (a, b) = sock_unix::socketpair()?;
-/// a.send_all(b"hi", 0)?;
-/// assert_eq!(b.recv_vec(8, 0)?, b"hi");
+/// a.send_all(b"hi")?;
+/// assert_eq!(b.recv_vec(8)?, b"hi");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn socketpair() -> io::Result<(Socket, Socket)> {
@@ -24,9 +24,9 @@ pub fn socketpair() -> io::Result<(Socket, Socket)> {
 /// ```
 /// use sock_core::Type;
 /// let (a, b) = sock_unix::socketpair_with(Type::SEQPACKET)?;
-/// a.send(b"one", 0)?;
-/// a.send(b"two", 0)?;
-/// assert_eq!(b.recv_vec(8, 0)?, b"one");
+/// a.send(b"one")?;
+/// a.send(b"two")?;
+/// assert_eq!(b.recv_vec(8)?, b"one");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn socketpair_with(ty: Type) -> io::Result<(Socket, Socket)> {

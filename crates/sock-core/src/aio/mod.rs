@@ -25,13 +25,12 @@ use std::marker::PhantomData;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::task::{Context, Poll};
 
-use libc::c_int;
-
 use crate::addr::{SockAddr, ToSockAddr};
 use crate::family::SocketOwner;
 use crate::mode::Mode;
 use crate::socket::{AsOutMsg, RecvBatch, RecvMsg, SendBatch, Socket};
 pub use crate::wait::Interest;
+use crate::MsgFlags;
 
 #[cfg(feature = "async-io")]
 pub(crate) mod async_io_reactor;
@@ -184,17 +183,18 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     ///
     /// Cancel safe: a dropped future received nothing (the next call gets the data).
     pub async fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
-        self.sock_io(Interest::Read, |s| s.recv(buf, 0)).await
+        self.sock_io(Interest::Read, |s| s.recv(buf)).await
     }
 
     /// [`recv`](Async::recv) with `MSG_*` flags (`MSG_PEEK` ...). Cancel safe.
-    pub async fn recv_with_flags(&self, buf: &mut [u8], flags: c_int) -> io::Result<usize> {
-        self.sock_io(Interest::Read, |s| s.recv(buf, flags)).await
+    pub async fn recv_with_flags(&self, buf: &mut [u8], flags: impl Into<MsgFlags>) -> io::Result<usize> {
+        let flags = flags.into();
+        self.sock_io(Interest::Read, |s| s.recv_with_flags(buf, flags)).await
     }
 
     /// Receives without waiting: `WouldBlock` if nothing is queued.
     pub fn try_recv(&self, buf: &mut [u8]) -> io::Result<usize> {
-        self.socket().recv(buf, 0)
+        self.socket().recv(buf)
     }
 
     /// Receives a datagram and its sender ([`Socket::recv_from`]). Cancel safe.
@@ -207,17 +207,23 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     /// [`recv_from`](Async::recv_from) into a caller's address buffer
     /// ([`Socket::recv_from_addr`]): no copy of the address per call. Cancel safe.
     pub async fn recv_from_addr(&self, buf: &mut [u8], addr: &mut SockAddr) -> io::Result<usize> {
-        self.sock_io(Interest::Read, |s| s.recv_from_addr(buf, 0, addr)).await
+        self.sock_io(Interest::Read, |s| s.recv_from_addr(buf, addr)).await
     }
 
     /// [`recv_from`](Async::recv_from) without waiting.
     pub fn try_recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, SockAddr)> {
-        self.socket().recv_from(buf, 0)
+        self.socket().recv_from(buf)
     }
 
     /// Receives with ancillary data ([`Socket::recv_msg`]); received fds stay in `control`
     /// as raw numbers — use [`recv_msg_fds`](Async::recv_msg_fds) to own them. Cancel safe.
-    pub async fn recv_msg(&self, bufs: &mut [IoSliceMut<'_>], control: &mut [u8], flags: c_int) -> io::Result<RecvMsg> {
+    pub async fn recv_msg(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<RecvMsg> {
+        let flags = flags.into();
         self.sock_io(Interest::Read, |s| s.recv_msg(bufs, control, flags)).await
     }
 
@@ -227,8 +233,9 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
         &self,
         bufs: &mut [IoSliceMut<'_>],
         control: &mut [u8],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> io::Result<(RecvMsg, Vec<std::os::fd::OwnedFd>)> {
+        let flags = flags.into();
         self.sock_io(Interest::Read, |s| s.recv_msg_fds(bufs, control, flags)).await
     }
 
@@ -243,35 +250,36 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
     ///
     /// Cancel safe: a dropped future sent nothing.
     pub async fn send(&self, buf: &[u8]) -> io::Result<usize> {
-        self.sock_io(Interest::Write, |s| s.send(buf, 0)).await
+        self.sock_io(Interest::Write, |s| s.send(buf)).await
     }
 
     /// [`send`](Async::send) with `MSG_*` flags. Cancel safe.
-    pub async fn send_with_flags(&self, buf: &[u8], flags: c_int) -> io::Result<usize> {
-        self.sock_io(Interest::Write, |s| s.send(buf, flags)).await
+    pub async fn send_with_flags(&self, buf: &[u8], flags: impl Into<MsgFlags>) -> io::Result<usize> {
+        let flags = flags.into();
+        self.sock_io(Interest::Write, |s| s.send_with_flags(buf, flags)).await
     }
 
     /// Sends without waiting: `WouldBlock` if the send buffer is full.
     pub fn try_send(&self, buf: &[u8]) -> io::Result<usize> {
-        self.socket().send(buf, 0)
+        self.socket().send(buf)
     }
 
     /// Sends a datagram to `addr` ([`Socket::send_to`]). Cancel safe.
     pub async fn send_to<M>(&self, buf: &[u8], addr: impl ToSockAddr<M>) -> io::Result<usize> {
         let addr = addr.to_sock_addr(self.socket())?;
-        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, 0, &addr)).await
+        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, &addr)).await
     }
 
     /// [`send_to`](Async::send_to) of an address already in kernel form (no conversion, no
     /// copy per call). Cancel safe.
     pub async fn send_to_addr(&self, buf: &[u8], addr: &SockAddr) -> io::Result<usize> {
-        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, 0, addr)).await
+        self.sock_io(Interest::Write, |s| s.send_to_addr(buf, addr)).await
     }
 
     /// [`send_to`](Async::send_to) without waiting.
     pub fn try_send_to<M>(&self, buf: &[u8], addr: impl ToSockAddr<M>) -> io::Result<usize> {
         let addr = addr.to_sock_addr(self.socket())?;
-        self.socket().send_to_addr(buf, 0, &addr)
+        self.socket().send_to_addr(buf, &addr)
     }
 
     /// Sends all of `buf`, waiting for room as needed.
@@ -316,9 +324,10 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
         &self,
         bufs: &[IoSlice<'_>],
         control: &[u8],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: Option<&SockAddr>,
     ) -> io::Result<usize> {
+        let flags = flags.into();
         self.sock_io(Interest::Write, |s| s.send_msg(bufs, control, flags, addr)).await
     }
 
@@ -458,12 +467,12 @@ impl<T: SocketOwner, R: Reactor<T>> Async<T, R> {
 
     /// The `AsyncRead` step shared by both runtimes' traits.
     pub(crate) fn poll_read_into(&self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
-        self.reactor.poll_io(cx, Interest::Read, &mut |io: &T| io.as_ref().recv(buf, 0))
+        self.reactor.poll_io(cx, Interest::Read, &mut |io: &T| io.as_ref().recv(buf))
     }
 
     /// The `AsyncWrite` step shared by both runtimes' traits.
     pub(crate) fn poll_write_from(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        self.reactor.poll_io(cx, Interest::Write, &mut |io: &T| io.as_ref().send(buf, 0))
+        self.reactor.poll_io(cx, Interest::Write, &mut |io: &T| io.as_ref().send(buf))
     }
 
     /// The `AsyncWrite` vectored step.

@@ -26,6 +26,7 @@ use crate::addr::{SockAddr, SOCKADDR_MAX};
 use crate::cmsg::CmsgIter;
 use crate::consts;
 use crate::error::{cvt, invalid_input};
+use crate::flags::MsgFlags;
 use crate::wait::Interest;
 
 /// A zeroed `mmsghdr`.
@@ -84,7 +85,7 @@ pub struct BatchMsg<'a> {
     pub control: &'a [u8],
     /// `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC` ...). `MSG_CMSG_CLOEXEC`, which Linux echoes,
     /// is reported only if the caller passed it.
-    pub flags: c_int,
+    pub flags: MsgFlags,
 }
 
 impl RecvBatch {
@@ -151,7 +152,7 @@ impl RecvBatch {
         let clen = (hdr.msg_hdr.msg_controllen as usize).min(self.control_size);
         let control = &self.control[i * self.control_size..i * self.control_size + clen];
         let flags = hdr.msg_hdr.msg_flags & !self.added_flags;
-        Some(BatchMsg { data, addr: &self.addrs[i], control, flags })
+        Some(BatchMsg { data, addr: &self.addrs[i], control, flags: MsgFlags::from_bits(flags) })
     }
 
     /// The range of `fds` that belongs to message `i` (empty past the last message).
@@ -337,7 +338,8 @@ impl Socket {
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
     /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
     /// `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]), so none leaks.
-    pub fn recv_many(&self, batch: &mut RecvBatch, flags: c_int) -> io::Result<usize> {
+    pub fn recv_many(&self, batch: &mut RecvBatch, flags: impl Into<MsgFlags>) -> io::Result<usize> {
+        let flags = flags.into().bits();
         let count = batch.capacity().min(MAX_BATCH);
         if count == 0 {
             return Err(invalid_input("batch", "has no slots"));
@@ -346,7 +348,7 @@ impl Socket {
         let flags = flags | consts::MSG_WAITFORONE | self.cloexec_flag();
         batch.received = 0;
         batch.fds.clear();
-        let n = self.call_flags(Interest::Read, flags, || {
+        let n = self.call_flags("recvmmsg", Interest::Read, flags, || {
             batch.prepare();
             // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
             // one iovec, control) with their true lengths; `count` ≤ the number of headers.
@@ -373,7 +375,13 @@ impl Socket {
     /// Sends `msgs` with one `sendmmsg(2)` (at most 1024 per call); returns how many were sent
     /// (per-message byte counts in [`SendBatch::sent_len`]). Waits per the socket's mode until
     /// at least one can be sent.
-    pub fn send_many<M: AsOutMsg>(&self, msgs: &[M], batch: &mut SendBatch, flags: c_int) -> io::Result<usize> {
+    pub fn send_many<M: AsOutMsg>(
+        &self,
+        msgs: &[M],
+        batch: &mut SendBatch,
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<usize> {
+        let flags = flags.into().bits();
         let count = msgs.len().min(MAX_BATCH);
         if count == 0 {
             return Ok(0);
@@ -385,7 +393,7 @@ impl Socket {
         }
         batch.grow(count);
         batch.sent = 0;
-        let n = self.call_flags(Interest::Write, flags, || {
+        let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
             for (i, m) in msgs[..count].iter().map(AsOutMsg::as_out_msg).enumerate() {
                 batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
                 let hdr = &mut batch.hdrs[i].msg_hdr;

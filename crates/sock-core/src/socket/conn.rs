@@ -65,15 +65,15 @@ impl Socket {
     /// An address of another family (say a UNIX path given to an INET socket) is
     /// `InvalidInput` before any syscall, as are all of [`Socket::check_addr_family`]'s cases.
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        let addr = addr.to_sock_addr(self)?;
+        let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "bind", ""))?;
         self.check_addr_family(&addr, "bind")?;
-        sys::bind(self.as_fd(), &addr)
+        sys::bind(self.as_fd(), &addr).map_err(|e| crate::context(e, "bind", addr))
     }
 
     /// `socket.listen(backlog)`; `None` is `min(SOMAXCONN, 128)`, a negative backlog is 0.
     pub fn listen(&self, backlog: Option<i32>) -> io::Result<()> {
         let backlog = backlog.unwrap_or(DEFAULT_BACKLOG).max(0);
-        self.s2().listen(backlog)
+        self.s2().listen(backlog).map_err(|e| crate::context(e, "listen", format_args!("backlog {backlog}")))
     }
 
     /// `socket.accept()`: the new connection (close-on-exec, in the *default* timeout, as
@@ -83,7 +83,7 @@ impl Socket {
     /// (like CPython) no address buffer is passed.
     pub fn accept(&self) -> io::Result<(Socket, SockAddr)> {
         let want_addr = self.family() != crate::Family::ALG;
-        let (fd, addr) = self.call(Interest::Read, || sys::accept(self.as_fd(), want_addr))?;
+        let (fd, addr) = self.call("accept", Interest::Read, || sys::accept(self.as_fd(), want_addr))?;
         Ok((self.adopt(fd)?, addr))
     }
 
@@ -94,16 +94,16 @@ impl Socket {
     /// `EINPROGRESS` error. A connect interrupted by a signal is never repeated: it waits for
     /// the connection under way and reads its outcome from `SO_ERROR`.
     pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        let addr = addr.to_sock_addr(self)?;
+        let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "connect", ""))?;
         self.check_addr_family(&addr, "connect")?;
-        self.connect_raw(&addr)
+        self.connect_raw(&addr).map_err(|e| crate::context(e, "connect", addr))
     }
 
     /// `socket.connect_ex(address)`: like [`Socket::connect`] but the outcome of the connect
     /// itself comes back as an errno value (0 on success, `EWOULDBLOCK` on timeout); only a
     /// bad address is an `Err`.
     pub fn connect_ex<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<i32> {
-        let addr = addr.to_sock_addr(self)?;
+        let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "connect_ex", ""))?;
         self.check_addr_family(&addr, "connect_ex")?;
         Ok(match self.connect_raw(&addr) {
             Ok(()) => 0,
@@ -128,12 +128,12 @@ impl Socket {
         let mut deadline = Deadline::new();
         loop {
             let left = match timeout {
-                Some(t) => Some(deadline.remaining(t).ok_or_else(timed_out)?),
+                Some(t) => Some(deadline.remaining(t).ok_or_else(|| timed_out("connect"))?),
                 None => None,
             };
             match wait::poll_once(self.as_fd(), Interest::Write, left) {
                 Ok(true) => break,
-                Ok(false) => return Err(timed_out()),
+                Ok(false) => return Err(timed_out("connect")),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }

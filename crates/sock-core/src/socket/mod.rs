@@ -17,7 +17,7 @@ use std::time::Duration;
 use libc::c_int;
 
 use crate::consts;
-use crate::kinds::{Family, Protocol, Type};
+use crate::kinds::{Family, IntoProtocol, Protocol, Type};
 use crate::mode::{default_mode, AtomicMode, Mode};
 use crate::wait::{self, Deadline, Interest};
 
@@ -46,13 +46,12 @@ pub use sockref::SockRef;
 ///
 /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
 /// a.set_timeout(Some(Duration::from_secs(1)))?;
-/// b.send_all(b"hello", 0)?;
+/// b.send_all(b"hello")?;
 /// let mut buf = [0u8; 16];
-/// let n = a.recv(&mut buf, 0)?;
+/// let n = a.recv(&mut buf)?;
 /// assert_eq!(&buf[..n], b"hello");
 /// # Ok::<(), std::io::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct Socket {
     fd: OwnedFd,
     family: Family,
@@ -70,27 +69,59 @@ pub struct Socket {
 impl Socket {
     /// Creates a socket (`socket.socket(family, type, proto)`).
     ///
-    /// The fd is close-on-exec. `ty` may carry `SOCK_NONBLOCK` (the socket then starts
-    /// non-blocking); otherwise it starts in the [default timeout](crate::default_timeout).
-    /// `ty()` reports the type without the flag bits.
-    pub fn new(family: Family, ty: Type, protocol: Option<Protocol>) -> stdio::Result<Socket> {
+    /// Each argument takes the typed value or CPython's integer constant: `Family::INET` or
+    /// `AF_INET`, `Type::DGRAM` or `SOCK_DGRAM`, `None`/`Protocol::UDP` or `0`/`IPPROTO_UDP`
+    /// (see [`IntoProtocol`]). The fd is close-on-exec. `ty` may carry `SOCK_NONBLOCK` (the
+    /// socket then starts non-blocking); otherwise it starts in the
+    /// [default timeout](crate::default_timeout). `ty()` reports the type without the flag bits.
+    ///
+    /// A family or protocol the running kernel lacks fails with its OS error
+    /// (`EAFNOSUPPORT`, `EPROTONOSUPPORT`) and a message that names the kernel module to load
+    /// (see [`kernel_module`](crate::kernel_module)).
+    ///
+    /// ```
+    /// use sock::consts::{AF_INET, SOCK_STREAM};
+    /// use sock::{Family, Socket, Type};
+    /// let tcp = Socket::new(AF_INET, SOCK_STREAM, 0)?;
+    /// assert_eq!((tcp.family(), tcp.ty()), (Family::INET, Type::STREAM));
+    /// let unix = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// assert_eq!(unix.family(), Family::UNIX);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(family: impl Into<Family>, ty: impl Into<Type>, protocol: impl IntoProtocol) -> stdio::Result<Socket> {
+        let (family, ty, protocol) = (family.into(), ty.into(), protocol.into_protocol());
         let raw = socket2::Socket::new(
             socket2::Domain::from(family.0),
             socket2::Type::from(ty.without_flags().0),
             protocol.map(|p| socket2::Protocol::from(p.0)),
-        )?;
+        )
+        .map_err(|e| creation_error(e, "socket", family, ty, protocol))?;
         let mode = if ty.is_nonblocking() { Mode::NonBlocking } else { default_mode() };
         Socket::with_mode(raw.into(), family, ty.without_flags(), protocol.unwrap_or(Protocol::DEFAULT), mode)
     }
 
     /// Creates a connected pair of sockets (`socket.socketpair()`); pass `Family::UNIX` and
     /// `Type::STREAM` for CPython's defaults. Both start in the default timeout.
-    pub fn pair(family: Family, ty: Type, protocol: Option<Protocol>) -> stdio::Result<(Socket, Socket)> {
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::SEQPACKET, None)?;
+    /// a.send(b"one record")?;
+    /// assert_eq!(b.recv_vec(64)?, b"one record");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn pair(
+        family: impl Into<Family>,
+        ty: impl Into<Type>,
+        protocol: impl IntoProtocol,
+    ) -> stdio::Result<(Socket, Socket)> {
+        let (family, ty, protocol) = (family.into(), ty.into(), protocol.into_protocol());
         let (a, b) = socket2::Socket::pair(
             socket2::Domain::from(family.0),
             socket2::Type::from(ty.without_flags().0),
             protocol.map(|p| socket2::Protocol::from(p.0)),
-        )?;
+        )
+        .map_err(|e| creation_error(e, "socketpair", family, ty, protocol))?;
         let mode = if ty.is_nonblocking() { Mode::NonBlocking } else { default_mode() };
         let proto = protocol.unwrap_or(Protocol::DEFAULT);
         Ok((
@@ -231,6 +262,37 @@ impl Socket {
         self.set_mode(Mode::from_timeout(timeout))
     }
 
+    /// `socket.settimeout(seconds)` as Python writes it: seconds as a float (`None`: blocking,
+    /// `0.0`: non-blocking). A negative, NaN or too large value is `InvalidInput` naming
+    /// `timeout`, where CPython raises `ValueError`.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.set_timeout_secs(2.5)?;
+    /// assert_eq!(s.timeout(), Some(std::time::Duration::from_millis(2500)));
+    /// s.set_timeout_secs(None)?;
+    /// assert_eq!(s.timeout(), None);
+    /// assert_eq!(s.set_timeout_secs(-1.0).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn set_timeout_secs(&self, seconds: impl Into<Option<f64>>) -> stdio::Result<()> {
+        self.set_timeout(secs_to_timeout(seconds.into())?)
+    }
+
+    /// `socket.gettimeout()` as Python returns it: seconds as a float, `None` when blocking.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.set_timeout_secs(0.25)?;
+    /// assert_eq!(s.timeout_secs(), Some(0.25));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn timeout_secs(&self) -> Option<f64> {
+        self.timeout().map(|d| d.as_secs_f64())
+    }
+
     /// `socket.gettimeout()`: `None` when blocking, zero when non-blocking.
     pub fn timeout(&self) -> Option<Duration> {
         self.mode().timeout()
@@ -295,10 +357,27 @@ impl Socket {
         self.fd.as_fd()
     }
 
-    /// Runs `op` under this socket's mode with a fresh deadline.
+    /// Runs `op` under this socket's mode with a fresh deadline: the call loop of every
+    /// blocking operation (see [`wait::call`]). `what` names the operation in a timeout's
+    /// message (`"recv: timed out"`).
+    ///
+    /// ```
+    /// use sock::{wait::Interest, Family, Socket, Type};
+    /// use std::time::Duration;
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// a.set_timeout(Some(Duration::from_millis(10)))?;
+    /// let e = a.call("my_read", Interest::Read, || a.recv_with_flags(&mut [0u8; 1], sock::MsgFlags::DONTWAIT)).unwrap_err();
+    /// assert_eq!(e.to_string(), "my_read: timed out");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
-    pub fn call<T>(&self, interest: Interest, op: impl FnMut() -> stdio::Result<T>) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), op)
+    pub fn call<T>(
+        &self,
+        what: &'static str,
+        interest: Interest,
+        op: impl FnMut() -> stdio::Result<T>,
+    ) -> stdio::Result<T> {
+        wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), what, op)
     }
 
     /// Like [`Socket::call`] for an operation made with `flags`: `MSG_DONTWAIT` makes this one
@@ -306,11 +385,12 @@ impl Socket {
     #[inline]
     pub fn call_flags<T>(
         &self,
+        what: &'static str,
         interest: Interest,
         flags: c_int,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), op)
+        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), what, op)
     }
 
     /// The mode one call with `flags` runs in.
@@ -335,23 +415,67 @@ impl Socket {
     #[inline]
     pub fn call_with_deadline<T>(
         &self,
+        what: &'static str,
         interest: Interest,
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, deadline, op)
+        wait::call(self.fd.as_fd(), self.mode(), interest, deadline, what, op)
     }
 
     /// [`Socket::call_with_deadline`] honouring `MSG_DONTWAIT` in `flags`.
     #[inline]
     pub(crate) fn call_flags_deadline<T>(
         &self,
+        what: &'static str,
         interest: Interest,
         flags: c_int,
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, deadline, op)
+        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, deadline, what, op)
+    }
+}
+
+/// Reads like CPython's repr: `<Socket fd=3 family=INET type=STREAM proto=0
+/// laddr=127.0.0.1:8080 raddr=127.0.0.1:40000>` (each address only when it is set; the
+/// mode when not blocking).
+///
+/// ```
+/// use sock::{Family, Socket, Type};
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// s.bind(("127.0.0.1", 0))?;
+/// let text = format!("{s:?}");
+/// assert!(text.starts_with(&format!("<Socket fd={} family=INET type=DGRAM proto=0 laddr=127.0.0.1:", s.fileno())), "{text}");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+impl std::fmt::Debug for Socket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = |n: Option<&'static str>, raw: c_int| n.map(str::to_string).unwrap_or_else(|| raw.to_string());
+        write!(
+            f,
+            "<Socket fd={} family={} type={} proto={}",
+            self.fileno(),
+            name(self.family.name(), self.family.0),
+            name(self.ty.name(), self.ty.0),
+            self.protocol.0
+        )?;
+        if let Ok(addr) = self.local_addr() {
+            if !addr.is_empty() && addr.data().iter().any(|&b| b != 0) {
+                write!(f, " laddr={addr}")?;
+            }
+        }
+        if let Ok(addr) = self.peer_addr() {
+            if !addr.is_empty() {
+                write!(f, " raddr={addr}")?;
+            }
+        }
+        match self.mode() {
+            Mode::Blocking => {}
+            Mode::NonBlocking => f.write_str(" nonblocking")?,
+            Mode::Timeout(t) => write!(f, " timeout={}", t.as_secs_f64())?,
+        }
+        f.write_str(">")
     }
 }
 
@@ -396,6 +520,43 @@ pub fn fromfd(
 ) -> stdio::Result<Socket> {
     let owned = fd.as_fd().try_clone_to_owned()?;
     Socket::from_fd_with(owned, family, ty, protocol)
+}
+
+/// The error of a failed `socket()`/`socketpair()`: names the family, type and protocol, and
+/// for a family or protocol the kernel lacks, the module that provides it.
+#[cold]
+fn creation_error(
+    err: stdio::Error,
+    op: &'static str,
+    family: Family,
+    ty: Type,
+    protocol: Option<Protocol>,
+) -> stdio::Error {
+    let protocol = protocol.unwrap_or(Protocol::DEFAULT);
+    let target = format!("{}/{}/{}", crate::family_name(family), type_name(ty), protocol.0);
+    match crate::modules::creation_hint(&err, family, ty, protocol) {
+        Some(hint) => crate::context_with_hint(err, op, target, hint),
+        None => crate::context(err, op, target),
+    }
+}
+
+/// `SOCK_STREAM`..., or the number.
+fn type_name(ty: Type) -> String {
+    match ty.without_flags().name() {
+        Some(n) => format!("SOCK_{n}"),
+        None => format!("type {}", ty.0),
+    }
+}
+
+/// Seconds as Python gives them to `settimeout`, checked.
+pub(crate) fn secs_to_timeout(seconds: Option<f64>) -> stdio::Result<Option<Duration>> {
+    match seconds {
+        None => Ok(None),
+        Some(s) if s.is_nan() || s < 0.0 => Err(crate::invalid_input("timeout", "Timeout value out of range")),
+        Some(s) => Duration::try_from_secs_f64(s)
+            .map(Some)
+            .map_err(|_| crate::invalid_input("timeout", "Timeout value out of range")),
+    }
 }
 
 /// The error of a flag change asked of a [`SockRef`].

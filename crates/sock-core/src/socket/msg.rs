@@ -8,9 +8,10 @@ use libc::c_int;
 use super::io::zeroed_vec;
 use super::Socket;
 use crate::addr::SockAddr;
-use crate::cmsg::{CmsgIter, LIMIT};
+use crate::cmsg::{Cmsg, CmsgIter, LIMIT};
 use crate::consts;
 use crate::error::invalid_input;
+use crate::flags::MsgFlags;
 use crate::sys;
 use crate::wait::Interest;
 
@@ -23,7 +24,7 @@ pub struct RecvMsg {
     /// How much of the control buffer the kernel filled: parse `&control[..control_len]`.
     pub control_len: usize,
     /// `msg_flags`: `MSG_TRUNC`, `MSG_CTRUNC`, `MSG_EOR`, `MSG_OOB`, `MSG_ERRQUEUE`.
-    pub flags: c_int,
+    pub flags: MsgFlags,
     /// The sender's address (empty for a connected stream).
     pub addr: SockAddr,
 }
@@ -31,13 +32,13 @@ pub struct RecvMsg {
 impl RecvMsg {
     /// `MSG_TRUNC`: the datagram was longer than the buffers.
     pub fn is_truncated(&self) -> bool {
-        self.flags & consts::MSG_TRUNC != 0
+        self.flags.contains(MsgFlags::TRUNC)
     }
 
     /// `MSG_CTRUNC`: some ancillary data did not fit the control buffer. Not an error, as in
     /// CPython; the items that fit are still in the buffer.
     pub fn is_control_truncated(&self) -> bool {
-        self.flags & consts::MSG_CTRUNC != 0
+        self.flags.contains(MsgFlags::CTRUNC)
     }
 }
 
@@ -57,6 +58,31 @@ pub struct AncData {
     pub fds: Vec<OwnedFd>,
 }
 
+impl AncData {
+    /// This item as a borrowed [`Cmsg`]: the one form every family's typed decoder reads
+    /// ([`Cmsg::decode`]), so owned and borrowed ancillary data decode the same way.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::IoSlice;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// let msg = b.recv_msg_vec(1, 64, 0)?;
+    /// let item = msg.ancdata[0].as_cmsg();
+    /// assert_eq!((item.level, item.ty), (sock::consts::SOL_SOCKET, sock::consts::SCM_RIGHTS));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn as_cmsg(&self) -> Cmsg<'_> {
+        Cmsg { level: self.level, ty: self.ty, data: &self.data, truncated: self.truncated }
+    }
+}
+
+impl<'a> From<&'a AncData> for Cmsg<'a> {
+    fn from(item: &'a AncData) -> Cmsg<'a> {
+        item.as_cmsg()
+    }
+}
+
 /// CPython's `recvmsg()` result: owned data, ancillary items, `msg_flags` and the address.
 #[derive(Debug)]
 pub struct RecvMsgOwned {
@@ -65,9 +91,34 @@ pub struct RecvMsgOwned {
     /// The ancillary items, in order.
     pub ancdata: Vec<AncData>,
     /// `msg_flags`.
-    pub flags: c_int,
+    pub flags: MsgFlags,
     /// The sender's address.
     pub addr: SockAddr,
+}
+
+impl RecvMsgOwned {
+    /// The ancillary items as borrowed [`Cmsg`]s, for the typed decoders of every family
+    /// (the same decoders that read a [`CmsgIter`] over a caller's buffer).
+    ///
+    /// ```
+    /// use sock::consts::{IPPROTO_IP, IP_RECVTTL};
+    /// use sock::inet::InetCmsg;
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.setsockopt_int(IPPROTO_IP, IP_RECVTTL, 1)?;
+    /// Socket::new(Family::INET, Type::DGRAM, None)?.send_to(b"ping", &rx.local_addr()?)?;
+    /// let msg = rx.recv_msg_vec(16, 64, 0)?;
+    /// let ttl = msg.cmsgs().find_map(|c| match c.decode::<InetCmsg>()? {
+    ///     InetCmsg::Ttl(ttl) => Some(ttl),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(ttl, Some(64));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn cmsgs(&self) -> impl ExactSizeIterator<Item = Cmsg<'_>> + '_ {
+        self.ancdata.iter().map(AncData::as_cmsg)
+    }
 }
 
 /// The fd numbers in an `SCM_RIGHTS` item's data: whole native ints only.
@@ -102,14 +153,20 @@ impl Socket {
     /// passed fds never leak into child processes (other families cannot pass fds, and some
     /// reject the flag). Parse the ancillary data with
     /// [`CmsgIter::new(&control[..msg.control_len])`](crate::cmsg::CmsgIter).
-    pub fn recv_msg(&self, bufs: &mut [IoSliceMut<'_>], control: &mut [u8], flags: c_int) -> io::Result<RecvMsg> {
+    pub fn recv_msg(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<RecvMsg> {
+        let flags = flags.into().bits();
         if control.len() > LIMIT {
             return Err(invalid_input("control", "invalid ancillary data buffer length"));
         }
         let mut addr = SockAddr::empty();
         let asked = flags;
         let flags = flags | self.cloexec_flag();
-        let (bytes, msg) = self.call_flags(Interest::Read, flags, || {
+        let (bytes, msg) = self.call_flags("recvmsg", Interest::Read, flags, || {
             let mut msg = build_msghdr(
                 Some((addr.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t)),
                 // `IoSliceMut` is guaranteed ABI-compatible with `iovec` on Unix.
@@ -128,7 +185,7 @@ impl Socket {
         let control_len = if msg.msg_control.is_null() { 0 } else { (msg.msg_controllen as usize).min(control.len()) };
         // Linux echoes MSG_CMSG_CLOEXEC in msg_flags; report it only if the caller asked.
         let out_flags = msg.msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
-        Ok(RecvMsg { bytes, control_len, flags: out_flags, addr })
+        Ok(RecvMsg { bytes, control_len, flags: MsgFlags::from_bits(out_flags), addr })
     }
 
     /// Like [`Socket::recv_msg`], and also takes ownership of every fd that arrived in
@@ -137,8 +194,9 @@ impl Socket {
         &self,
         bufs: &mut [IoSliceMut<'_>],
         control: &mut [u8],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
     ) -> io::Result<(RecvMsg, Vec<OwnedFd>)> {
+        let flags = flags.into().bits();
         let msg = self.recv_msg(bufs, control, flags)?;
         let mut fds = Vec::new();
         for item in CmsgIter::new(&control[..msg.control_len]) {
@@ -156,7 +214,13 @@ impl Socket {
     /// `socket.recvmsg(bufsize, ancbufsize, flags)`: owned data and ancillary items. Received
     /// fds come as `OwnedFd`s in [`AncData::fds`]. Sizes that cannot be allocated, or an
     /// `ancbufsize` beyond `i32::MAX`, are `InvalidInput`.
-    pub fn recv_msg_vec(&self, bufsize: usize, ancbufsize: usize, flags: c_int) -> io::Result<RecvMsgOwned> {
+    pub fn recv_msg_vec(
+        &self,
+        bufsize: usize,
+        ancbufsize: usize,
+        flags: impl Into<MsgFlags>,
+    ) -> io::Result<RecvMsgOwned> {
+        let flags = flags.into().bits();
         if ancbufsize > LIMIT {
             return Err(invalid_input("ancbufsize", "invalid ancillary data buffer length"));
         }
@@ -188,16 +252,17 @@ impl Socket {
         &self,
         bufs: &[IoSlice<'_>],
         control: &[u8],
-        flags: c_int,
+        flags: impl Into<MsgFlags>,
         addr: Option<&SockAddr>,
     ) -> io::Result<usize> {
+        let flags = flags.into().bits();
         if control.len() > LIMIT {
             return Err(invalid_input("control", "too much ancillary data"));
         }
         if let Some(addr) = addr {
             self.check_addr_family(addr, "send_msg")?;
         }
-        self.call_flags(Interest::Write, flags, || {
+        self.call_flags("sendmsg", Interest::Write, flags, || {
             let msg = build_msghdr(
                 addr.map(|a| (a.as_ptr().cast_mut().cast(), a.socklen())),
                 // `IoSlice` is guaranteed ABI-compatible with `iovec`; sendmsg only reads it.

@@ -80,7 +80,7 @@ impl Socket {
         let mut pos = i64::try_from(offset).map_err(|_| invalid_input("offset", "too large"))?;
         while (pos as u64) < end {
             let want = usize::try_from(end - pos as u64).unwrap_or(CHUNK).min(CHUNK);
-            let n = self.call_with_deadline(Interest::Write, &mut deadline, || {
+            let n = self.call_with_deadline("sendfile", Interest::Write, &mut deadline, || {
                 nix::sys::sendfile::sendfile64(self.as_fd(), file, Some(&mut pos), want).map_err(io::Error::from)
             })?;
             if n == 0 {
@@ -109,8 +109,9 @@ impl Socket {
             }
             let mut chunk = &buf[..n];
             while !chunk.is_empty() {
-                let m = self
-                    .call_with_deadline(Interest::Write, &mut deadline, || crate::sys::send(self.as_fd(), chunk, 0))?;
+                let m = self.call_with_deadline("sendfile", Interest::Write, &mut deadline, || {
+                    crate::sys::send(self.as_fd(), chunk, 0)
+                })?;
                 chunk = &chunk[m..];
                 *sent += m as u64;
             }

@@ -114,13 +114,13 @@ mod tests {
         // A timeout needs O_NONBLOCK, which the fd already has: allowed, and a view-local mode.
         view.set_timeout(Some(Duration::from_millis(20))).unwrap();
         let mut buf = [0u8; 16];
-        assert_eq!(view.recv(&mut buf, 0).unwrap_err().kind(), io::ErrorKind::TimedOut);
+        assert_eq!(view.recv(&mut buf).unwrap_err().kind(), io::ErrorKind::TimedOut);
         view.set_blocking(false).unwrap(); // matches the flag already: nothing to change
         assert_eq!(view.set_inheritable(true).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-        view.send(b"via view", 0).unwrap();
+        view.send(b"via view").unwrap();
         let n = b.recv(&mut buf).unwrap();
         assert_eq!(&buf[..n], b"via view");
-        assert_eq!(view.recv(&mut buf, 0).unwrap_err().kind(), io::ErrorKind::WouldBlock);
+        assert_eq!(view.recv(&mut buf).unwrap_err().kind(), io::ErrorKind::WouldBlock);
         {
             let _gone = view; // dropped here
         }
