@@ -562,3 +562,402 @@ mod intro {
         assert_eq!(got, [&b"a"[..], b"bb", b"ccc"]);
     }
 }
+
+// ---- inet.md --------------------------------------------------------------------------------
+
+#[cfg(all(feature = "inet", feature = "resolve"))]
+mod inet {
+    use std::io::IoSlice;
+    use std::net::{Ipv4Addr, SocketAddr, SocketAddrV6};
+
+    use sock::consts::*;
+    use sock::inet::{opt, InetCmsg, InetSocketExt};
+    use sock::{Addr, Family, Protocol, Socket, Type};
+
+    use super::*;
+
+    fn udp(family: Family, host: &str) -> Socket {
+        let s = Socket::new(family, Type::DGRAM, None).unwrap();
+        s.set_timeout(Some(WAIT)).unwrap();
+        s.bind((host, 0)).unwrap();
+        s
+    }
+
+    #[test]
+    fn addresses_and_conversions() {
+        // py: (host, port)
+        let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        s.bind(("", 0)).unwrap();
+        assert_eq!(s.local_addr().unwrap().as_socket().unwrap().ip(), Ipv4Addr::UNSPECIFIED);
+        let t = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        t.bind("127.0.0.1:0".parse::<SocketAddr>().unwrap()).unwrap();
+        let u = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        u.bind(sock::inet::HostPort("127.0.0.1", 0)).unwrap();
+        assert_eq!(
+            sock::inet::host_address(Family::INET, "<broadcast>", 9, None).unwrap(),
+            "255.255.255.255:9".parse::<SocketAddr>().unwrap()
+        );
+
+        // py: (host, port, flowinfo, scope_id)
+        let v6 = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
+        v6.bind(sock::inet::HostPortV6("::1", 0, 0, 0)).unwrap();
+        let scoped = sock::inet::host_address(Family::INET6, "fe80::1%1", 80, Some((5, 0))).unwrap();
+        assert_eq!(scoped, SocketAddr::V6(SocketAddrV6::new("fe80::1".parse().unwrap(), 80, 5, 1)));
+
+        // py: returned INET/INET6/RDS address
+        let raw = v6.local_addr().unwrap();
+        let Addr::Inet(addr) = Addr::decode(&raw) else { panic!("not an INET address: {raw}") };
+        assert_eq!(addr.ip(), "::1".parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(raw.as_socket(), Some(addr));
+        assert_eq!(sock::inet::decode(&raw).unwrap(), addr);
+
+        // py: socket.inet_aton
+        assert_eq!(sock::inet_aton("127.1").unwrap(), [127, 0, 0, 1]);
+        assert_eq!(sock::inet_ntoa(&[10, 0, 0, 1]).unwrap(), "10.0.0.1");
+        assert_eq!(sock::inet_pton(AF_INET6, "::1").unwrap(), Ipv6Bytes::LOOPBACK);
+        assert_eq!(sock::inet_ntop(AF_INET, &[192, 0, 2, 1]).unwrap(), "192.0.2.1");
+
+        // py: socket.htons
+        assert_eq!(sock::htons(0x1234), 0x1234u16.to_be());
+        assert_eq!(sock::htonl(1), 1u32.to_be());
+        assert_eq!(sock::ntohs(sock::htons(80)), 80);
+        assert_eq!(sock::ntohl(sock::htonl(7)), 7);
+
+        // py: IPPROTO_*
+        assert_eq!((IPPROTO_TCP, IPPORT_RESERVED, INADDR_LOOPBACK), (6, 1024, 0x7f00_0001));
+        assert_eq!((IP_TTL, IPV6_V6ONLY, TCP_NODELAY, UDPLITE_SEND_CSCOV), (2, 26, 1, 10));
+        assert_eq!((SOL_RDS, RDS_RECVERR), (276, 5));
+    }
+
+    struct Ipv6Bytes;
+    impl Ipv6Bytes {
+        const LOOPBACK: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    }
+
+    #[test]
+    fn connections_and_servers() {
+        // py: socket.create_server(address, *, family, backlog, reuse_port, dualstack_ipv6)
+        let server = sock::create_server(("127.0.0.1", 0), &sock::ServerOptions::new().backlog(8)).unwrap();
+        assert!(server.accept_conn().unwrap());
+        let port = server.local_addr().unwrap().as_socket().unwrap().port();
+
+        // py: socket.create_connection(address[, timeout[, source_address[, all_errors]]])
+        let options = sock::ConnectOptions::new().timeout(Some(WAIT)).source_address("127.0.0.1", 0);
+        let client = sock::create_connection(("127.0.0.1", port), &options).unwrap();
+        assert_eq!(client.timeout(), Some(WAIT));
+        server.set_timeout(Some(WAIT)).unwrap();
+        let (conn, _) = server.accept().unwrap();
+
+        // py: socket.has_dualstack_ipv6()
+        assert_eq!(sock::has_dualstack_ipv6(), sock::has_ipv6());
+
+        // py: setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)
+        client.set(opt::TCP_NODELAY, &true).unwrap();
+        assert!(client.tcp_nodelay().unwrap());
+        client.set_tcp_nodelay(false).unwrap();
+        assert!(!client.get(opt::TCP_NODELAY).unwrap());
+        client.set_ttl(9).unwrap();
+        assert_eq!(client.get(opt::IP_TTL).unwrap(), 9);
+
+        // py: TCP_INFO
+        let info = conn.tcp_info().unwrap();
+        assert_eq!(info.state, 1, "TCP_ESTABLISHED");
+        assert!(!conn.tcp_congestion().unwrap().is_empty());
+    }
+
+    #[test]
+    fn rds_and_mptcp() {
+        // py: socket(AF_RDS, SOCK_SEQPACKET)
+        let mptcp = sock::inet::mptcp_socket(Family::INET);
+        if sock_tests::require("MPTCP sockets (IPPROTO_MPTCP)", mptcp.as_ref().map(drop)) {
+            assert_eq!(mptcp.unwrap().protocol(), Protocol(IPPROTO_MPTCP));
+        }
+        let rds = sock::inet::rds_socket();
+        if sock_tests::require("AF_RDS sockets (modprobe rds)", rds.as_ref().map(drop)) {
+            let rds = rds.unwrap();
+            assert_eq!((rds.family(), rds.ty()), (Family::RDS, Type::SEQPACKET));
+            rds.bind(("127.0.0.1", 0)).unwrap();
+            assert!(matches!(sock::Addr::decode(&rds.local_addr().unwrap()), Addr::Inet(SocketAddr::V4(_))));
+        }
+    }
+
+    #[test]
+    fn options_and_ancillary_data() {
+        let rx = udp(Family::INET, "127.0.0.1");
+        let tx = udp(Family::INET, "127.0.0.1");
+        let to = rx.local_addr().unwrap();
+
+        // py: IP_ADD_MEMBERSHIP
+        let lo = sock::if_nametoindex("lo").unwrap();
+        let group = Ipv4Addr::new(239, 77, 1, 2);
+        rx.join_multicast_v4(group, Ipv4Addr::UNSPECIFIED, lo).unwrap();
+        rx.leave_multicast_v4(group, Ipv4Addr::UNSPECIFIED, lo).unwrap();
+        tx.set_multicast_if_v4(Ipv4Addr::LOCALHOST, 0).unwrap();
+        assert_eq!(tx.multicast_if_v4().unwrap(), Ipv4Addr::LOCALHOST);
+
+        // py: UDPLITE_SEND_CSCOV
+        let lite = Socket::new(Family::INET, Type::DGRAM, Protocol::UDPLITE);
+        if sock_tests::require("UDP-Lite sockets (IPPROTO_UDPLITE)", lite.as_ref().map(drop)) {
+            let lite = lite.unwrap();
+            lite.set_udplite_send_cscov(16).unwrap();
+            lite.set_udplite_recv_cscov(24).unwrap();
+            assert_eq!(lite.get(opt::UDPLITE_SEND_CSCOV).unwrap(), 16);
+        }
+
+        // py: IP_PKTINFO
+        rx.setsockopt_int(IPPROTO_IP, IP_PKTINFO, 1).unwrap();
+        tx.send_to(b"where?", &to).unwrap();
+        let msg = rx.recv_msg_vec(64, 256, 0).unwrap();
+        let info = msg.cmsgs().find_map(|c| match c.decode::<InetCmsg>()? {
+            InetCmsg::PktInfoV4 { ifindex, addr, .. } => Some((ifindex, addr)),
+            _ => None,
+        });
+        assert_eq!(info, Some((lo, Ipv4Addr::LOCALHOST)));
+
+        // py: setsockopt(SOL_UDP, UDP_SEGMENT, n)
+        let probe = Socket::new(Family::INET, Type::DGRAM, None).unwrap().set_udp_segment(100);
+        if !sock_tests::require("UDP_SEGMENT (UDP GSO, Linux 4.18)", probe) {
+            return;
+        }
+        let gso_rx = udp(Family::INET, "127.0.0.1");
+        let gso_to = gso_rx.local_addr().unwrap();
+        tx.set_udp_segment(100).unwrap();
+        assert_eq!(tx.udp_segment().unwrap(), 100);
+        tx.send_to(&[1u8; 250], &gso_to).unwrap();
+        let sizes: Vec<usize> = (0..3).map(|_| gso_rx.recv_vec(1000).unwrap().len()).collect();
+        assert_eq!(sizes, [100, 100, 50]);
+        tx.set_udp_segment(0).unwrap();
+
+        // py: (SOL_UDP, UDP_SEGMENT, …)
+        if !sock_tests::require("UDP_GRO (Linux 5.0)", gso_rx.set_udp_gro(true)) {
+            return;
+        }
+        assert!(gso_rx.udp_gro().unwrap());
+        let mut control = [0u8; 64];
+        let mut w = sock::cmsg::CmsgWriter::new(&mut control);
+        InetCmsg::UdpSegment(40).encode(&mut w).unwrap();
+        let len = w.len();
+        tx.send_msg(&[IoSlice::new(&[2u8; 100])], &control[..len], 0, Some(&gso_to)).unwrap();
+        let mut segments = Vec::new();
+        while segments.iter().map(Vec::len).sum::<usize>() < 100 {
+            let got = gso_rx.recv_msg_vec(65536, 64, 0).unwrap();
+            let size = got.cmsgs().find_map(|c| match c.decode::<InetCmsg>()? {
+                InetCmsg::UdpGro(size) => Some(usize::from(size)),
+                _ => None,
+            });
+            segments.extend(sock::inet::gro_segments(&got.data, size.unwrap_or(0)).map(<[u8]>::to_vec));
+        }
+        assert_eq!(segments.iter().map(Vec::len).collect::<Vec<_>>(), [40, 40, 20]);
+    }
+}
+
+// ---- resolve.md -----------------------------------------------------------------------------
+
+#[cfg(feature = "resolve")]
+mod resolve {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+    use sock::consts::*;
+    use sock::Family;
+
+    /// Numeric lookups and the files-only databases: no resolver is asked.
+    #[test]
+    fn names_and_addresses() {
+        // py: socket.getaddrinfo(host, port, family, type, proto, flags)
+        let infos = sock::getaddrinfo(Some("127.0.0.1"), 80, AF_INET, SOCK_STREAM, 0, AI_NUMERICHOST).unwrap();
+        assert_eq!(infos[0].addr, "127.0.0.1:80".parse::<SocketAddr>().unwrap());
+        assert_eq!(Family::from(infos[0].family), Family::INET);
+
+        // py: socket.getnameinfo(sockaddr, flags)
+        let (host, port) =
+            sock::getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV).unwrap();
+        assert_eq!((host.as_str(), port.as_str()), ("127.0.0.1", "80"));
+
+        // py: socket.gethostbyname(hostname)
+        assert_eq!(sock::gethostbyname("127.0.0.1").unwrap(), Ipv4Addr::LOCALHOST);
+
+        // py: socket.getprotobyname(protocolname)
+        assert_eq!(sock::getprotobyname("udp").unwrap(), IPPROTO_UDP);
+
+        // py: socket.getservbyname(servicename[, protocolname])
+        assert_eq!(sock::getservbyname("ssh", Some("tcp")).unwrap(), 22);
+
+        // py: socket.getservbyport(port[, protocolname])
+        assert_eq!(sock::getservbyport(22, Some("tcp")).unwrap(), "ssh");
+
+        // py: socket.if_nameindex()
+        let lo = sock::if_nametoindex("lo").unwrap();
+        assert_eq!(sock::if_indextoname(lo).unwrap(), "lo");
+        assert!(sock::if_nameindex().unwrap().contains(&(lo, "lo".to_string())));
+
+        // py: EAI_*
+        assert_eq!((EAI_NONAME, AI_PASSIVE, NI_NAMEREQD), (-2, 1, 8));
+    }
+
+    /// The host database rows, in a namespace whose resolver reads only its own hosts file.
+    #[test]
+    fn host_database() {
+        if !sock_tests::in_private_resolver("resolve::host_database") {
+            return;
+        }
+        // py: socket.gethostbyname_ex(hostname)
+        let ent = sock::gethostbyname_ex("localhost").unwrap();
+        assert!(ent.addrs.contains(&IpAddr::V4(Ipv4Addr::LOCALHOST)), "{ent:?}");
+
+        // py: socket.gethostbyaddr(ip_address)
+        let ent = sock::gethostbyaddr("127.0.0.1").unwrap();
+        assert_eq!(ent.name, "localhost");
+
+        // py: socket.getfqdn([name])
+        let host = sock::gethostname().unwrap();
+        assert_eq!(sock::getfqdn(""), format!("{host}.sock.test"));
+    }
+
+    #[test]
+    fn hostname() {
+        // py: socket.gethostname()
+        let name = sock::gethostname().unwrap();
+        assert_eq!(name, nix::unistd::gethostname().unwrap().to_string_lossy());
+        if !sock_tests::require_root("sethostname (CAP_SYS_ADMIN in a new UTS namespace)") {
+            return;
+        }
+        // A thread of its own in a new UTS namespace: the machine's name is left alone.
+        std::thread::spawn(|| {
+            let probe = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWUTS).map_err(std::io::Error::from);
+            if !sock_tests::require("UTS namespaces (unshare CLONE_NEWUTS)", probe) {
+                return;
+            }
+            sock::sethostname("sock-python-guide").unwrap();
+            assert_eq!(sock::gethostname().unwrap(), "sock-python-guide");
+        })
+        .join()
+        .unwrap();
+    }
+}
+
+// ---- unix.md --------------------------------------------------------------------------------
+
+#[cfg(feature = "unix")]
+mod unix {
+    use std::io::{IoSlice, IoSliceMut, Read, Write};
+    use std::os::fd::{AsFd, OwnedFd};
+
+    use sock::consts::*;
+    use sock::unix::{Credentials, UnixAddr, UnixSocketExt};
+    use sock::{Addr, Family, FamilyAddr, Socket, Type};
+
+    use super::*;
+
+    fn dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("sock-python-guide-unix-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A pipe with `text` written into it: the read end.
+    fn pipe_with(text: &[u8]) -> OwnedFd {
+        let (r, w) = nix::unistd::pipe().unwrap();
+        std::fs::File::from(w).write_all(text).unwrap();
+        r
+    }
+
+    fn read_all(fd: OwnedFd) -> Vec<u8> {
+        let mut out = Vec::new();
+        std::fs::File::from(fd).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn addresses() {
+        // py: AF_UNIX
+        assert_eq!(AF_UNIX, Family::UNIX.raw());
+        let s = Socket::new(AF_UNIX, SOCK_DGRAM, 0).unwrap();
+        assert_eq!(s.family(), Family::UNIX);
+
+        // py: '/path'
+        let d = dir("path");
+        let path = d.join("sock");
+        s.bind(&path).unwrap();
+        assert_eq!(s.local_unix_addr().unwrap().as_pathname(), Some(path.as_path()));
+        let t = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        t.bind(UnixAddr::pathname(d.join("other")).unwrap()).unwrap();
+
+        // py: b'\0name'
+        let name = format!("\0sock-python-guide-{}", std::process::id());
+        let a = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        a.bind(name.as_bytes()).unwrap();
+        assert_eq!(a.local_unix_addr().unwrap(), UnixAddr::abstract_name(&name.as_bytes()[1..]).unwrap());
+
+        // py: ''
+        let auto = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+        assert!(auto.local_unix_addr().unwrap().is_unnamed());
+        assert_eq!(auto.local_unix_addr().unwrap(), UnixAddr::unnamed());
+        auto.bind("").unwrap();
+        assert_eq!(auto.local_unix_addr().unwrap().as_abstract_name().map(<[u8]>::len), Some(5));
+
+        // py: returned AF_UNIX address
+        auto.connect(&path).unwrap();
+        let Addr::Unix(peer) = Addr::decode(&auto.peer_addr().unwrap()) else { panic!("not a UNIX address") };
+        assert_eq!(peer, auto.peer_unix_addr().unwrap());
+        assert_eq!(UnixAddr::decode(&auto.peer_addr().unwrap()).unwrap().as_pathname(), Some(path.as_path()));
+        let _ = std::fs::remove_dir_all(d);
+    }
+
+    #[test]
+    fn pairs_fds_and_credentials() {
+        // py: socket.socketpair()
+        let (a, b) = sock::socketpair().unwrap();
+        let (c, d) = sock::unix::socketpair_with(Type::DGRAM).unwrap();
+        c.send(b"dgram").unwrap();
+        assert_eq!(d.recv_vec(16).unwrap(), b"dgram");
+        b.set_timeout(Some(WAIT)).unwrap();
+
+        // py: socket.send_fds(sock, buffers, fds[, flags[, address]])
+        let fd = pipe_with(b"first pipe");
+        sock::unix::send_fds(&a, &[IoSlice::new(b"fds")], &[fd.as_fd()], 0, None).unwrap();
+        a.send_fds(&[IoSlice::new(b"more")], &[pipe_with(b"second pipe")], 0).unwrap();
+
+        // py: socket.recv_fds(sock, bufsize, maxfds[, flags])
+        let (data, mut fds, _flags, _addr) = sock::unix::recv_fds(&b, 3, 4, 0).unwrap();
+        assert_eq!((data.as_slice(), fds.len()), (&b"fds"[..], 1));
+        assert_eq!(read_all(fds.remove(0)), b"first pipe");
+        let mut buf = [0u8; 4];
+        let (msg, mut fds) = sock::unix::recv_fds_into(&b, &mut [IoSliceMut::new(&mut buf)], 4, 0).unwrap();
+        assert_eq!((msg.bytes, &buf), (4, b"more"));
+        assert_eq!(read_all(fds.remove(0)), b"second pipe");
+
+        // py: SCM_RIGHTS
+        let mut control = [0u8; 64];
+        let mut w = sock::cmsg::CmsgWriter::new(&mut control);
+        let by_hand = pipe_with(b"by hand");
+        sock::unix::push_rights(&mut w, &[by_hand.as_fd()]).unwrap();
+        let len = w.len();
+        a.send_msg(&[IoSlice::new(b"r")], &control[..len], 0, None).unwrap();
+        let msg = b.recv_msg_vec(1, 64, 0).unwrap();
+        assert_eq!((msg.ancdata[0].level, msg.ancdata[0].ty), (SOL_SOCKET, SCM_RIGHTS));
+        let item = msg.ancdata.into_iter().next().unwrap();
+        assert_eq!(read_all(item.fds.into_iter().next().unwrap()), b"by hand");
+
+        // py: SCM_CREDENTIALS
+        d.set_pass_cred(true).unwrap();
+        assert!(d.pass_cred().unwrap());
+        let me = Credentials::current();
+        c.send_credentials(&[IoSlice::new(b"who")], &me, 0).unwrap();
+        let mut buf = [0u8; 8];
+        let (_, creds) = d.recv_credentials(&mut [IoSliceMut::new(&mut buf)], 0).unwrap();
+        assert_eq!(creds, Some(me));
+
+        // py: SO_PEERCRED
+        let peer = a.peer_cred().unwrap();
+        assert_eq!((peer.pid, peer.uid), (std::process::id() as i32, nix::unistd::getuid().as_raw()));
+
+        // py: SO_PEERSEC
+        match a.peer_sec() {
+            Ok(label) => assert!(!label.contains(&0) || label.is_empty(), "{label:?}"),
+            Err(e) => assert_eq!(sock::errno(&e), Some(libc::ENOPROTOOPT), "{e}"),
+        }
+        a.set_pass_sec(true).unwrap();
+        assert!(a.pass_sec().unwrap());
+    }
+}
