@@ -961,3 +961,244 @@ mod unix {
         assert!(a.pass_sec().unwrap());
     }
 }
+
+// ---- can.md (vcan0 in the VM) ---------------------------------------------------------------
+
+#[cfg(feature = "can")]
+#[path = "can_support/mod.rs"]
+mod can_support;
+
+#[cfg(feature = "can")]
+mod can {
+    use sock::can::{
+        AnyCanAddr, BcmMsg, BcmOpcode, BcmSocket, CanAddr, CanFilter, CanId, CanSocket, ClassicFrame, ErrorFrame,
+        FdFrame, Frame, IsoTpAddr, IsoTpOptions, IsoTpSocket, J1939Addr, J1939Socket,
+    };
+    use sock::consts::*;
+    use sock::{Addr, Family, Protocol, Socket, Type};
+
+    use super::can_support::{have_can, have_fd, have_iface, raw_for, IF, WAIT};
+
+    fn id(v: u32) -> CanId {
+        CanId::new(v).unwrap()
+    }
+
+    #[test]
+    fn can_rows() {
+        // py: AF_CAN
+        assert_eq!((AF_CAN, PF_CAN, CAN_RAW, CAN_BCM, CAN_ISOTP, CAN_J1939), (29, 29, 1, 2, 6, 7));
+        assert_eq!((SOL_CAN_BASE, SOL_CAN_RAW, CAN_RAW_FILTER, J1939_NO_ADDR), (100, 101, 1, 0xff));
+
+        // py: CAN_EFF_FLAG
+        assert_eq!(CanId::extended(0x123).unwrap().to_raw(), 0x123 | CAN_EFF_FLAG);
+        assert!(!CanId::standard(0x123).unwrap().is_extended());
+        assert_eq!((CAN_RTR_FLAG, CAN_ERR_FLAG, CAN_SFF_MASK), (0x4000_0000, 0x2000_0000, 0x7ff));
+        assert_eq!(ErrorFrame::new(CAN_ERR_BUSOFF, [0; 8]).to_string().is_empty(), false);
+
+        if !have_iface(IF) {
+            return;
+        }
+        // py: socket(AF_CAN, SOCK_RAW, CAN_RAW)
+        let rx = raw_for(IF, &[0x123, 0x124]);
+        let tx = CanSocket::bound((IF,)).unwrap();
+        let generic = Socket::new(AF_CAN, SOCK_RAW, CAN_RAW).unwrap();
+        generic.bind((IF,)).unwrap();
+        assert_eq!(generic.protocol(), Protocol(CAN_RAW));
+
+        // py: bind(('',))
+        let any = Socket::new(Family::CAN, Type::RAW, Protocol(CAN_RAW)).unwrap();
+        any.bind(("",)).unwrap();
+        assert_eq!(
+            AnyCanAddr::decode_with(&any.local_addr().unwrap(), any.protocol()).unwrap(),
+            AnyCanAddr::Can(CanAddr::ANY)
+        );
+
+        // py: struct.pack("=IB3x8s", …)
+        tx.write_classic(&ClassicFrame::new(id(0x123), &[1, 2, 3]).unwrap()).unwrap();
+        let Frame::Classic(got) = rx.read_frame().unwrap() else { panic!("not a classic frame") };
+        assert_eq!((got.id(), got.data()), (id(0x123), &[1u8, 2, 3][..]));
+        tx.write_classic(&ClassicFrame::new(id(0x124), b"x").unwrap()).unwrap();
+        let (_, ifindex) = rx.read_frame_from().unwrap();
+        assert_eq!(ifindex, sock::if_nametoindex(IF).unwrap());
+
+        // py: CAN_RAW_FILTER
+        let f = CanSocket::new().unwrap();
+        f.set_filters(&[CanFilter::exact(id(0x7ff))]).unwrap();
+        assert_eq!(f.filters().unwrap(), [CanFilter::exact(id(0x7ff))]);
+        f.set_error_mask(CAN_ERR_MASK).unwrap();
+        f.set_loopback(true).unwrap();
+        f.set_recv_own_msgs(true).unwrap();
+        f.set_join_filters(true).unwrap();
+        assert!(f.recv_own_msgs().unwrap() && f.join_filters().unwrap());
+
+        // py: receive timestamps, arrival interface
+        rx.set_timestamp(true).unwrap();
+        tx.write_classic(&ClassicFrame::new(id(0x123), b"t").unwrap()).unwrap();
+        let (_, meta) = rx.read_frame_meta().unwrap();
+        assert_eq!(meta.ifindex, sock::if_nametoindex(IF).unwrap());
+        assert!(meta.timestamp.is_some());
+
+        // py: makesockaddr
+        let raw = generic.local_addr().unwrap();
+        let Addr::Can(AnyCanAddr::Can(addr)) = Addr::decode_with(&raw, generic.protocol()) else {
+            panic!("not a CAN_RAW address")
+        };
+        assert_eq!(addr, CanAddr::new(IF).unwrap());
+
+        // py: CAN_RAW_FD_FRAMES
+        if have_fd(IF) {
+            let fd_rx = raw_for(IF, &[0x125]);
+            fd_rx.set_fd_frames(true).unwrap();
+            tx.set_fd_frames(true).unwrap();
+            assert!(tx.fd_frames().unwrap());
+            tx.write_fd(&FdFrame::new(id(0x125), &[9u8; 48]).unwrap()).unwrap();
+            let Frame::Fd(got) = fd_rx.read_frame().unwrap() else { panic!("not an FD frame") };
+            assert_eq!(got.data(), &[9u8; 48][..]);
+        }
+    }
+
+    #[test]
+    fn can_bcm() {
+        if !have_iface(IF) || !sock_tests::require("AF_CAN CAN_BCM sockets", BcmSocket::new()) {
+            return;
+        }
+        // py: socket(AF_CAN, SOCK_DGRAM, CAN_BCM)
+        let bcm = BcmSocket::connected((IF,)).unwrap();
+        bcm.as_ref().set_timeout(Some(WAIT)).unwrap();
+        let frame = ClassicFrame::new(id(0x2a1), &[1, 2]).unwrap();
+        bcm.send(&BcmMsg::new(BcmOpcode::TxSetup, id(0x2a1)).with_frames(frame)).unwrap();
+        bcm.send(&BcmMsg::new(BcmOpcode::TxRead, id(0x2a1))).unwrap();
+        let status = bcm.recv().unwrap();
+        assert_eq!((status.opcode, status.id()), (BcmOpcode::TxStatus, id(0x2a1)));
+    }
+
+    #[test]
+    fn can_isotp() {
+        if !have_iface(IF) || !sock_tests::require("AF_CAN CAN_ISOTP sockets", IsoTpSocket::new()) {
+            return;
+        }
+        // py: (ifname, rx_id, tx_id)
+        let a = IsoTpSocket::bound((IF, 0x3a1, 0x3a2)).unwrap();
+        let b = IsoTpSocket::bound(IsoTpAddr::new(IF, 0x3a2, 0x3a1).unwrap()).unwrap();
+        b.as_ref().set_timeout(Some(WAIT)).unwrap();
+        a.set_opts(&IsoTpOptions::default()).unwrap();
+        assert_eq!(a.send(&[5u8; 100]).unwrap(), 100);
+        assert_eq!(b.recv_vec().unwrap(), [5u8; 100]);
+    }
+
+    #[test]
+    fn can_j1939() {
+        if !have_can() || !sock_tests::require("AF_CAN CAN_J1939 sockets", J1939Socket::new()) || !have_iface(IF) {
+            return;
+        }
+        // py: (ifname, name, pgn, addr)
+        let rx = J1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, 0x21)).unwrap();
+        rx.as_ref().set_timeout(Some(WAIT)).unwrap();
+        let tx = J1939Socket::bound(J1939Addr::new(IF, J1939_NO_NAME, J1939_NO_PGN, 0x22).unwrap()).unwrap();
+        tx.send_to(b"j1939", J1939Addr::to(0x1_2300, 0x21)).unwrap();
+        let mut buf = [0u8; 16];
+        let got = rx.recv(&mut buf).unwrap();
+        assert_eq!((&buf[..got.len], got.source.addr, got.source.pgn), (&b"j1939"[..], 0x22, 0x1_2300));
+    }
+}
+
+// ---- alg.md (the VM has af_alg) -------------------------------------------------------------
+
+#[cfg(feature = "alg")]
+mod alg {
+    use std::io::IoSlice;
+
+    use sock::alg::{AlgAddr, AlgCmsg, Hash, Op};
+    use sock::consts::*;
+    use sock::{Family, Socket, Type};
+
+    fn have_alg() -> bool {
+        sock_tests::require("AF_ALG sockets", Socket::new(Family::ALG, Type::SEQPACKET, None).map(drop))
+    }
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    const SHA256_ABC: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    const KEY: [u8; 16] = *b"0123456789abcdef";
+    const IV: [u8; 12] = *b"nonce-twelve";
+
+    #[test]
+    fn alg_rows() {
+        // py: AF_ALG
+        assert_eq!((AF_ALG, SOL_ALG, ALG_SET_KEY, ALG_OP_ENCRYPT), (38, 279, 1, 1));
+        if !have_alg() {
+            return;
+        }
+
+        // py: bind((type, name))
+        let tfm = Socket::new(AF_ALG, SOCK_SEQPACKET, 0).unwrap();
+        tfm.bind(("hash", "sha256")).unwrap();
+        let bound = Socket::new(Family::ALG, Type::SEQPACKET, None).unwrap();
+        bound.bind(AlgAddr::with_flags("hash", "sha256", 0, 0).unwrap()).unwrap();
+        let shortcut = sock::alg::transform(("hash", "sha256")).unwrap();
+
+        // py: op, _ = algo.accept()
+        let (op, addr) = tfm.accept().unwrap();
+        assert!(addr.is_empty());
+        op.send_all(b"abc").unwrap();
+        assert_eq!(hex(&op.recv_vec(64).unwrap()), SHA256_ABC);
+        let op = sock::alg::accept(&shortcut).unwrap();
+        op.send_all(b"abc").unwrap();
+        assert_eq!(hex(&op.recv_vec(64).unwrap()), SHA256_ABC);
+
+        // py: setsockopt(SOL_ALG, ALG_SET_KEY, key)
+        let hmac = sock::alg::transform(("hash", "hmac(sha256)")).unwrap();
+        sock::alg::set_key(&hmac, b"key").unwrap();
+        let op = sock::alg::accept(&hmac).unwrap();
+        op.send_all(b"The quick brown fox jumps over the lazy dog").unwrap();
+        assert_eq!(
+            hex(&op.recv_vec(64).unwrap()),
+            "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+        );
+
+        // py: setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, n)
+        let gcm = sock::alg::transform(("aead", "gcm(aes)")).unwrap();
+        sock::alg::set_key(&gcm, &KEY).unwrap();
+        sock::alg::set_aead_authsize(&gcm, 16).unwrap();
+
+        // py: sendmsg_afalg([msg, ]*, op[, iv[, assoclen[, flags]]])
+        let (assoc, plain) = (b"header--", b"secret message");
+        let msg = [&assoc[..], &plain[..]].concat();
+        let op = sock::alg::accept(&gcm).unwrap();
+        sock::alg::sendmsg_afalg(&op, &[IoSlice::new(&msg)], Op::ENCRYPT, Some(&IV), Some(8), 0).unwrap();
+        let sealed = op.recv_vec(msg.len() + 16).unwrap();
+        assert_eq!(&sealed[..8], assoc);
+
+        // py: (SOL_ALG, ALG_SET_OP / ALG_SET_IV / ALG_SET_AEAD_ASSOCLEN, …)
+        let mut control = [0u8; 128];
+        let mut w = sock::cmsg::CmsgWriter::new(&mut control);
+        AlgCmsg::Op(Op::ENCRYPT).write_to(&mut w).unwrap();
+        AlgCmsg::Iv(&IV).write_to(&mut w).unwrap();
+        AlgCmsg::AssocLen(8).write_to(&mut w).unwrap();
+        let len = w.len();
+        let kinds: Vec<_> = sock::cmsg::CmsgIter::new(&control[..len]).map(|c| (c.level, c.ty)).collect();
+        assert_eq!(kinds, [(SOL_ALG, ALG_SET_OP), (SOL_ALG, ALG_SET_IV), (SOL_ALG, ALG_SET_AEAD_ASSOCLEN)]);
+        let op = sock::alg::accept(&gcm).unwrap();
+        op.send_msg(&[IoSlice::new(&msg)], &control[..len], 0, None).unwrap();
+        assert_eq!(op.recv_vec(msg.len() + 16).unwrap(), sealed);
+
+        // py: *(beyond CPython)*
+        assert_eq!(Hash::new("sha256").unwrap().digest(b"abc").unwrap().to_string(), SHA256_ABC);
+        let mut aead = sock::alg::Aead::new("gcm(aes)", &KEY, 16).unwrap();
+        assert_eq!(aead.encrypt(&IV, assoc, plain).unwrap(), &sealed[8..]);
+        let mut cipher = sock::alg::Skcipher::new("ctr(aes)", &KEY).unwrap();
+        let iv16 = [7u8; 16];
+        let enc = cipher.encrypt(&iv16, plain).unwrap();
+        assert_eq!(cipher.decrypt(&iv16, &enc).unwrap(), plain);
+        let file = super::TempFile::new("alg", b"abc");
+        let mut h = Hash::new("sha256").unwrap();
+        assert_eq!(h.update_file(&file.1, 0, None).unwrap(), 3);
+        assert_eq!(h.finalize().unwrap().to_string(), SHA256_ABC);
+        let rng = sock::alg::Rng::new("drbg_nopr_sha256", Some(&[1u8; 32]));
+        if let Ok(mut rng) = rng {
+            assert_eq!(rng.bytes(16).unwrap().len(), 16);
+        }
+    }
+}
