@@ -1202,3 +1202,366 @@ mod alg {
         }
     }
 }
+
+// ---- packet.md (root; a private network namespace) ------------------------------------------
+
+/// Runs `f` on a thread of its own in a new network namespace whose `lo` is up, so raw
+/// sockets there see only this test's traffic. `false` (after `require`) where it cannot.
+#[cfg(feature = "packet")]
+fn in_private_netns(f: impl FnOnce() + Send + 'static) -> bool {
+    if !sock_tests::require_root("AF_PACKET in a private network namespace (root)") {
+        return false;
+    }
+    std::thread::spawn(move || {
+        let probe = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).map_err(io::Error::from);
+        if !sock_tests::require("network namespaces (unshare CLONE_NEWNET)", probe) {
+            return;
+        }
+        let up = std::process::Command::new("ip").args(["link", "set", "lo", "up"]).status().unwrap();
+        assert!(up.success(), "ip link set lo up");
+        f();
+    })
+    .join()
+    .unwrap();
+    true
+}
+
+#[cfg(all(feature = "packet", feature = "inet"))]
+mod packet {
+    use sock::consts::*;
+    use sock::packet::{Fanout, HwAddr, Membership, PacketAddr, PacketSocket};
+    use sock::{Addr, Family, Socket, Type};
+
+    use super::*;
+
+    /// Receives on `rx` until a frame holding `marker` arrives; returns its address.
+    fn frame_with(rx: &PacketSocket, marker: &[u8]) -> PacketAddr {
+        let mut buf = [0u8; 2048];
+        loop {
+            let (n, from) = rx.recv_from(&mut buf).unwrap();
+            if buf[..n].windows(marker.len()).any(|w| w == marker) {
+                return from;
+            }
+        }
+    }
+
+    #[test]
+    fn packet_rows() {
+        // py: AF_PACKET
+        assert_eq!((AF_PACKET, PF_PACKET, ETH_P_ALL, PACKET_HOST, PACKET_OUTGOING), (17, 17, 3, 0, 4));
+        in_private_netns(|| {
+            let lo = sock::if_nametoindex("lo").unwrap();
+
+            // py: socket(AF_PACKET, SOCK_RAW, htons(proto))
+            let rx = PacketSocket::raw(ETH_P_ALL).unwrap();
+            rx.as_ref().set_timeout(Some(WAIT)).unwrap();
+            let generic = Socket::new(AF_PACKET, SOCK_RAW, i32::from(sock::htons(ETH_P_ALL))).unwrap();
+            assert_eq!(generic.family(), Family::PACKET);
+
+            // py: (ifname, proto[, pkttype[, hatype[, addr]]])
+            rx.bind(&PacketAddr::new(lo, ETH_P_ALL)).unwrap();
+            let full = PacketAddr::new(lo, ETH_P_IP)
+                .with_pkttype(PACKET_HOST)
+                .with_hatype(1)
+                .with_hwaddr(HwAddr::new(&[0; 6]).unwrap());
+            assert_eq!(full.pkttype, PACKET_HOST);
+            let bound = PacketSocket::bound(Type::DGRAM, &PacketAddr::new(lo, ETH_P_IP)).unwrap();
+            assert_eq!(bound.local_addr().unwrap().protocol, ETH_P_IP);
+
+            // py: PACKET_AUXDATA
+            rx.set_auxdata(true).unwrap();
+            let udp = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+            udp.send_to(b"packet-row-1", ("127.0.0.1", 9)).unwrap();
+            let mut buf = [0u8; 2048];
+            let aux = loop {
+                let (n, _, aux) = rx.recv_with_auxdata(&mut buf).unwrap();
+                if buf[..n].ends_with(b"packet-row-1") {
+                    break aux;
+                }
+            };
+            assert!(aux.is_some_and(|a| a.len >= 12));
+            rx.set_auxdata(false).unwrap();
+
+            // py: returned AF_PACKET address
+            udp.send_to(b"packet-row-2", ("127.0.0.1", 9)).unwrap();
+            let from = frame_with(&rx, b"packet-row-2");
+            assert_eq!((from.protocol, from.ifindex(&rx).unwrap()), (ETH_P_IP, lo));
+            assert_eq!(from.with_name(&rx).unwrap().to_string().split('/').next(), Some("lo"));
+            let raw = rx.as_ref().local_addr().unwrap();
+            assert!(matches!(Addr::decode(&raw), Addr::Packet(_)));
+
+            // py: PACKET_ADD_MEMBERSHIP
+            rx.add_membership(lo, Membership::AllMulti).unwrap();
+            rx.drop_membership(lo, Membership::AllMulti).unwrap();
+
+            // py: PACKET_FANOUT
+            let id = (std::process::id() % 0xffff) as u16;
+            rx.set_fanout(Fanout::new(id, PACKET_FANOUT_HASH)).unwrap();
+            assert_eq!(rx.fanout().unwrap().map(|f| f.id), Some(id));
+            rx.set_ignore_outgoing(true).unwrap();
+            rx.set_origdev(true).unwrap();
+            assert!(rx.statistics().unwrap().packets >= 2);
+        });
+    }
+}
+
+// ---- netlink.md -----------------------------------------------------------------------------
+
+#[cfg(feature = "netlink")]
+mod netlink {
+    use sock::consts::*;
+    use sock::netlink::msg::NlMsgBuilder;
+    use sock::netlink::route::{IfInfoMsg, RTMGRP_LINK, RTM_GETLINK, RTM_NEWLINK};
+    use sock::netlink::{NetlinkAddr, NetlinkSocket};
+    use sock::{Addr, Family, Socket};
+
+    #[test]
+    fn netlink_rows() {
+        // py: AF_NETLINK
+        assert_eq!((AF_NETLINK, NETLINK_ROUTE, NETLINK_GENERIC), (16, 0, 16));
+
+        // py: socket(AF_NETLINK, SOCK_RAW, proto)
+        let generic = Socket::new(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE).unwrap();
+        assert_eq!(generic.family(), Family::NETLINK);
+        let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+
+        // py: (pid, groups)
+        generic.bind(NetlinkAddr::new(0, 0)).unwrap();
+        let Addr::Netlink(me) = Addr::decode(&generic.local_addr().unwrap()) else { panic!("not a netlink address") };
+        assert_ne!(me.pid, 0, "the kernel assigns a port id");
+
+        // py: s.bind((0, groups))
+        let events = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK)).unwrap();
+        assert_eq!(events.local_addr().unwrap().groups, RTMGRP_LINK);
+
+        // py: *(beyond CPython)*
+        let mut req = NlMsgBuilder::new(RTM_GETLINK, NLM_F_DUMP);
+        req.push_struct(&IfInfoMsg::default().to_bytes());
+        let mut links = 0;
+        nl.dump(req, |msg| {
+            assert_eq!(msg.header.ty, RTM_NEWLINK);
+            links += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(links, sock::if_nameindex().unwrap().len());
+    }
+}
+
+// ---- qipcrtr.md (the VM has qrtr) -----------------------------------------------------------
+
+#[cfg(feature = "qipcrtr")]
+mod qipcrtr {
+    use sock::consts::*;
+    use sock::qipcrtr::QipcrtrAddr;
+    use sock::{Addr, Socket};
+
+    #[test]
+    fn qipcrtr_rows() {
+        // py: AF_QIPCRTR
+        assert_eq!(AF_QIPCRTR, 42);
+        let probe = Socket::new(AF_QIPCRTR, SOCK_DGRAM, 0);
+        if !sock_tests::require("AF_QIPCRTR sockets (module qrtr)", probe.as_ref().map(drop)) {
+            return;
+        }
+        let (a, b) = (probe.unwrap(), Socket::new(AF_QIPCRTR, SOCK_DGRAM, 0).unwrap());
+        b.set_timeout(Some(super::WAIT)).unwrap();
+
+        // py: (node, port)
+        let Addr::Qipcrtr(unbound) = Addr::decode(&a.local_addr().unwrap()) else { panic!("not a QRTR address") };
+        a.bind(QipcrtrAddr::new(unbound.node, 0)).unwrap();
+        b.bind(QipcrtrAddr::new(unbound.node, 0)).unwrap();
+        let to = b.local_addr().unwrap();
+        a.send_to(b"qrtr", &to).unwrap();
+        let (data, from) = b.recv_from_vec(16).unwrap();
+        assert_eq!((data.as_slice(), from), (&b"qrtr"[..], a.local_addr().unwrap()));
+    }
+}
+
+// ---- vsock.md (loopback transport in the VM) ------------------------------------------------
+
+#[cfg(feature = "vsock")]
+#[path = "vsock_support/mod.rs"]
+mod vsock_support;
+
+#[cfg(feature = "vsock")]
+mod vsock {
+    use std::time::Duration;
+
+    use sock::consts::*;
+    use sock::vsock::{VsockAddr, VsockSocketExt};
+    use sock::{Addr, Socket, Type};
+
+    use super::vsock_support::{have_loopback, listener, peer_cid, vsock_socket};
+
+    #[test]
+    fn vsock_rows() {
+        // py: AF_VSOCK
+        assert_eq!((AF_VSOCK, VMADDR_CID_ANY, VMADDR_PORT_ANY, VMADDR_CID_HOST), (40, u32::MAX, u32::MAX, 2));
+        let Some(s) = vsock_socket(Type::STREAM) else { return };
+
+        // py: setsockopt(AF_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE/MIN/MAX, n)
+        s.set(sock::vsock::BUFFER_MAX_SIZE, &(1 << 20)).unwrap();
+        s.set(sock::vsock::BUFFER_SIZE, &65536).unwrap();
+        assert_eq!(s.get(sock::vsock::BUFFER_SIZE).unwrap(), 65536);
+        assert_eq!(s.getsockopt_u64(AF_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE).unwrap(), 65536);
+
+        // py: SO_VM_SOCKETS_CONNECT_TIMEOUT
+        s.set_connect_timeout(Duration::from_secs(3)).unwrap();
+        assert_eq!(s.connect_timeout().unwrap(), Duration::from_secs(3));
+
+        // py: IOCTL_VM_SOCKETS_GET_LOCAL_CID
+        let cid = sock::vsock::local_cid();
+        if !sock_tests::require("/dev/vsock (local CID)", cid.as_ref().map(drop)) {
+            return;
+        }
+        assert_ne!(cid.unwrap(), VMADDR_CID_ANY);
+
+        // py: (cid, port)
+        if !have_loopback(Type::STREAM) {
+            return;
+        }
+        let (server, port) = listener(Type::STREAM);
+        let client = Socket::new(AF_VSOCK, SOCK_STREAM, 0).unwrap();
+        client.set_timeout(Some(super::WAIT)).unwrap();
+        client.connect(VsockAddr::new(peer_cid(), port)).unwrap();
+        let Addr::Vsock(peer) = Addr::decode(&client.peer_addr().unwrap()) else { panic!("not a VSOCK address") };
+        assert_eq!(peer, VsockAddr::new(peer_cid(), port));
+        drop(server);
+    }
+}
+
+// ---- bt.md (bluetooth modules in the VM) ----------------------------------------------------
+
+#[cfg(feature = "bt")]
+mod bt {
+    use sock::bt::{
+        protocol, BdAddr, BtAddr, HciAddr, HciAncillary, HciFilter, HciSocketExt, L2capAddr, RfcommAddr, ScoAddr,
+    };
+    use sock::consts::*;
+    use sock::{Addr, FamilyAddr, SockAddr, Socket, Type};
+
+    fn bt_socket(ty: Type, proto: sock::Protocol, what: &str) -> Option<Socket> {
+        let probe = Socket::new(AF_BLUETOOTH, ty, proto);
+        if !sock_tests::require(what, probe.as_ref().map(drop)) {
+            return None;
+        }
+        probe.ok()
+    }
+
+    #[test]
+    fn bt_rows() {
+        // py: AF_BLUETOOTH
+        assert_eq!((AF_BLUETOOTH, BTPROTO_L2CAP, BTPROTO_HCI, BTPROTO_RFCOMM, SOL_HCI), (31, 0, 1, 3, 0));
+
+        // py: BDADDR_ANY
+        assert_eq!((BDADDR_ANY, BDADDR_LOCAL), ("00:00:00:00:00:00", "00:00:00:FF:FF:FF"));
+        assert_eq!(BdAddr::ANY.to_string(), BDADDR_ANY);
+        assert_eq!(BdAddr::LOCAL.to_string(), BDADDR_LOCAL);
+
+        // py: dev
+        let hci = HciAddr::new(0);
+        let raw = SockAddr::from(hci);
+        assert_eq!(BtAddr::decode_with(&raw, protocol::HCI).unwrap(), BtAddr::Hci(hci));
+
+        // py: HCI_FILTER
+        let Some(h) = bt_socket(Type::RAW, protocol::HCI, "BTPROTO_HCI sockets (bluetooth module)") else { return };
+        h.set_hci_filter(&HciFilter::all()).unwrap();
+        assert_eq!(h.hci_filter().unwrap(), HciFilter::all());
+
+        // py: HCI_TIME_STAMP
+        h.set_hci_time_stamp(true).unwrap();
+        h.set_hci_data_dir(true).unwrap();
+        let _decode: fn(&sock::cmsg::Cmsg<'_>) -> Option<HciAncillary> = HciAncillary::decode;
+
+        // py: (bdaddr, psm[, cid[, bdaddr_type]])
+        let Some(l2) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
+        let addr = L2capAddr::new(BdAddr::ANY, 0x1001);
+        l2.bind(addr).unwrap();
+
+        // py: returned Bluetooth address
+        let Addr::Bluetooth(got) = Addr::decode_with(&l2.local_addr().unwrap(), l2.protocol()) else {
+            panic!("not a Bluetooth address")
+        };
+        assert_eq!(got, BtAddr::L2cap(addr));
+
+        // py: (bdaddr, channel)
+        let Some(rf) = bt_socket(Type::STREAM, protocol::RFCOMM, "BTPROTO_RFCOMM sockets") else { return };
+        rf.bind(RfcommAddr::new(BdAddr::ANY, 0)).unwrap();
+        assert_eq!(RfcommAddr::decode(&rf.local_addr().unwrap()).unwrap(), RfcommAddr::new(BdAddr::ANY, 0));
+
+        // py: bdaddr
+        let Some(sco) = bt_socket(Type::SEQPACKET, protocol::SCO, "BTPROTO_SCO sockets") else { return };
+        sco.bind(ScoAddr::new(BdAddr::ANY)).unwrap();
+        assert_eq!(ScoAddr::decode(&sco.local_addr().unwrap()).unwrap().to_string(), BDADDR_ANY);
+    }
+}
+
+// ---- tipc.md (modprobe tipc in the VM) ------------------------------------------------------
+
+#[cfg(feature = "tipc")]
+mod tipc {
+    use sock::consts::*;
+    use sock::tipc::{options, Event, Scope, Subscription, TipcAddr, TipcName};
+    use sock::{Addr, Family, Socket, Type};
+
+    fn tipc_socket(ty: Type) -> Option<Socket> {
+        let probe = Socket::new(Family::TIPC, ty, None);
+        if !sock_tests::require("AF_TIPC sockets (modprobe tipc)", probe.as_ref().map(drop)) {
+            return None;
+        }
+        let s = probe.ok()?;
+        s.set_timeout(Some(super::WAIT)).unwrap();
+        Some(s)
+    }
+
+    /// A service type of this process (types below 64 are reserved).
+    fn service_type(n: u32) -> u32 {
+        2_000_000 + (std::process::id() % 100_000) * 16 + n
+    }
+
+    #[test]
+    fn tipc_rows() {
+        // py: AF_TIPC
+        assert_eq!((AF_TIPC, SOL_TIPC, TIPC_ADDR_NAMESEQ, TIPC_ADDR_NAME, TIPC_ADDR_ID), (30, 271, 1, 2, 3));
+
+        // py: CPython's tuple forms
+        let t = TipcAddr::from_tuple(TIPC_ADDR_NAME, 2000, 205, 0, TIPC_CLUSTER_SCOPE).unwrap();
+        assert_eq!(t.to_tuple(), (TIPC_ADDR_NAME, 2000, 205, 0, TIPC_CLUSTER_SCOPE));
+
+        let Some(srv) = tipc_socket(Type::RDM) else { return };
+        let ty = service_type(0);
+
+        // py: (TIPC_ADDR_NAMESEQ, type, lower, upper[, scope])
+        srv.bind(TipcAddr::service_range(ty, 10, 20).with_scope(Scope::CLUSTER)).unwrap();
+
+        // py: (TIPC_ADDR_NAME, type, instance, 0[, scope])
+        let cli = tipc_socket(Type::RDM).unwrap();
+        cli.send_to(b"by name", TipcAddr::service(ty, 15)).unwrap();
+        let (data, from) = srv.recv_from_vec(64).unwrap();
+        assert_eq!(data, b"by name");
+
+        // py: (TIPC_ADDR_ID, node, ref, 0[, scope])
+        let Addr::Tipc(sender) = Addr::decode(&from) else { panic!("not a TIPC address") };
+        let TipcName::Socket { node, port } = sender.name else { panic!("not a socket id: {sender}") };
+        srv.send_to(b"by id", TipcAddr::socket(node, port)).unwrap();
+        assert_eq!(cli.recv_vec(64).unwrap(), b"by id");
+
+        // py: TIPC_IMPORTANCE
+        cli.set(options::IMPORTANCE, &TIPC_HIGH_IMPORTANCE).unwrap();
+        assert_eq!(cli.get(options::IMPORTANCE).unwrap(), TIPC_HIGH_IMPORTANCE);
+        cli.set(options::DEST_DROPPABLE, &true).unwrap();
+        assert!(cli.get(options::DEST_DROPPABLE).unwrap());
+
+        // py: TIPC_SUB_*
+        let top = tipc_socket(Type::SEQPACKET).unwrap();
+        top.connect(TipcAddr::service(TIPC_TOP_SRV, TIPC_TOP_SRV)).unwrap();
+        let ty2 = service_type(1);
+        let sub = Subscription::new(ty2, 0, u32::MAX, TIPC_SUB_PORTS);
+        top.send(&sub.to_bytes()).unwrap();
+        let other = tipc_socket(Type::RDM).unwrap();
+        other.bind(TipcAddr::service_range(ty2, 7, 9)).unwrap();
+        let ev = Event::from_bytes(&top.recv_vec(Event::SIZE).unwrap()).unwrap();
+        assert_eq!((ev.event, ev.found_lower, ev.found_upper), (TIPC_PUBLISHED, 7, 9));
+    }
+}
