@@ -1565,3 +1565,217 @@ mod tipc {
         assert_eq!((ev.event, ev.found_lower, ev.found_upper), (TIPC_PUBLISHED, 7, 9));
     }
 }
+
+// ---- asyncio.md and the async family pages (tokio) ------------------------------------------
+
+#[cfg(all(feature = "tokio", feature = "inet", feature = "unix"))]
+mod asyncio {
+    use std::io::IoSlice;
+
+    use sock::consts::*;
+    use sock::tokio::AsyncSocket;
+    use sock::{Family, Socket, Type};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::*;
+
+    fn udp() -> AsyncSocket {
+        let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+        s.bind(("127.0.0.1", 0)).unwrap();
+        AsyncSocket::new(s).unwrap()
+    }
+
+    #[tokio::test]
+    async fn asyncio_rows() {
+        let listener = Socket::new(Family::INET, Type::STREAM, None).unwrap();
+        listener.bind(("127.0.0.1", 0)).unwrap();
+        listener.listen(None).unwrap();
+        let to = listener.local_addr().unwrap();
+        let listener = AsyncSocket::new(listener).unwrap();
+
+        // py: await loop.sock_connect(sock, addr)
+        let client = AsyncSocket::new(Socket::new(Family::INET, Type::STREAM, None).unwrap()).unwrap();
+        client.connect(&to).await.unwrap();
+
+        // py: await loop.sock_accept(sock)
+        let (conn, peer) = listener.accept().await.unwrap();
+        assert_eq!(peer, client.socket().local_addr().unwrap());
+
+        // py: await loop.sock_sendall(sock, data)
+        client.send_all(b"hello").await.unwrap();
+
+        // py: await loop.sock_recv(sock, n)
+        let mut buf = [0u8; 5];
+        let mut got = 0;
+        while got < 5 {
+            got += conn.recv(&mut buf[got..]).await.unwrap();
+        }
+        assert_eq!(&buf, b"hello");
+
+        // py: await loop.sock_recv_into(sock, buf)
+        client.send_all(b"into").await.unwrap();
+        let mut into = [0u8; 4];
+        conn.readable().await.unwrap();
+        assert_eq!(conn.recv(&mut into).await.unwrap(), 4);
+
+        // py: await loop.sock_sendfile(sock, file, offset, count)
+        let file = TempFile::new("async-sendfile", b"0123456789");
+        assert_eq!(client.sendfile(&file.1, 3, Some(4)).await.unwrap(), 4);
+        let mut four = [0u8; 4];
+        let mut got = 0;
+        while got < 4 {
+            got += conn.recv(&mut four[got..]).await.unwrap();
+        }
+        assert_eq!(&four, b"3456");
+
+        // py: reader, writer = await asyncio.open_connection(...)
+        let (mut reader, _) = conn.split();
+        let (_, mut writer) = client.split();
+        writer.write_all(b"split").await.unwrap();
+        let mut five = [0u8; 5];
+        reader.read_exact(&mut five).await.unwrap();
+        assert_eq!(&five, b"split");
+
+        // py: loop.add_reader(fd, cb)
+        client.writable().await.unwrap();
+        client.send_all(b"r").await.unwrap();
+        conn.readable().await.unwrap();
+        assert_eq!(conn.try_recv(&mut [0u8; 1]).unwrap(), 1);
+
+        // py: asyncio.wait_for(coro, t)
+        let mut nothing = [0u8; 1];
+        let waited = tokio::time::timeout(Duration::from_millis(20), conn.recv(&mut nothing)).await;
+        assert!(waited.is_err(), "nothing to read: the timer fires first");
+
+        let (rx, tx) = (udp(), udp());
+        let rx_addr = rx.socket().local_addr().unwrap();
+
+        // py: await loop.sock_sendto(sock, data, addr)
+        tx.send_to(b"dgram", &rx_addr).await.unwrap();
+
+        // py: await loop.sock_recvfrom(sock, n)
+        let mut buf = [0u8; 16];
+        let (n, from) = rx.recv_from(&mut buf).await.unwrap();
+        assert_eq!((&buf[..n], from), (&b"dgram"[..], tx.socket().local_addr().unwrap()));
+
+        // py: recvmsg
+        tx.send_msg(&[IoSlice::new(b"msg")], &[], 0, Some(&rx_addr)).await.unwrap();
+        let mut data = [0u8; 8];
+        let mut control = [0u8; 64];
+        let msg = rx.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, 0).await.unwrap();
+        assert_eq!(&data[..msg.bytes], b"msg");
+
+        // py: (no asyncio equivalent)
+        let msgs = [sock::OutMsg::to(b"1", &rx_addr), sock::OutMsg::to(b"2", &rx_addr)];
+        assert_eq!(tx.send_many(&msgs, &mut sock::SendBatch::new()).await.unwrap(), 2);
+        let mut batch = sock::RecvBatch::new(4, 16).unwrap();
+        let mut seen = 0;
+        while seen < 2 {
+            seen += rx.recv_many(&mut batch).await.unwrap();
+        }
+        assert_eq!(rx.try_recv(&mut [0u8; 1]).unwrap_err().kind(), io::ErrorKind::WouldBlock);
+        tx.send_to(b"peek", &rx_addr).await.unwrap();
+        let mut four = [0u8; 4];
+        let peeked = rx.async_io(sock::tokio::Interest::Read, |s| s.recv_with_flags(&mut four, MSG_PEEK)).await;
+        assert_eq!(peeked.unwrap(), 4);
+    }
+
+    #[tokio::test]
+    async fn async_inet_unix_vsock_rows() {
+        use sock::inet::tokio::AsyncInetExt;
+        use sock::unix::tokio::AsyncUnixExt;
+
+        // py: loop.create_server
+        let server = sock::inet::tokio::create_server(("127.0.0.1", 0), &sock::ServerOptions::new()).unwrap();
+        let port = server.socket().local_addr().unwrap().as_socket().unwrap().port();
+
+        // py: loop.create_connection
+        let options = sock::ConnectOptions::new().timeout(Some(WAIT));
+        let client = sock::inet::tokio::create_connection(("127.0.0.1", port), &options).await.unwrap();
+
+        // py: loop.sock_accept
+        let (conn, _) = server.accept().await.unwrap();
+
+        // py: loop.sock_connect
+        let other = AsyncSocket::new(Socket::new(Family::INET, Type::STREAM, None).unwrap()).unwrap();
+        other.connect(("127.0.0.1", port)).await.unwrap();
+
+        // py: loop.sock_sendall
+        client.send_all(b"abc").await.unwrap();
+
+        // py: loop.sock_recv
+        let mut buf = [0u8; 3];
+        let mut got = 0;
+        while got < 3 {
+            got += conn.recv(&mut buf[got..]).await.unwrap();
+        }
+        assert_eq!(&buf, b"abc");
+        let udp_rx = udp();
+        let udp_tx = udp();
+        udp_tx.send_to(b"inet", udp_rx.socket().local_addr().unwrap()).await.unwrap();
+        let mut buf = [0u8; 8];
+        let (n, from) = udp_rx.recv_from_inet(&mut buf).await.unwrap();
+        assert_eq!((&buf[..n], Some(from)), (&b"inet"[..], udp_tx.socket().local_addr().unwrap().as_socket()));
+
+        // py: UDP_SEGMENT
+        let probe = sock::inet::InetSocketExt::set_udp_segment(&Socket::new(Family::INET, Type::DGRAM, None).unwrap(), 10);
+        if sock_tests::require("UDP_SEGMENT (UDP GSO)", probe) {
+            let to = udp_rx.socket().local_addr().unwrap();
+            udp_tx.send_segments_to(&[3u8; 30], 10, to.as_socket().unwrap()).await.unwrap();
+            for _ in 0..3 {
+                assert_eq!(udp_rx.recv(&mut [0u8; 64]).await.unwrap(), 10);
+            }
+        }
+
+        // py: socket(AF_RDS, SOCK_SEQPACKET)
+        let rds = sock::inet::tokio::rds_socket();
+        if sock_tests::require("AF_RDS sockets (modprobe rds)", rds.as_ref().map(drop)) {
+            assert_eq!(rds.unwrap().socket().family(), Family::RDS);
+        }
+
+        // py: asyncio.open_unix_connection
+        let path = std::env::temp_dir().join(format!("sock-python-guide-async-{}", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let unix_server = AsyncSocket::new(Socket::new(Family::UNIX, Type::STREAM, None).unwrap()).unwrap();
+        unix_server.socket().bind(&path).unwrap();
+        unix_server.socket().listen(None).unwrap();
+        let unix_client = AsyncSocket::new(Socket::new(Family::UNIX, Type::STREAM, None).unwrap()).unwrap();
+        unix_client.connect(&path).await.unwrap();
+        let (unix_conn, peer) = unix_server.accept_unix().await.unwrap();
+        assert!(peer.is_unnamed());
+        let _ = std::fs::remove_file(&path);
+
+        // py: loop.sock_sendmsg
+        let (r, w) = nix::unistd::pipe().unwrap();
+        drop(w);
+        unix_client.send_fds(&[IoSlice::new(b"fd")], &[r], 0).await.unwrap();
+        let (data, fds, _, _) = unix_conn.recv_fds(2, 1, 0).await.unwrap();
+        assert_eq!((data.as_slice(), fds.len()), (&b"fd"[..], 1));
+
+        // py: SCM_CREDENTIALS
+        let (a, b) = sock::unix::tokio::socketpair().unwrap();
+        sock::unix::UnixSocketExt::set_pass_cred(b.socket(), true).unwrap();
+        let me = sock::unix::Credentials::current();
+        a.send_credentials(&[IoSlice::new(b"c")], &me, 0).await.unwrap();
+        let mut one = [0u8; 1];
+        let (_, creds) = b.recv_credentials(&mut [std::io::IoSliceMut::new(&mut one)], 0).await.unwrap();
+        assert_eq!(creds, Some(me));
+
+        // py: socket.socketpair()
+        a.send_all(b"pair").await.unwrap();
+        let mut four = [0u8; 4];
+        let mut got = 0;
+        while got < 4 {
+            got += b.recv(&mut four[got..]).await.unwrap();
+        }
+        assert_eq!(&four, b"pair");
+
+        // py: asyncio
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        std_listener.set_nonblocking(true).unwrap();
+        let tokio_listener = tokio::net::TcpListener::from_std(std_listener).unwrap();
+        let from_tokio = sock::inet::tokio::from_tcp_listener(tokio_listener).unwrap();
+        let back = sock::inet::tokio::into_tcp_listener(from_tokio).unwrap();
+        assert!(back.local_addr().is_ok());
+    }
+}
