@@ -1779,3 +1779,226 @@ mod asyncio {
         assert!(back.local_addr().is_ok());
     }
 }
+
+#[cfg(all(feature = "tokio", feature = "can"))]
+mod async_can {
+    use sock::can::tokio::{AsyncBcmSocket, AsyncCanSocket, AsyncIsoTpSocket, AsyncJ1939Socket};
+    use sock::can::{BcmMsg, BcmOpcode, CanId, ClassicFrame, Frame, J1939Addr};
+    use sock::consts::*;
+
+    use super::can_support::{have_iface, raw_for, IF, WAIT};
+
+    #[tokio::test]
+    async fn async_can_rows() {
+        if !have_iface(IF) {
+            return;
+        }
+        let id = |v| CanId::new(v).unwrap();
+        let rx = AsyncCanSocket::new(raw_for(IF, &[0x4a1])).unwrap();
+        let tx = AsyncCanSocket::bound((IF,)).unwrap();
+
+        // py: await loop.sock_sendall(s, struct.pack(...))
+        let frame = Frame::Classic(ClassicFrame::new(id(0x4a1), b"async").unwrap());
+        tx.write_frame(&frame).await.unwrap();
+
+        // py: await loop.sock_recv(s, 72)
+        assert_eq!(rx.read_frame().await.unwrap(), frame);
+
+        // py: await loop.sock_recv(bcm, ...)
+        if sock_tests::require("AF_CAN CAN_BCM sockets", sock::can::BcmSocket::new()) {
+            let bcm = AsyncBcmSocket::connected((IF,)).unwrap();
+            let f = ClassicFrame::new(id(0x4a2), &[1]).unwrap();
+            bcm.send(&BcmMsg::new(BcmOpcode::TxSetup, id(0x4a2)).with_frames(f)).await.unwrap();
+            bcm.send(&BcmMsg::new(BcmOpcode::TxRead, id(0x4a2))).await.unwrap();
+            assert_eq!(bcm.recv().await.unwrap().opcode, BcmOpcode::TxStatus);
+        }
+
+        // py: await loop.sock_recv(isotp, 4095)
+        if sock_tests::require("AF_CAN CAN_ISOTP sockets", sock::can::IsoTpSocket::new()) {
+            let a = AsyncIsoTpSocket::bound((IF, 0x4b1, 0x4b2)).unwrap();
+            let b = AsyncIsoTpSocket::bound((IF, 0x4b2, 0x4b1)).unwrap();
+            a.send(&[7u8; 300]).await.unwrap();
+            assert_eq!(b.recv_vec().await.unwrap(), [7u8; 300]);
+        }
+
+        // py: await loop.sock_recvfrom(j1939, n)
+        // py: s.recvmsg(n, m, MSG_ERRQUEUE)
+        if sock_tests::require("AF_CAN CAN_J1939 sockets", sock::can::J1939Socket::new()) {
+            let r = AsyncJ1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, 0x31)).unwrap();
+            let t = AsyncJ1939Socket::bound((IF, J1939_NO_NAME, J1939_NO_PGN, 0x32)).unwrap();
+            t.get_ref().set_errqueue(true).unwrap();
+            t.get_ref().set_tx_reports(true).unwrap();
+            t.send_to(b"j", J1939Addr::to(0x1_2300, 0x31)).await.unwrap();
+            let mut buf = [0u8; 8];
+            let got = r.recv_from(&mut buf).await.unwrap();
+            assert_eq!((&buf[..got.len], got.source.addr), (&b"j"[..], 0x32));
+            let report = tokio::time::timeout(WAIT, t.recv_report()).await.expect("a report in time");
+            assert!(report.unwrap().is_some());
+        }
+
+        // py: asyncio.wait_for(..., timeout)
+        let quiet = AsyncCanSocket::new(raw_for(IF, &[0x4ff])).unwrap();
+        let waited = tokio::time::timeout(std::time::Duration::from_millis(20), quiet.read_frame()).await;
+        assert!(waited.is_err());
+    }
+}
+
+#[cfg(all(feature = "tokio", feature = "bt", feature = "tipc"))]
+mod async_bt_tipc {
+    use sock::bt::{protocol, AsyncBtExt, BdAddr, HciFilter, HciSocketExt, L2capAddr};
+    use sock::consts::*;
+    use sock::tipc::{AsyncTipcExt, Subscription, TipcAddr};
+    use sock::tokio::AsyncSocket;
+    use sock::{Family, Socket, Type};
+
+    use super::WAIT;
+
+    #[tokio::test]
+    async fn async_bt_rows() {
+        let probe = Socket::new(Family::BLUETOOTH, Type::RAW, protocol::HCI);
+        if !sock_tests::require("BTPROTO_HCI sockets (bluetooth module)", probe.as_ref().map(drop)) {
+            return;
+        }
+        // py: loop.add_reader(hci_sock, …)
+        let hci = probe.unwrap();
+        hci.set_hci_filter(&HciFilter::all()).unwrap();
+        let events = sock::bt::tokio::HciEvents::new(hci).unwrap();
+        assert_eq!(events.socket().socket().family(), Family::BLUETOOTH);
+
+        // py: await loop.sock_accept(s)
+        // (a listening L2CAP socket; no peer connects without controllers, so the accept
+        // must still be pending when the timer fires)
+        let l2 = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, protocol::L2CAP).unwrap();
+        l2.bind(L2capAddr::new(BdAddr::ANY, 0x1003)).unwrap();
+        l2.listen(None).unwrap();
+        let l2 = AsyncSocket::new(l2).unwrap();
+        let pending = tokio::time::timeout(std::time::Duration::from_millis(20), l2.accept_bt()).await;
+        assert!(pending.is_err());
+    }
+
+    #[tokio::test]
+    async fn async_tipc_rows() {
+        let probe = Socket::new(Family::TIPC, Type::RDM, None);
+        if !sock_tests::require("AF_TIPC sockets (modprobe tipc)", probe.as_ref().map(drop)) {
+            return;
+        }
+        let ty = 3_000_000 + (std::process::id() % 100_000) * 16;
+        let srv = AsyncSocket::new(probe.unwrap()).unwrap();
+        srv.socket().bind(TipcAddr::service_range(ty, 0, 10)).unwrap();
+        let cli = AsyncSocket::new(Socket::new(Family::TIPC, Type::RDM, None).unwrap()).unwrap();
+
+        // py: await loop.sock_sendto(s, data, (TIPC_ADDR_NAME, type, inst, 0))
+        cli.send_to_service(b"tipc", ty, 5).await.unwrap();
+
+        // py: await loop.sock_recvfrom(s, n)
+        let mut buf = [0u8; 8];
+        let (n, from) = tokio::time::timeout(WAIT, srv.recv_from_tipc(&mut buf)).await.unwrap().unwrap();
+        assert_eq!(&buf[..n], b"tipc");
+        assert_eq!(from, TipcAddr::try_from(&cli.socket().local_addr().unwrap()).unwrap());
+
+        // py: await loop.sock_accept(s)
+        let listener = AsyncSocket::new(Socket::new(Family::TIPC, Type::STREAM, None).unwrap()).unwrap();
+        listener.socket().bind(TipcAddr::service_range(ty + 1, 0, 0)).unwrap();
+        listener.socket().listen(None).unwrap();
+        let conn = AsyncSocket::new(Socket::new(Family::TIPC, Type::STREAM, None).unwrap()).unwrap();
+        let (accepted, connected) = tokio::join!(listener.accept_tipc(), conn.connect(TipcAddr::service(ty + 1, 0)));
+        connected.unwrap();
+        assert!(accepted.is_ok());
+
+        // py: connect((TIPC_ADDR_NAME, TIPC_TOP_SRV, TIPC_TOP_SRV, 0))
+        let top = sock::tipc::tokio::TopologyEvents::connect().await.unwrap();
+        top.subscribe(&Subscription::new(ty, 0, u32::MAX, TIPC_SUB_PORTS)).await.unwrap();
+        let ev = tokio::time::timeout(WAIT, top.recv()).await.unwrap().unwrap().expect("an event");
+        assert_eq!(ev.event, TIPC_PUBLISHED);
+    }
+}
+
+#[cfg(all(feature = "tokio", feature = "alg", feature = "netlink", feature = "packet", feature = "qipcrtr"))]
+mod async_alg_netlink_packet_qipcrtr {
+    use sock::consts::*;
+    use sock::netlink::msg::NlMsgBuilder;
+    use sock::netlink::route::{IfInfoMsg, RTM_GETLINK};
+    use sock::packet::PacketAddr;
+    use sock::qipcrtr::QipcrtrAddr;
+    use sock::tokio::AsyncSocket;
+    use sock::{Family, Socket, Type};
+
+    #[tokio::test]
+    async fn async_alg_rows() {
+        if !sock_tests::require("AF_ALG sockets", Socket::new(Family::ALG, Type::SEQPACKET, None).map(drop)) {
+            return;
+        }
+        // py: await loop.sock_sendall(op, data)
+        let mut h = sock::alg::tokio::AsyncHash::open("sha256").unwrap();
+        h.update(b"ab").await.unwrap();
+        h.update(b"c").await.unwrap();
+        assert_eq!(
+            h.finalize().await.unwrap().to_string(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+
+        // py: sendmsg_afalg
+        let mut aes = sock::alg::tokio::AsyncSkcipher::open("ctr(aes)", &[1u8; 16]).unwrap();
+        let enc = aes.encrypt(&[0u8; 16], b"async cipher").await.unwrap();
+        assert_eq!(aes.decrypt(&[0u8; 16], &enc).await.unwrap(), b"async cipher");
+    }
+
+    #[tokio::test]
+    async fn async_netlink_rows() {
+        let nl = sock::netlink::tokio::AsyncNetlinkSocket::open(NETLINK_ROUTE).unwrap();
+
+        // py: await loop.sock_sendto(nl, req, (0, 0))
+        let mut req = NlMsgBuilder::new(RTM_GETLINK, NLM_F_DUMP);
+        req.push_struct(&IfInfoMsg::default().to_bytes());
+        let mut dump = nl.dump(req).await.unwrap();
+        let mut links = 0;
+        while let Some(msg) = dump.next().await {
+            msg.unwrap();
+            links += 1;
+        }
+        assert_eq!(links, sock::if_nameindex().unwrap().len());
+
+        // py: sock_recv
+        let groups = sock::netlink::tokio::AsyncNetlinkSocket::bound(
+            NETLINK_ROUTE,
+            sock::netlink::NetlinkAddr::new(0, sock::netlink::route::RTMGRP_LINK),
+        )
+        .unwrap();
+        let mut events = groups.events();
+        let nothing = tokio::time::timeout(std::time::Duration::from_millis(20), events.next()).await;
+        assert!(nothing.is_err(), "no link changed");
+    }
+
+    #[tokio::test]
+    async fn async_packet_rows() {
+        if !sock_tests::require_root("AF_PACKET sockets (root)") {
+            return;
+        }
+        // py: await loop.sock_recvfrom(pkt, 65536)
+        let lo = sock::if_nametoindex("lo").unwrap();
+        let pkt = sock::packet::tokio::AsyncPacketSocket::bound(Type::DGRAM, &PacketAddr::new(lo, 0x88b5)).unwrap();
+        let to = PacketAddr::new(lo, 0x88b5).with_hwaddr(sock::packet::HwAddr::new(&[0; 6]).unwrap());
+        pkt.send_to(b"local experimental ethertype", &to).await.unwrap();
+        let mut buf = [0u8; 2048];
+        let (n, from) = tokio::time::timeout(super::WAIT, pkt.recv_from(&mut buf)).await.unwrap().unwrap();
+        assert_eq!((&buf[..n], from.protocol), (&b"local experimental ethertype"[..], 0x88b5));
+    }
+
+    #[tokio::test]
+    async fn async_qipcrtr_rows() {
+        let probe = Socket::new(Family::QIPCRTR, Type::DGRAM, None);
+        if !sock_tests::require("AF_QIPCRTR sockets (module qrtr)", probe.as_ref().map(drop)) {
+            return;
+        }
+        // py: await loop.sock_recvfrom(q, n)
+        let a = AsyncSocket::new(probe.unwrap()).unwrap();
+        let b = AsyncSocket::new(Socket::new(Family::QIPCRTR, Type::DGRAM, None).unwrap()).unwrap();
+        let node = QipcrtrAddr::try_from(&a.socket().local_addr().unwrap()).unwrap().node;
+        a.socket().bind(QipcrtrAddr::new(node, 0)).unwrap();
+        b.socket().bind(QipcrtrAddr::new(node, 0)).unwrap();
+        a.send_to(b"q", b.socket().local_addr().unwrap()).await.unwrap();
+        let mut buf = [0u8; 4];
+        let (n, from) = b.recv_from(&mut buf).await.unwrap();
+        assert_eq!((&buf[..n], from), (&b"q"[..], a.socket().local_addr().unwrap()));
+    }
+}
