@@ -119,6 +119,12 @@ impl Drop for TempFile {
 
 const WAIT: Duration = Duration::from_secs(10);
 
+/// A resolver's error as an `io::Error`, whichever of the two the function returns.
+#[allow(dead_code)] // without feature `resolve`
+fn to_io(e: impl Into<io::Error>) -> io::Error {
+    e.into()
+}
+
 // ---- intro.md -------------------------------------------------------------------------------
 
 #[cfg(all(feature = "inet", feature = "unix", feature = "resolve"))]
@@ -154,7 +160,7 @@ mod intro {
         // py: socket.error
         let a = tcp_listener();
         let b = Socket::new(Family::INET, Type::STREAM, None).unwrap();
-        let e = b.bind(&a.local_addr().unwrap()).unwrap_err();
+        let e = b.bind(a.local_addr().unwrap()).unwrap_err();
         assert_eq!(sock::errno(&e), Some(libc::EADDRINUSE));
         assert_eq!(e.kind(), io::ErrorKind::AddrInUse);
         assert!(e.to_string().starts_with("bind 127.0.0.1:"), "{e}");
@@ -163,9 +169,7 @@ mod intro {
 
         // py: socket.gaierror
         // A numeric-only lookup of a name fails without asking any resolver.
-        let e = io::Error::from(
-            sock::getaddrinfo(Some("not-a-number"), 80, AF_INET, 0, 0, AI_NUMERICHOST).unwrap_err(),
-        );
+        let e = super::to_io(sock::getaddrinfo(Some("not-a-number"), 80, AF_INET, 0, 0, AI_NUMERICHOST).unwrap_err());
         let gai = sock::ResolveError::from_io(&e).expect("a ResolveError inside");
         assert_eq!(gai.code(), EAI_NONAME);
 
@@ -190,7 +194,7 @@ mod intro {
             return;
         }
         // py: socket.herror
-        let e = io::Error::from(sock::gethostbyaddr("192.0.2.1").unwrap_err());
+        let e = super::to_io(sock::gethostbyaddr("192.0.2.1").unwrap_err());
         let herror = sock::ResolveError::from_io(&e).expect("a ResolveError inside");
         assert!(!herror.message().is_empty());
     }
@@ -252,7 +256,7 @@ mod intro {
         // py: connect(address)
         let client = Socket::new(Family::INET, Type::STREAM, None).unwrap();
         client.set_timeout(Some(WAIT)).unwrap();
-        client.connect(&server_addr).unwrap();
+        client.connect(server_addr).unwrap();
 
         // py: accept()
         let (conn, peer) = listener.accept().unwrap();
@@ -276,13 +280,13 @@ mod intro {
 
         // py: connect_ex(address)
         let c = Socket::new(Family::INET, Type::STREAM, None).unwrap();
-        assert_eq!(c.connect_ex(&server_addr).unwrap(), 0);
+        assert_eq!(c.connect_ex(server_addr).unwrap(), 0);
         let gone = {
             let t = tcp_listener();
             t.local_addr().unwrap()
         };
         let d = Socket::new(Family::INET, Type::STREAM, None).unwrap();
-        assert_eq!(d.connect_ex(&gone).unwrap(), libc::ECONNREFUSED);
+        assert_eq!(d.connect_ex(gone).unwrap(), libc::ECONNREFUSED);
 
         // py: detach()
         let e = udp();
@@ -431,7 +435,7 @@ mod intro {
         // py: sendto(bytes[, flags], address)
         assert_eq!(tx.send_to(b"one", ("127.0.0.1", to.as_socket().unwrap().port())).unwrap(), 3);
         assert_eq!(tx.send_to_addr(b"two", &to).unwrap(), 3);
-        tx.send_to_with_flags(b"three", MsgFlags::DONTWAIT, &to).unwrap();
+        tx.send_to_with_flags(b"three", MsgFlags::DONTWAIT, to).unwrap();
 
         // py: recvfrom(bufsize[, flags])
         let (data, from) = rx.recv_from_vec(64).unwrap();
@@ -452,13 +456,12 @@ mod intro {
         let mut w = sock::cmsg::CmsgWriter::new(&mut control);
         sock::inet::InetCmsg::Ttl(7).encode(&mut w).unwrap();
         let len = w.len();
-        let sent =
-            tx.send_msg(&[IoSlice::new(b"gather"), IoSlice::new(b"ed")], &control[..len], 0, Some(&to)).unwrap();
+        let sent = tx.send_msg(&[IoSlice::new(b"gather"), IoSlice::new(b"ed")], &control[..len], 0, Some(&to)).unwrap();
         assert_eq!(sent, 8);
 
         // py: recvmsg(bufsize[, ancbufsize[, flags]])
         rx.setsockopt_int(IPPROTO_IP, IP_RECVTTL, 1).unwrap();
-        tx.send_to(b"ttl?", &to).unwrap();
+        tx.send_to(b"ttl?", to).unwrap();
         // (the "gathered" datagram went out before IP_RECVTTL: no TTL item)
         let first = rx.recv_msg_vec(64, 64, 0).unwrap();
         assert_eq!(first.data, b"gathered");
@@ -471,7 +474,7 @@ mod intro {
         assert_eq!(ttl, Some(64));
 
         // py: recvmsg_into(buffers[, ancbufsize[, flags]])
-        tx.send_to(b"scattered", &to).unwrap();
+        tx.send_to(b"scattered", to).unwrap();
         let (mut head, mut tail) = ([0u8; 4], [0u8; 16]);
         let mut control = [0u8; 64];
         let got = rx
@@ -706,7 +709,7 @@ mod inet {
 
         // py: IP_PKTINFO
         rx.setsockopt_int(IPPROTO_IP, IP_PKTINFO, 1).unwrap();
-        tx.send_to(b"where?", &to).unwrap();
+        tx.send_to(b"where?", to).unwrap();
         let msg = rx.recv_msg_vec(64, 256, 0).unwrap();
         let info = msg.cmsgs().find_map(|c| match c.decode::<InetCmsg>()? {
             InetCmsg::PktInfoV4 { ifindex, addr, .. } => Some((ifindex, addr)),
@@ -723,7 +726,7 @@ mod inet {
         let gso_to = gso_rx.local_addr().unwrap();
         tx.set_udp_segment(100).unwrap();
         assert_eq!(tx.udp_segment().unwrap(), 100);
-        tx.send_to(&[1u8; 250], &gso_to).unwrap();
+        tx.send_to(&[1u8; 250], gso_to).unwrap();
         let sizes: Vec<usize> = (0..3).map(|_| gso_rx.recv_vec(1000).unwrap().len()).collect();
         assert_eq!(sizes, [100, 100, 50]);
         tx.set_udp_segment(0).unwrap();
@@ -769,8 +772,7 @@ mod resolve {
         assert_eq!(Family::from(infos[0].family), Family::INET);
 
         // py: socket.getnameinfo(sockaddr, flags)
-        let (host, port) =
-            sock::getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV).unwrap();
+        let (host, port) = sock::getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV).unwrap();
         assert_eq!((host.as_str(), port.as_str()), ("127.0.0.1", "80"));
 
         // py: socket.gethostbyname(hostname)
@@ -1153,10 +1155,7 @@ mod alg {
         sock::alg::set_key(&hmac, b"key").unwrap();
         let op = sock::alg::accept(&hmac).unwrap();
         op.send_all(b"The quick brown fox jumps over the lazy dog").unwrap();
-        assert_eq!(
-            hex(&op.recv_vec(64).unwrap()),
-            "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
-        );
+        assert_eq!(hex(&op.recv_vec(64).unwrap()), "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
 
         // py: setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, n)
         let gcm = sock::alg::transform(("aead", "gcm(aes)")).unwrap();
@@ -1372,7 +1371,7 @@ mod qipcrtr {
         a.bind(QipcrtrAddr::new(unbound.node, 0)).unwrap();
         b.bind(QipcrtrAddr::new(unbound.node, 0)).unwrap();
         let to = b.local_addr().unwrap();
-        a.send_to(b"qrtr", &to).unwrap();
+        a.send_to(b"qrtr", to).unwrap();
         let (data, from) = b.recv_from_vec(16).unwrap();
         assert_eq!((data.as_slice(), from), (&b"qrtr"[..], a.local_addr().unwrap()));
     }
@@ -1718,7 +1717,8 @@ mod asyncio {
         assert_eq!((&buf[..n], Some(from)), (&b"inet"[..], udp_tx.socket().local_addr().unwrap().as_socket()));
 
         // py: UDP_SEGMENT
-        let probe = sock::inet::InetSocketExt::set_udp_segment(&Socket::new(Family::INET, Type::DGRAM, None).unwrap(), 10);
+        let probe =
+            sock::inet::InetSocketExt::set_udp_segment(&Socket::new(Family::INET, Type::DGRAM, None).unwrap(), 10);
         if sock_tests::require("UDP_SEGMENT (UDP GSO)", probe) {
             let to = udp_rx.socket().local_addr().unwrap();
             udp_tx.send_segments_to(&[3u8; 30], 10, to.as_socket().unwrap()).await.unwrap();
