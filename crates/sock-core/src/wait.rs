@@ -73,12 +73,23 @@ pub fn poll_once(fd: BorrowedFd<'_>, interest: Interest, timeout: Option<Duratio
 /// time left of `deadline` and fails with `TimedOut` (its message naming `what`, the
 /// operation) when it runs out.
 ///
-/// When data is ready this is exactly one syscall: `op` runs first and the clock is read only
-/// after it reported `EAGAIN`.
+/// When data is ready this is exactly one syscall and nothing else: `op` runs first, and only
+/// an error leads to the out-of-line slow path, which reads the mode (`mode` is called there,
+/// never before the syscall), retries `EINTR` and, in timeout mode, polls.
+///
+/// ```
+/// use sock::wait::{call, Deadline, Interest};
+/// use sock::{Family, Mode, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// b.send(b"x")?;
+/// let n = call(a.as_fd(), || Mode::Blocking, Interest::Read, &mut Deadline::new(), "recv", || a.recv(&mut [0u8; 4]))?;
+/// assert_eq!(n, 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[inline]
 pub fn call<T>(
     fd: BorrowedFd<'_>,
-    mode: Mode,
+    mode: impl Fn() -> Mode,
     interest: Interest,
     deadline: &mut Deadline,
     what: &'static str,
@@ -87,13 +98,56 @@ pub fn call<T>(
     loop {
         match op() {
             Ok(value) => return Ok(value),
-            Err(e) if is_interrupted(&e) => continue,
-            Err(e) if is_would_block(&e) => {
-                let Mode::Timeout(timeout) = mode else { return Err(e) };
-                wait(fd, interest, timeout, deadline, what)?;
-            }
-            Err(e) => return Err(e),
+            Err(e) => after_error(fd, e, mode(), interest, deadline, what)?,
         }
+    }
+}
+
+/// [`call`] with a deadline of its own, made only if the call has to wait: the form of every
+/// single operation (one `recv`, one `send`); [`call`] shares a deadline between operations
+/// (the chunks of `send_all`).
+///
+/// ```
+/// use sock::wait::{call_once, Interest};
+/// use sock::{Family, Mode, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// b.send(b"x")?;
+/// let n = call_once(a.as_fd(), || Mode::Blocking, Interest::Read, "recv", || a.recv(&mut [0u8; 4]))?;
+/// assert_eq!(n, 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[inline]
+pub fn call_once<T>(
+    fd: BorrowedFd<'_>,
+    mode: impl Fn() -> Mode,
+    interest: Interest,
+    what: &'static str,
+    op: impl FnMut() -> io::Result<T>,
+) -> io::Result<T> {
+    call(fd, mode, interest, &mut Deadline::new(), what, op)
+}
+
+/// What [`call`] does after its syscall failed with `err`: `Ok` to try again (`EINTR`, or
+/// `EAGAIN` in timeout mode once `fd` is ready within the time left of `deadline`), else the
+/// error to return. Out of line and not generic, so that the ready path of every operation is
+/// its syscall, one compare and nothing else (the caller's closures never need to be built in
+/// memory).
+#[cold]
+#[inline(never)]
+pub fn after_error(
+    fd: BorrowedFd<'_>,
+    err: io::Error,
+    mode: Mode,
+    interest: Interest,
+    deadline: &mut Deadline,
+    what: &'static str,
+) -> io::Result<()> {
+    if is_interrupted(&err) {
+        return Ok(());
+    }
+    match mode {
+        Mode::Timeout(timeout) if is_would_block(&err) => wait(fd, interest, timeout, deadline, what),
+        _ => Err(err),
     }
 }
 

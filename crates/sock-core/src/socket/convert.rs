@@ -8,6 +8,7 @@ use super::Socket;
 use crate::kinds::{Family, Protocol, Type};
 
 impl AsFd for Socket {
+    #[inline]
     fn as_fd(&self) -> BorrowedFd<'_> {
         Socket::as_fd(self)
     }
@@ -16,12 +17,14 @@ impl AsFd for Socket {
 /// So that APIs generic over "anything that holds a socket" (`AsRef<Socket>`: typed protocol
 /// sockets, [`SockRef`](crate::SockRef), the async wrappers) take a plain `Socket` too.
 impl AsRef<Socket> for Socket {
+    #[inline]
     fn as_ref(&self) -> &Socket {
         self
     }
 }
 
 impl AsRawFd for Socket {
+    #[inline]
     fn as_raw_fd(&self) -> RawFd {
         self.fileno()
     }

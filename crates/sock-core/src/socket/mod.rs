@@ -208,26 +208,31 @@ impl Socket {
     }
 
     /// The address family (`socket.family`).
+    #[inline]
     pub fn family(&self) -> Family {
         self.family
     }
 
     /// The socket type without `SOCK_NONBLOCK`/`SOCK_CLOEXEC` (`socket.type`).
+    #[inline]
     pub fn ty(&self) -> Type {
         self.ty
     }
 
     /// The protocol (`socket.proto`).
+    #[inline]
     pub fn protocol(&self) -> Protocol {
         self.protocol
     }
 
     /// The raw fd (`socket.fileno()`); it stays owned by this socket.
+    #[inline]
     pub fn fileno(&self) -> RawFd {
         self.fd.as_raw_fd()
     }
 
     /// The current [`Mode`].
+    #[inline]
     pub fn mode(&self) -> Mode {
         self.mode.get()
     }
@@ -353,6 +358,7 @@ impl Socket {
     }
 
     /// Borrows the fd.
+    #[inline]
     pub fn as_fd(&self) -> BorrowedFd<'_> {
         self.fd.as_fd()
     }
@@ -377,7 +383,7 @@ impl Socket {
         interest: Interest,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), what, op)
+        wait::call_once(self.fd.as_fd(), || self.mode(), interest, what, op)
     }
 
     /// Like [`Socket::call`] for an operation made with `flags`: `MSG_DONTWAIT` makes this one
@@ -390,7 +396,7 @@ impl Socket {
         flags: c_int,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), what, op)
+        wait::call_once(self.fd.as_fd(), || self.mode_for(flags), interest, what, op)
     }
 
     /// The mode one call with `flags` runs in.
@@ -420,7 +426,7 @@ impl Socket {
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, deadline, what, op)
+        wait::call(self.fd.as_fd(), || self.mode(), interest, deadline, what, op)
     }
 
     /// [`Socket::call_with_deadline`] honouring `MSG_DONTWAIT` in `flags`.
@@ -433,7 +439,7 @@ impl Socket {
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, deadline, what, op)
+        wait::call(self.fd.as_fd(), || self.mode_for(flags), interest, deadline, what, op)
     }
 }
 
