@@ -173,7 +173,7 @@ mod sealed {
 }
 
 /// Typed Bluetooth operations of a registered [`Socket`] (sealed: implemented for
-/// `Async<Socket, R>` only, i.e. `sock_bt::tokio::AsyncSocket` / `sock_bt::async_io::AsyncSocket`).
+/// `Async<Socket, R>` only, i.e. `sock::bt::tokio::AsyncSocket` / `sock::bt::async_io::AsyncSocket`).
 pub trait AsyncBtExt: sealed::Sealed {
     /// The accepted connection: a socket registered with the same runtime.
     type Accepted;

@@ -18,8 +18,8 @@
 //! | `fcntl.ioctl(s, HCIGETDEVINFO, …)`, `HCIDEVUP`, `HCISETSCAN` … | [`HciDeviceExt`] ([`device`]) |
 //!
 //! ```no_run
-//! use sock_core::{Family, FamilyAddr, Socket, Type};
-//! use sock_bt::{protocol, L2capAddr, BdAddr, BDADDR_LE_PUBLIC};
+//! use sock::{Family, FamilyAddr, Socket, Type};
+//! use sock::bt::{protocol, L2capAddr, BdAddr, BDADDR_LE_PUBLIC};
 //!
 //! let s = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
 //! s.bind(L2capAddr::new(BdAddr::ANY, 0).with_cid(4).with_addr_type(BDADDR_LE_PUBLIC))?;
@@ -56,8 +56,8 @@
 //! # Async
 //!
 //! With the features `tokio` or `async-io`, a Bluetooth socket runs on either runtime as
-//! sock-core's `Async<Socket, R>` (`sock_bt::tokio::AsyncSocket`,
-//! `sock_bt::async_io::AsyncSocket`): `connect`, `accept`, `send`, `recv` on L2CAP
+//! sock-core's `Async<Socket, R>` (`sock::bt::tokio::AsyncSocket`,
+//! `sock::bt::async_io::AsyncSocket`): `connect`, `accept`, `send`, `recv` on L2CAP
 //! (`SOCK_SEQPACKET`: one message per call) and RFCOMM (`SOCK_STREAM`: also tokio's and
 //! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
 //!
@@ -77,9 +77,9 @@
 //! ```no_run
 //! # #[cfg(feature = "tokio")]
 //! # {
-//! use sock_bt::tokio::{AsyncSocket, HciEvents};
-//! use sock_bt::{protocol, AsyncBtExt, BdAddr, HciAddr, HciFilter, HciSocketExt, L2capAddr};
-//! use sock_core::{Family, Socket, Type};
+//! use sock::bt::tokio::{AsyncSocket, HciEvents};
+//! use sock::bt::{protocol, AsyncBtExt, BdAddr, HciAddr, HciFilter, HciSocketExt, L2capAddr};
+//! use sock::{Family, Socket, Type};
 //!
 //! #[tokio::main(flavor = "current_thread")]
 //! async fn main() -> std::io::Result<()> {

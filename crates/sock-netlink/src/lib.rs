@@ -12,24 +12,27 @@
 //!   request/acknowledge and dumps. It is a [`ProtocolSocket`](sock_core::ProtocolSocket):
 //!   [`NetlinkSocket::new`] only makes the socket, [`NetlinkSocket::bound`] also binds it,
 //!   `TryFrom<Socket>` checks an existing one; its options are in [`options`].
-//! - [`route`] has the few `rtnetlink` types (`ifinfomsg`, `ifaddrmsg`) and numbers a program
-//!   needs to list, create and watch interfaces.
+//! - [`route`] is rtnetlink: decoded [`route::Link`], [`route::Address`], [`route::Route`] and
+//!   [`route::Neighbour`] messages with their dumps (`ip link`, `ip addr`, `ip route`, `ip
+//!   neigh`), the family headers (`ifinfomsg`...), [`route::MacAddr`], the names `ip` prints
+//!   ([`route::OperState`], [`route::LinkFlags`]...) and the documented `RTM_*`/`IFLA_*`/...
+//!   numbers. [`msg::NlAttr`] reads attribute values as `IpAddr`, MAC address, string, `u8`
+//!   to `u64`, host or network order.
+//! - A request the kernel refuses is an error that names the request and keeps the errno:
+//!   `RTM_NEWADDR: Operation not permitted (EPERM)` (`sock::errno(&e) == Some(EPERM)`).
+//!
+//! List the interfaces of this network namespace, as `ip -br link` does:
 //!
 //! ```
-//! use sock_netlink::{consts::*, msg::NlMsgBuilder, route, NetlinkSocket};
+//! use sock::netlink::{consts::NETLINK_ROUTE, route::Link, NetlinkSocket};
 //!
-//! // List the interfaces of this network namespace, as `ip link` does.
 //! let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
-//! let mut req = NlMsgBuilder::new(route::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
-//! req.push_struct(&route::IfInfoMsg::default().to_bytes());
-//! let mut names = Vec::new();
-//! nl.dump(req, |msg| {
-//!     if let Some(name) = route::IfInfoMsg::attrs(msg.payload).find(|a| a.ty == route::IFLA_IFNAME) {
-//!         names.push(name.as_str()?.to_owned());
-//!     }
-//!     Ok(())
-//! })?;
-//! assert!(names.iter().any(|n| n == "lo"));
+//! let links = Link::dump(&nl)?;
+//! for link in &links {
+//!     let mac = link.mac.map(|m| m.to_string()).unwrap_or_default();
+//!     println!("{:<16} {:<14} {mac} <{}> mtu {}", link.name, link.operstate, link.flags, link.mtu);
+//! }
+//! assert!(links.iter().any(|l| l.name == "lo"));
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
@@ -37,7 +40,7 @@
 //!
 //! | Python | Rust |
 //! | --- | --- |
-//! | `socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` | [`NetlinkSocket::new`]`(NETLINK_ROUTE)` or `Socket::new(Family::NETLINK, ..)` |
+//! | `socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` | [`NetlinkSocket::new`]`(NETLINK_ROUTE)` or `Socket::new(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` |
 //! | `s.bind((0, groups))` | [`NetlinkSocket::bound`]`(proto, NetlinkAddr::new(0, groups))` |
 //! | `(pid, groups)` | [`NetlinkAddr::new`]`(pid, groups)`; returned: `NetlinkAddr::decode(&addr)` |
 //! | `s.setsockopt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, g)` | [`NetlinkSocket::add_membership`]`(g)` |
@@ -85,7 +88,7 @@
 //! # #[cfg(feature = "tokio")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
-//! use sock_netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
+//! use sock::netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
 //! let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
 //! // RTM_GETLINK for index 1 (lo), without NLM_F_DUMP: one reply, then the acknowledgement.
 //! let mut req = NlMsgBuilder::new(route::RTM_GETLINK, 0);
@@ -107,7 +110,10 @@
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        mod attr;
         pub mod consts;
+        mod error;
+        mod mac;
         pub mod msg;
         pub mod options;
         pub mod route;

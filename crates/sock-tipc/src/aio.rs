@@ -140,8 +140,8 @@ mod sealed {
 }
 
 /// Typed TIPC operations of a registered [`Socket`] (sealed: implemented for
-/// `Async<Socket, R>` only, i.e. `sock_tipc::tokio::AsyncSocket` /
-/// `sock_tipc::async_io::AsyncSocket`).
+/// `Async<Socket, R>` only, i.e. `sock::tipc::tokio::AsyncSocket` /
+/// `sock::tipc::async_io::AsyncSocket`).
 pub trait AsyncTipcExt: sealed::Sealed {
     /// The accepted connection: a socket registered with the same runtime.
     type Accepted;

@@ -7,8 +7,8 @@ use crate::consts::*;
 /// One `SOL_TIPC` ancillary item, decoded from a [`Cmsg`] of `recv_msg`.
 ///
 /// ```
-/// # use sock_core::cmsg::{CmsgIter, CmsgWriter};
-/// use sock_tipc::{TipcAncillary, SOL_TIPC, TIPC_DESTNAME};
+/// # use sock::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::tipc::{TipcAncillary, SOL_TIPC, TIPC_DESTNAME};
 /// let mut buf = [0u8; 64];
 /// let mut w = CmsgWriter::new(&mut buf);
 /// w.push_value(SOL_TIPC, TIPC_DESTNAME, &[2000u32, 205, 205])?;

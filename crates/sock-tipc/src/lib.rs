@@ -38,8 +38,8 @@
 //! # Async
 //!
 //! With the features `tokio` or `async-io`, a TIPC socket runs on either runtime as
-//! sock-core's `Async<Socket, R>` (`sock_tipc::tokio::AsyncSocket`,
-//! `sock_tipc::async_io::AsyncSocket`): `send_to`/`recv_from` on RDM sockets, `connect`,
+//! sock-core's `Async<Socket, R>` (`sock::tipc::tokio::AsyncSocket`,
+//! `sock::tipc::async_io::AsyncSocket`): `send_to`/`recv_from` on RDM sockets, `connect`,
 //! `accept`, `send`, `recv` on stream and seqpacket sockets (streams also get tokio's and
 //! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
 //!
@@ -58,9 +58,9 @@
 //! ```no_run
 //! # #[cfg(feature = "tokio")]
 //! # {
-//! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::tokio::{AsyncSocket, TopologyEvents};
-//! use sock_tipc::{AsyncTipcExt, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
+//! use sock::{Family, Socket, Type};
+//! use sock::tipc::tokio::{AsyncSocket, TopologyEvents};
+//! use sock::tipc::{AsyncTipcExt, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
 //!
 //! #[tokio::main(flavor = "current_thread")]
 //! async fn main() -> std::io::Result<()> {
@@ -84,8 +84,8 @@
 //! Synchronously:
 //!
 //! ```no_run
-//! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::TipcAddr;
+//! use sock::{Family, Socket, Type};
+//! use sock::tipc::TipcAddr;
 //!
 //! let server = Socket::new(Family::TIPC, Type::RDM, None)?;
 //! server.bind(TipcAddr::service_range(2000, 200, 210))?;

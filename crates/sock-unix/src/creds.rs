@@ -13,7 +13,7 @@ use sock_core::pod::Pod;
 /// [`UnixSocketExt::recv_credentials`](crate::UnixSocketExt::recv_credentials).
 ///
 /// ```
-/// let me = sock_unix::Credentials::current();
+/// let me = sock::unix::Credentials::current();
 /// assert_eq!(me.pid, std::process::id() as i32);
 /// ```
 #[repr(C)]

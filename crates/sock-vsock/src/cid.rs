@@ -14,7 +14,7 @@ use crate::consts::IOCTL_VM_SOCKETS_GET_LOCAL_CID;
 /// `VMADDR_CID_LOCAL` (1) or `VMADDR_CID_HOST` (2), depending on the loaded transports.
 ///
 /// ```no_run
-/// let cid = sock_vsock::local_cid()?;
+/// let cid = sock::vsock::local_cid()?;
 /// println!("my CID is {cid}");
 /// # Ok::<(), std::io::Error>(())
 /// ```
