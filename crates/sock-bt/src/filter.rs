@@ -114,6 +114,7 @@ impl HciAncillary {
     /// let n = w.len();
     /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
     /// assert_eq!(HciAncillary::decode(&item), Some(HciAncillary::Incoming(true)));
+    /// assert_eq!(item.decode::<HciAncillary>(), Some(HciAncillary::Incoming(true)));
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn decode(cmsg: &Cmsg<'_>) -> Option<HciAncillary> {
@@ -130,6 +131,13 @@ impl HciAncillary {
             }
             _ => None,
         }
+    }
+}
+
+/// The family's decoder in the one ancillary-data model: `cmsg.decode::<HciAncillary>()`.
+impl<'a> sock_core::cmsg::DecodeCmsg<'a> for HciAncillary {
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<HciAncillary> {
+        HciAncillary::decode(item)
     }
 }
 

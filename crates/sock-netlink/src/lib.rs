@@ -111,6 +111,7 @@ cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
         mod attr;
+        pub mod cmsg;
         pub mod consts;
         mod error;
         mod mac;
