@@ -106,7 +106,10 @@ fn a_missing_family_names_its_kernel_module() {
         Ok(s) => assert_eq!(s.family(), Family::CAN),
         Err(e) => {
             assert_eq!(sock::errno(&e), Some(libc::EAFNOSUPPORT), "{e}");
-            assert!(e.to_string().ends_with("the running kernel lacks AF_CAN: load its module (modprobe can-raw)"), "{e}");
+            assert!(
+                e.to_string().ends_with("the running kernel lacks AF_CAN: load its module (modprobe can-raw)"),
+                "{e}"
+            );
         }
     }
     assert_eq!(sock::kernel_module(Family::TIPC, Type::RDM, Protocol::DEFAULT), Some("tipc"));
@@ -157,5 +160,8 @@ fn debug_reads_like_cpythons_repr() {
     assert!(text.ends_with(&format!(" raddr=127.0.0.1:{port} timeout=2.5>")), "{text}");
     let unnamed = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
     unnamed.set_blocking(false).unwrap();
-    assert_eq!(format!("{unnamed:?}"), format!("<Socket fd={} family=UNIX type=DGRAM proto=0 nonblocking>", unnamed.fileno()));
+    assert_eq!(
+        format!("{unnamed:?}"),
+        format!("<Socket fd={} family=UNIX type=DGRAM proto=0 nonblocking>", unnamed.fileno())
+    );
 }

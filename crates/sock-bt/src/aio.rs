@@ -75,8 +75,8 @@ impl HciPacket {
 /// end of the socket (a zero-length read: the controller was unregistered). Commands can be
 /// sent through the same socket with [`socket`](HciEvents::socket)`().send(..)`.
 ///
-/// Runtime aliases: [`tokio::HciEvents`](crate::tokio::HciEvents),
-/// [`async_io::HciEvents`](crate::async_io::HciEvents).
+/// Runtime aliases: `tokio::HciEvents`,
+/// `async_io::HciEvents`.
 ///
 /// # Cancel safety
 ///

@@ -1,5 +1,5 @@
 //! The async netlink socket: [`AsyncNetlinkSocket`] (generic over the reactor; the runtime
-//! aliases are [`crate::tokio::AsyncNetlinkSocket`] and [`crate::async_io::AsyncNetlinkSocket`]),
+//! aliases are `tokio::AsyncNetlinkSocket` and `async_io::AsyncNetlinkSocket`),
 //! the dump stream [`NlDump`], the multicast stream [`NlEvents`] and the owned message
 //! [`NlMessage`] they yield.
 
@@ -90,7 +90,7 @@ impl RecvBuf {
 /// An [`NetlinkSocket`] registered with a runtime's reactor `R`: requests, acknowledged
 /// requests and dumps as async functions and streams, and the multicast stream
 /// [`events`](AsyncNetlinkSocket::events). Use the runtime aliases
-/// [`crate::tokio::AsyncNetlinkSocket`] / [`crate::async_io::AsyncNetlinkSocket`].
+/// `tokio::AsyncNetlinkSocket` / `async_io::AsyncNetlinkSocket`.
 ///
 /// Replies are matched to their request by sequence number; messages of other sequences
 /// (multicast events, replies to an abandoned request) are skipped by

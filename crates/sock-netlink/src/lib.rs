@@ -62,50 +62,11 @@
 //! - No `connected` constructor: netlink talks to the kernel with `send_to` pid 0, and
 //!   `connect` (a default destination) is the inner socket's method.
 //!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`, [`tokio::AsyncNetlinkSocket`] /
-//! [`async_io::AsyncNetlinkSocket`] (one generic type, [`aio::AsyncNetlinkSocket`], over the
-//! runtime's reactor) register a [`NetlinkSocket`] with the runtime:
-//! [`request`](aio::AsyncNetlinkSocket::request) (the replies until the kernel's
-//! acknowledgement, or its error), [`dump`](aio::AsyncNetlinkSocket::dump) (a
-//! `futures_core::Stream` of the replies that ends after `NLMSG_DONE`, errors as items) and
-//! [`events`](aio::AsyncNetlinkSocket::events) (the endless `Stream` of multicast messages).
-//! Decisions:
-//! - A `Stream` cannot lend from its receive buffer, so the streams yield [`aio::NlMessage`]
-//!   (header + owned payload): one allocation per message, the item itself; the 64 KiB
-//!   receive buffer is allocated once per stream. Both streams also have an inherent
-//!   `next().await`, so no extension trait is needed.
-//! - No `Sink`: a netlink request is answered (by sequence number), which a `Sink` of
-//!   messages would hide; [`send_request`](aio::AsyncNetlinkSocket::send_request) returns the
-//!   sequence number instead.
-//! - Each method's docs have a "Cancel safety" section. Streams keep their state, so a
-//!   dropped `next()` (in `select!`, under a timeout) loses nothing.
-//! - `futures-core` (the `Stream` trait of the futures ecosystem) comes with the async
-//!   features only.
-//!
-//! ```
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock::netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
-//! let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
-//! // RTM_GETLINK for index 1 (lo), without NLM_F_DUMP: one reply, then the acknowledgement.
-//! let mut req = NlMsgBuilder::new(route::RTM_GETLINK, 0);
-//! req.push_struct(&route::IfInfoMsg { index: 1, ..Default::default() }.to_bytes());
-//! let replies = nl.request(req).await?;
-//! assert_eq!(replies.len(), 1);
-//! assert_eq!(replies[0].header.ty, route::RTM_NEWLINK);
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
-//!
-//! A link monitor (RTM_NEWLINK/RTM_DELLINK events as a stream) is the example
-//! `async_link_monitor` (`cargo run -p sock-netlink --features tokio --example async_link_monitor`).
-//!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `netlink` feature.
+//!
+//! The async layer (features `tokio`, `async-io`) is described in the `# Async` section of the
+//! docs built with either feature.
+#![cfg_attr(any(feature = "tokio", feature = "async-io"), doc = include_str!("async.md"))]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {

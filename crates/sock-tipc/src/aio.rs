@@ -24,8 +24,8 @@ use crate::topsrv::{Event, Subscription};
 /// [`Event`] (no allocation). Errors are items (a short message is `InvalidData`, and the
 /// stream goes on); the stream ends when the service closes the connection.
 ///
-/// Runtime aliases: [`tokio::TopologyEvents`](crate::tokio::TopologyEvents),
-/// [`async_io::TopologyEvents`](crate::async_io::TopologyEvents).
+/// Runtime aliases: `tokio::TopologyEvents`,
+/// `async_io::TopologyEvents`.
 ///
 /// # Cancel safety
 ///
