@@ -6,7 +6,26 @@
 //! [`AnyCanAddr::decode_with`]); and every CAN constant of CPython under its Python name
 //! ([`consts`], also re-exported at the crate root).
 //!
-//! Most programs use it through the `sock` facade (feature `can`).
+//! Most programs use it through the `sock` facade (feature `can`), as `sock::can`.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use sock::can::{CanId, CanSocket, ClassicFrame};
+//!
+//! // Open vcan0 (`ip link add vcan0 type vcan && ip link set vcan0 up`), send a frame, read one.
+//! let can = CanSocket::bound(("vcan0",))?;
+//! can.write_classic(&ClassicFrame::new(CanId::new(0x123)?, &[0xde, 0xad, 0xbe, 0xef])?)?;
+//! can.as_ref().set_timeout(Some(Duration::from_secs(1)))?;
+//! let frame = can.read_frame()?; // a frame another node sent (ours are not looped back to us)
+//! println!("{frame}"); // candump's text: 123#DEADBEEF
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Errors say what failed on what: `bind vcan9: no such interface (ENODEV)`,
+//! `setsockopt CAN_RAW_XL_FRAMES: Protocol not available (ENOPROTOOPT)`, ``CAN frame `12#00`:
+//! id: ...``; the data path (`read_frame`, `write_frame` and their batch and async forms)
+//! passes the kernel's errors through untouched. Read the OS error code with
+//! [`sock_core::errno`].
 //!
 //! # Coming from Python
 //!
@@ -91,8 +110,10 @@
 //! interest on first use (tokio is then a direct dependency, feature `net`).
 //!
 //! ```no_run
-//! use sock_can::tokio::AsyncCanSocket;
-//! use sock_can::{CanId, ClassicFrame, Frame};
+//! # #[cfg(feature = "tokio")]
+//! # mod doc {
+//! use sock::can::tokio::AsyncCanSocket;
+//! use sock::can::{CanId, ClassicFrame, Frame};
 //!
 //! #[tokio::main(flavor = "current_thread")]
 //! async fn main() -> std::io::Result<()> {
@@ -102,11 +123,14 @@
 //!     println!("{frame:?}");
 //!     Ok(())
 //! }
+//! # }
+//! # fn main() {}
 //! ```
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        mod attach;
         #[cfg(any(feature = "tokio", feature = "async-io"))]
         pub mod aio;
         mod bcm;
@@ -119,6 +143,7 @@ cfg_if::cfg_if! {
         mod iface;
         mod isotp;
         mod j1939;
+        mod j1939_cmsg;
         mod j1939_errqueue;
         mod options;
         mod raw;
@@ -135,6 +160,7 @@ cfg_if::cfg_if! {
         pub use iface::{interface_from_index, IfName, Interface, IFNAMSIZ};
         pub use isotp::{IsoTpSocket, ISOTP_RECV_MAX};
         pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
+        pub use j1939_cmsg::J1939Cmsg;
         pub use j1939_errqueue::{
             J1939Report, J1939_TX_REPORT_FLAGS, SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SO_EE_ORIGIN_LOCAL,
             SO_EE_ORIGIN_TIMESTAMPING,
