@@ -41,8 +41,8 @@ const DATA_LEN: usize = ADDR_AT + 8;
 /// this form.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_packet::{HwAddr, Interface, PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
+/// use sock::FamilyAddr;
+/// use sock::packet::{HwAddr, Interface, PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
 /// let a: PacketAddr = "eth0/0x0800/otherhost/1/02:00:00:00:00:01".parse()?;
 /// assert_eq!(a.interface, Interface::name("eth0")?);
 /// assert_eq!((a.protocol, a.pkttype, a.hatype), (ETH_P_IP, PACKET_OTHERHOST, 1));

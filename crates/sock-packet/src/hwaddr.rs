@@ -14,7 +14,7 @@ use crate::consts::MAX_ADDR_LEN;
 /// byte ([`sock_core::text::parse_hex_bytes`]).
 ///
 /// ```
-/// use sock_packet::HwAddr;
+/// use sock::packet::HwAddr;
 /// let mac: HwAddr = "02:00:5E:10:00:01".parse()?;
 /// assert_eq!(mac.as_bytes(), &[2, 0, 0x5e, 0x10, 0, 1]);
 /// assert_eq!(mac.to_string(), "02:00:5e:10:00:01");

@@ -32,15 +32,36 @@
 //!
 //! The plain [`sock_core::Socket`] works too: every address method accepts a [`PacketAddr`].
 //!
-//! ```no_run
-//! use sock_packet::{HwAddr, PacketAddr, PacketSocket, ETH_P_802_EX1};
+//! Capture on `lo` (needs `CAP_NET_RAW`):
 //!
-//! // Send a payload with a private ethertype to everyone on eth0; the kernel adds the header.
+//! ```no_run
+//! use std::time::Duration;
+//! use sock::packet::{Interface, PacketAddr, PacketSocket, ETH_P_ALL};
+//!
+//! let lo = PacketAddr::new(Interface::name("lo")?, ETH_P_ALL);
+//! let sock = PacketSocket::bound(sock::Type::RAW, &lo)?;
+//! sock.as_ref().set_timeout(Some(Duration::from_secs(1)))?;
+//! let mut frame = [0u8; 65536];
+//! let (n, from) = sock.recv_from(&mut frame)?;
+//! println!("{n} bytes, protocol {:#06x}, {}", from.protocol, from.with_name(&sock)?);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Send a payload with a private ethertype to everyone on eth0; the kernel adds the header:
+//!
+//! ```no_run
+//! use sock::packet::{HwAddr, PacketAddr, PacketSocket, ETH_P_802_EX1};
+//!
 //! let sock = PacketSocket::dgram(ETH_P_802_EX1)?;
 //! let to = PacketAddr::new(sock.if_index("eth0")?, ETH_P_802_EX1).with_hwaddr(HwAddr::BROADCAST);
 //! sock.send_to(b"hello, link", &to)?;
 //! # Ok::<(), std::io::Error>(())
 //! ```
+//!
+//! Errors of the setup paths name what failed (`bind eth9: no such interface (ENODEV)`,
+//! `PACKET_ADD_MEMBERSHIP eth9: ...`, `setsockopt PACKET_FANOUT: ...`); receive and send
+//! pass the kernel's errors through untouched. Read the OS error code with
+//! [`sock_core::errno`].
 //!
 //! Decisions:
 //! - No tuple form (`("eth0", 0x0800)`) is offered, because its shape would collide with
@@ -73,10 +94,10 @@
 //! # #[cfg(feature = "tokio")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
-//! use sock_packet::{tokio::AsyncPacketSocket, PacketAddr, ETH_P_ALL};
+//! use sock::packet::{tokio::AsyncPacketSocket, PacketAddr, ETH_P_ALL};
 //! // Needs CAP_NET_RAW. Capture ten frames of loopback.
-//! let lo = PacketAddr::new(sock_packet::Interface::name("lo")?, ETH_P_ALL);
-//! let sock = AsyncPacketSocket::bound(sock_core::Type::RAW, &lo)?;
+//! let lo = PacketAddr::new(sock::packet::Interface::name("lo")?, ETH_P_ALL);
+//! let sock = AsyncPacketSocket::bound(sock::Type::RAW, &lo)?;
 //! let mut frames = sock.frames(65536);
 //! for _ in 0..10 {
 //!     if let Some(frame) = frames.next().await {
