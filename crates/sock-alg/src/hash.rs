@@ -29,7 +29,7 @@ pub const MAX_DIGEST: usize = 64;
 /// [`Hash::new`]`(name)`, [`Hash::keyed`]`(name, key)`, [`Hash::bound`]`(&addr, key)`.
 ///
 /// ```no_run
-/// use sock_alg::Hash;
+/// use sock::alg::Hash;
 /// let mut h = Hash::new("sha256")?;
 /// h.update(b"a")?;
 /// let mut fork = h.try_clone()?;

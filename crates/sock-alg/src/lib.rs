@@ -2,7 +2,14 @@
 //! and typed on top.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `alg`
-//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
+//! feature and name it `sock::alg`. The SHA-256 of a buffer, computed by the kernel:
+//!
+//! ```no_run
+//! let digest = sock::alg::Hash::new("sha256")?.digest(b"abc")?;
+//! assert_eq!(digest.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//! It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
 //!
 //! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
 //! | --- | --- | --- | --- | --- |
@@ -16,7 +23,7 @@
 //! | `op, _ = s.accept()` | [`accept`]`(&s)` |
 //! | `s.setsockopt(SOL_ALG, ALG_SET_KEY, key)` | [`set_key`]`(&s, key)` |
 //! | `s.setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, n)` | [`set_aead_authsize`]`(&s, n)` |
-//! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` |
+//! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` (`ALG_OP_ENCRYPT` works too) |
 //! | `ALG_*`, `SOL_ALG` | [`consts`] (re-exported here) |
 //!
 //! # Two levels
@@ -35,7 +42,7 @@
 //! the same for any [`AlgAddr`] (`feat`/`mask`).
 //!
 //! ```no_run
-//! use sock_alg::{Hash, Skcipher};
+//! use sock::alg::{Hash, Skcipher};
 //! let digest = Hash::new("sha256")?.digest(b"abc")?;
 //! println!("{digest}");
 //! let file = std::fs::File::open("/etc/hostname")?;
@@ -49,9 +56,14 @@
 //!
 //! # Decisions
 //!
-//! - Errors are `std::io::Error`. An unknown algorithm is `ENOENT` at bind (kind `NotFound`);
-//!   a wrong key or IV length is the kernel's `EINVAL`; bad caller input (over-long type or
-//!   name, NUL bytes) is `InvalidInput` naming the argument, with CPython's messages.
+//! - Errors are `std::io::Error` and say what failed on what. An unknown algorithm is
+//!   `ENOENT` at bind (kind `NotFound`): `bind hash:sha999: no such algorithm (ENOENT)`, with
+//!   a hint to `/proc/crypto`; a key of a length the algorithm refuses is `EINVAL`:
+//!   `setsockopt ALG_SET_KEY (5-byte key): invalid key size for the algorithm (EINVAL)`; bad
+//!   caller input (over-long type or name, NUL bytes) is `InvalidInput` naming the argument,
+//!   with CPython's messages. Read the OS error code with [`sock_core::errno`]. The data path
+//!   (`update`, `encrypt`, `sendmsg_afalg`...) passes the kernel's errors through untouched
+//!   (an IV of the wrong length is the kernel's raw `EINVAL` there).
 //! - `accept(2)` on AF_ALG fails with `ECONNABORTED` when given an address buffer (the kernel
 //!   cannot name an AF_ALG peer), so [`accept`] passes NULL as CPython does; do not use the
 //!   generic `Socket::accept` on these sockets.
@@ -90,7 +102,7 @@
 //! # #[cfg(feature = "tokio")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
-//! use sock_alg::tokio::{AsyncAead, AsyncHash};
+//! use sock::alg::tokio::{AsyncAead, AsyncHash};
 //! let mut h = AsyncHash::open("sha256")?;
 //! h.update(b"a").await?;
 //! h.update(b"bc").await?;
