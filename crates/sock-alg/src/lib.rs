@@ -81,40 +81,16 @@
 //! - Decoding an address whose type or name is not UTF-8 is `InvalidData`; every other bad
 //!   address is `InvalidInput`.
 
-//!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`: [`tokio::AsyncHash`], [`tokio::AsyncSkcipher`],
-//! [`tokio::AsyncAead`] (and the same in [`async_io`]; one generic type each in [`aio`],
-//! over the runtime's reactor) register the operation socket with the runtime and offer
-//! `update`/`finalize`/`digest` and `encrypt`/`decrypt` as async functions. Decisions:
-//! - The kernel computes inside the syscalls; the reactor is used only where a cipher
-//!   socket reports a wait (no room, no output yet). Hash sockets cannot be polled at all
-//!   (`algif_hash` has no `poll`), so [`aio::AsyncHash`] runs its syscalls directly and its
-//!   futures complete on their first poll; see [`aio`].
-//! - Cancelling a cipher call loses its output only: the half-done request is ended and
-//!   its output discarded when the future is dropped, so the object stays usable.
-//! - No `Stream`/`Sink`: a crypto request is a call with a result, not a message flow.
-//! - [`aio::AsyncAead`] registers the plain operation socket and keeps the tag length beside
-//!   it ([`Aead`] is not a `ProtocolSocket`).
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock::alg::tokio::{AsyncAead, AsyncHash};
-//! let mut h = AsyncHash::open("sha256")?;
-//! h.update(b"a").await?;
-//! h.update(b"bc").await?;
-//! assert_eq!(h.finalize().await?.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-//! let mut gcm = AsyncAead::open("gcm(aes)", &[0x42; 16], 16)?;
-//! let sealed = gcm.encrypt(&[0; 12], b"header", b"secret").await?;
-//! assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed).await?, b"secret");
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
+#![cfg_attr(
+    all(feature = "tokio", feature = "async-io"),
+    doc = "\n# Async\n",
+    doc = include_str!("async_docs.md")
+)]
+#![cfg_attr(
+    not(all(feature = "tokio", feature = "async-io")),
+    doc = "\n# Async\n\nThe features `tokio` and `async-io` add the async sockets (`aio`, `tokio`, `async_io`); \
+           these docs were built without both, see the docs built with `--all-features`."
+)]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {

@@ -22,7 +22,7 @@ pub(crate) fn attach<M>(sock: &Socket, addr: impl ToSockAddr<M>, connect: bool) 
 #[cold]
 fn name_address(e: io::Error, op: &'static str, raw: &SockAddr, sock: &Socket) -> io::Error {
     let Some(code) = sock_core::errno(&e) else { return e };
-    if !ErrorContext::of(&e).is_some_and(|c| c.target() == raw.to_string()) {
+    if ErrorContext::of(&e).is_none_or(|c| c.target() != raw.to_string()) {
         return e;
     }
     let Ok(addr) = AnyCanAddr::decode_with(raw, sock.protocol()) else { return e };

@@ -72,44 +72,16 @@
 //!   the socket; received addresses carry the index.
 //! - Hardware addresses in text are two hex digits a byte (`02:00:5e:00:00:01`), the shared
 //!   rule of [`sock_core::text::parse_hex_bytes`]; one-digit bytes are refused.
-//!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`, [`tokio::AsyncPacketSocket`] /
-//! [`async_io::AsyncPacketSocket`] (one generic type, [`aio::AsyncPacketSocket`], over the
-//! runtime's reactor) register a [`PacketSocket`]: async `recv_from`, `recv_with_auxdata` and
-//! `send_to` (each cancel safe: one syscall that happened or did not), received frames as a
-//! `futures_core::Stream` ([`frames`](aio::AsyncPacketSocket::frames), items
-//! [`aio::Frame`]), and frames to send as a `futures_sink::Sink` of `(frame, PacketAddr)`
-//! ([`sink`](aio::AsyncPacketSocket::sink)). Decisions:
-//! - `futures-core` and `futures-sink` are the `Stream` and `Sink` traits of the futures
-//!   ecosystem (what `StreamExt`/`SinkExt`, `forward` and codecs are written over); they come
-//!   with the async features only.
-//! - A `Stream` cannot lend its buffer, so each [`aio::Frame`] owns its bytes (one `Vec` per
-//!   frame, the item itself); the receive buffer is allocated once per stream.
-//! - The sink holds one item at most (no queue of its own: the socket's send queue is the
-//!   queue).
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock::packet::{tokio::AsyncPacketSocket, PacketAddr, ETH_P_ALL};
-//! // Needs CAP_NET_RAW. Capture ten frames of loopback.
-//! let lo = PacketAddr::new(sock::packet::Interface::name("lo")?, ETH_P_ALL);
-//! let sock = AsyncPacketSocket::bound(sock::Type::RAW, &lo)?;
-//! let mut frames = sock.frames(65536);
-//! for _ in 0..10 {
-//!     if let Some(frame) = frames.next().await {
-//!         let frame = frame?;
-//!         println!("{} bytes from {}", frame.data.len(), frame.from);
-//!     }
-//! }
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
+#![cfg_attr(
+    all(feature = "tokio", feature = "async-io"),
+    doc = "\n# Async\n",
+    doc = include_str!("async_docs.md")
+)]
+#![cfg_attr(
+    not(all(feature = "tokio", feature = "async-io")),
+    doc = "\n# Async\n\nThe features `tokio` and `async-io` add the async sockets (`aio`, `tokio`, `async_io`); \
+           these docs were built without both, see the docs built with `--all-features`."
+)]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {

@@ -345,7 +345,7 @@ impl PacketSocket {
 #[cold]
 fn name_bind_error(e: io::Error, raw: &SockAddr) -> io::Error {
     let Some(code) = sock_core::errno(&e) else { return e };
-    if !ErrorContext::of(&e).is_some_and(|c| c.target() == raw.to_string()) {
+    if ErrorContext::of(&e).is_none_or(|c| c.target() != raw.to_string()) {
         return e;
     }
     let Ok(addr) = PacketAddr::decode(raw) else { return e };
