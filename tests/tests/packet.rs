@@ -454,7 +454,10 @@ fn bind_local_addr_and_interface_names() {
         assert_eq!(missing.to_string(), "spb: no such interface (ENODEV)");
         // Issue 16: setup errors name what failed, keeping the errno.
         let e = in_a.bind(&PacketAddr::new(Interface::name("spb").unwrap(), PROTO)).unwrap_err();
-        assert_eq!((sock_core::errno(&e), e.to_string().as_str()), (Some(libc::ENODEV), "bind spb: no such interface (ENODEV)"));
+        assert_eq!(
+            (sock_core::errno(&e), e.to_string().as_str()),
+            (Some(libc::ENODEV), "bind spb: no such interface (ENODEV)")
+        );
         let nowhere = PacketAddr::new(4_000_000u32, PROTO);
         let e = in_a.bind(&nowhere).unwrap_err();
         assert_eq!(sock_core::errno(&e), Some(libc::ENODEV), "{e}");
