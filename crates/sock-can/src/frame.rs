@@ -52,11 +52,19 @@ const FD_TEXT_FLAGS: u8 = 0x0F;
 const FD_LENGTHS: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
 
 /// The DLC (0..=15) of a CAN FD payload length, if the length is one a frame can carry.
+///
+/// ```
+/// use sock::can::{can_fd_dlc_to_len, can_fd_len_to_dlc};
+/// assert_eq!(can_fd_len_to_dlc(64), Some(15));
+/// assert_eq!(can_fd_len_to_dlc(13), None);
+/// assert_eq!(can_fd_dlc_to_len(9), 12);
+/// ```
 pub fn can_fd_len_to_dlc(len: usize) -> Option<u8> {
     FD_LENGTHS.iter().position(|&l| usize::from(l) == len).map(|p| p as u8)
 }
 
-/// The payload length of a DLC (values above 15 are treated as 15).
+/// The payload length of a DLC (values above 15 are treated as 15); see
+/// [`can_fd_len_to_dlc`].
 pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
     usize::from(FD_LENGTHS[usize::from(dlc.min(15))])
 }
@@ -542,6 +550,17 @@ pub enum Frame {
 impl Frame {
     /// Decodes what a raw socket read: 16 bytes are a classic (or error) frame, 72 an FD frame,
     /// a header with `CANXL_XLF` an XL frame. Anything else is `InvalidData`.
+    ///
+    /// ```
+    /// use sock::can::Frame;
+    /// let f: Frame = "123#C0FFEE".parse()?;
+    /// let bytes = f.to_bytes();
+    /// assert_eq!(bytes.len(), 16);
+    /// assert_eq!(Frame::from_bytes(&bytes)?, f);
+    /// assert_eq!((f.id().as_u32(), f.data()), (0x123, &[0xc0, 0xff, 0xee][..]));
+    /// assert_eq!(Frame::from_bytes(&[0; 15]).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Frame> {
         if bytes.len() >= CANXL_HDR_SIZE && bytes[4] & CANXL_XLF != 0 {
             return XlFrame::from_bytes(bytes).map(Frame::Xl);
