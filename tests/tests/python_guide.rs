@@ -512,7 +512,15 @@ mod intro {
 
         // py: sendmsg_afalg([msg, ]*, op[, iv[, assoclen[, flags]]])
         // (AF_ALG: run in `alg::alg_rows`, the kernel needs af_alg.)
-        let _ = sock::sendmsg_afalg;
+        type SendmsgAfalg = fn(
+            &Socket,
+            &[std::io::IoSlice<'_>],
+            sock::alg::Op,
+            Option<&[u8]>,
+            Option<usize>,
+            sock::MsgFlags,
+        ) -> std::io::Result<usize>;
+        let _: SendmsgAfalg = sock::sendmsg_afalg;
     }
 
     #[test]
