@@ -373,8 +373,8 @@ fn auxdata_describes_each_frame() {
         assert_eq!(&buf[..n], &frame[..]);
         assert_eq!(from.hwaddr, p.a_mac);
         let aux = aux.expect("PACKET_AUXDATA item");
-        assert_eq!((aux.len as usize, aux.snaplen as usize), (frame.len(), frame.len()));
-        assert_eq!(usize::from(aux.net), ETH_HLEN, "network header after the Ethernet header");
+        assert_eq!((aux.len, aux.snaplen), (frame.len(), frame.len()));
+        assert_eq!(aux.net, ETH_HLEN, "network header after the Ethernet header");
         assert_eq!(aux.vlan_tci(), None);
         assert!(!rx.origdev().unwrap());
         rx.set_origdev(true).unwrap();

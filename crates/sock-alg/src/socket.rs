@@ -44,18 +44,14 @@ pub fn transform<M>(addr: impl ToSockAddr<M>) -> io::Result<Socket> {
 /// its bytes), and an unknown algorithm said so: `bind hash:sha999: no such algorithm (ENOENT)`.
 #[cold]
 fn name_bind_error(e: io::Error, raw: &SockAddr) -> io::Error {
-    let Some(code) = sock_core::errno(&e) else { return e };
-    if ErrorContext::of(&e).is_none_or(|c| c.target() != raw.to_string()) {
-        return e;
-    }
     let Ok(addr) = AlgAddr::decode(raw) else { return e };
-    let ctx = ErrorContext::new(io::Error::from_raw_os_error(code), addr).operation("bind");
-    match code {
-        libc::ENOENT => ctx
+    match ErrorContext::renamed(e, raw, addr) {
+        Ok(ctx) if ctx.inner().raw_os_error() == Some(libc::ENOENT) => ctx
             .text("no such algorithm")
             .hint("the kernel lists the algorithms it has, with their types, in /proc/crypto")
             .into(),
-        _ => ctx.into(),
+        Ok(ctx) => ctx.into(),
+        Err(e) => e,
     }
 }
 

@@ -15,22 +15,20 @@ pub(crate) fn attach<M>(sock: &Socket, addr: impl ToSockAddr<M>, connect: bool) 
     let op = if connect { "connect" } else { "bind" };
     let raw = addr.to_sock_addr(sock).map_err(|e| sock_core::context(e, op, ""))?;
     let done = if connect { sock.connect(raw) } else { sock.bind(raw) };
-    done.map_err(|e| name_address(e, op, &raw, sock))
+    done.map_err(|e| name_address(e, &raw, sock))
 }
 
 /// Replaces the raw-bytes target sock-core gave a failed `op` with the decoded address.
 #[cold]
-fn name_address(e: io::Error, op: &'static str, raw: &SockAddr, sock: &Socket) -> io::Error {
-    let Some(code) = sock_core::errno(&e) else { return e };
-    if ErrorContext::of(&e).is_none_or(|c| c.target() != raw.to_string()) {
-        return e;
-    }
+fn name_address(e: io::Error, raw: &SockAddr, sock: &Socket) -> io::Error {
     let Ok(addr) = AnyCanAddr::decode_with(raw, sock.protocol()) else { return e };
-    let ctx = ErrorContext::new(io::Error::from_raw_os_error(code), addr).operation(op);
-    let ctx = match (code, addr.interface()) {
-        (libc::ENODEV, Interface::Name(_)) => ctx.text("not a CAN interface"),
-        (libc::ENODEV, _) => ctx.text("no such interface"),
-        _ => ctx,
-    };
-    ctx.into()
+    let interface = addr.interface();
+    match ErrorContext::renamed(e, raw, addr) {
+        Ok(ctx) => match (ctx.inner().raw_os_error(), interface) {
+            (Some(libc::ENODEV), Interface::Name(_)) => ctx.text("not a CAN interface").into(),
+            (Some(libc::ENODEV), _) => ctx.text("no such interface").into(),
+            _ => ctx.into(),
+        },
+        Err(e) => e,
+    }
 }

@@ -76,6 +76,37 @@ impl ErrorContext {
         ErrorContext { op: None, target: target.to_string(), text: None, hint: None, source }
     }
 
+    /// The context of a failed operation on `raw` — an address sock-core can only print by
+    /// its family and bytes (`AF_CAN:...`) — renamed to `typed`, the family's text form of the
+    /// same address, keeping the operation and the OS error; add a family-specific
+    /// [`text`](ErrorContext::text) or [`hint`](ErrorContext::hint) and turn it back into an
+    /// `io::Error` with `into()`. `Err(err)` unchanged when `err` does not name `raw`.
+    ///
+    /// The one way family crates name their addresses in `bind`/`connect` errors.
+    ///
+    /// ```
+    /// use sock::{ErrorContext, SockAddr};
+    /// let raw = SockAddr::new(libc::AF_ALG as u16, &[0u8; 86])?;
+    /// let failed = sock::core::context(std::io::Error::from_raw_os_error(libc::ENOENT), "bind", &raw);
+    /// let renamed: std::io::Error = ErrorContext::renamed(failed, &raw, "hash:sha999")
+    ///     .map(|ctx| ctx.text("no such algorithm").into())
+    ///     .unwrap_or_else(|e| e);
+    /// assert_eq!(renamed.to_string(), "bind hash:sha999: no such algorithm (ENOENT)");
+    /// assert_eq!(sock::errno(&renamed), Some(libc::ENOENT));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn renamed(
+        err: io::Error,
+        raw: &crate::SockAddr,
+        typed: impl fmt::Display,
+    ) -> Result<ErrorContext, io::Error> {
+        if ErrorContext::of(&err).is_none_or(|c| c.target != raw.to_string()) {
+            return Err(err);
+        }
+        let ctx = err.into_inner_context()?;
+        Ok(ErrorContext { target: typed.to_string(), ..ctx })
+    }
+
     /// Names the operation.
     ///
     /// ```
@@ -328,7 +359,24 @@ impl IntoInnerContext for io::Error {
 /// assert_eq!(sock::errno(&e), Some(libc::EADDRINUSE));
 /// ```
 pub fn errno(err: &io::Error) -> Option<i32> {
-    err.raw_os_error().or_else(|| ErrorContext::of(err)?.source.raw_os_error())
+    if let Some(code) = err.raw_os_error() {
+        return Some(code);
+    }
+    // Walk the payload's source chain: an ErrorContext leads to the error it wraps, and a
+    // typed error (a resolver's EAI_SYSTEM) may lead to the OS error behind it.
+    let mut next: Option<&(dyn std::error::Error + 'static)> = err.get_ref().map(|e| e as _);
+    while let Some(e) = next {
+        if let Some(code) = e.downcast_ref::<io::Error>().and_then(io::Error::raw_os_error) {
+            return Some(code);
+        }
+        if let Some(ctx) = e.downcast_ref::<ErrorContext>() {
+            if let Some(code) = errno(&ctx.source) {
+                return Some(code);
+            }
+        }
+        next = e.source();
+    }
+    None
 }
 
 /// Whether `err` is a timeout: CPython's `socket.timeout` (`TimeoutError`), which a socket in

@@ -344,14 +344,10 @@ impl PacketSocket {
 /// crate's text form instead (`bind #99/0x0003: no such interface (ENODEV)`).
 #[cold]
 fn name_bind_error(e: io::Error, raw: &SockAddr) -> io::Error {
-    let Some(code) = sock_core::errno(&e) else { return e };
-    if ErrorContext::of(&e).is_none_or(|c| c.target() != raw.to_string()) {
-        return e;
-    }
     let Ok(addr) = PacketAddr::decode(raw) else { return e };
-    let ctx = ErrorContext::new(io::Error::from_raw_os_error(code), addr).operation("bind");
-    match code {
-        libc::ENODEV => ctx.text("no such interface").into(),
-        _ => ctx.into(),
+    match ErrorContext::renamed(e, raw, addr) {
+        Ok(ctx) if ctx.inner().raw_os_error() == Some(libc::ENODEV) => ctx.text("no such interface").into(),
+        Ok(ctx) => ctx.into(),
+        Err(e) => e,
     }
 }

@@ -383,7 +383,7 @@ impl Socket {
             return Err(invalid_input("interface", &format!("`{name}` is not an interface name")));
         }
         self.setsockopt_bytes(consts::SOL_SOCKET, consts::SO_BINDTODEVICE, name.as_bytes())
-            .map_err(|e| io::Error::new(e.kind(), format!("bind_device {name}: {e}")))
+            .map_err(|e| crate::context(e, "bind_device", name))
     }
 
     /// `SO_ACCEPTCONN`: whether the socket is listening.
