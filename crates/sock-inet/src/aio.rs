@@ -11,13 +11,12 @@ use std::pin::pin;
 use std::task::Poll;
 use std::time::Duration;
 
-use libc::c_int;
 use sock_core::aio::{Async, Interest, Reactor};
 use sock_core::cmsg::CmsgWriter;
-use sock_core::{Family, Protocol, SockAddr, Socket, Type};
+use sock_core::{MsgFlags, SockAddr, Socket, Type};
 
 use crate::cmsg::InetCmsg;
-use crate::connect::{bind_source, failure, ConnectOptions};
+use crate::connect::{bind_source, failure, Asked, ConnectOptions};
 use crate::gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
 use crate::server::ServerOptions;
 
@@ -60,7 +59,7 @@ where
         Some(Some(d)) => Some(sleep(d)),
         _ => None,
     };
-    with_deadline(connect_each::<R>(address, options), deadline).await
+    with_deadline(connect_each::<R>(address, options), deadline, Asked(address.0, address.1)).await
 }
 
 /// The attempts of [`create_connection`], in the synchronous order.
@@ -69,7 +68,7 @@ async fn connect_each<R: Reactor<Socket>>(
     options: &ConnectOptions<'_>,
 ) -> io::Result<Async<Socket, R>> {
     let (host, port) = address;
-    let infos = sock_resolve::getaddrinfo(Some(host), port, 0, libc::SOCK_STREAM, 0, 0)?;
+    let infos = sock_resolve::getaddrinfo(Some(host), port, 0, Type::STREAM, 0, 0)?;
     let mut errors = Vec::new();
     for info in infos {
         match connect_one::<R>(&info, options).await {
@@ -82,25 +81,26 @@ async fn connect_each<R: Reactor<Socket>>(
             }
         }
     }
-    Err(failure(errors, options.all_errors))
+    Err(failure(Asked(host, port), errors, options.all_errors))
 }
 
 async fn connect_one<R: Reactor<Socket>>(
     info: &sock_resolve::AddrInfo,
     options: &ConnectOptions<'_>,
 ) -> io::Result<Async<Socket, R>> {
-    let sock = Socket::new(Family(info.family), Type(info.ty), Some(Protocol(info.proto)))?;
+    let sock = Socket::new(info.family, info.ty, info.protocol)?;
     bind_source(&sock, options)?;
     let sock = Async::<Socket, R>::new(sock)?;
     sock.connect(info.addr).await?;
     Ok(sock)
 }
 
-/// Polls `work` until it completes, or fails with `TimedOut` when `timer` (if any) completes
-/// first.
+/// Polls `work` until it completes, or fails with `TimedOut` (`create_connection host:port:
+/// timed out`) when `timer` (if any) completes first.
 async fn with_deadline<T>(
     work: impl Future<Output = io::Result<T>>,
     timer: Option<impl Future<Output = ()>>,
+    asked: Asked<'_>,
 ) -> io::Result<T> {
     let mut work = pin!(work);
     let mut timer = pin!(timer);
@@ -110,7 +110,7 @@ async fn with_deadline<T>(
         }
         match timer.as_mut().as_pin_mut().map(|t| t.poll(cx)) {
             Some(Poll::Ready(())) => {
-                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, "create_connection: timed out")))
+                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, format!("create_connection {asked}: timed out"))))
             }
             _ => Poll::Pending,
         }
@@ -141,8 +141,8 @@ pub struct GroMsg {
     pub segment_size: usize,
     /// The sender.
     pub addr: SocketAddr,
-    /// `msg_flags` (`MSG_TRUNC`: the buffer was too small).
-    pub flags: c_int,
+    /// `msg_flags` (`MsgFlags::TRUNC`: the buffer was too small).
+    pub flags: MsgFlags,
 }
 
 impl GroMsg {
@@ -221,7 +221,7 @@ impl<R: Reactor<Socket> + Send + Sync> AsyncInetExt for Async<Socket, R> {
         let msg = self.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0).await?;
         let segment_size = gro_segment_size(&control[..msg.control_len.min(control.len())]);
         let addr = crate::decode(&msg.addr)?;
-        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags.bits() })
+        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags })
     }
 
     async fn recv_from_inet(&self, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
