@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use sock_core::{ErrorContext, Socket, Type};
 
+use crate::form::HostPort;
+
 /// The keyword arguments of `socket.create_connection`: `timeout`, `source_address` and
 /// `all_errors`. Build with the methods (`ConnectOptions::new().timeout(...)`); the default
 /// is Python's default for every argument.
@@ -208,7 +210,7 @@ fn try_one(info: &sock_resolve::AddrInfo, options: &ConnectOptions<'_>) -> io::R
 /// Binds `sock` to `options.source_address`, if given.
 pub(crate) fn bind_source(sock: &Socket, options: &ConnectOptions<'_>) -> io::Result<()> {
     match options.source_address {
-        Some(source) => sock.bind(source),
+        Some((host, port)) => sock.bind(HostPort(host, port)),
         None => Ok(()),
     }
 }

@@ -4,13 +4,14 @@
 //! socket2 leaves out (an interface index must fit the kernel's `int`, a congestion control
 //! name must not be cut short) come first.
 
+use std::fmt;
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use libc::c_int;
 use socket2::{InterfaceIndexOrAddress, SockRef};
 
-use sock_core::Socket;
+use sock_core::{context, ErrorContext, Socket};
 
 use crate::consts::*;
 use crate::options::{congestion_name, cscov, ifindex_int, ip_mreqn};
@@ -34,6 +35,29 @@ fn v4_interface(interface: Ipv4Addr, ifindex: u32) -> io::Result<InterfaceIndexO
         0 => InterfaceIndexOrAddress::Address(interface),
         _ => InterfaceIndexOrAddress::Index(ifindex),
     })
+}
+
+/// The interface of a multicast call, as its errors name it: `#2` by index, the local
+/// address, or `any interface`.
+struct Iface(Option<Ipv4Addr>, u32);
+
+impl fmt::Display for Iface {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Iface(_, index) if index != 0 => write!(f, "#{index}"),
+            Iface(Some(addr), _) if !addr.is_unspecified() => write!(f, "{addr}"),
+            _ => f.write_str("any interface"),
+        }
+    }
+}
+
+/// `{group} on {interface}`: what a membership call names in its errors.
+struct Group<G>(G, Iface);
+
+impl<G: fmt::Display> fmt::Display for Group<G> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} on {}", self.0, self.1)
+    }
 }
 
 /// IP-level options on a [`Socket`] as methods (sealed: implemented for `Socket` only): the
@@ -168,15 +192,21 @@ pub trait InetSocketExt: sealed::Sealed {
 }
 impl InetSocketExt for Socket {
     fn join_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        s2(self).join_multicast_v4_n(&group, &v4_interface(interface, ifindex)?)
+        v4_interface(interface, ifindex)
+            .and_then(|i| s2(self).join_multicast_v4_n(&group, &i))
+            .map_err(|e| context(e, "join_multicast_v4", Group(group, Iface(Some(interface), ifindex))))
     }
 
     fn leave_multicast_v4(&self, group: Ipv4Addr, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        s2(self).leave_multicast_v4_n(&group, &v4_interface(interface, ifindex)?)
+        v4_interface(interface, ifindex)
+            .and_then(|i| s2(self).leave_multicast_v4_n(&group, &i))
+            .map_err(|e| context(e, "leave_multicast_v4", Group(group, Iface(Some(interface), ifindex))))
     }
 
     fn set_multicast_if_v4(&self, interface: Ipv4Addr, ifindex: u32) -> io::Result<()> {
-        self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex)?)
+        ip_mreqn(Ipv4Addr::UNSPECIFIED, interface, ifindex)
+            .and_then(|mreqn| self.setsockopt_bytes(IPPROTO_IP, IP_MULTICAST_IF, &mreqn))
+            .map_err(|e| context(e, "set_multicast_if_v4", Iface(Some(interface), ifindex)))
     }
 
     fn multicast_if_v4(&self) -> io::Result<Ipv4Addr> {
@@ -184,13 +214,15 @@ impl InetSocketExt for Socket {
     }
 
     fn join_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
-        ifindex_int(ifindex)?;
-        s2(self).join_multicast_v6(&group, ifindex)
+        ifindex_int(ifindex)
+            .and_then(|_| s2(self).join_multicast_v6(&group, ifindex))
+            .map_err(|e| context(e, "join_multicast_v6", Group(group, Iface(None, ifindex))))
     }
 
     fn leave_multicast_v6(&self, group: Ipv6Addr, ifindex: u32) -> io::Result<()> {
-        ifindex_int(ifindex)?;
-        s2(self).leave_multicast_v6(&group, ifindex)
+        ifindex_int(ifindex)
+            .and_then(|_| s2(self).leave_multicast_v6(&group, ifindex))
+            .map_err(|e| context(e, "leave_multicast_v6", Group(group, Iface(None, ifindex))))
     }
 
     fn tcp_congestion(&self) -> io::Result<String> {
@@ -200,7 +232,13 @@ impl InetSocketExt for Socket {
     }
 
     fn set_tcp_congestion(&self, name: &str) -> io::Result<()> {
-        s2(self).set_tcp_congestion(congestion_name(name)?)
+        s2(self).set_tcp_congestion(congestion_name(name)?).map_err(|e| {
+            let ctx = ErrorContext::new(e, name).operation("set_tcp_congestion");
+            match ctx.inner().raw_os_error() {
+                Some(libc::ENOENT) => ctx.text("no such congestion control algorithm").into(),
+                _ => ctx.into(),
+            }
+        })
     }
 
     fn tcp_info(&self) -> io::Result<TcpInfo> {
@@ -304,6 +342,7 @@ mod tests {
             s.leave_multicast_v6("ff02::1".parse().unwrap(), 0x8000_0000).unwrap_err(),
         ] {
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().ends_with("ifindex: interface index must be 0-2147483647"), "{e}");
         }
         let s4 = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
         let e = s4.join_multicast_v4(Ipv4Addr::new(224, 0, 0, 1), Ipv4Addr::UNSPECIFIED, u32::MAX).unwrap_err();
@@ -316,10 +355,14 @@ mod tests {
         let group = Ipv4Addr::new(239, 1, 2, 3);
         s.join_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap();
         s.leave_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap();
+        let again = s.leave_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap_err();
+        assert_eq!(sock_core::errno(&again), Some(libc::EADDRNOTAVAIL));
         assert_eq!(
-            s.leave_multicast_v4(group, Ipv4Addr::LOCALHOST, 0).unwrap_err().raw_os_error(),
-            Some(libc::EADDRNOTAVAIL)
+            again.to_string(),
+            "leave_multicast_v4 239.1.2.3 on 127.0.0.1: Cannot assign requested address (EADDRNOTAVAIL)"
         );
+        let by_index = s.leave_multicast_v4(group, Ipv4Addr::UNSPECIFIED, 1).unwrap_err();
+        assert!(by_index.to_string().starts_with("leave_multicast_v4 239.1.2.3 on #1: "), "{by_index}");
     }
 
     #[test]
@@ -365,6 +408,9 @@ mod tests {
         );
         assert_eq!(s.tcp_congestion().unwrap(), before);
         s.set_tcp_congestion(&before).unwrap();
-        assert_eq!(s.set_tcp_congestion("no-such-cc").unwrap_err().raw_os_error(), Some(libc::ENOENT));
+        let unknown = s.set_tcp_congestion("no-such-cc").unwrap_err();
+        assert_eq!(sock_core::errno(&unknown), Some(libc::ENOENT));
+        assert_eq!(unknown.kind(), io::ErrorKind::NotFound);
+        assert_eq!(unknown.to_string(), "set_tcp_congestion no-such-cc: no such congestion control algorithm (ENOENT)");
     }
 }

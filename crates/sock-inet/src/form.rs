@@ -36,7 +36,7 @@ impl ToSockAddr<InetForm> for (&str, u16) {
 
 impl ToSockAddr<InetForm> for (String, u16) {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        (self.0.as_str(), self.1).to_sock_addr(socket)
+        HostPort(self.0.as_str(), self.1).to_sock_addr(socket)
     }
 }
 

@@ -4,7 +4,7 @@ use std::io;
 
 use sock_core::{invalid_input, Family, Socket, Type};
 
-use crate::InetSocketExt;
+use crate::{HostPort, InetSocketExt};
 
 /// The keyword arguments of `socket.create_server`: `family` (default `AF_INET`), `backlog`
 /// (`None`: `listen()`'s default), `reuse_port` and `dualstack_ipv6`.
@@ -91,7 +91,7 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
     if options.family == Family::INET6 {
         sock.set_only_v6(!options.dualstack_ipv6)?;
     }
-    sock.bind(address)?;
+    sock.bind(HostPort(address.0, address.1))?;
     sock.listen(options.backlog)?;
     Ok(sock)
 }
