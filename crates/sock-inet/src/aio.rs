@@ -109,9 +109,10 @@ async fn with_deadline<T>(
             return Poll::Ready(result);
         }
         match timer.as_mut().as_pin_mut().map(|t| t.poll(cx)) {
-            Some(Poll::Ready(())) => {
-                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, format!("create_connection {asked}: timed out"))))
-            }
+            Some(Poll::Ready(())) => Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                format!("create_connection {asked}: timed out"),
+            ))),
             _ => Poll::Pending,
         }
     })

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use sock_core::{invalid_input, Family, Socket, Type};
+use sock_core::{context, invalid_input, Family, Socket, Type};
 
 use crate::{HostPort, InetSocketExt};
 
@@ -64,14 +64,21 @@ impl ServerOptions {
 /// with `reuse_port`; on `AF_INET6`, `IPV6_V6ONLY` is 0 with `dualstack_ipv6` and 1 without.
 ///
 /// Errors: `dualstack_ipv6` without `AF_INET6`, or on a system without dual-stack support, is
-/// `InvalidInput`; bind and listen errors are the OS errors (CPython appends the address to
-/// the message; we keep the `io::Error` untouched so `raw_os_error()` works).
+/// `InvalidInput` naming `dualstack_ipv6`. The other errors name what failed and keep the OS
+/// error's kind, its code read with [`sock::errno`](sock_core::errno): the bind names the
+/// address (`bind 127.0.0.1:8080: Address already in use (EADDRINUSE)`, as CPython appends
+/// the address to its message), a host name that does not resolve is getaddrinfo's error
+/// naming the host, `listen` names the backlog, and the options name themselves
+/// (`setsockopt SO_REUSEPORT: ...`).
 ///
 /// ```
-/// use sock_inet::{create_server, ServerOptions};
+/// use sock::inet::{create_server, ServerOptions};
 /// let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-/// let port = sock_inet::decode(&server.local_addr()?)?.port();
+/// let port = sock::inet::decode(&server.local_addr()?)?.port();
 /// assert_ne!(port, 0);
+/// let taken = create_server(("127.0.0.1", port), &ServerOptions::new()).unwrap_err();
+/// assert_eq!(sock::errno(&taken), Some(libc::EADDRINUSE));
+/// assert_eq!(taken.to_string(), format!("bind 127.0.0.1:{port}: Address already in use (EADDRINUSE)"));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Result<Socket> {
@@ -86,10 +93,10 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
     let sock = Socket::new(options.family, Type::STREAM, None)?;
     let _ = sock.set_reuse_addr(true);
     if options.reuse_port {
-        sock.set_reuse_port(true)?;
+        sock.set_reuse_port(true).map_err(|e| context(e, "setsockopt", "SO_REUSEPORT"))?;
     }
     if options.family == Family::INET6 {
-        sock.set_only_v6(!options.dualstack_ipv6)?;
+        sock.set_only_v6(!options.dualstack_ipv6).map_err(|e| context(e, "setsockopt", "IPV6_V6ONLY"))?;
     }
     sock.bind(HostPort(address.0, address.1))?;
     sock.listen(options.backlog)?;

@@ -315,7 +315,10 @@ mod tests {
         }
         let unknown = inet_pton(9999, "1.2.3.4").unwrap_err();
         assert_eq!(sock_core::errno(&unknown), Some(libc::EAFNOSUPPORT));
-        assert_eq!(unknown.to_string(), "inet_pton family 9999: Address family not supported by protocol (EAFNOSUPPORT)");
+        assert_eq!(
+            unknown.to_string(),
+            "inet_pton family 9999: Address family not supported by protocol (EAFNOSUPPORT)"
+        );
         let err = |e: io::Error| (e.kind(), e.to_string());
         assert_eq!(
             err(inet_ntop(9999, &[0; 4]).unwrap_err()),

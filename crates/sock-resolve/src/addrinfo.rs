@@ -272,7 +272,10 @@ mod tests {
         let noname = "Name or service not known (EAI_NONAME)";
         assert_eq!(text(Some("nosuch.invalid"), Service::Port(80)), format!("getaddrinfo nosuch.invalid:80: {noname}"));
         assert_eq!(text(Some("nosuch.invalid"), Service::None), format!("getaddrinfo nosuch.invalid: {noname}"));
-        assert_eq!(text(Some("fe80::1%nosuchif0"), Service::Name("http")), format!("getaddrinfo [fe80::1%nosuchif0]:http: {noname}"));
+        assert_eq!(
+            text(Some("fe80::1%nosuchif0"), Service::Name("http")),
+            format!("getaddrinfo [fe80::1%nosuchif0]:http: {noname}")
+        );
         assert_eq!(text(None, Service::None), format!("getaddrinfo: {noname}"));
         let e = getaddrinfo(Some("127.0.0.1"), 80, 12345, 0, 0, 0).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidInput);

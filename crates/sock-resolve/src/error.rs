@@ -155,7 +155,10 @@ impl ResolveError {
     /// Whether asking again later may succeed: `EAI_AGAIN` or `TRY_AGAIN` (a name server did
     /// not answer in time, or answered "try again").
     pub fn is_temporary(&self) -> bool {
-        matches!((self.class, self.code), (ResolveErrorClass::AddrInfo, EAI_AGAIN) | (ResolveErrorClass::HostDb, TRY_AGAIN))
+        matches!(
+            (self.class, self.code),
+            (ResolveErrorClass::AddrInfo, EAI_AGAIN) | (ResolveErrorClass::HostDb, TRY_AGAIN)
+        )
     }
 
     /// The `EAI_*` code (for [`ResolveErrorClass::AddrInfo`]) or `h_errno` value (0 for

@@ -43,9 +43,8 @@ impl<T: fmt::Display> fmt::Display for Query<'_, T> {
 pub fn getservbyname(name: &str, proto: Option<&str>) -> io::Result<u16> {
     let c_name = c_string("name", name)?;
     let c_proto = proto.map(|p| c_string("proto", p)).transpose()?;
-    sys::serv_by_name(&c_name, c_proto.as_deref())?.ok_or_else(|| {
-        not_found("getservbyname", Query(name, proto), "service/proto not found")
-    })
+    sys::serv_by_name(&c_name, c_proto.as_deref())?
+        .ok_or_else(|| not_found("getservbyname", Query(name, proto), "service/proto not found"))
 }
 
 /// `socket.getservbyport(port, proto=None)`: the name of the service on a port (80 →
@@ -61,9 +60,8 @@ pub fn getservbyname(name: &str, proto: Option<&str>) -> io::Result<u16> {
 /// ```
 pub fn getservbyport(port: u16, proto: Option<&str>) -> io::Result<String> {
     let c_proto = proto.map(|p| c_string("proto", p)).transpose()?;
-    sys::serv_by_port(port, c_proto.as_deref())?.ok_or_else(|| {
-        not_found("getservbyport", Query(port, proto), "port/proto not found")
-    })
+    sys::serv_by_port(port, c_proto.as_deref())?
+        .ok_or_else(|| not_found("getservbyport", Query(port, proto), "port/proto not found"))
 }
 
 /// `socket.getprotobyname(name)`: a protocol number (`"icmp"` → 1) as a [`Protocol`], which
@@ -104,7 +102,10 @@ mod tests {
             "getservbyname no-such-service/udp: service/proto not found"
         );
         let port = getservbyport(0, Some("udp")).unwrap_err();
-        assert_eq!((port.kind(), port.to_string().as_str()), (io::ErrorKind::NotFound, "getservbyport 0/udp: port/proto not found"));
+        assert_eq!(
+            (port.kind(), port.to_string().as_str()),
+            (io::ErrorKind::NotFound, "getservbyport 0/udp: port/proto not found")
+        );
     }
 
     /// A NUL in any name is `InvalidInput` naming the argument (C would cut "http\0x" to

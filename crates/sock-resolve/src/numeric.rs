@@ -388,10 +388,12 @@ mod tests {
     fn getaddrinfo_scopes_equal_python() {
         use crate::consts::EAI_NONAME;
         let v6 = |host: &str, flags| {
-            crate::addrinfo::lookup(Some(host), Service::Port(80), libc::AF_INET6, libc::SOCK_STREAM, 0, flags).map(|r| match r[..] {
-                [AddrInfo { addr: SocketAddr::V6(a), .. }] => a.scope_id(),
-                _ => panic!("{host}: {r:?}"),
-            })
+            crate::addrinfo::lookup(Some(host), Service::Port(80), libc::AF_INET6, libc::SOCK_STREAM, 0, flags).map(
+                |r| match r[..] {
+                    [AddrInfo { addr: SocketAddr::V6(a), .. }] => a.scope_id(),
+                    _ => panic!("{host}: {r:?}"),
+                },
+            )
         };
         for flags in [0, AI_NUMERICHOST] {
             for host in
