@@ -19,11 +19,11 @@ use crate::{ConnectOptions, ServerOptions};
 /// `async_io::Timer`.
 ///
 /// ```
-/// use sock_inet::{ConnectOptions, ServerOptions};
+/// use sock::inet::{ConnectOptions, ServerOptions};
 /// async_io::block_on(async {
-///     let server = sock_inet::async_io::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-///     let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
-///     let client = sock_inet::async_io::create_connection(("127.0.0.1", port), &ConnectOptions::new()).await?;
+///     let server = sock::inet::async_io::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+///     let port = sock::inet::decode(&server.socket().local_addr()?)?.port();
+///     let client = sock::inet::async_io::create_connection(("127.0.0.1", port), &ConnectOptions::new()).await?;
 ///     let (conn, _peer) = server.accept().await?;
 ///     client.send_all(b"hi").await?;
 ///     let mut buf = [0u8; 2];

@@ -12,6 +12,18 @@ use crate::form::HostPort;
 /// The keyword arguments of `socket.create_connection`: `timeout`, `source_address` and
 /// `all_errors`. Build with the methods (`ConnectOptions::new().timeout(...)`); the default
 /// is Python's default for every argument.
+///
+/// ```
+/// use std::time::Duration;
+/// use sock::inet::ConnectOptions;
+/// // Python: create_connection(addr, timeout=2.5, source_address=("127.0.0.1", 0), all_errors=True)
+/// let options = ConnectOptions::new()
+///     .timeout(Some(Duration::from_millis(2500)))
+///     .source_address("127.0.0.1", 0)
+///     .all_errors(true);
+/// assert_eq!(options.timeout, Some(Some(Duration::from_millis(2500))));
+/// assert_eq!(options.source_address, Some(("127.0.0.1", 0)));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct ConnectOptions<'a> {
     /// `timeout`: `None` keeps each socket's default timeout (Python's
@@ -27,23 +39,45 @@ pub struct ConnectOptions<'a> {
 
 impl<'a> ConnectOptions<'a> {
     /// Python's defaults.
+    ///
+    /// ```
+    /// let options = sock::inet::ConnectOptions::new();
+    /// assert_eq!((options.timeout, options.source_address, options.all_errors), (None, None, false));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets `timeout` (see the field).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let blocking = sock::inet::ConnectOptions::new().timeout(None);
+    /// assert_eq!(blocking.timeout, Some(None));
+    /// let bounded = sock::inet::ConnectOptions::new().timeout(Some(Duration::from_secs(3)));
+    /// assert_eq!(bounded.timeout, Some(Some(Duration::from_secs(3))));
+    /// ```
     pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
     /// Sets `source_address`.
+    ///
+    /// ```
+    /// let options = sock::inet::ConnectOptions::new().source_address("::1", 0);
+    /// assert_eq!(options.source_address, Some(("::1", 0)));
+    /// ```
     pub fn source_address(mut self, host: &'a str, port: u16) -> Self {
         self.source_address = Some((host, port));
         self
     }
 
     /// Sets `all_errors`.
+    ///
+    /// ```
+    /// assert!(sock::inet::ConnectOptions::new().all_errors(true).all_errors);
+    /// ```
     pub fn all_errors(mut self, all: bool) -> Self {
         self.all_errors = all;
         self
@@ -80,6 +114,7 @@ pub struct ConnectErrors {
 
 impl ConnectErrors {
     /// The `ConnectErrors` inside an `io::Error` returned by [`create_connection`], if any.
+    /// (Example on [`ConnectErrors`].)
     pub fn from_io(err: &io::Error) -> Option<&ConnectErrors> {
         let inner = err.get_ref()?;
         if let Some(ctx) = inner.downcast_ref::<ErrorContext>() {

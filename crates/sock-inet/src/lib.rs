@@ -4,8 +4,8 @@
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the matching feature.
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type};
-//! use sock_inet::{create_server, decode, ServerOptions};
+//! use sock::{Socket, Family, Type};
+//! use sock::inet::{create_server, decode, ServerOptions};
 //!
 //! let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
 //! let port = decode(&server.local_addr()?)?.port();
@@ -97,11 +97,11 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
 //! use std::time::Duration;
-//! use sock_inet::{ConnectOptions, ServerOptions};
-//! use sock_inet::tokio::{create_connection, create_server};
+//! use sock::inet::{ConnectOptions, ServerOptions};
+//! use sock::inet::tokio::{create_connection, create_server};
 //!
 //! let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-//! let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
+//! let port = sock::inet::decode(&server.socket().local_addr()?)?.port();
 //! let echo = tokio::spawn(async move {
 //!     let (conn, _) = server.accept().await?;
 //!     let mut buf = [0u8; 64];

@@ -8,6 +8,16 @@ use crate::{HostPort, InetSocketExt};
 
 /// The keyword arguments of `socket.create_server`: `family` (default `AF_INET`), `backlog`
 /// (`None`: `listen()`'s default), `reuse_port` and `dualstack_ipv6`.
+///
+/// ```
+/// use sock::inet::{create_server, ServerOptions};
+/// use sock::Family;
+/// // Python: create_server(("::1", 0), family=AF_INET6, backlog=16, reuse_port=True)
+/// let options = ServerOptions::new().family(Family::INET6).backlog(16).reuse_port(true);
+/// let server = create_server(("::1", 0), &options)?;
+/// assert_eq!(server.family(), Family::INET6);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ServerOptions {
     /// `family`: `Family::INET` or `Family::INET6`.
@@ -28,29 +38,59 @@ impl Default for ServerOptions {
 
 impl ServerOptions {
     /// Python's defaults.
+    ///
+    /// ```
+    /// let options = sock::inet::ServerOptions::new();
+    /// assert_eq!((options.family, options.backlog), (sock::Family::INET, None));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets `family`.
+    ///
+    /// ```
+    /// let options = sock::inet::ServerOptions::new().family(sock::Family::INET6);
+    /// assert_eq!(options.family, sock::Family::INET6);
+    /// ```
     pub fn family(mut self, family: Family) -> Self {
         self.family = family;
         self
     }
 
     /// Sets `backlog`.
+    ///
+    /// ```
+    /// assert_eq!(sock::inet::ServerOptions::new().backlog(5).backlog, Some(5));
+    /// ```
     pub fn backlog(mut self, backlog: i32) -> Self {
         self.backlog = Some(backlog);
         self
     }
 
     /// Sets `reuse_port`.
+    ///
+    /// ```
+    /// assert!(sock::inet::ServerOptions::new().reuse_port(true).reuse_port);
+    /// ```
     pub fn reuse_port(mut self, on: bool) -> Self {
         self.reuse_port = on;
         self
     }
 
     /// Sets `dualstack_ipv6`.
+    ///
+    /// ```
+    /// use sock::inet::{create_server, has_dualstack_ipv6, ServerOptions};
+    /// if has_dualstack_ipv6() {
+    ///     let options = ServerOptions::new().family(sock::Family::INET6).dualstack_ipv6(true);
+    ///     let server = create_server(("", 0), &options)?; // accepts IPv4 and IPv6 clients
+    ///     # drop(server);
+    /// }
+    /// let wrong = create_server(("", 0), &ServerOptions::new().dualstack_ipv6(true)).unwrap_err();
+    /// assert_eq!(wrong.to_string(), "dualstack_ipv6: dualstack_ipv6 requires AF_INET6 family");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dualstack_ipv6(mut self, on: bool) -> Self {
         self.dualstack_ipv6 = on;
         self
@@ -105,6 +145,12 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
 
 /// `socket.has_dualstack_ipv6()`: whether an `AF_INET6` stream socket can accept IPv4
 /// connections too (`IPV6_V6ONLY` can be cleared).
+///
+/// ```
+/// if sock::has_dualstack_ipv6() {
+///     println!("one AF_INET6 socket can serve IPv4 clients too");
+/// }
+/// ```
 pub fn has_dualstack_ipv6() -> bool {
     Socket::new(Family::INET6, Type::STREAM, None).is_ok_and(|s| s.set_only_v6(false).is_ok())
 }

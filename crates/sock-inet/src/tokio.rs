@@ -28,11 +28,11 @@ use crate::{ConnectOptions, ServerOptions};
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> std::io::Result<()> {
 /// use std::time::Duration;
-/// use sock_inet::{ConnectOptions, ServerOptions};
-/// let server = sock_inet::tokio::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-/// let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
+/// use sock::inet::{ConnectOptions, ServerOptions};
+/// let server = sock::inet::tokio::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+/// let port = sock::inet::decode(&server.socket().local_addr()?)?.port();
 /// let options = ConnectOptions::new().timeout(Some(Duration::from_secs(5)));
-/// let client = sock_inet::tokio::create_connection(("127.0.0.1", port), &options).await?;
+/// let client = sock::inet::tokio::create_connection(("127.0.0.1", port), &options).await?;
 /// let (conn, _peer) = server.accept().await?;
 /// client.send_all(b"hi").await?;
 /// let mut buf = [0u8; 2];

@@ -132,11 +132,23 @@ impl ResolveError {
     }
 
     /// Which part of the resolver reported it (Python's exception class).
+    ///
+    /// ```
+    /// use sock::resolve::{ResolveError, ResolveErrorClass};
+    /// assert_eq!(ResolveError::from_herrno(1, None).class(), ResolveErrorClass::HostDb);
+    /// ```
     pub fn class(&self) -> ResolveErrorClass {
         self.class
     }
 
     /// The [`io::ErrorKind`] of the `io::Error` that carries it (see [`ResolveError`]).
+    ///
+    /// ```
+    /// use sock::resolve::ResolveError;
+    /// use std::io::ErrorKind;
+    /// assert_eq!(ResolveError::from_gai(sock::consts::EAI_NONAME).kind(), ErrorKind::NotFound);
+    /// assert_eq!(ResolveError::from_gai(sock::consts::EAI_FAMILY).kind(), ErrorKind::InvalidInput);
+    /// ```
     pub fn kind(&self) -> io::ErrorKind {
         if let Some(errno) = self.os_errno() {
             return io::Error::from_raw_os_error(errno).kind();
@@ -154,6 +166,12 @@ impl ResolveError {
 
     /// Whether asking again later may succeed: `EAI_AGAIN` or `TRY_AGAIN` (a name server did
     /// not answer in time, or answered "try again").
+    ///
+    /// ```
+    /// use sock::resolve::ResolveError;
+    /// assert!(ResolveError::from_gai(sock::consts::EAI_AGAIN).is_temporary());
+    /// assert!(!ResolveError::from_gai(sock::consts::EAI_NONAME).is_temporary());
+    /// ```
     pub fn is_temporary(&self) -> bool {
         matches!(
             (self.class, self.code),
@@ -163,12 +181,22 @@ impl ResolveError {
 
     /// The `EAI_*` code (for [`ResolveErrorClass::AddrInfo`]) or `h_errno` value (0 for
     /// [`ResolveErrorClass::InvalidArgument`]).
+    ///
+    /// ```
+    /// let err = sock::getnameinfo("127.0.0.1:80".parse().unwrap(), -1).unwrap_err();
+    /// assert_eq!(sock::ResolveError::from_io(&err).unwrap().code(), sock::consts::EAI_BADFLAGS);
+    /// ```
     pub fn code(&self) -> c_int {
         self.code
     }
 
     /// The name of the code: `"EAI_NONAME"`, `"HOST_NOT_FOUND"`... (`None` for a code glibc
     /// does not define, and for a bad argument).
+    ///
+    /// ```
+    /// use sock::resolve::ResolveError;
+    /// assert_eq!(ResolveError::from_herrno(2, None).code_name(), Some("TRY_AGAIN"));
+    /// ```
     pub fn code_name(&self) -> Option<&'static str> {
         match self.class {
             ResolveErrorClass::AddrInfo => gai_name(self.code),
@@ -178,12 +206,22 @@ impl ResolveError {
     }
 
     /// For `EAI_SYSTEM` (and the host database's `NETDB_INTERNAL`): the `errno` behind it.
+    ///
+    /// ```
+    /// use sock::resolve::ResolveError;
+    /// assert_eq!(ResolveError::from_herrno(-1, Some(libc::EMFILE)).errno(), Some(libc::EMFILE));
+    /// ```
     pub fn errno(&self) -> Option<i32> {
         self.errno
     }
 
     /// libc's text for the code (`gai_strerror` or `hstrerror`), or what is wrong with the
     /// argument.
+    ///
+    /// ```
+    /// use sock::resolve::ResolveError;
+    /// assert_eq!(ResolveError::from_gai(sock::consts::EAI_NONAME).message(), "Name or service not known");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
