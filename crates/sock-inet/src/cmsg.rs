@@ -116,7 +116,7 @@ impl InetCmsg {
     /// let mut control = [0u8; 64];
     /// let mut w = CmsgWriter::new(&mut control);
     /// InetCmsg::Ttl(5).encode(&mut w)?;
-    /// assert_eq!(w.len(), sock::cmsg_space(4));
+    /// assert_eq!(w.len(), sock::cmsg_space(4)?);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn encode(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
