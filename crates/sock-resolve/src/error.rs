@@ -231,7 +231,7 @@ impl ResolveError {
     /// `None` for other errors, and for `EAI_SYSTEM`, which is the OS error it carries.
     ///
     /// ```
-    /// let err = sock::gethostbyname_ex("a\0b").unwrap_err();
+    /// let err = sock::getaddrinfo(Some("a\0b"), 80, 0, 0, 0, 0).unwrap_err();
     /// let typed = sock::ResolveError::from_io(&err).unwrap();
     /// assert_eq!(typed.class(), sock::resolve::ResolveErrorClass::InvalidArgument);
     /// ```

@@ -60,8 +60,8 @@
 //! - Caller mistakes are `InvalidInput` errors naming the argument, found before libc is
 //!   called: a NUL character in any name (host, service, protocol, interface, host name;
 //!   CPython's "embedded null character" `ValueError`, where C would silently cut the name
-//!   short), an IPv6 flowinfo over 20 bits. Where a resolver would have answered they carry a
-//!   [`ResolveError`] of class [`ResolveErrorClass::InvalidArgument`].
+//!   short), an IPv6 flowinfo over 20 bits. Those of `getaddrinfo` and `getnameinfo` carry a
+//!   [`ResolveError`] of class [`ResolveErrorClass::InvalidArgument`] too.
 //! - Python's integer/string `port` argument is [`Service`]: a `u16`, a `&str` (service name
 //!   or digits) or `None`. Family, type and protocol take the raw `c_int`s Python passes
 //!   (0 meaning "any") or the typed values. The `AI_*`/`NI_*` flags stay plain `c_int`s: a
