@@ -74,16 +74,44 @@ impl Addr {
     /// ([`Socket::protocol`](crate::Socket::protocol)), which picks the shape of CAN
     /// (RAW/BCM, ISO-TP, J1939) and Bluetooth (L2CAP, RFCOMM, HCI, SCO) addresses; other
     /// families ignore it.
+    ///
+    /// ```
+    /// use sock::{Addr, Family, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// s.bind("")?; // autobind: an abstract name chosen by the kernel
+    /// let addr = Addr::decode_with(&s.local_addr()?, s.protocol());
+    /// assert!(matches!(addr, Addr::Unix(ref u) if u.as_abstract_name().is_some()), "{addr}");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> Addr {
         Addr::decode_inner(addr, Some(protocol))
     }
 
     /// `socket.getsockname()` decoded, with the socket's own protocol.
+    ///
+    /// ```
+    /// use sock::{Addr, Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.bind(("127.0.0.1", 0))?;
+    /// let Addr::Inet(addr) = Addr::local(&s)? else { unreachable!() };
+    /// assert!(addr.ip().is_loopback() && addr.port() != 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn local(socket: &crate::Socket) -> std::io::Result<Addr> {
         Ok(Addr::decode_with(&socket.local_addr()?, socket.protocol()))
     }
 
     /// `socket.getpeername()` decoded, with the socket's own protocol.
+    ///
+    /// ```
+    /// use sock::{Addr, Family, Socket, Type};
+    /// let server = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// server.bind(("127.0.0.1", 0))?;
+    /// let client = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// client.connect(&server.local_addr()?)?;
+    /// assert_eq!(Addr::peer(&client)?, Addr::local(&server)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn peer(socket: &crate::Socket) -> std::io::Result<Addr> {
         Ok(Addr::decode_with(&socket.peer_addr()?, socket.protocol()))
     }

@@ -19,6 +19,24 @@ pub const FACADE_FEATURES: &[&str] = &[
     "async-io",
 ];
 
+/// The library crates whose docs must build alone (default features) without a warning: the
+/// workspace-wide doc build unifies features and hides links that only resolve with another
+/// crate's features on.
+pub const LIBRARY_CRATES: &[&str] = &[
+    "sock-core",
+    "sock-resolve",
+    "sock-inet",
+    "sock-unix",
+    "sock-can",
+    "sock-packet",
+    "sock-alg",
+    "sock-vsock",
+    "sock-bt",
+    "sock-tipc",
+    "sock-netlink",
+    "sock-qipcrtr",
+];
+
 /// Cases per property of the bounded fuzz run (`SOCK_FUZZ_CASES` of tests/tests/fuzz.rs).
 pub const FUZZ_CASES: &str = "100000";
 /// The bounded fuzz run: the proptest fuzz targets of the integration tests, optimised.
@@ -54,6 +72,12 @@ fn steps() -> Vec<Step> {
         },
         step("facade, no features", "build -p sock --no-default-features"),
     ];
+    for c in LIBRARY_CRATES {
+        v.push(Step {
+            env: vec![("RUSTDOCFLAGS", "-Dwarnings")],
+            ..step(&format!("doc ({c}, default)"), &format!("doc -p {c} --no-deps"))
+        });
+    }
     for f in FACADE_FEATURES {
         v.push(step(&format!("facade, feature {f}"), &format!("build -p sock --no-default-features --features {f}")));
     }
@@ -133,6 +157,10 @@ mod tests {
         }
         assert!(s.iter().any(|st| st.args == ["build", "-p", "sock", "--no-default-features"]));
         assert_eq!(s.last().unwrap().args, ["bench", "--workspace", "--no-run"]);
+        for c in LIBRARY_CRATES {
+            let doc = s.iter().find(|st| st.args == ["doc", "-p", c, "--no-deps"]).expect("a doc step per crate");
+            assert_eq!(doc.env, [("RUSTDOCFLAGS", "-Dwarnings")]);
+        }
         let fuzz = s.iter().find(|st| st.label == "fuzz (bounded)").expect("a fuzz step");
         assert_eq!(fuzz.args, ["test", "--release", "-p", "sock-tests", "--test", "fuzz"]);
         assert_eq!(fuzz.env, [("SOCK_FUZZ_CASES", FUZZ_CASES)]);

@@ -37,7 +37,7 @@ const _: () = assert!(std::mem::align_of::<Storage>() >= std::mem::align_of::<li
 /// `sock::Addr` does that for every family). Copying a `SockAddr` never allocates.
 ///
 /// ```
-/// use sock_core::SockAddr;
+/// use sock::SockAddr;
 /// let addr = SockAddr::from("127.0.0.1:8080".parse::<std::net::SocketAddr>().unwrap());
 /// assert_eq!(addr.family(), libc::AF_INET as u16);
 /// assert_eq!(addr.as_socket().unwrap().port(), 8080);
@@ -207,7 +207,7 @@ impl std::hash::Hash for SockAddr {
 /// empty.
 ///
 /// ```
-/// use sock_core::SockAddr;
+/// use sock::SockAddr;
 /// let v6: std::net::SocketAddr = "[::1]:8080".parse().unwrap();
 /// assert_eq!(SockAddr::from(v6).to_string(), "[::1]:8080");
 /// let abstract_name = SockAddr::new(libc::AF_UNIX as u16, b"\0name").unwrap();

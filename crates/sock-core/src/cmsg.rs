@@ -4,7 +4,7 @@
 //! past the buffer. `cmsg_len` and `cmsg_space` are CPython's `CMSG_LEN` and `CMSG_SPACE`.
 //!
 //! ```
-//! use sock_core::cmsg::{cmsg_space, CmsgIter, CmsgWriter};
+//! use sock::cmsg::{cmsg_space, CmsgIter, CmsgWriter};
 //! let mut buf = [0u8; 64];
 //! let mut w = CmsgWriter::new(&mut buf);
 //! w.push(1, 1, &7i32.to_ne_bytes())?;
@@ -60,8 +60,8 @@ pub const HEADER_LEN: usize = align(HDR);
 /// `None` where [`cmsg_space`] would fail.
 ///
 /// ```
-/// const ONE_FD: usize = match sock_core::cmsg::space_of(4) { Some(n) => n, None => 0 };
-/// assert_eq!(ONE_FD, sock_core::cmsg_space(4)?);
+/// const ONE_FD: usize = match sock::cmsg::space_of(4) { Some(n) => n, None => 0 };
+/// assert_eq!(ONE_FD, sock::cmsg_space(4)?);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub const fn space_of(length: usize) -> Option<usize> {
@@ -77,11 +77,11 @@ pub const fn space_of(length: usize) -> Option<usize> {
 /// family that turns on `SO_TIMESTAMP`/`SO_TIMESTAMPNS` decodes its items with this.
 ///
 /// ```
-/// use sock_core::cmsg::{CmsgIter, CmsgWriter, timestamp};
+/// use sock::cmsg::{CmsgIter, CmsgWriter, timestamp};
 /// let mut buf = [0u8; 64];
 /// let mut w = CmsgWriter::new(&mut buf);
 /// let tv: [i64; 2] = [1_700_000_000, 250_000];
-/// w.push(libc::SOL_SOCKET, libc::SCM_TIMESTAMP, sock_core::pod::bytes_of(&tv))?;
+/// w.push(libc::SOL_SOCKET, libc::SCM_TIMESTAMP, sock::pod::bytes_of(&tv))?;
 /// let n = w.len();
 /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
 /// assert_eq!(timestamp(&item), Some(std::time::Duration::new(1_700_000_000, 250_000_000)));

@@ -10,7 +10,7 @@ use std::io;
 /// An [`io::ErrorKind::InvalidInput`] error whose message names the offending argument.
 ///
 /// ```
-/// let e = sock_core::invalid_input("backlog", "must not exceed i32::MAX");
+/// let e = sock::invalid_input("backlog", "must not exceed i32::MAX");
 /// assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput);
 /// assert_eq!(e.to_string(), "backlog: must not exceed i32::MAX");
 /// ```
@@ -22,10 +22,10 @@ pub fn invalid_input(argument: &str, message: &str) -> io::Error {
 /// CPython's message `"timed out"` after the operation's name: `recv: timed out`.
 ///
 /// ```
-/// let e = sock_core::timed_out("recv");
+/// let e = sock::timed_out("recv");
 /// assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
 /// assert_eq!(e.to_string(), "recv: timed out");
-/// assert!(sock_core::is_timeout(&e));
+/// assert!(sock::is_timeout(&e));
 /// ```
 #[cold]
 pub fn timed_out(op: &str) -> io::Error {
@@ -45,10 +45,10 @@ pub fn timed_out(op: &str) -> io::Error {
 ///
 /// ```
 /// use std::io;
-/// let e = sock_core::context(io::Error::from_raw_os_error(libc::ENODEV), "bind", "vcan9");
+/// let e = sock::core::context(io::Error::from_raw_os_error(libc::ENODEV), "bind", "vcan9");
 /// assert_eq!(e.to_string(), "bind vcan9: No such device (ENODEV)");
-/// assert_eq!(sock_core::errno(&e), Some(libc::ENODEV));
-/// let ctx = sock_core::ErrorContext::of(&e).unwrap();
+/// assert_eq!(sock::errno(&e), Some(libc::ENODEV));
+/// let ctx = sock::ErrorContext::of(&e).unwrap();
 /// assert_eq!((ctx.op(), ctx.target()), (Some("bind"), "vcan9"));
 /// ```
 #[derive(Debug)]
@@ -65,7 +65,7 @@ impl ErrorContext {
     /// it into an `io::Error` (of `source`'s kind) with `into()`.
     ///
     /// ```
-    /// use sock_core::ErrorContext;
+    /// use sock::ErrorContext;
     /// let e: std::io::Error = ErrorContext::new(std::io::Error::from_raw_os_error(libc::ENODEV), "vcan9")
     ///     .operation("bind")
     ///     .text("no such interface")
@@ -232,7 +232,7 @@ impl IntoInnerContext for io::Error {
 ///
 /// ```
 /// let e = std::io::Error::from_raw_os_error(libc::EADDRINUSE);
-/// assert_eq!(sock_core::errno(&e), Some(libc::EADDRINUSE));
+/// assert_eq!(sock::errno(&e), Some(libc::EADDRINUSE));
 /// ```
 pub fn errno(err: &io::Error) -> Option<i32> {
     err.raw_os_error().or_else(|| ErrorContext::of(err)?.source.raw_os_error())
@@ -244,11 +244,11 @@ pub fn errno(err: &io::Error) -> Option<i32> {
 ///
 /// ```
 /// use std::time::Duration;
-/// use sock_core::{Family, Socket, Type};
+/// use sock::{Family, Socket, Type};
 /// let (a, _b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
 /// a.set_timeout(Some(Duration::from_millis(10)))?;
 /// let e = a.recv(&mut [0u8; 4]).unwrap_err();
-/// assert!(sock_core::is_timeout(&e));
+/// assert!(sock::is_timeout(&e));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn is_timeout(err: &io::Error) -> bool {

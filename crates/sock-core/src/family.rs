@@ -29,7 +29,7 @@ use crate::socket::Socket;
 /// implement.
 ///
 /// ```
-/// use sock_core::{FamilyAddr, Family, SockAddr};
+/// use sock::{FamilyAddr, Family, SockAddr};
 ///
 /// // A family crate's address, in a few lines (sock-qipcrtr's is much like this one).
 /// #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ use crate::socket::Socket;
 ///         let field = |i: usize| data.get(i..i + 4).map(|b| u32::from_ne_bytes(b.try_into().unwrap()));
 ///         match (field(2), field(6)) {
 ///             (Some(node), Some(port)) => Ok(NodePort { node, port }),
-///             _ => Err(sock_core::invalid_input("address", "too short for sockaddr_qrtr")),
+///             _ => Err(sock::invalid_input("address", "too short for sockaddr_qrtr")),
 ///         }
 ///     }
 ///     fn encode(&self) -> std::io::Result<SockAddr> {
@@ -61,14 +61,14 @@ use crate::socket::Socket;
 /// impl std::str::FromStr for NodePort {
 ///     type Err = std::io::Error;
 ///     fn from_str(s: &str) -> std::io::Result<Self> {
-///         let [node, port] = sock_core::text::split_fields(s, ':', "address", "`node:port`")?;
+///         let [node, port] = sock::text::split_fields(s, ':', "address", "`node:port`")?;
 ///         Ok(NodePort {
-///             node: sock_core::text::parse_num(node, "node")?,
-///             port: sock_core::text::parse_num(port, "port")?,
+///             node: sock::text::parse_num(node, "node")?,
+///             port: sock::text::parse_num(port, "port")?,
 ///         })
 ///     }
 /// }
-/// sock_core::family_addr!(NodePort);
+/// sock::family_addr!(NodePort);
 ///
 /// let a: NodePort = "1:0x10".parse()?;
 /// assert_eq!(NodePort::decode(&a.encode()?)?, a);

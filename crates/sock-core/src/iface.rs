@@ -21,7 +21,7 @@ pub const IFNAMSIZ: usize = 16;
 /// `/`, `:`, NUL or whitespace — the rules of the kernel's `dev_valid_name`. Stored inline.
 ///
 /// ```
-/// use sock_core::IfName;
+/// use sock::IfName;
 /// assert_eq!(IfName::new("vcan0")?.to_string(), "vcan0");
 /// let e = IfName::new("a-name-that-is-too-long").unwrap_err();
 /// assert!(e.to_string().contains("interface name too long"));
@@ -110,7 +110,7 @@ impl TryFrom<&str> for IfName {
 /// Text form: `""` for every interface, the name, or `#7` for an index.
 ///
 /// ```
-/// use sock_core::Interface;
+/// use sock::Interface;
 /// assert_eq!("".parse::<Interface>()?, Interface::Any);
 /// assert_eq!("#7".parse::<Interface>()?, Interface::Index(7));
 /// assert_eq!("lo".parse::<Interface>()?.to_string(), "lo");

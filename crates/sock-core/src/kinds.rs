@@ -64,7 +64,7 @@ newtype!(
     /// An address family (`AF_*`), as passed to `socket(2)`.
     ///
     /// ```
-    /// use sock_core::Family;
+    /// use sock::Family;
     /// assert_eq!(Family::INET.raw(), 2);
     /// assert_eq!(format!("{:?}", Family::UNIX), "Family::UNIX");
     /// ```

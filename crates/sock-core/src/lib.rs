@@ -46,7 +46,7 @@
 //! stays local.
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type};
+//! use sock::{Socket, Family, Type};
 //! let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
 //! a.send(b"ping")?;
 //! assert_eq!(b.recv_vec(16)?, b"ping");
@@ -95,15 +95,15 @@ cfg_if::cfg_if! {
         /// for any [`Socket`], [`Async<T>`](crate::tokio::Async) for the family crates' typed
         /// sockets. Everything is in [`aio::Async`].
         ///
-        /// A glob import of a crate that has a `tokio` module (`use sock_core::*;`) shadows the
+        /// A glob import of a crate that has a `tokio` module (`use sock::*;`) shadows the
         /// `tokio` crate for `#[tokio::main]`/`#[tokio::test]`: import names explicitly, or write
         /// `::tokio`.
         ///
         /// ```
         /// # #[tokio::main(flavor = "current_thread")]
         /// # async fn main() -> std::io::Result<()> {
-        /// use sock_core::{Family, Socket, Type};
-        /// use sock_core::tokio::AsyncSocket;
+        /// use sock::{Family, Socket, Type};
+        /// use sock::tokio::AsyncSocket;
         /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
         /// let (a, b) = (AsyncSocket::new(a)?, AsyncSocket::new(b)?);
         /// a.send_all(b"ping").await?;
@@ -128,8 +128,8 @@ cfg_if::cfg_if! {
         /// [`tokio`], registered with async-io's reactor.
         ///
         /// ```
-        /// use sock_core::{Family, Socket, Type};
-        /// use sock_core::async_io::AsyncSocket;
+        /// use sock::{Family, Socket, Type};
+        /// use sock::async_io::AsyncSocket;
         /// async_io::block_on(async {
         ///     let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
         ///     let (a, b) = (AsyncSocket::new(a)?, AsyncSocket::new(b)?);

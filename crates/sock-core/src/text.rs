@@ -8,7 +8,7 @@
 //! that names the field. So `"+1:+2"` and `"1:0x+2"` are refused everywhere alike.
 //!
 //! ```
-//! use sock_core::text::parse_num;
+//! use sock::text::parse_num;
 //! assert_eq!(parse_num::<u32>("0x10", "port")?, 16);
 //! assert_eq!(parse_num::<u8>("255", "prio")?, 255);
 //! let e = parse_num::<u8>("256", "prio").unwrap_err();

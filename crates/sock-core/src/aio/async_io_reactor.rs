@@ -14,7 +14,7 @@ use crate::socket::Socket;
 use crate::wait::Interest;
 
 /// A socket registered with async-io's reactor (the `R` of [`Async`] in
-/// [`sock_core::async_io`](crate::async_io)).
+/// [`sock::async_io`](crate::async_io)).
 #[derive(Debug)]
 pub struct AsyncIoReactor<T: AsFd>(async_io::Async<T>);
 

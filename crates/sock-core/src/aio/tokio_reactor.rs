@@ -15,7 +15,7 @@ use crate::socket::Socket;
 use crate::wait::Interest;
 
 /// A socket registered with tokio's reactor (the `R` of [`Async`] in
-/// [`sock_core::tokio`](crate::tokio)).
+/// [`sock::tokio`](crate::tokio)).
 #[derive(Debug)]
 pub struct TokioReactor<T: AsFd>(AsyncFd<Registered<T>>);
 

@@ -2,7 +2,7 @@
 //! costs one syscall and no allocation once the batch is built.
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type, RecvBatch, SendBatch, OutMsg};
+//! use sock::{Socket, Family, Type, RecvBatch, SendBatch, OutMsg};
 //! let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
 //! let mut out = SendBatch::new();
 //! let msgs = [OutMsg::new(b"one"), OutMsg::new(b"two"), OutMsg::new(b"three")];

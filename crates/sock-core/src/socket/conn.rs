@@ -153,7 +153,7 @@ impl Socket {
     /// method that passes an address to the kernel checks it first.
     ///
     /// ```
-    /// use sock_core::{Socket, SockAddr, Family, Type};
+    /// use sock::{Socket, SockAddr, Family, Type};
     /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
     /// let unix = SockAddr::new(libc::AF_UNIX as u16, b"/tmp/x\0")?;
     /// let err = s.check_addr_family(&unix, "bind").unwrap_err();

@@ -115,7 +115,7 @@ impl Socket {
     /// ```
     /// use std::io::{BufRead, Write};
     /// use std::time::Duration;
-    /// let (a, b) = sock_core::Socket::pair(sock_core::Family::UNIX, sock_core::Type::STREAM, None)?;
+    /// let (a, b) = sock::Socket::pair(sock::Family::UNIX, sock::Type::STREAM, None)?;
     /// let mut reader = a.makefile_reader();
     /// a.set_timeout(Some(Duration::from_secs(5)))?; // the reader waits up to 5 s from now on
     /// let mut writer = b.makefile_writer();

@@ -14,8 +14,8 @@ use crate::wait::{Deadline, Interest};
 /// (never an abort): the one way every crate of the workspace makes a caller-sized buffer.
 ///
 /// ```
-/// assert_eq!(sock_core::zeroed_vec(4, "bufsize")?, [0u8; 4]);
-/// let e = sock_core::zeroed_vec(usize::MAX, "bufsize").unwrap_err();
+/// assert_eq!(sock::zeroed_vec(4, "bufsize")?, [0u8; 4]);
+/// let e = sock::zeroed_vec(usize::MAX, "bufsize").unwrap_err();
 /// assert_eq!(e.to_string(), "bufsize: too large");
 /// # Ok::<(), std::io::Error>(())
 /// ```

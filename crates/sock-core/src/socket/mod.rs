@@ -41,7 +41,7 @@ pub use sockref::SockRef;
 /// A timeout is an [`std::io::ErrorKind::TimedOut`] error. Signals (`EINTR`) never break a call.
 ///
 /// ```
-/// use sock_core::{Socket, Family, Type};
+/// use sock::{Socket, Family, Type};
 /// use std::time::Duration;
 ///
 /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
@@ -506,7 +506,7 @@ pub fn close(fd: OwnedFd) -> stdio::Result<()> {
 /// Errors: a non-socket is `ENOTSOCK`.
 ///
 /// ```
-/// use sock_core::{fromfd, Socket, Family, Type};
+/// use sock::{fromfd, Socket, Family, Type};
 /// let std_sock = std::net::UdpSocket::bind("127.0.0.1:0")?;
 /// let s = fromfd(&std_sock, None, None, None)?;
 /// assert_eq!((s.family(), s.ty()), (Family::INET, Type::DGRAM));

@@ -33,7 +33,7 @@ fn int_option_is_u64(level: c_int, name: c_int) -> bool {
 /// A typed socket option: its level, its name and the type of its value.
 ///
 /// ```
-/// use sock_core::{SockOpt, Socket, Family, Type, consts};
+/// use sock::{SockOpt, Socket, Family, Type, consts};
 /// const REUSEADDR: SockOpt<bool> = SockOpt::new(consts::SOL_SOCKET, consts::SO_REUSEADDR);
 /// const RCVBUF: SockOpt<i32> = SockOpt::new(consts::SOL_SOCKET, consts::SO_RCVBUF);
 /// let s = Socket::new(Family::INET, Type::STREAM, None)?;

@@ -39,7 +39,7 @@ impl Socket {
     /// and a non-blocking socket.
     ///
     /// ```
-    /// use sock_core::{Socket, Family, Type};
+    /// use sock::{Socket, Family, Type};
     /// let (a, _b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
     /// let file = std::fs::File::open("/proc/self/exe")?;
     /// let err = a.sendfile(&file, 0, None).unwrap_err();

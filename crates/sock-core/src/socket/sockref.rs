@@ -25,7 +25,7 @@ use crate::mode::{AtomicMode, Mode};
 /// caller's explicit request and do apply.
 ///
 /// ```
-/// use sock_core::{SockRef, Family, Type, consts};
+/// use sock::{SockRef, Family, Type, consts};
 /// let std_sock = std::net::UdpSocket::bind("127.0.0.1:0")?;
 /// let s = SockRef::new(&std_sock)?;
 /// assert_eq!((s.family(), s.ty()), (Family::INET, Type::DGRAM));

@@ -3,7 +3,7 @@
 //! on/off, `usize` for sizes, `Duration` for times, interface names as text.
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type};
+//! use sock::{Socket, Family, Type};
 //! use std::time::Duration;
 //! let s = Socket::new(Family::INET, Type::STREAM, None)?;
 //! s.set_reuse_addr(true)?;
