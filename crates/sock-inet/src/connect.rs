@@ -114,7 +114,18 @@ pub struct ConnectErrors {
 
 impl ConnectErrors {
     /// The `ConnectErrors` inside an `io::Error` returned by [`create_connection`], if any.
-    /// (Example on [`ConnectErrors`].)
+    ///
+    /// ```
+    /// use sock::inet::{create_connection, ConnectErrors, ConnectOptions};
+    /// let closed = sock::Socket::new(sock::Family::INET6, sock::Type::STREAM, None)?;
+    /// closed.bind(("::1", 0))?;
+    /// let port = closed.local_addr()?.as_socket().unwrap().port();
+    /// let one = create_connection(("::1", port), &ConnectOptions::new()).unwrap_err();
+    /// assert!(ConnectErrors::from_io(&one).is_none()); // without all_errors: the last error
+    /// let all = create_connection(("::1", port), &ConnectOptions::new().all_errors(true)).unwrap_err();
+    /// assert_eq!(ConnectErrors::from_io(&all).map(|g| g.errors.len()), Some(1));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_io(err: &io::Error) -> Option<&ConnectErrors> {
         let inner = err.get_ref()?;
         if let Some(ctx) = inner.downcast_ref::<ErrorContext>() {

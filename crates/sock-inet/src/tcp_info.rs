@@ -179,7 +179,12 @@ impl TcpInfo {
     }
 
     /// The receive window scale (`tcpi_rcv_wscale`): this side's advertised window is
-    /// shifted left by this many bits (example on [`snd_wscale`](Self::snd_wscale)).
+    /// shifted left by this many bits.
+    ///
+    /// ```
+    /// let info = sock::inet::TcpInfo { wscale: 0x70, ..Default::default() };
+    /// assert_eq!(info.rcv_wscale(), 7);
+    /// ```
     pub fn rcv_wscale(&self) -> u8 {
         self.wscale >> 4
     }
