@@ -791,7 +791,7 @@ mod resolve {
         assert_eq!(sock::gethostbyname("127.0.0.1").unwrap(), Ipv4Addr::LOCALHOST);
 
         // py: socket.getprotobyname(protocolname)
-        assert_eq!(sock::getprotobyname("udp").unwrap(), libc::IPPROTO_UDP);
+        assert_eq!(sock::getprotobyname("udp").unwrap(), sock::Protocol::UDP);
 
         // py: socket.getservbyname(servicename[, protocolname])
         assert_eq!(sock::getservbyname("ssh", Some("tcp")).unwrap(), 22);
