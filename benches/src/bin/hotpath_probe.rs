@@ -231,7 +231,7 @@ fn msg(imp: &str, n: usize) -> bool {
         "sock" => {
             for _ in 0..n {
                 black_box(a.send_msg(&[IoSlice::new(black_box(&data))], &[], MsgFlags::NONE, None).unwrap());
-                black_box(b.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut [], MsgFlags::NONE).unwrap());
+                black_box(b.recv_msg_addr(&mut [IoSliceMut::new(&mut buf)], &mut [], MsgFlags::NONE, None).unwrap());
             }
         }
         "socket2" => {

@@ -187,6 +187,7 @@ impl SockAddr {
     /// assert!(s.local_addr()?.as_socket().unwrap().ip().is_loopback());
     /// # Ok::<(), std::io::Error>(())
     /// ```
+    #[inline]
     pub fn as_ptr(&self) -> *const libc::sockaddr {
         self.storage.0.as_ptr().cast()
     }
@@ -199,6 +200,7 @@ impl SockAddr {
     /// assert_eq!(a.socklen(), 28); // sizeof(struct sockaddr_in6), for the syscall's addrlen
     /// assert_eq!(a.socklen() as usize, a.len());
     /// ```
+    #[inline]
     pub fn socklen(&self) -> libc::socklen_t {
         self.len
     }
@@ -232,11 +234,13 @@ impl SockAddr {
     }
 
     /// A pointer to the storage for syscall wrappers of this crate that write an address.
+    #[inline]
     pub(crate) fn storage_mut_ptr(&mut self) -> *mut libc::sockaddr {
         self.storage.0.as_mut_ptr().cast()
     }
 
     /// Sets the length after a syscall wrote the storage, clamped to the storage size.
+    #[inline]
     pub(crate) fn set_len(&mut self, len: libc::socklen_t) {
         self.len = len.min(SOCKADDR_MAX as libc::socklen_t);
     }

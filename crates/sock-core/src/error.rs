@@ -95,11 +95,7 @@ impl ErrorContext {
     /// assert_eq!(sock::errno(&renamed), Some(libc::ENOENT));
     /// # Ok::<(), std::io::Error>(())
     /// ```
-    pub fn renamed(
-        err: io::Error,
-        raw: &crate::SockAddr,
-        typed: impl fmt::Display,
-    ) -> Result<ErrorContext, io::Error> {
+    pub fn renamed(err: io::Error, raw: &crate::SockAddr, typed: impl fmt::Display) -> Result<ErrorContext, io::Error> {
         if ErrorContext::of(&err).is_none_or(|c| c.target != raw.to_string()) {
             return Err(err);
         }

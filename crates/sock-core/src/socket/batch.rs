@@ -337,6 +337,15 @@ impl RecvBatch {
 
     /// Points every header at its slot; no allocation.
     fn prepare(&mut self) {
+        // The headers point into this batch's own heap buffers, which never move or grow
+        // after construction: once pointed, only what the kernel overwrites needs resetting.
+        if self.hdrs.first().is_some_and(|h| std::ptr::eq(h.msg_hdr.msg_iov, self.iovs.as_ptr())) {
+            for hdr in &mut self.hdrs {
+                hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+                hdr.msg_hdr.msg_controllen = self.control_size as _;
+            }
+            return;
+        }
         let count = self.addrs.len();
         let data = self.data.as_mut_ptr();
         let control = self.control.as_mut_ptr();
@@ -577,11 +586,12 @@ impl Socket {
             };
             cvt(n)
         })? as usize;
-        for i in 0..n {
-            let namelen = batch.hdrs[i].msg_hdr.msg_namelen;
-            batch.addrs[i].set_len(namelen);
+        for (hdr, addr) in batch.hdrs[..n].iter().zip(batch.addrs.iter_mut()) {
+            addr.set_len(hdr.msg_hdr.msg_namelen);
         }
-        batch.adopt_fds(n);
+        if batch.control_size > 0 {
+            batch.adopt_fds(n);
+        }
         batch.received = n;
         Ok(n)
     }
@@ -618,9 +628,10 @@ impl Socket {
         batch.grow(count);
         batch.sent = 0;
         let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
-            for (i, m) in msgs[..count].iter().map(AsOutMsg::as_out_msg).enumerate() {
-                batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
-                let hdr = &mut batch.hdrs[i].msg_hdr;
+            let slots = batch.hdrs.iter_mut().zip(batch.iovs.iter_mut());
+            for (m, (hdr, iov)) in msgs[..count].iter().map(AsOutMsg::as_out_msg).zip(slots) {
+                *iov = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
+                let hdr = &mut hdr.msg_hdr;
                 match m.addr {
                     Some(a) => {
                         hdr.msg_name = a.as_ptr().cast_mut().cast();
@@ -631,7 +642,7 @@ impl Socket {
                         hdr.msg_namelen = 0;
                     }
                 }
-                hdr.msg_iov = &mut batch.iovs[i];
+                hdr.msg_iov = iov;
                 hdr.msg_iovlen = 1;
                 hdr.msg_control =
                     if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };

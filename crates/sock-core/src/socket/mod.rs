@@ -24,7 +24,7 @@ use crate::wait::{self, Deadline, Interest};
 pub use batch::{AsOutMsg, BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use io::zeroed_vec;
-pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
+pub use msg::{rights_fds, AncData, RecvMeta, RecvMsg, RecvMsgOwned};
 pub use opts::{OptValue, SockOpt, GETSOCKOPT_MAX_BUFLEN};
 pub use sendfile::file_range_end;
 pub use sockref::SockRef;

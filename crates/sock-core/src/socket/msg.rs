@@ -79,6 +79,51 @@ impl RecvMsg {
     }
 }
 
+/// What one `recvmsg(2)` returned besides the data and the address:
+/// [`Socket::recv_msg_addr`]'s result (the same fields as [`RecvMsg`] without its address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecvMeta {
+    /// Bytes received into the buffers.
+    pub bytes: usize,
+    /// How much of the control buffer the kernel filled: parse `&control[..control_len]`.
+    pub control_len: usize,
+    /// `msg_flags`: `MSG_TRUNC`, `MSG_CTRUNC`, `MSG_EOR`, `MSG_OOB`, `MSG_ERRQUEUE`.
+    pub flags: MsgFlags,
+}
+
+impl RecvMeta {
+    /// `MSG_TRUNC`: the datagram was longer than the buffers.
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.send(b"a long datagram")?;
+    /// let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut [0u8; 4])], &mut [], MsgFlags::NONE, None)?;
+    /// assert!(meta.is_truncated());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn is_truncated(&self) -> bool {
+        self.flags.contains(MsgFlags::TRUNC)
+    }
+
+    /// `MSG_CTRUNC`: some ancillary data did not fit the control buffer (not an error).
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// let mut tiny = [0u8; 4]; // no room for the SCM_RIGHTS item
+    /// let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut [0u8; 1])], &mut tiny, MsgFlags::NONE, None)?;
+    /// assert!(meta.is_control_truncated());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn is_control_truncated(&self) -> bool {
+        self.flags.contains(MsgFlags::CTRUNC)
+    }
+}
+
 /// One ancillary item of [`RecvMsgOwned`].
 ///
 /// ```
@@ -244,33 +289,67 @@ impl Socket {
         control: &mut [u8],
         flags: impl Into<MsgFlags>,
     ) -> io::Result<RecvMsg> {
-        let flags = flags.into().bits();
+        let mut addr = SockAddr::empty();
+        let meta = self.recv_msg_addr(bufs, control, flags, Some(&mut addr))?;
+        Ok(RecvMsg { bytes: meta.bytes, control_len: meta.control_len, flags: meta.flags, addr })
+    }
+
+    /// [`recv_msg`](Socket::recv_msg) writing the sender's address into `addr` (a buffer the
+    /// caller reuses), or not asking for it at all with `None`: the allocation- and copy-free
+    /// form for hot loops (it returns only [`RecvMeta`], a few words, where `RecvMsg` carries a
+    /// whole address).
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut buf = [0u8; 16];
+    /// for _ in 0..3 {
+    ///     a.send(b"tick")?;
+    ///     let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut buf)], &mut [], MsgFlags::NONE, None)?;
+    ///     assert_eq!((meta.bytes, meta.control_len, meta.is_truncated()), (4, 0, false));
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
+    pub fn recv_msg_addr(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: impl Into<MsgFlags>,
+        mut addr: Option<&mut SockAddr>,
+    ) -> io::Result<RecvMeta> {
+        let asked = flags.into().bits();
         if control.len() > LIMIT {
             return Err(invalid_input("control", "invalid ancillary data buffer length"));
         }
-        let mut addr = SockAddr::empty();
-        let asked = flags;
-        let flags = flags | self.cloexec_flag();
-        let (bytes, msg) = self.call_flags("recvmsg", Interest::Read, flags, || {
+        let flags = asked | self.cloexec_flag();
+        let msg = self.call_flags("recvmsg", Interest::Read, flags, || {
+            let name =
+                addr.as_deref_mut().map(|a| (a.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t));
             let mut msg = build_msghdr(
-                Some((addr.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t)),
+                name,
                 // `IoSliceMut` is guaranteed ABI-compatible with `iovec` on Unix.
                 bufs.as_mut_ptr().cast::<libc::iovec>(),
                 bufs.len(),
                 (control.as_mut_ptr().cast(), control.len()),
             );
-            // `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage, the caller's `bufs`
-            // (`IoSliceMut` is ABI-compatible with `iovec`) and `control`, with true lengths.
+            // `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage (or no name), the
+            // caller's `bufs` (`IoSliceMut` is ABI-compatible with `iovec`) and `control`,
+            // with true lengths.
             // SAFETY: all are exclusively borrowed and alive for this call.
             let n = unsafe { sys::recvmsg(self.as_fd(), &mut msg, flags)? };
-            Ok((n, msg))
+            Ok((n, msg.msg_namelen, msg.msg_controllen, msg.msg_flags))
         })?;
-        addr.set_len(msg.msg_namelen);
+        let (bytes, namelen, controllen, msg_flags) = msg;
+        if let Some(addr) = addr {
+            addr.set_len(namelen);
+        }
         #[allow(clippy::unnecessary_cast)] // msg_controllen is size_t on glibc, socklen_t on musl
-        let control_len = if msg.msg_control.is_null() { 0 } else { (msg.msg_controllen as usize).min(control.len()) };
+        let control_len = if control.is_empty() { 0 } else { (controllen as usize).min(control.len()) };
         // Linux echoes MSG_CMSG_CLOEXEC in msg_flags; report it only if the caller asked.
-        let out_flags = msg.msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
-        Ok(RecvMsg { bytes, control_len, flags: MsgFlags::from_bits(out_flags), addr })
+        let out_flags = msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
+        Ok(RecvMeta { bytes, control_len, flags: MsgFlags::from_bits(out_flags) })
     }
 
     /// Like [`Socket::recv_msg`], and also takes ownership of every fd that arrived in
@@ -378,6 +457,7 @@ impl Socket {
     /// assert_eq!((msg.data.as_slice(), msg.ancdata[0].fds.len()), (&b"gathered parts"[..], 1));
     /// # Ok::<(), std::io::Error>(())
     /// ```
+    #[inline]
     pub fn send_msg(
         &self,
         bufs: &[IoSlice<'_>],
