@@ -26,6 +26,18 @@
 //! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` (`ALG_OP_ENCRYPT` works too) |
 //! | `ALG_*`, `SOL_ALG` | [`consts`] (re-exported here) |
 //!
+//! # Compatibility, not acceleration
+//!
+//! Use AF_ALG when a program must use the kernel's own implementation of an algorithm
+//! (its FIPS-certified build, a key the kernel holds, a port of a Python program that uses
+//! `AF_ALG`), never for speed. The kernel's documentation of the user-space interface
+//! (`Documentation/crypto/userspace-if.rst`) now describes AF_ALG as deprecated: its zero-copy
+//! path and off-CPU accelerators are gone, so every request is a copy into the kernel plus
+//! syscalls, and it is always slower than an optimised user-space implementation, even for
+//! large messages. This crate's benchmark measures it inside the test VM against the `sha2`
+//! crate (`cargo xtask bench-report` with the VM's log, see BENCHMARKS.md): a pure-Rust SHA-256
+//! is the faster way to hash, and the ratio there is the price of using the kernel's code.
+//!
 //! # Two levels
 //!
 //! **CPython's level**, on a plain [`sock_core::Socket`]: the address [`AlgAddr`]
