@@ -38,9 +38,10 @@ impl Running {
     /// The first readiness message that starts with `prefix` (e.g. `listening`).
     fn ready(&self, prefix: &str) -> String {
         loop {
-            let msg = self.ready.recv_timeout(WAIT).unwrap_or_else(|_| {
-                panic!("sock never reported {prefix:?}; stderr: {}", self.out.stderr.text())
-            });
+            let msg = self
+                .ready
+                .recv_timeout(WAIT)
+                .unwrap_or_else(|_| panic!("sock never reported {prefix:?}; stderr: {}", self.out.stderr.text()));
             if msg.starts_with(prefix) {
                 return msg;
             }
@@ -176,8 +177,7 @@ fn udp_datagrams_to_socat_echo_and_back() {
         return;
     }
     let port = free_port();
-    let mut server =
-        socat(&["-d", "-d", &format!("UDP-LISTEN:{port},bind=127.0.0.1,reuseaddr"), "SYSTEM:cat"]);
+    let mut server = socat(&["-d", "-d", &format!("UDP-LISTEN:{port},bind=127.0.0.1,reuseaddr"), "SYSTEM:cat"]);
     let _stderr = wait_listening(&mut server);
     // Standard input that we control: one datagram, then end of file once the echo is back.
     let (tx, stdin) = chan_reader();

@@ -94,7 +94,13 @@ fn udp(total: u64) -> io::Result<(u64, Duration)> {
 pub(crate) fn run(args: BenchArgs, io: &mut Io) -> io::Result<()> {
     let total = args.mib.saturating_mul(1024 * 1024);
     let (got, d) = tcp(total).map_err(|e| context("bench tcp", e))?;
-    writeln!(io.stdout, "tcp  {:>8.1} MiB in {:>7.3} s: {:>9.1} MiB/s", got as f64 / 1048576.0, d.as_secs_f64(), rate(got, d))?;
+    writeln!(
+        io.stdout,
+        "tcp  {:>8.1} MiB in {:>7.3} s: {:>9.1} MiB/s",
+        got as f64 / 1048576.0,
+        d.as_secs_f64(),
+        rate(got, d)
+    )?;
     let (got, d) = udp(total).map_err(|e| context("bench udp", e))?;
     let lost = 100.0 * (1.0 - got as f64 / total.max(1) as f64);
     writeln!(

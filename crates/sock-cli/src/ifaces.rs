@@ -128,8 +128,7 @@ pub(crate) fn run(args: IfacesArgs, io: &mut Io) -> io::Result<()> {
         let items: Vec<String> = all
             .iter()
             .map(|i| {
-                let addrs: Vec<String> =
-                    i.addrs.iter().map(|(ip, p)| json::string(&format!("{ip}/{p}"))).collect();
+                let addrs: Vec<String> = i.addrs.iter().map(|(ip, p)| json::string(&format!("{ip}/{p}"))).collect();
                 let mac = i
                     .mac
                     .as_ref()

@@ -62,12 +62,7 @@ pub struct Io {
 impl Io {
     /// The process's standard input, output and error; no readiness channel.
     pub fn std() -> Io {
-        Io {
-            stdin: Box::new(io::stdin()),
-            stdout: Box::new(io::stdout()),
-            stderr: Box::new(io::stderr()),
-            ready: None,
-        }
+        Io { stdin: Box::new(io::stdin()), stdout: Box::new(io::stdout()), stderr: Box::new(io::stderr()), ready: None }
     }
 
     /// An `Io` reading `stdin` and keeping stdout and stderr in memory; the returned

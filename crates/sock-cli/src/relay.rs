@@ -118,7 +118,7 @@ impl Source {
                 }
                 let frame: Frame = sock.read_frame()?;
                 let Some(v) = View::of(&frame) else { continue };
-                let line = format!("{iface}  {}\n", long(&v));
+                let line = format!("{iface}  {}\n", long(&v, false));
                 buf[..line.len()].copy_from_slice(line.as_bytes());
                 return Ok(Got::Data(line.len()));
             },
@@ -376,8 +376,13 @@ fn serve(listener_first: bool, listener_spec: &Spec, other: &Spec, io: &mut Io, 
             stderr: Box::new(stderr.clone()),
             ready: io.ready.clone(),
         };
-        let child_args =
-            CatArgs { a: String::new(), b: String::new(), verbose, unidirectional: args.unidirectional, linger: args.linger };
+        let child_args = CatArgs {
+            a: String::new(),
+            b: String::new(),
+            verbose,
+            unidirectional: args.unidirectional,
+            linger: args.linger,
+        };
         thread::spawn(move || {
             let result = open_conn(&o, &child).and_then(|oc| {
                 child.notify("relaying");

@@ -100,9 +100,12 @@ pub(crate) fn proto_name(p: i32) -> String {
 }
 
 fn reverse(args: &ResolveArgs, io: &mut Io) -> io::Result<()> {
-    let ip: IpAddr = args.name.trim_start_matches('[').trim_end_matches(']').parse().map_err(|_| {
-        invalid(format!("address {:?}", args.name), "--reverse takes an IPv4 or IPv6 address")
-    })?;
+    let ip: IpAddr = args
+        .name
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .map_err(|_| invalid(format!("address {:?}", args.name), "--reverse takes an IPv4 or IPv6 address"))?;
     let port: u16 = match &args.port {
         None => 0,
         Some(p) => p.parse().map_err(|_| invalid(format!("port {p:?}"), "--reverse takes a port number"))?,
@@ -151,7 +154,11 @@ pub(crate) fn run(args: ResolveArgs, io: &mut Io) -> io::Result<()> {
         return writeln!(
             io.stdout,
             "{}",
-            json::object(&[("name", json::string(&args.name)), ("canonname", json::string(&canon)), ("addresses", json::array(&items))])
+            json::object(&[
+                ("name", json::string(&args.name)),
+                ("canonname", json::string(&canon)),
+                ("addresses", json::array(&items))
+            ])
         );
     }
     writeln!(io.stdout, "{:<7} {:<9} {:<8} address", "family", "type", "protocol")?;

@@ -101,7 +101,9 @@ fn bluetooth() -> Outcome {
 }
 
 fn tipc() -> Outcome {
-    Socket::new(Family::TIPC, Type::RDM, None).map(|_| "TIPC socket open".to_string()).map_err(|e| format!("no TIPC here ({e})"))
+    Socket::new(Family::TIPC, Type::RDM, None)
+        .map(|_| "TIPC socket open".to_string())
+        .map_err(|e| format!("no TIPC here ({e})"))
 }
 
 fn netlink() -> Outcome {

@@ -191,6 +191,8 @@ pub(crate) fn run(args: DumpArgs, io: &mut Io) -> io::Result<()> {
         None => PollTimeout::NONE,
     };
     let mut seen = 0u64;
+    // candump indents standard ids once it has seen an extended frame.
+    let mut indent_sff = false;
     while args.count.is_none_or(|c| seen < c) {
         let ready: Vec<bool> = {
             let mut fds: Vec<PollFd<'_>> =
@@ -211,13 +213,14 @@ pub(crate) fn run(args: DumpArgs, io: &mut Io) -> io::Result<()> {
             width = width.max(name.len());
             let t = meta.timestamp.unwrap_or_else(SystemTime::now);
             let Some(v) = View::of(&frame) else { continue };
+            indent_sff |= v.can_id & CAN_EFF_FLAG != 0;
             let line = if args.json {
                 json_line(&v, &name, t)
             } else if args.log {
                 let (secs, micros) = epoch(t);
                 format!("({secs:010}.{micros:06}) {name:>width$} {}", compact(&v))
             } else {
-                format!(" {} {name:>width$}  {}", stamper.column(t), long(&v))
+                format!(" {} {name:>width$}  {}", stamper.column(t), long(&v, indent_sff))
             };
             writeln!(io.stdout, "{line}")?;
             io.stdout.flush()?;

@@ -53,9 +53,13 @@ fn id(out: &mut String, can_id: u32) {
 }
 
 /// candump's default (long) form: `123   [4]  DE AD BE EF`, `12345678   [0]  remote request`,
-/// `123  [12]  00 11 ...` for CAN FD.
-pub(crate) fn long(v: &View<'_>) -> String {
+/// `123  [12]  00 11 ...` for CAN FD. With `indent_sff` (candump's view once it has seen an
+/// extended frame) standard ids are right-aligned under extended ones: `     123   [4]  ...`.
+pub(crate) fn long(v: &View<'_>, indent_sff: bool) -> String {
     let mut out = String::with_capacity(64);
+    if indent_sff && v.can_id & (CAN_EFF_FLAG | CAN_ERR_FLAG) == 0 {
+        out.push_str("     ");
+    }
     id(&mut out, v.can_id);
     out.push_str("  ");
     let maxdlen = if v.fd { 64 } else { 8 };
@@ -170,7 +174,7 @@ mod tests {
     fn both(text: &str) -> (String, String) {
         let f: Frame = text.parse().unwrap();
         let v = View::of(&f).unwrap();
-        (long(&v), compact(&v))
+        (long(&v, false), compact(&v))
     }
 
     #[test]
@@ -181,10 +185,12 @@ mod tests {
         assert_eq!(both("1ABCDEF0#R3"), ("1ABCDEF0   [3]  remote request".into(), "1ABCDEF0#R3".into()));
         let (l, c) = both("123##1112233");
         assert_eq!(l, "123  [03]  11 22 33");
+        let f: Frame = "123#01".parse().unwrap();
+        assert_eq!(long(&View::of(&f).unwrap(), true), "     123   [1]  01");
         assert!(c.starts_with("123##") && c.ends_with("112233"), "{c}");
-        let err = Frame::from_bytes(ClassicFrame::from_raw_parts(CAN_ERR_FLAG | 4, &[0; 8]).unwrap().as_bytes())
-            .unwrap();
-        assert_eq!(long(&View::of(&err).unwrap()), "20000004   [8]  00 00 00 00 00 00 00 00   ERRORFRAME");
+        let err =
+            Frame::from_bytes(ClassicFrame::from_raw_parts(CAN_ERR_FLAG | 4, &[0; 8]).unwrap().as_bytes()).unwrap();
+        assert_eq!(long(&View::of(&err).unwrap(), true), "20000004   [8]  00 00 00 00 00 00 00 00   ERRORFRAME");
     }
 
     #[test]
@@ -194,7 +200,7 @@ mod tests {
         for text in ["123#DEADBEEF", "12345678#R2", "123##1AABBCCDDEEFF001122334455", "7FF#"] {
             let f: Frame = text.parse().unwrap();
             let v = View::of(&f).unwrap();
-            let long_line = format!("  vcan0  {}", long(&v));
+            let long_line = format!("  vcan0  {}", long(&v, true));
             let log_line = format!("(1700000000.000000) vcan0 {}", compact(&v));
             for line in [text.to_string(), long_line, log_line] {
                 let back = parse_line(&line).unwrap().unwrap();
