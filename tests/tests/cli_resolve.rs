@@ -60,7 +60,10 @@ fn resolve_matches_getent_ahosts() {
     // JSON for scripts.
     let (code, out, _) = sock(&["resolve", "localhost", "--json"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("{\"name\":\"localhost\",\"canonname\":\"localhost\",\"addresses\":[{\"family\":"), "{out}");
+    assert!(
+        out.starts_with("{\"name\":\"localhost\",\"canonname\":\"localhost\",\"addresses\":[{\"family\":"),
+        "{out}"
+    );
 }
 
 #[test]
