@@ -316,6 +316,41 @@ fn bad_endpoints_and_usage_errors() {
     assert!(out.stdout.text().contains("tcp-listen:PORT"));
 }
 
+#[test]
+fn packet_capture_prints_hex_lines() {
+    if !sock_tests::require_root("AF_PACKET capture (root)") {
+        return;
+    }
+    let (stdin_tx, stdin) = chan_reader();
+    let (stdout_tx, stdout) = mpsc::channel::<Vec<u8>>();
+    let (ready_tx, ready) = mpsc::channel();
+    let mut io = Io {
+        stdin: Box::new(stdin),
+        stdout: Box::new(ChanWriter(stdout_tx)),
+        stderr: Box::new(io::sink()),
+        ready: Some(ready_tx),
+    };
+    let (done_tx, done) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = done_tx.send(sock_cli::run(["sock", "cat", "packet:lo", "-"], &mut io));
+    });
+    assert_eq!(ready.recv_timeout(WAIT).unwrap(), "relaying");
+    let marker = format!("sock-cli packet test {}", std::process::id());
+    let hex: String = marker.bytes().map(|b| format!("{b:02x}")).collect();
+    let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    s.send_to(marker.as_bytes(), (Ipv4Addr::LOCALHOST, 9)).unwrap();
+    loop {
+        let line = stdout.recv_timeout(WAIT).expect("a line with our datagram");
+        let line = String::from_utf8(line).unwrap();
+        assert!(line.ends_with('\n') && line.trim_end().bytes().all(|b| b.is_ascii_hexdigit()), "{line:?}");
+        if line.trim_end().ends_with(&hex) {
+            break;
+        }
+    }
+    drop(stdin_tx);
+    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0);
+}
+
 /// A reader fed through a channel: each message is one read; a closed channel is end of file.
 fn chan_reader() -> (Sender<Vec<u8>>, ChanReader) {
     let (tx, rx) = mpsc::channel();
