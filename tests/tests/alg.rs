@@ -391,24 +391,31 @@ fn bad_input_length_limits_unknown_algorithm_wrong_key() {
     }
     // bpo-35050: the limits are 13 and 63 bytes; below them the kernel says ENOENT.
     let bind = |t: &str, n: &str| transform((t, n)).map(drop);
-    assert_eq!(bind(&"t".repeat(13), "name").unwrap_err().raw_os_error(), Some(libc::ENOENT));
+    assert_eq!(sock_core::errno(&bind(&"t".repeat(13), "name").unwrap_err()), Some(libc::ENOENT));
     let e = bind(&"t".repeat(14), "name").unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
     assert!(e.to_string().contains("type too long"), "{e}");
-    assert_eq!(bind("hash", &"n".repeat(63)).unwrap_err().raw_os_error(), Some(libc::ENOENT));
+    assert_eq!(sock_core::errno(&bind("hash", &"n".repeat(63)).unwrap_err()), Some(libc::ENOENT));
     let e = bind("hash", &"n".repeat(64)).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
     assert!(e.to_string().contains("name too long"), "{e}");
     let e = Hash::new("no-such-hash").unwrap_err();
-    assert_eq!((e.raw_os_error(), e.kind()), (Some(libc::ENOENT), io::ErrorKind::NotFound));
+    assert_eq!((sock_core::errno(&e), e.kind()), (Some(libc::ENOENT), io::ErrorKind::NotFound));
+    // Issue 16: the message names the operation and the algorithm and says what is wrong.
+    assert!(e.to_string().starts_with("bind hash:no-such-hash: no such algorithm (ENOENT); "), "{e}");
     // A typed address with flags and the 4-tuple form bind the same way.
     let addr: AlgAddr = "hash:sha256:0:0".parse().unwrap();
     transform(&addr).unwrap();
     transform(("hash", "sha256", 0u32, 0u32)).unwrap();
     // Wrong key and IV lengths: the kernel's EINVAL, never a panic.
-    assert_eq!(Skcipher::new("cbc(aes)", &[0; 5]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
-    assert_eq!(Aead::new("gcm(aes)", &[0; 15], 16).unwrap_err().raw_os_error(), Some(libc::EINVAL));
-    assert_eq!(Aead::new("gcm(aes)", &[0; 16], 3).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    let e = Skcipher::new("cbc(aes)", &[0; 5]).unwrap_err();
+    assert_eq!((e.kind(), sock_core::errno(&e)), (io::ErrorKind::InvalidInput, Some(libc::EINVAL)));
+    // Issue 16: a refused key is named, by its size.
+    assert_eq!(e.to_string(), "setsockopt ALG_SET_KEY (5-byte key): invalid key size for the algorithm (EINVAL)");
+    assert_eq!(sock_core::errno(&Aead::new("gcm(aes)", &[0; 15], 16).unwrap_err()), Some(libc::EINVAL));
+    let e = Aead::new("gcm(aes)", &[0; 16], 3).unwrap_err();
+    assert_eq!(sock_core::errno(&e), Some(libc::EINVAL));
+    assert!(e.to_string().starts_with("setsockopt ALG_SET_AEAD_AUTHSIZE (tag_len 3): "), "{e}");
     let mut aes = Skcipher::new("cbc(aes)", &[0; 16]).unwrap();
     assert_eq!(aes.encrypt(&[0; 3], &[0; 16]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
     assert_eq!(aes.encrypt(&[0; 16], &[0; 15]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
@@ -419,7 +426,8 @@ fn bad_input_length_limits_unknown_algorithm_wrong_key() {
     let tfm = transform(("hash", "hmac(sha256)")).unwrap();
     sock_alg::set_key(&tfm, b"k").unwrap();
     let _op = accept(&tfm).unwrap();
-    sock_tests::assert_errno(sock_alg::set_key(&tfm, b"other"), libc::EBUSY);
+    let e = sock_alg::set_key(&tfm, b"other").unwrap_err();
+    assert_eq!(sock_core::errno(&e), Some(libc::EBUSY), "{e}");
 }
 
 #[test]

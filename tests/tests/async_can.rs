@@ -200,7 +200,7 @@ async fn j1939_send_to_recv_from_and_reports<T: Rt>(rx_addr: u8, tx_addr: u8, no
         }
         assert!(seen.len() < 10, "no ACK report among {seen:?}");
     };
-    assert_eq!((acked.errno, acked.bytes_acked), (libc::ENOMSG as u32, Some(100)), "{acked:?}");
+    assert_eq!((acked.errno, acked.bytes_acked), (libc::ENOMSG, Some(100)), "{acked:?}");
     assert_eq!(rx.recv_from(&mut buf).await.unwrap().len, 100);
 
     // Nobody answers: the abort comes about a second later, so this one really waits.

@@ -114,9 +114,15 @@ mod on_tokio {
         let (_keep, port) = refusing_port();
         let err = rt::create_connection(("127.0.0.1", port), &ConnectOptions::new()).await.unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused, "{err}");
+        assert_eq!(err.to_string(), format!("create_connection 127.0.0.1:{port}: Connection refused (ECONNREFUSED)"));
+        assert_eq!(sock::errno(&err), Some(libc::ECONNREFUSED));
         let options = ConnectOptions::new().all_errors(true).timeout(Some(Duration::from_secs(10)));
         let err = rt::create_connection(("127.0.0.1", port), &options).await.unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused, "{err}");
+        assert!(
+            err.to_string().starts_with(&format!("create_connection 127.0.0.1:{port}: every address failed: ")),
+            "{err}"
+        );
         let all = ConnectErrors::from_io(&err).expect("all_errors carries ConnectErrors");
         assert_eq!(all.errors.len(), 1);
         assert_eq!(all.errors[0].1.kind(), io::ErrorKind::ConnectionRefused);
@@ -129,6 +135,7 @@ mod on_tokio {
         let options = ConnectOptions::new().timeout(Some(TIMEOUT));
         let err = rt::create_connection(("127.0.0.1", port), &options).await.unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::TimedOut, "{err}");
+        assert_eq!(err.to_string(), format!("create_connection 127.0.0.1:{port}: timed out"));
         assert!(start.elapsed() >= TIMEOUT, "not before the deadline: {:?}", start.elapsed());
         assert!(start.elapsed() < Duration::from_secs(20), "at the deadline: {:?}", start.elapsed());
     }
@@ -152,7 +159,7 @@ mod on_tokio {
         while datagrams.iter().map(Vec::len).sum::<usize>() < TOTAL {
             let msg = rx.recv_gro(&mut buf).await.unwrap();
             assert_eq!(msg.addr, from);
-            assert_eq!(msg.flags & libc::MSG_TRUNC, 0);
+            assert!(!msg.flags.contains(sock_core::MsgFlags::TRUNC));
             datagrams.extend(msg.segments(&buf).map(<[u8]>::to_vec));
         }
         check_datagrams(&datagrams, &data);

@@ -35,7 +35,7 @@ fn sync_links() -> BTreeSet<(u32, String)> {
     nl.dump(getlink_dump(), |msg| {
         let info = IfInfoMsg::from_bytes(msg.payload).unwrap();
         let name = IfInfoMsg::attrs(msg.payload).find(|a| a.ty == IFLA_IFNAME).unwrap().as_str()?.to_owned();
-        links.insert((info.index as u32, name));
+        links.insert((info.index, name));
         Ok(())
     })
     .unwrap();
@@ -44,7 +44,7 @@ fn sync_links() -> BTreeSet<(u32, String)> {
 
 fn as_link(msg: NlMessage) -> (u32, String) {
     assert_eq!(msg.header.ty, RTM_NEWLINK);
-    let index = IfInfoMsg::from_bytes(&msg.payload).unwrap().index as u32;
+    let index = IfInfoMsg::from_bytes(&msg.payload).unwrap().index;
     (index, link_name(&msg).unwrap())
 }
 
@@ -91,24 +91,27 @@ async fn requests_and_dumps<R: Reactor<NetlinkSocket>>(nl: AsyncNetlinkSocket<R>
     // A request without NLM_F_DUMP: one reply, then the acknowledgement.
     let lo = expected.iter().find(|(_, n)| n == "lo").unwrap().0;
     let mut get = NlMsgBuilder::new(RTM_GETLINK, 0);
-    get.push_struct(&IfInfoMsg { index: lo as i32, ..Default::default() }.to_bytes());
+    get.push_struct(&IfInfoMsg { index: lo, ..Default::default() }.to_bytes());
     let replies = nl.request(get).await.unwrap();
     assert_eq!(replies.len(), 1);
     assert_eq!(link_name(&replies[0]).as_deref(), Some("lo"));
 
     // The kernel's errors are OS errors: no such interface.
     let mut missing = NlMsgBuilder::new(RTM_GETLINK, 0);
-    missing.push_struct(&IfInfoMsg { index: i32::MAX, ..Default::default() }.to_bytes());
+    missing.push_struct(&IfInfoMsg { index: i32::MAX as u32, ..Default::default() }.to_bytes());
     let err = nl.request(missing).await.unwrap_err();
-    assert_eq!(err.raw_os_error(), Some(libc::ENODEV), "{err}");
+    assert_eq!(sock_core::errno(&err), Some(libc::ENODEV), "{err}");
+    assert!(err.to_string().starts_with("RTM_GETLINK: No such device (ENODEV)"), "{err}");
     let mut del = NlMsgBuilder::new(RTM_DELLINK, 0);
-    del.push_struct(&IfInfoMsg { index: i32::MAX, ..Default::default() }.to_bytes());
-    assert_eq!(nl.request_ack(del).await.unwrap_err().raw_os_error(), Some(libc::ENODEV));
+    del.push_struct(&IfInfoMsg { index: i32::MAX as u32, ..Default::default() }.to_bytes());
+    let err = nl.request_ack(del).await.unwrap_err();
+    assert_eq!(sock_core::errno(&err), Some(libc::ENODEV), "{err}");
 
     // A dump the kernel refuses: the error is the last item.
     let mut unknown = nl.dump(NlMsgBuilder::new(0x7ff0, NLM_F_REQUEST | NLM_F_DUMP)).await.unwrap();
     let err = unknown.next().await.expect("an error item").unwrap_err();
-    assert_eq!(err.raw_os_error(), Some(libc::EOPNOTSUPP), "{err}");
+    assert_eq!(sock_core::errno(&err), Some(libc::EOPNOTSUPP), "{err}");
+    assert!(err.to_string().starts_with("netlink request type 32752: "), "{err}");
     assert!(unknown.next().await.is_none(), "an error ends the dump");
 
     // try_recv never waits.

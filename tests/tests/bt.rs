@@ -96,7 +96,7 @@ fn hci_user_channel_round_trips() {
                 assert_eq!(addr.to_string(), format!("hci{}/user", bv.devs[0]));
                 return;
             }
-            Err(e) if e.raw_os_error() == Some(libc::EBUSY) && Instant::now() < deadline => {
+            Err(e) if sock_core::errno(&e) == Some(libc::EBUSY) && Instant::now() < deadline => {
                 // A bounded retry while the kernel says "still in setup"; the pause paces it.
                 std::thread::sleep(Duration::from_millis(200))
             }
@@ -197,15 +197,15 @@ fn invalid_l2cap_addresses_are_rejected_by_the_kernel() {
     let Some(s) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
     // A BR/EDR PSM must be odd with an even high byte; 0x1002 is not.
     let err = s.bind(L2capAddr::new(BdAddr::ANY, 0x1002)).unwrap_err();
-    assert_eq!(err.raw_os_error(), Some(libc::EINVAL), "{err}");
+    assert_eq!(sock_core::errno(&err), Some(libc::EINVAL), "{err}");
     // Address types above BDADDR_LE_RANDOM do not exist.
     let err = s.bind(L2capAddr::new(BdAddr::ANY, 0x1001).with_addr_type(9)).unwrap_err();
-    assert_eq!(err.raw_os_error(), Some(libc::EINVAL), "{err}");
+    assert_eq!(sock_core::errno(&err), Some(libc::EINVAL), "{err}");
     // Another family's address never reaches the kernel: InvalidInput from the socket.
     let inet: std::net::SocketAddr = "127.0.0.1:1".parse().unwrap();
     let err = s.bind(inet).unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput, "{err}");
-    assert_eq!(err.raw_os_error(), None, "refused before any syscall: {err}");
+    assert_eq!(sock_core::errno(&err), None, "refused before any syscall: {err}");
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn l2cap_socket_options_round_trip() {
     let Some(s) = bt_socket(Type::SEQPACKET, protocol::L2CAP, "BTPROTO_L2CAP sockets") else { return };
     s.set(opt::SECURITY, &BtSecurity::new(BT_SECURITY_MEDIUM as u8)).unwrap();
     assert_eq!(s.get(opt::SECURITY).unwrap().level, BT_SECURITY_MEDIUM as u8);
-    assert_eq!(s.set(opt::SECURITY, &BtSecurity::new(9)).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    assert_eq!(sock_core::errno(&s.set(opt::SECURITY, &BtSecurity::new(9)).unwrap_err()), Some(libc::EINVAL));
     s.set(opt::POWER, &(BT_POWER_FORCE_ACTIVE_ON as u8)).unwrap();
     assert_eq!(s.get(opt::POWER).unwrap(), BT_POWER_FORCE_ACTIVE_ON as u8);
     s.set(opt::FLUSHABLE, &true).unwrap();

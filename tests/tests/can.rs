@@ -86,7 +86,9 @@ fn basic_unknown_interface_is_enodev() {
         return;
     }
     let e = CanSocket::bound(("nosuchcan7",)).unwrap_err();
-    assert_eq!(e.raw_os_error(), Some(libc::ENODEV), "{e}");
+    assert_eq!(sock_core::errno(&e), Some(libc::ENODEV), "{e}");
+    // Issue 16: the message names the operation and the interface.
+    assert_eq!(e.to_string(), "bind nosuchcan7: no such interface (ENODEV)");
 }
 
 #[test]
@@ -253,6 +255,7 @@ fn fd_frames_need_the_option() {
     let tx = CanSocket::bound((IF,)).unwrap();
     let f = FdFrame::new(CanId::new(0x105).unwrap(), &[1; 12]).unwrap();
     let e = tx.write_fd(&f).unwrap_err();
+    // The data path passes the kernel's error through untouched.
     assert_eq!(e.raw_os_error(), Some(libc::EINVAL), "{e}");
 }
 

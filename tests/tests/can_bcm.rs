@@ -71,7 +71,7 @@ fn cyclic_tx_setup_seen_by_raw_socket() {
     let _ = count_for(&raw, Duration::from_millis(200));
     assert_eq!(count_for(&raw, Duration::from_millis(500)), 0);
     let e = tx.send(&BcmMsg::new(BcmOpcode::TxRead, id(0x201))).unwrap_err();
-    assert_eq!(e.raw_os_error(), Some(libc::EINVAL), "{e}");
+    assert_eq!(sock_core::errno(&e), Some(libc::EINVAL), "{e}");
 }
 
 #[test]

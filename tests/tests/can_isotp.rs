@@ -76,11 +76,15 @@ fn options_round_trip() {
     assert_eq!(s.tx_stmin().unwrap(), 500_000);
     s.set_rx_stmin(100_000).unwrap();
     assert_eq!(s.rx_stmin().unwrap(), 100_000);
-    let ll = IsoTpLlOptions { mtu: CANFD_MTU as u8, tx_dl: 64, tx_flags: CANFD_BRS };
+    let ll = IsoTpLlOptions::can_fd(64).unwrap().with_tx_flags(CANFD_BRS);
+    assert_eq!((ll.mtu(), ll.tx_dl()), (CANFD_MTU, 64));
     s.set_ll_opts(&ll).unwrap();
     assert_eq!(s.ll_opts().unwrap(), ll);
     let bad = IsoTpLlOptions { mtu: 17, ..IsoTpLlOptions::default() };
-    assert_eq!(s.set_ll_opts(&bad).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    let e = s.set_ll_opts(&bad).unwrap_err();
+    assert_eq!((e.kind(), sock_core::errno(&e)), (io::ErrorKind::InvalidInput, Some(libc::EINVAL)));
+    // Issue 16: the option is named.
+    assert!(e.to_string().starts_with("setsockopt CAN_ISOTP_LL_OPTS: "), "{e}");
 }
 
 #[test]
@@ -104,7 +108,7 @@ fn larger_message_over_can_fd() {
     if !have_isotp() || !have_fd(IF) {
         return;
     }
-    let ll = IsoTpLlOptions { mtu: CANFD_MTU as u8, tx_dl: 64, tx_flags: 0 };
+    let ll = IsoTpLlOptions::can_fd(64).unwrap();
     let a = IsoTpSocket::new().unwrap();
     let b = IsoTpSocket::new().unwrap();
     for s in [&a, &b] {

@@ -153,6 +153,7 @@ fn bad_addresses_are_invalid_input() {
             let e = sock_tests::assert_kind(s.bind((bad, 0)), io::ErrorKind::NotFound);
             let typed = sock_resolve::ResolveError::from_io(&e).expect("a resolver error");
             assert_eq!(typed.code(), libc::EAI_NONAME, "{bad}: {e}");
+            assert_eq!(e.to_string(), format!("getaddrinfo {bad}: Name or service not known (EAI_NONAME)"));
         }
     }
     let scoped = v6.bind(("fe80::1%sinosuch0", 0)).unwrap_err();
@@ -205,7 +206,13 @@ fn text_forms_equal_python() {
     );
     assert_eq!(inet_ntop(libc::AF_INET6, &packed).unwrap(), py.trim());
     assert_eq!(inet_ntoa(&[1, 2, 3]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-    assert_eq!(inet_pton(12345, "1.2.3.4").unwrap_err().raw_os_error(), Some(libc::EAFNOSUPPORT));
+    let family = inet_pton(12345, "1.2.3.4").unwrap_err();
+    assert_eq!(sock::errno(&family), Some(libc::EAFNOSUPPORT));
+    assert_eq!(family.to_string(), "inet_pton family 12345: Address family not supported by protocol (EAFNOSUPPORT)");
+    let illegal = inet_pton(Family::INET6, "1::2::3").unwrap_err();
+    assert_eq!(illegal.kind(), io::ErrorKind::InvalidInput);
+    assert_eq!(illegal.to_string(), r#"inet_pton AF_INET6 "1::2::3": illegal IP address string"#);
+    assert_eq!(inet_aton("x").unwrap_err().to_string(), r#"inet_aton "x": illegal IP address string"#);
     assert_eq!(inet_ntop(libc::AF_INET6, &[0; 4]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     assert_eq!((htons(1).to_ne_bytes(), htonl(1).to_ne_bytes()), ([0, 1], [0, 0, 0, 1]));
 }
@@ -227,8 +234,18 @@ fn create_connection_refused() {
     let (_a, _b, port) = closed_port();
     let err = create_connection(("127.0.0.1", port), &ConnectOptions::new()).unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused);
+    assert_eq!(sock::errno(&err), Some(libc::ECONNREFUSED));
+    assert_eq!(err.to_string(), format!("create_connection 127.0.0.1:{port}: Connection refused (ECONNREFUSED)"));
+    let named = create_connection(("localhost", port), &ConnectOptions::new()).unwrap_err();
+    assert!(named.to_string().starts_with(&format!("create_connection localhost:{port} (")), "{named}");
     let all = create_connection(("127.0.0.1", port), &ConnectOptions::new().all_errors(true)).unwrap_err();
     assert_eq!(all.kind(), io::ErrorKind::ConnectionRefused);
+    assert_eq!(
+        all.to_string(),
+        format!(
+            "create_connection 127.0.0.1:{port}: every address failed: connect 127.0.0.1:{port}: Connection refused (ECONNREFUSED)"
+        )
+    );
     let group = ConnectErrors::from_io(&all).expect("ConnectErrors inside");
     assert_eq!(group.errors.len(), 1);
     assert_eq!(group.errors[0].0, SocketAddr::from(([127, 0, 0, 1], port)));
@@ -281,7 +298,11 @@ fn create_connection_all_errors_lists_every_address() {
         let tried: Vec<SocketAddr> = group.errors.iter().map(|(a, _)| *a).collect();
         assert_eq!(tried, infos.iter().map(|i| i.addr).collect::<Vec<_>>());
         assert!(group.errors.iter().all(|(_, e)| sock::errno(e) == Some(libc::ECONNREFUSED)));
-        assert!(err.to_string().starts_with("create_connection failed"));
+        let text = err.to_string();
+        assert!(text.starts_with(&format!("create_connection si-two-addrs:{port}: every address failed: ")), "{text}");
+        assert!(
+            text.contains(&format!("connect [::1]:{port}: ")) && text.contains(&format!("connect 127.0.0.1:{port}: "))
+        );
         let last = create_connection(("si-two-addrs", port), &ConnectOptions::new()).unwrap_err();
         assert_eq!(sock::errno(&last), Some(libc::ECONNREFUSED));
         assert!(ConnectErrors::from_io(&last).is_none());
@@ -464,7 +485,9 @@ fn tcp_options_and_info() {
     assert_eq!(c.get(opt::TCP_NOTSENT_LOWAT).unwrap(), 4096);
     c.set_tcp_congestion("reno").unwrap();
     assert_eq!(c.tcp_congestion().unwrap(), "reno");
-    assert_eq!(c.set_tcp_congestion("si-no-such-cc").unwrap_err().raw_os_error(), Some(libc::ENOENT));
+    let cc = c.set_tcp_congestion("si-no-such-cc").unwrap_err();
+    assert_eq!(sock::errno(&cc), Some(libc::ENOENT));
+    assert_eq!(cc.to_string(), "set_tcp_congestion si-no-such-cc: no such congestion control algorithm (ENOENT)");
     c.set(opt::IP_TTL, &33).unwrap();
     assert_eq!(c.get(opt::IP_TTL).unwrap(), 33);
     c.set_ttl(34).unwrap();
@@ -621,4 +644,21 @@ fn multicast_over_veth_between_namespaces() {
     })
     .join()
     .unwrap();
+}
+
+/// A failed membership call names the group and the interface (issue 16); the errno stays
+/// readable.
+#[test]
+fn multicast_errors_name_group_and_interface() {
+    let s4 = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    let unicast = s4.join_multicast_v4(Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::UNSPECIFIED, 0).unwrap_err();
+    assert_eq!(sock::errno(&unicast), Some(libc::EINVAL));
+    assert_eq!(unicast.kind(), io::ErrorKind::InvalidInput);
+    assert_eq!(unicast.to_string(), "join_multicast_v4 10.0.0.1 on any interface: Invalid argument (EINVAL)");
+    let s6 = Socket::new(Family::INET6, Type::DGRAM, None).unwrap();
+    let missing = s6.join_multicast_v6("ff02::1".parse().unwrap(), 999_999).unwrap_err();
+    assert_eq!(sock::errno(&missing), Some(libc::ENODEV));
+    assert_eq!(missing.to_string(), "join_multicast_v6 ff02::1 on #999999: No such device (ENODEV)");
+    let interface = s4.set_multicast_if_v4(Ipv4Addr::UNSPECIFIED, 999_999).unwrap_err();
+    assert!(interface.to_string().starts_with("set_multicast_if_v4 #999999: "), "{interface}");
 }

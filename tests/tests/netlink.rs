@@ -51,7 +51,7 @@ fn dump_links(nl: &NetlinkSocket) -> io::Result<BTreeSet<(u32, String)>> {
         let info = IfInfoMsg::from_bytes(msg.payload).expect("ifinfomsg");
         let mut attrs = IfInfoMsg::attrs(msg.payload);
         let name = attrs.by_ref().find(|a| a.ty == IFLA_IFNAME).expect("IFLA_IFNAME").as_str()?.to_owned();
-        links.insert((info.index as u32, name));
+        links.insert((info.index, name));
         Ok(())
     })?;
     Ok(links)
@@ -123,10 +123,13 @@ fn errors_come_back_as_os_errors() {
     let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
     nl.as_ref().set_timeout(Some(TIMEOUT)).unwrap();
     let mut req = NlMsgBuilder::new(RTM_DELLINK, 0);
-    req.push_struct(&IfInfoMsg { index: i32::MAX - 7, ..Default::default() }.to_bytes());
+    req.push_struct(&IfInfoMsg { index: i32::MAX as u32 - 7, ..Default::default() }.to_bytes());
     let err = nl.request_ack(req).unwrap_err();
-    // ENODEV as root; EPERM without CAP_NET_ADMIN.
-    assert!(matches!(err.raw_os_error(), Some(libc::ENODEV) | Some(libc::EPERM)), "{err:?}");
+    // ENODEV as root; EPERM without CAP_NET_ADMIN. The message names the request.
+    let errno = sock_core::errno(&err);
+    assert!(matches!(errno, Some(libc::ENODEV) | Some(libc::EPERM)), "{err:?}");
+    let text = if errno == Some(libc::EPERM) { "Operation not permitted (EPERM)" } else { "No such device (ENODEV)" };
+    assert!(err.to_string().starts_with(&format!("RTM_DELLINK: {text}")), "{err}");
 }
 
 /// Waits for link events of type `ty` (`RTM_NEWLINK`/`RTM_DELLINK`) naming each of `names`
@@ -198,7 +201,7 @@ fn rtmgrp_link_reports_a_new_veth_pair() {
             assert_ne!(events[1].index, event.index);
             let via_legacy = wait_for_link_events(&legacy, RTM_NEWLINK, &["spnl0"])[0];
             assert_eq!(via_legacy.index, event.index);
-            assert!(dump_links(&nl).unwrap().contains(&(event.index as u32, "spnl0".to_owned())));
+            assert!(dump_links(&nl).unwrap().contains(&(event.index, "spnl0".to_owned())));
 
             // Creating it again is EEXIST; deleting it is seen by the subscriber.
             let mut again = NlMsgBuilder::new(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
@@ -207,7 +210,9 @@ fn rtmgrp_link_reports_a_new_veth_pair() {
             let info = again.begin_nested(IFLA_LINKINFO);
             again.push_attr_str(IFLA_INFO_KIND, "veth").unwrap();
             again.end_nested(info).unwrap();
-            assert_eq!(nl.request_ack(again).unwrap_err().raw_os_error(), Some(libc::EEXIST));
+            let err = nl.request_ack(again).unwrap_err();
+            assert_eq!(sock_core::errno(&err), Some(libc::EEXIST));
+            assert!(err.to_string().starts_with("RTM_NEWLINK: File exists (EEXIST)"), "{err}");
             let mut del = NlMsgBuilder::new(RTM_DELLINK, 0);
             del.push_struct(&IfInfoMsg { index: event.index, ..Default::default() }.to_bytes());
             nl.request_ack(del).unwrap();
@@ -259,4 +264,104 @@ fn python_reads_the_same_netlink_address() {
     sock.bind(NetlinkAddr::new(0, 1)).unwrap();
     let local = NetlinkAddr::decode(&sock.local_addr().unwrap()).unwrap();
     assert_eq!((local.pid != 0, local.groups), (true, 1));
+}
+
+/// The output of `ip ARGS`, or `None` (with the reason printed) where `ip` is missing.
+fn ip(args: &[&str]) -> Option<String> {
+    match std::process::Command::new("ip").args(args).output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => panic!("ip {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) if !sock_tests::require_all() => {
+            println!("SKIP: no `ip` tool ({e})");
+            None
+        }
+        Err(e) => panic!("ip {args:?}: {e}"),
+    }
+}
+
+/// An interface name as `ip -br` prints it (`veth0@if5`), without the link part.
+fn ip_name(word: &str) -> &str {
+    word.split('@').next().unwrap_or(word)
+}
+
+/// `Link::dump` against `ip -br link`: the same names, operational states, MAC addresses
+/// and flags, as `ip` prints them.
+#[test]
+fn links_match_ip_br_link() {
+    let Some(text) = ip(&["-br", "link"]) else { return };
+    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    let links = Link::dump(&nl).unwrap();
+    let mut seen = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let link = links.iter().find(|l| l.name == ip_name(words[0])).unwrap_or_else(|| panic!("{line:?} not dumped"));
+        assert_eq!(words[1], link.operstate.to_string(), "{line}");
+        assert_eq!(*words.last().unwrap(), format!("<{}>", link.flags), "{line}");
+        if let (Some(mac), 4) = (link.mac, words.len()) {
+            assert_eq!(words[2], mac.to_string(), "{line}");
+        }
+        assert!(link.index > 0 && link.mtu > 0, "{link:?}");
+        seen += 1;
+    }
+    assert_eq!(seen, links.len(), "ip -br link lists every dumped link");
+    let lo = links.iter().find(|l| l.name == "lo").expect("lo");
+    assert!(if_nameindex().contains(&(lo.index, "lo".to_owned())));
+    assert_eq!(lo.ty, ARPHRD_LOOPBACK);
+    assert!(lo.flags.contains(IFF_LOOPBACK));
+}
+
+/// `Address::dump` against `ip -br addr`: each interface's `address/prefix` list.
+#[test]
+fn addresses_match_ip_br_addr() {
+    let Some(text) = ip(&["-br", "addr"]) else { return };
+    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    let links = Link::dump(&nl).unwrap();
+    let addrs = Address::dump(&nl, sock_core::consts::AF_UNSPEC).unwrap();
+    let mut theirs = BTreeSet::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for addr in &words[2..] {
+            theirs.insert((ip_name(words[0]).to_owned(), (*addr).to_owned()));
+        }
+    }
+    let ours: BTreeSet<(String, String)> = addrs
+        .iter()
+        .map(|a| {
+            let link = links.iter().find(|l| l.index == a.index).expect("an address on a dumped link");
+            (link.name.clone(), a.to_string())
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+    let v6 = Address::dump(&nl, sock_core::consts::AF_INET6).unwrap();
+    assert!(v6.iter().all(|a| a.address.is_ipv6()));
+}
+
+/// `Route::dump` against `ip route`: every unicast route of the main table is a line of
+/// `ip -4 route show table main` / `ip -6 ...` starting with its destination.
+#[test]
+fn routes_match_ip_route() {
+    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    for (flag, family) in [("-4", sock_core::consts::AF_INET), ("-6", sock_core::consts::AF_INET6)] {
+        let Some(text) = ip(&[flag, "route", "show", "table", "main"]) else { return };
+        let firsts: BTreeSet<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
+        for r in Route::dump(&nl, family).unwrap() {
+            assert_eq!(i32::from(r.family), family);
+            if r.table == RT_TABLE_MAIN && r.ty == RTN_UNICAST {
+                assert!(firsts.contains(r.destination().as_str()), "{} not in {text}", r.destination());
+            }
+        }
+    }
+}
+
+/// `Neighbour::dump` reads the neighbour caches (entries come and go, so only their shape is
+/// checked: an index of a link, an address of the family).
+#[test]
+fn neighbours_dump() {
+    let nl = NetlinkSocket::new(NETLINK_ROUTE).unwrap();
+    let links = Link::dump(&nl).unwrap();
+    for n in Neighbour::dump(&nl, sock_core::consts::AF_INET).unwrap() {
+        assert!(links.iter().any(|l| l.index == n.index), "{n:?}");
+        assert!(n.dst.is_none_or(|d| d.is_ipv4()), "{n:?}");
+        assert!(!n.state.to_string().is_empty());
+    }
 }

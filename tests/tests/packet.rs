@@ -373,8 +373,8 @@ fn auxdata_describes_each_frame() {
         assert_eq!(&buf[..n], &frame[..]);
         assert_eq!(from.hwaddr, p.a_mac);
         let aux = aux.expect("PACKET_AUXDATA item");
-        assert_eq!((aux.len as usize, aux.snaplen as usize), (frame.len(), frame.len()));
-        assert_eq!(usize::from(aux.net), ETH_HLEN, "network header after the Ethernet header");
+        assert_eq!((aux.len, aux.snaplen), (frame.len(), frame.len()));
+        assert_eq!(aux.net, ETH_HLEN, "network header after the Ethernet header");
         assert_eq!(aux.vlan_tci(), None);
         assert!(!rx.origdev().unwrap());
         rx.set_origdev(true).unwrap();
@@ -452,6 +452,23 @@ fn bind_local_addr_and_interface_names() {
         let missing = in_a.if_index("spb").unwrap_err();
         assert_eq!(sock_core::errno(&missing), Some(libc::ENODEV));
         assert_eq!(missing.to_string(), "spb: no such interface (ENODEV)");
+        // Issue 16: setup errors name what failed, keeping the errno.
+        let e = in_a.bind(&PacketAddr::new(Interface::name("spb").unwrap(), PROTO)).unwrap_err();
+        assert_eq!(
+            (sock_core::errno(&e), e.to_string().as_str()),
+            (Some(libc::ENODEV), "bind spb: no such interface (ENODEV)")
+        );
+        let nowhere = PacketAddr::new(4_000_000u32, PROTO);
+        let e = in_a.bind(&nowhere).unwrap_err();
+        assert_eq!(sock_core::errno(&e), Some(libc::ENODEV), "{e}");
+        assert_eq!(e.to_string(), format!("bind {nowhere}: no such interface (ENODEV)"));
+        let e = in_a.add_membership(Interface::name("spb").unwrap(), Membership::Promisc).unwrap_err();
+        assert_eq!(e.to_string(), "PACKET_ADD_MEMBERSHIP spb: no such interface (ENODEV)");
+        let e = in_a.add_membership(4_000_000u32, Membership::AllMulti).unwrap_err();
+        assert_eq!(sock_core::errno(&e), Some(libc::ENODEV), "{e}");
+        assert!(e.to_string().starts_with("PACKET_ADD_MEMBERSHIP #4000000: "), "{e}");
+        let e = in_a.set_fanout(Fanout::new(1, 0x0fff)).unwrap_err();
+        assert!(e.to_string().starts_with("setsockopt PACKET_FANOUT: "), "{e}");
         let long = "sp-name-too-long";
         assert_eq!(s.if_index(long).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         sock_tests::assert_kind(Interface::name(long), io::ErrorKind::InvalidInput);

@@ -123,12 +123,6 @@ impl Drop for TempFile {
 #[allow(dead_code)] // when only sections with their own helpers are built
 const WAIT: Duration = Duration::from_secs(10);
 
-/// A resolver's error as an `io::Error`, whichever of the two the function returns.
-#[allow(dead_code)] // without feature `resolve`
-fn to_io(e: impl Into<io::Error>) -> io::Error {
-    e.into()
-}
-
 // ---- intro.md -------------------------------------------------------------------------------
 
 #[cfg(all(feature = "inet", feature = "unix", feature = "resolve"))]
@@ -173,7 +167,7 @@ mod intro {
 
         // py: socket.gaierror
         // A numeric-only lookup of a name fails without asking any resolver.
-        let e = super::to_io(sock::getaddrinfo(Some("not-a-number"), 80, AF_INET, 0, 0, AI_NUMERICHOST).unwrap_err());
+        let e = sock::getaddrinfo(Some("not-a-number"), 80, AF_INET, 0, 0, AI_NUMERICHOST).unwrap_err();
         let gai = sock::ResolveError::from_io(&e).expect("a ResolveError inside");
         assert_eq!(gai.code(), EAI_NONAME);
 
@@ -198,7 +192,7 @@ mod intro {
             return;
         }
         // py: socket.herror
-        let e = super::to_io(sock::gethostbyaddr("192.0.2.1").unwrap_err());
+        let e = sock::gethostbyaddr("192.0.2.1").unwrap_err();
         let herror = sock::ResolveError::from_io(&e).expect("a ResolveError inside");
         assert!(!herror.message().is_empty());
     }
@@ -512,7 +506,15 @@ mod intro {
 
         // py: sendmsg_afalg([msg, ]*, op[, iv[, assoclen[, flags]]])
         // (AF_ALG: run in `alg::alg_rows`, the kernel needs af_alg.)
-        let _ = sock::sendmsg_afalg;
+        type SendmsgAfalg = fn(
+            &Socket,
+            &[std::io::IoSlice<'_>],
+            sock::alg::Op,
+            Option<&[u8]>,
+            Option<usize>,
+            sock::MsgFlags,
+        ) -> std::io::Result<usize>;
+        let _: SendmsgAfalg = sock::sendmsg_afalg;
     }
 
     #[test]
@@ -773,7 +775,7 @@ mod resolve {
         // py: socket.getaddrinfo(host, port, family, type, proto, flags)
         let infos = sock::getaddrinfo(Some("127.0.0.1"), 80, AF_INET, SOCK_STREAM, 0, AI_NUMERICHOST).unwrap();
         assert_eq!(infos[0].addr, "127.0.0.1:80".parse::<SocketAddr>().unwrap());
-        assert_eq!(Family::from(infos[0].family), Family::INET);
+        assert_eq!(infos[0].family, Family::INET);
 
         // py: socket.getnameinfo(sockaddr, flags)
         let (host, port) = sock::getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV).unwrap();
@@ -783,7 +785,7 @@ mod resolve {
         assert_eq!(sock::gethostbyname("127.0.0.1").unwrap(), Ipv4Addr::LOCALHOST);
 
         // py: socket.getprotobyname(protocolname)
-        assert_eq!(sock::getprotobyname("udp").unwrap(), libc::IPPROTO_UDP);
+        assert_eq!(sock::getprotobyname("udp").unwrap(), sock::Protocol::UDP);
 
         // py: socket.getservbyname(servicename[, protocolname])
         assert_eq!(sock::getservbyname("ssh", Some("tcp")).unwrap(), 22);

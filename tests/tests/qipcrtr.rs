@@ -44,7 +44,7 @@ fn bind_to_another_node_fails() {
     let Some(sock) = qrtr_socket() else { return };
     // CPython's test binds host=-2, which its "II" format turns into 0xfffffffe.
     let err = sock.bind(QipcrtrAddr::new(u32::MAX - 1, 0)).unwrap_err();
-    assert!(err.raw_os_error().is_some(), "an OS error, not a local one: {err:?}");
+    assert!(sock_core::errno(&err).is_some(), "an OS error, not a local one: {err:?}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr, SocketAddrV6};
 use std::process::Command;
 
+use sock_core::{Family, Protocol, Type};
 use sock_resolve::consts::*;
 use sock_resolve::*;
 
@@ -35,7 +36,7 @@ fn ours(host: Option<&str>, port: u16, family: i32, ty: i32, proto: i32, flags: 
                 SocketAddr::V4(a) => format!("('{}', {})", a.ip(), a.port()),
                 SocketAddr::V6(a) => format!("('{}', {}, {}, {})", a.ip(), a.port(), a.flowinfo(), a.scope_id()),
             };
-            format!("{} {} {} '{}' {}", ai.family, ai.ty, ai.proto, ai.canonname, addr)
+            format!("{} {} {} '{}' {}", ai.family.raw(), ai.ty.raw(), ai.protocol.raw(), ai.canonname, addr)
         })
         .collect()
 }
@@ -111,7 +112,10 @@ fn getaddrinfo_reference_cases() {
 
 #[test]
 fn getaddrinfo_errors() {
-    let code = |r: Result<Vec<AddrInfo>, ResolveError>| r.unwrap_err().code();
+    let code = |r: io::Result<Vec<AddrInfo>>| {
+        let err = r.unwrap_err();
+        ResolveError::from_io(&err).unwrap_or_else(|| panic!("a ResolveError inside: {err}")).code()
+    };
     assert_eq!(code(getaddrinfo(Some("localhost"), 80, 0, 0, 0, AI_NUMERICHOST)), EAI_NONAME);
     assert_eq!(code(getaddrinfo(Some("::1"), 80, libc::AF_INET, 0, 0, 0)), EAI_ADDRFAMILY);
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), 80, 12345, 0, 0, 0)), EAI_FAMILY);
@@ -119,14 +123,31 @@ fn getaddrinfo_errors() {
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), "no-such-service", 0, libc::SOCK_STREAM, 0, 0)), EAI_SERVICE);
     assert_eq!(code(getaddrinfo(Some("127.0.0.1"), "http", 0, libc::SOCK_STREAM, 0, AI_NUMERICSERV)), EAI_NONAME);
     let nul = getaddrinfo(Some("local\0host"), 80, 0, 0, 0, 0).unwrap_err();
-    assert_eq!((nul.kind(), nul.code()), (ResolveErrorKind::InvalidArgument, 0), "refused before libc");
-    assert_eq!(io::Error::from(nul).kind(), io::ErrorKind::InvalidInput);
+    let typed = ResolveError::from_io(&nul).unwrap();
+    assert_eq!((typed.class(), typed.code()), (ResolveErrorClass::InvalidArgument, 0), "refused before libc");
+    assert_eq!(nul.kind(), io::ErrorKind::InvalidInput);
+    assert_eq!(nul.to_string(), "host: embedded null character");
     assert_eq!(code(getaddrinfo(Some("fe80::1%nosuchif"), 80, 0, 0, 0, 0)), EAI_NONAME);
     let err = getaddrinfo(Some("localhost"), 80, 0, 0, 0, AI_NUMERICHOST).unwrap_err();
-    assert_eq!(err.message(), "Name or service not known");
-    let io: io::Error = err.into();
-    assert_eq!(io.kind(), io::ErrorKind::NotFound);
-    assert_eq!(ResolveError::from_io(&io).unwrap().code(), EAI_NONAME);
+    assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    assert_eq!(err.to_string(), "getaddrinfo localhost:80: Name or service not known (EAI_NONAME)");
+    let typed = ResolveError::from_io(&err).unwrap();
+    assert_eq!(
+        (typed.message(), typed.kind(), typed.class()),
+        ("Name or service not known", io::ErrorKind::NotFound, ResolveErrorClass::AddrInfo)
+    );
+    // The kinds fit the codes: refused requests are InvalidInput, unknown services NotFound.
+    let kind = |r: io::Result<Vec<AddrInfo>>| r.unwrap_err().kind();
+    assert_eq!(kind(getaddrinfo(Some("127.0.0.1"), 80, 12345, 0, 0, 0)), io::ErrorKind::InvalidInput);
+    assert_eq!(kind(getaddrinfo(Some("127.0.0.1"), 80, 0, 0, 0, 0x7000_0000)), io::ErrorKind::InvalidInput);
+    let service = getaddrinfo(Some("127.0.0.1"), "no-such-service", 0, libc::SOCK_STREAM, 0, 0).unwrap_err();
+    assert_eq!(service.kind(), io::ErrorKind::NotFound);
+    assert_eq!(
+        service.to_string(),
+        "getaddrinfo 127.0.0.1:no-such-service: Servname not supported for ai_socktype (EAI_SERVICE)"
+    );
+    let family = getaddrinfo(Some("::1"), 80, Family::INET, Type::STREAM, None, 0).unwrap_err();
+    assert_eq!(family.to_string(), "getaddrinfo [::1]:80: Address family for hostname not supported (EAI_ADDRFAMILY)");
 }
 
 #[test]
@@ -174,11 +195,19 @@ fn getnameinfo_equals_python() {
 fn services_and_protocols() {
     assert_eq!(getservbyname("http", Some("tcp")).unwrap(), 80);
     assert_eq!(getservbyport(80, Some("tcp")).unwrap(), "http");
-    assert_eq!(getprotobyname("icmp").unwrap(), 1);
-    assert_eq!(getprotobyname("udp").unwrap(), 17);
-    assert_eq!(getservbyname("no-such-service", Some("tcp")).unwrap_err().to_string(), "service/proto not found");
-    assert_eq!(getservbyport(1, Some("no-such-proto")).unwrap_err().to_string(), "port/proto not found");
-    assert_eq!(getprotobyname("no-such-proto").unwrap_err().to_string(), "protocol not found");
+    assert_eq!(getprotobyname("icmp").unwrap(), Protocol::ICMP);
+    assert_eq!(getprotobyname("udp").unwrap().raw(), 17);
+    assert_eq!(
+        getservbyname("no-such-service", Some("tcp")).unwrap_err().to_string(),
+        "getservbyname no-such-service/tcp: service/proto not found"
+    );
+    assert_eq!(
+        getservbyport(1, Some("no-such-proto")).unwrap_err().to_string(),
+        "getservbyport 1/no-such-proto: port/proto not found"
+    );
+    let proto = getprotobyname("no-such-proto").unwrap_err();
+    assert_eq!(proto.kind(), io::ErrorKind::NotFound);
+    assert_eq!(proto.to_string(), "getprotobyname no-such-proto: protocol not found");
     assert_eq!(getservbyname("ht\0tp", None).unwrap_err().kind(), io::ErrorKind::InvalidInput);
     assert_eq!(getservbyname("http", Some("t\0cp")).unwrap_err().kind(), io::ErrorKind::InvalidInput);
 }
@@ -198,7 +227,7 @@ fn services_and_protocols_equal_getent() {
     for name in ["icmp", "tcp", "udp", "ipv6-icmp", "udplite", "sctp"] {
         let Some(line) = getent("protocols", name) else { continue };
         let number: i32 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-        assert_eq!(getprotobyname(name).unwrap(), number, "{name}");
+        assert_eq!(getprotobyname(name).unwrap().raw(), number, "{name}");
     }
 }
 
@@ -237,13 +266,19 @@ fn host_database_errors() {
     // without a name is the host database's own error (h_errno HOST_NOT_FOUND).
     let err = gethostbyname_ex("no-such-host.invalid").unwrap_err();
     let typed = ResolveError::from_io(&err).expect("a typed resolver error");
-    assert_eq!((typed.kind(), typed.code()), (ResolveErrorKind::AddrInfo, EAI_NONAME), "{err}");
+    assert_eq!((typed.class(), typed.code()), (ResolveErrorClass::AddrInfo, EAI_NONAME), "{err}");
     assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    assert_eq!(err.to_string(), "gethostbyname_ex no-such-host.invalid: Name or service not known (EAI_NONAME)");
     let err = gethostbyaddr("192.0.2.1").unwrap_err();
     let typed = ResolveError::from_io(&err).expect("a typed resolver error");
-    assert_eq!((typed.kind(), typed.code()), (ResolveErrorKind::HostDb, 1), "h_errno HOST_NOT_FOUND: {err}");
+    assert_eq!((typed.class(), typed.code()), (ResolveErrorClass::HostDb, 1), "h_errno HOST_NOT_FOUND: {err}");
+    assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    assert_eq!(err.to_string(), "gethostbyaddr 192.0.2.1: Unknown host (HOST_NOT_FOUND)");
+    let err = gethostbyname("no-such-host.invalid").unwrap_err();
+    assert_eq!(err.to_string(), "gethostbyname no-such-host.invalid: Name or service not known (EAI_NONAME)");
     let named = getnameinfo("192.0.2.1:80".parse().unwrap(), NI_NAMEREQD | NI_NUMERICSERV).unwrap_err();
-    assert_eq!(named.code(), EAI_NONAME);
+    assert_eq!(ResolveError::from_io(&named).map(ResolveError::code), Some(EAI_NONAME));
+    assert_eq!(named.to_string(), "getnameinfo 192.0.2.1:80: Name or service not known (EAI_NONAME)");
     let host = gethostname().unwrap();
     assert_eq!(getfqdn(""), format!("{host}.sock.test"));
     assert_eq!(gethostbyname("a\0b").unwrap_err().kind(), io::ErrorKind::InvalidInput);
@@ -261,8 +296,10 @@ fn interfaces_equal_python() {
         assert_eq!(if_nametoindex(name).unwrap(), *index);
         assert_eq!(&if_indextoname(*index).unwrap(), name);
     }
-    assert_eq!(if_nametoindex("sinosuch0").unwrap_err().to_string(), "no interface with this name");
-    assert_eq!(if_indextoname(0).unwrap_err().raw_os_error(), Some(libc::ENXIO));
+    let missing = if_nametoindex("sinosuch0").unwrap_err();
+    assert_eq!(missing.to_string(), "if_nametoindex sinosuch0: no such interface (ENODEV)");
+    assert_eq!((missing.kind(), sock::errno(&missing)), (io::ErrorKind::NotFound, Some(libc::ENODEV)));
+    assert_eq!(sock::errno(&if_indextoname(0).unwrap_err()), Some(libc::ENXIO));
     assert_eq!(if_nametoindex(&"x".repeat(1024)).unwrap_err().kind(), io::ErrorKind::NotFound);
     if !require_python() {
         return;
@@ -284,7 +321,9 @@ fn sethostname_in_a_private_uts_namespace() {
         }
         sethostname("si-resolve-test").unwrap();
         assert_eq!(gethostname().unwrap(), "si-resolve-test");
-        assert_eq!(sethostname(&"x".repeat(65)).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+        let long = sethostname(&"x".repeat(65)).unwrap_err();
+        assert_eq!(sock::errno(&long), Some(libc::EINVAL));
+        assert_eq!(long.to_string(), format!("sethostname {}: Invalid argument (EINVAL)", "x".repeat(65)));
     })
     .join()
     .unwrap();

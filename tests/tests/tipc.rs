@@ -108,7 +108,7 @@ fn options_round_trip() {
     let st = tipc_socket(Type::STREAM).unwrap();
     st.set(NODELAY, &true).unwrap();
     // The kernel has no getsockopt for TIPC_NODELAY.
-    assert_eq!(st.get(NODELAY).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    assert_eq!(sock_core::errno(&st.get(NODELAY).unwrap_err()), Some(libc::EINVAL));
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn unknown_service_is_an_error_or_dropped() {
     cli.set(DEST_DROPPABLE, &false).unwrap();
     // No one is bound to this name: the send fails at once (EHOSTUNREACH) on the local node.
     let err = cli.send_to(b"x", TipcAddr::service(service_type(3), 1)).unwrap_err();
-    assert!(err.raw_os_error().is_some(), "{err}");
+    assert!(sock_core::errno(&err).is_some(), "{err}");
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn bad_input_is_invalid_input_never_a_panic() {
     sock_tests::assert_kind("\\q".parse::<UnixAddr>(), io::ErrorKind::InvalidInput);
     // Connecting to a name nobody listens on is the kernel's error.
     let err = s.connect(&abstract_name("nobody")[..]).unwrap_err();
-    assert_eq!(err.raw_os_error(), Some(libc::ECONNREFUSED));
+    assert_eq!(sock_core::errno(&err), Some(libc::ECONNREFUSED));
 }
 
 #[test]
@@ -239,4 +239,22 @@ fn std_socket_addrs_convert_both_ways() {
     c.connect(&theirs).unwrap();
     c.send(b"via std addr").unwrap();
     assert_eq!(s.recv_vec(32).unwrap(), b"via std addr");
+}
+
+/// Issue 16: bind errors name the address in its text form: `@name` for an abstract name,
+/// the path for a pathname; the errno stays readable.
+#[test]
+fn bind_errors_name_the_address() {
+    let name = format!("sock-tests-bind-{}", std::process::id());
+    let first = Socket::new(Family::UNIX, Type::STREAM, None).unwrap();
+    first.bind(UnixAddr::abstract_name(name.as_bytes()).unwrap()).unwrap();
+    let second = Socket::new(Family::UNIX, Type::STREAM, None).unwrap();
+    let e = second.bind(UnixAddr::abstract_name(name.as_bytes()).unwrap()).unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::AddrInUse);
+    assert_eq!(sock_core::errno(&e), Some(libc::EADDRINUSE));
+    assert_eq!(e.to_string(), format!("bind @{name}: Address already in use (EADDRINUSE)"));
+
+    let e = second.bind(UnixAddr::pathname("/nonexistent-dir/sock").unwrap()).unwrap_err();
+    assert_eq!(sock_core::errno(&e), Some(libc::ENOENT));
+    assert_eq!(e.to_string(), "bind /nonexistent-dir/sock: No such file or directory (ENOENT)");
 }

@@ -71,7 +71,7 @@ fn scm_credentials_with_pass_cred() {
         sent.unwrap();
         assert_eq!(recv_creds(&b), (b"forged".to_vec(), Some(forged)));
     } else {
-        assert_eq!(sent.unwrap_err().raw_os_error(), Some(libc::EPERM));
+        assert_eq!(sock_core::errno(&sent.unwrap_err()), Some(libc::EPERM));
     }
 }
 
@@ -143,7 +143,7 @@ fn peer_sec_and_pass_sec() {
     let (a, _b) = sock_unix::socketpair().unwrap();
     match a.peer_sec() {
         Ok(label) => assert!(!label.contains(&0) || label.is_empty(), "{label:?}"),
-        Err(e) => assert_eq!(e.raw_os_error(), Some(libc::ENOPROTOOPT), "{e}"),
+        Err(e) => assert_eq!(sock_core::errno(&e), Some(libc::ENOPROTOOPT), "{e}"),
     }
     assert!(!a.pass_sec().unwrap());
     a.set_pass_sec(true).unwrap();

@@ -123,7 +123,7 @@ fn connect_to_nobody_fails() {
     client.set_timeout(Some(Duration::from_secs(10))).unwrap();
     let err = client.connect(VsockAddr::new(VMADDR_CID_LOCAL, port)).unwrap_err();
     // The loopback transport answers a connect to a port nobody listens on with a reset.
-    assert_eq!(err.raw_os_error(), Some(libc::ECONNRESET), "{err}");
+    assert_eq!(sock_core::errno(&err), Some(libc::ECONNRESET), "{err}");
 }
 
 /// A vsock port for a socat peer: unique per test and process.

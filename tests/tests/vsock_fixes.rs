@@ -44,10 +44,10 @@ fn typed_buffer_sizes_round_trip() {
 fn four_byte_values_are_einval_in_the_kernel() {
     let Some(s) = vsock_stream() else { return };
     let e = s.setsockopt_bytes(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE, &1024i32.to_ne_bytes()).unwrap_err();
-    assert_eq!(e.raw_os_error(), Some(libc::EINVAL), "{e}");
+    assert_eq!(sock_core::errno(&e), Some(libc::EINVAL), "{e}");
     let mut four = [0u8; 4];
     let e = s.getsockopt_into(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE, &mut four).unwrap_err();
-    assert_eq!(e.raw_os_error(), Some(libc::EINVAL), "{e}");
+    assert_eq!(sock_core::errno(&e), Some(libc::EINVAL), "{e}");
 }
 
 /// CPython's `s.setsockopt(AF_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE, n)` and

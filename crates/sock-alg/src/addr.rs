@@ -36,8 +36,8 @@ const DATA_LEN: usize = NAME_AT + NAME_MAX;
 /// does).
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_alg::AlgAddr;
+/// use sock::FamilyAddr;
+/// use sock::alg::AlgAddr;
 /// let a: AlgAddr = "hash:hmac(sha256)".parse()?;
 /// assert_eq!((a.ty(), a.name(), a.feat(), a.mask()), ("hash", "hmac(sha256)", 0, 0));
 /// let b = AlgAddr::with_flags("skcipher", "cbc(aes)", 0, 0x80)?;

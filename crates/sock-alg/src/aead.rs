@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::{self, IoSlice, IoSliceMut};
 
 use sock_core::consts::{SOL_SOCKET, SO_SNDBUF};
-use sock_core::{invalid_input, Socket, SocketKind};
+use sock_core::{invalid_input, MsgFlags, Socket, SocketKind};
 
 use crate::addr::AlgAddr;
 use crate::options::{set_aead_authsize, set_key};
@@ -44,14 +44,14 @@ pub fn is_auth_failure(err: &io::Error) -> bool {
 /// default), and a larger message is `InvalidInput` rather than a stalled call.
 ///
 /// ```no_run
-/// use sock_alg::Aead;
+/// use sock::alg::Aead;
 /// let mut gcm = Aead::new("gcm(aes)", &[0x42; 16], 16)?;
 /// let sealed = gcm.encrypt(&[0; 12], b"header", b"secret")?;
 /// assert_eq!(sealed.len(), 6 + 16);
 /// assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed)?, b"secret");
 /// let mut bad = sealed.clone();
 /// bad[0] ^= 1;
-/// assert!(sock_alg::is_auth_failure(&gcm.decrypt(&[0; 12], b"header", &bad).unwrap_err()));
+/// assert!(sock::alg::is_auth_failure(&gcm.decrypt(&[0; 12], b"header", &bad).unwrap_err()));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
@@ -72,10 +72,9 @@ impl Aead {
     /// An AEAD of any address (for `feat`/`mask`), with `key` and `tag_len`: the transform
     /// socket is made and bound to `addr`, keyed, and the operation socket accepted from it.
     pub fn bound(addr: &AlgAddr, key: &[u8], tag_len: usize) -> io::Result<Aead> {
-        let authsize = u32::try_from(tag_len).map_err(|_| invalid_input("tag_len", "too large"))?;
         let tfm = transform(addr)?;
         set_key(&tfm, key)?;
-        set_aead_authsize(&tfm, authsize)?;
+        set_aead_authsize(&tfm, tag_len)?;
         Ok(Aead { sock: accept(&tfm)?, tag_len })
     }
 
@@ -115,10 +114,16 @@ impl Aead {
     }
 
     fn run(&mut self, op: Op, iv: &[u8], assoc: &[u8], input: &[u8], out_len: usize) -> io::Result<Vec<u8>> {
-        let assoclen = u32::try_from(assoc.len()).map_err(|_| invalid_input("assoc", "too large"))?;
         let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
         ensure_room(&self.sock, total)?;
-        sendmsg_afalg(&self.sock, &[IoSlice::new(assoc), IoSlice::new(input)], op, Some(iv), Some(assoclen), 0)?;
+        sendmsg_afalg(
+            &self.sock,
+            &[IoSlice::new(assoc), IoSlice::new(input)],
+            op,
+            Some(iv),
+            Some(assoc.len()),
+            MsgFlags::NONE,
+        )?;
         let mut skip = sock_core::zeroed_vec(assoc.len(), "assoc")?;
         let mut out = sock_core::zeroed_vec(out_len, "data")?;
         let msg = self.sock.recv_msg(&mut [IoSliceMut::new(&mut skip), IoSliceMut::new(&mut out)], &mut [], 0)?;

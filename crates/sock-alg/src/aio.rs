@@ -339,7 +339,6 @@ impl<R: Reactor<Socket>> AsyncAead<R> {
     }
 
     async fn run(&mut self, op: Op, iv: &[u8], assoc: &[u8], input: &[u8], out_len: usize) -> io::Result<Vec<u8>> {
-        let assoclen = u32::try_from(assoc.len()).map_err(|_| invalid_input("assoc", "too large"))?;
         let total = assoc.len().checked_add(input.len()).ok_or_else(|| invalid_input("data", "too large"))?;
         let io = &self.io;
         let sock = io.socket();
@@ -347,7 +346,8 @@ impl<R: Reactor<Socket>> AsyncAead<R> {
         let mut skip = sock_core::zeroed_vec(assoc.len(), "assoc")?;
         let mut out = sock_core::zeroed_vec(out_len, "data")?;
         let msgs = [IoSlice::new(assoc), IoSlice::new(input)];
-        let sent = io.async_io(Interest::Write, |s| sendmsg_afalg(s, &msgs, op, Some(iv), Some(assoclen), 0)).await?;
+        let sent =
+            io.async_io(Interest::Write, |s| sendmsg_afalg(s, &msgs, op, Some(iv), Some(assoc.len()), 0)).await?;
         let mut guard = Unfinished { sock, open: false, armed: true, need: assoc.len() + out_len };
         if sent != total {
             return Err(io::Error::new(io::ErrorKind::WriteZero, "the AF_ALG socket took part of the AEAD request"));

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use sock_core::cmsg::{cmsg_space, Cmsg, CmsgWriter};
+use sock_core::cmsg::{cmsg_space, Cmsg, CmsgWriter, DecodeCmsg};
 use sock_core::invalid_input;
 
 use crate::consts::{ALG_OP_DECRYPT, ALG_OP_ENCRYPT, ALG_SET_AEAD_ASSOCLEN, ALG_SET_IV, ALG_SET_OP, SOL_ALG};
@@ -11,11 +11,19 @@ use crate::consts::{ALG_OP_DECRYPT, ALG_OP_ENCRYPT, ALG_SET_AEAD_ASSOCLEN, ALG_S
 /// The operation of a cipher request (`ALG_OP_*`), sent as `ALG_SET_OP`.
 ///
 /// ```
-/// use sock_alg::Op;
-/// assert_eq!(Op::ENCRYPT.raw(), sock_alg::consts::ALG_OP_ENCRYPT as u32);
+/// use sock::alg::Op;
+/// assert_eq!(Op::ENCRYPT.raw(), 1);
+/// assert_eq!(Op::from(sock::alg::consts::ALG_OP_DECRYPT), Op::DECRYPT);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Op(pub u32);
+
+impl From<libc::c_int> for Op {
+    /// CPython's `op=ALG_OP_ENCRYPT` (an `int` constant): the same four bytes the kernel reads.
+    fn from(op: libc::c_int) -> Op {
+        Op(u32::from_ne_bytes(op.to_ne_bytes()))
+    }
+}
 
 impl Op {
     /// `ALG_OP_DECRYPT`.
@@ -23,7 +31,7 @@ impl Op {
     /// `ALG_OP_ENCRYPT`.
     pub const ENCRYPT: Op = Op(ALG_OP_ENCRYPT as u32);
 
-    /// The raw `u32` sent to the kernel.
+    /// The raw `u32` sent to the kernel (the type has an example).
     pub const fn raw(self) -> u32 {
         self.0
     }
@@ -33,17 +41,18 @@ impl Op {
 ///
 /// `write_to` encodes it with `cmsg_len = CMSG_LEN(data)` for every item, the IV included
 /// (CPython writes `CMSG_SPACE` into the IV header's `cmsg_len`, which the kernel tolerates
-/// but is not what `cmsg(3)` specifies). `parse` reads one back.
+/// but is not what `cmsg(3)` specifies). `cmsg.decode::<AlgCmsg>()` (sock-core's one
+/// ancillary model, [`DecodeCmsg`]) reads one back.
 ///
 /// ```
-/// use sock_alg::{AlgCmsg, Op};
-/// use sock_core::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::alg::{AlgCmsg, Op};
+/// use sock::cmsg::{CmsgIter, CmsgWriter};
 /// let mut buf = [0u8; 128];
 /// let mut w = CmsgWriter::new(&mut buf);
 /// AlgCmsg::Op(Op::ENCRYPT).write_to(&mut w)?;
 /// AlgCmsg::Iv(&[7; 12]).write_to(&mut w)?;
 /// let len = w.len();
-/// let items: Vec<_> = CmsgIter::new(&buf[..len]).filter_map(|c| AlgCmsg::parse(&c)).collect();
+/// let items: Vec<AlgCmsg> = CmsgIter::new(&buf[..len]).filter_map(|c| c.decode()).collect();
 /// assert_eq!(items, [AlgCmsg::Op(Op::ENCRYPT), AlgCmsg::Iv(&[7; 12])]);
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -70,11 +79,17 @@ impl<'a> AlgCmsg<'a> {
     }
 
     /// The control-buffer space this item takes (`CMSG_SPACE`).
+    ///
+    /// ```
+    /// use sock::alg::{AlgCmsg, Op};
+    /// assert_eq!(AlgCmsg::Op(Op::ENCRYPT).space()?, sock::cmsg_space(4)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn space(&self) -> io::Result<usize> {
         cmsg_space(self.data_len()).map_err(|_| invalid_input("iv", "too long"))
     }
 
-    /// Appends this item to `w`.
+    /// Appends this item to `w` (the type has an example).
     pub fn write_to(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
         match *self {
             AlgCmsg::Op(op) => w.push(SOL_ALG, ALG_SET_OP, &op.0.to_ne_bytes()),
@@ -96,9 +111,25 @@ impl<'a> AlgCmsg<'a> {
         }
     }
 
-    /// Reads an AF_ALG item; `None` for other levels or types, or for data too short for its
-    /// type (an IV whose `ivlen` runs past the data).
+    /// `cmsg.decode::<AlgCmsg>()` under its former name: an AF_ALG item; `None` for other
+    /// levels or types, or for data too short for its type.
+    ///
+    /// ```
+    /// use sock::cmsg::Cmsg;
+    /// use sock::alg::{AlgCmsg, ALG_SET_AEAD_ASSOCLEN, SOL_ALG};
+    /// let item = Cmsg { level: SOL_ALG, ty: ALG_SET_AEAD_ASSOCLEN, data: &16u32.to_ne_bytes(), truncated: false };
+    /// assert_eq!(AlgCmsg::parse(&item), Some(AlgCmsg::AssocLen(16)));
+    /// ```
     pub fn parse(cmsg: &Cmsg<'a>) -> Option<AlgCmsg<'a>> {
+        cmsg.decode()
+    }
+}
+
+/// The family's decoder in sock-core's one ancillary model: `cmsg.decode::<AlgCmsg>()`.
+impl<'a> DecodeCmsg<'a> for AlgCmsg<'a> {
+    /// An AF_ALG item; `None` for other levels or types, or for data too short for its type
+    /// (an IV whose `ivlen` runs past the data).
+    fn decode_cmsg(cmsg: &Cmsg<'a>) -> Option<AlgCmsg<'a>> {
         if cmsg.level != SOL_ALG {
             return None;
         }
@@ -169,7 +200,7 @@ mod tests {
     fn long_iv_goes_to_the_heap() {
         let iv = vec![3u8; 1000];
         let n = with_control(&[AlgCmsg::Op(Op::DECRYPT), AlgCmsg::Iv(&iv)], |buf| {
-            let items: Vec<_> = CmsgIter::new(buf).filter_map(|c| AlgCmsg::parse(&c)).collect();
+            let items: Vec<_> = CmsgIter::new(buf).filter_map(|c| c.decode::<AlgCmsg>()).collect();
             assert_eq!(items, [AlgCmsg::Op(Op::DECRYPT), AlgCmsg::Iv(&iv)]);
             Ok(buf.len())
         })
@@ -182,7 +213,7 @@ mod tests {
         fn items_round_trip(op in any::<u32>(), iv in proptest::collection::vec(any::<u8>(), 0..100), assoc in any::<u32>()) {
             let items = [AlgCmsg::Op(Op(op)), AlgCmsg::Iv(&iv), AlgCmsg::AssocLen(assoc)];
             with_control(&items, |buf| {
-                let parsed: Vec<_> = CmsgIter::new(buf).filter_map(|c| AlgCmsg::parse(&c)).collect();
+                let parsed: Vec<_> = CmsgIter::new(buf).filter_map(|c| c.decode::<AlgCmsg>()).collect();
                 assert_eq!(parsed, items);
                 Ok(())
             }).unwrap();

@@ -29,7 +29,7 @@ pub const MAX_DIGEST: usize = 64;
 /// [`Hash::new`]`(name)`, [`Hash::keyed`]`(name, key)`, [`Hash::bound`]`(&addr, key)`.
 ///
 /// ```no_run
-/// use sock_alg::Hash;
+/// use sock::alg::Hash;
 /// let mut h = Hash::new("sha256")?;
 /// h.update(b"a")?;
 /// let mut fork = h.try_clone()?;
@@ -63,7 +63,8 @@ impl ProtocolSocket for Hash {
 sock_core::protocol_socket!(Hash, sock);
 
 impl Hash {
-    /// A hash of the algorithm `name` (`("hash", name)`).
+    /// A hash of the algorithm `name` (`("hash", name)`); the type has an example. An unknown
+    /// name is `bind hash:sha999: no such algorithm (ENOENT)` (kind `NotFound`).
     pub fn new(name: &str) -> io::Result<Hash> {
         Hash::bound(&AlgAddr::new("hash", name)?, None)
     }
@@ -75,6 +76,13 @@ impl Hash {
 
     /// A hash of any address (for `feat`/`mask`), with an optional key: the transform
     /// socket is made and bound to `addr`, keyed, and the operation socket accepted from it.
+    ///
+    /// ```no_run
+    /// let addr: sock::alg::AlgAddr = "hash:hmac(sha256):0:0".parse()?;
+    /// let mac = sock::alg::Hash::bound(&addr, Some(b"key"))?.digest(b"data")?;
+    /// assert_eq!(mac.as_bytes().len(), 32);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound(addr: &AlgAddr, key: Option<&[u8]>) -> io::Result<Hash> {
         let tfm = transform(addr)?;
         if let Some(key) = key {
@@ -94,6 +102,14 @@ impl Hash {
     /// Adds `count` bytes of `file` from `offset` (to its end when `None`) without copying
     /// them through user space: `splice(2)` moves the pages through a pipe into the operation
     /// socket. Returns how many bytes were added. The file position is not used or changed.
+    ///
+    /// ```no_run
+    /// let file = std::fs::File::open("/etc/hostname")?;
+    /// let mut h = sock::alg::Hash::new("sha256")?;
+    /// h.update_file(&file, 0, None)?;
+    /// println!("{}", h.finalize()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn update_file(&mut self, file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
         let (mut pos, end) = file_range(file, offset, count)?;
         let splicer = Splicer::new()?;

@@ -2,7 +2,14 @@
 //! and typed on top.
 //!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `alg`
-//! feature. It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
+//! feature and name it `sock::alg`. The SHA-256 of a buffer, computed by the kernel:
+//!
+//! ```no_run
+//! let digest = sock::alg::Hash::new("sha256")?.digest(b"abc")?;
+//! assert_eq!(digest.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//! It follows the family contract of [`sock_core::FamilyAddr`] and [`sock_core::ProtocolSocket`]:
 //!
 //! | family | address type(s) | text form example | typed socket(s) | constructor verbs |
 //! | --- | --- | --- | --- | --- |
@@ -16,8 +23,20 @@
 //! | `op, _ = s.accept()` | [`accept`]`(&s)` |
 //! | `s.setsockopt(SOL_ALG, ALG_SET_KEY, key)` | [`set_key`]`(&s, key)` |
 //! | `s.setsockopt(SOL_ALG, ALG_SET_AEAD_AUTHSIZE, None, n)` | [`set_aead_authsize`]`(&s, n)` |
-//! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` |
+//! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` (`ALG_OP_ENCRYPT` works too) |
 //! | `ALG_*`, `SOL_ALG` | [`consts`] (re-exported here) |
+//!
+//! # Compatibility, not acceleration
+//!
+//! Use AF_ALG when a program must use the kernel's own implementation of an algorithm
+//! (its FIPS-certified build, a key the kernel holds, a port of a Python program that uses
+//! `AF_ALG`), never for speed. The kernel's documentation of the user-space interface
+//! (`Documentation/crypto/userspace-if.rst`) now describes AF_ALG as deprecated: its zero-copy
+//! path and off-CPU accelerators are gone, so every request is a copy into the kernel plus
+//! syscalls, and it is always slower than an optimised user-space implementation, even for
+//! large messages. This crate's benchmark measures it inside the test VM against the `sha2`
+//! crate (`cargo xtask bench-report` with the VM's log, see BENCHMARKS.md): a pure-Rust SHA-256
+//! is the faster way to hash, and the ratio there is the price of using the kernel's code.
 //!
 //! # Two levels
 //!
@@ -35,7 +54,7 @@
 //! the same for any [`AlgAddr`] (`feat`/`mask`).
 //!
 //! ```no_run
-//! use sock_alg::{Hash, Skcipher};
+//! use sock::alg::{Hash, Skcipher};
 //! let digest = Hash::new("sha256")?.digest(b"abc")?;
 //! println!("{digest}");
 //! let file = std::fs::File::open("/etc/hostname")?;
@@ -49,9 +68,14 @@
 //!
 //! # Decisions
 //!
-//! - Errors are `std::io::Error`. An unknown algorithm is `ENOENT` at bind (kind `NotFound`);
-//!   a wrong key or IV length is the kernel's `EINVAL`; bad caller input (over-long type or
-//!   name, NUL bytes) is `InvalidInput` naming the argument, with CPython's messages.
+//! - Errors are `std::io::Error` and say what failed on what. An unknown algorithm is
+//!   `ENOENT` at bind (kind `NotFound`): `bind hash:sha999: no such algorithm (ENOENT)`, with
+//!   a hint to `/proc/crypto`; a key of a length the algorithm refuses is `EINVAL`:
+//!   `setsockopt ALG_SET_KEY (5-byte key): invalid key size for the algorithm (EINVAL)`; bad
+//!   caller input (over-long type or name, NUL bytes) is `InvalidInput` naming the argument,
+//!   with CPython's messages. Read the OS error code with [`sock_core::errno`]. The data path
+//!   (`update`, `encrypt`, `sendmsg_afalg`...) passes the kernel's errors through untouched
+//!   (an IV of the wrong length is the kernel's raw `EINVAL` there).
 //! - `accept(2)` on AF_ALG fails with `ECONNABORTED` when given an address buffer (the kernel
 //!   cannot name an AF_ALG peer), so [`accept`] passes NULL as CPython does; do not use the
 //!   generic `Socket::accept` on these sockets.
@@ -69,40 +93,16 @@
 //! - Decoding an address whose type or name is not UTF-8 is `InvalidData`; every other bad
 //!   address is `InvalidInput`.
 
-//!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`: [`tokio::AsyncHash`], [`tokio::AsyncSkcipher`],
-//! [`tokio::AsyncAead`] (and the same in [`async_io`]; one generic type each in [`aio`],
-//! over the runtime's reactor) register the operation socket with the runtime and offer
-//! `update`/`finalize`/`digest` and `encrypt`/`decrypt` as async functions. Decisions:
-//! - The kernel computes inside the syscalls; the reactor is used only where a cipher
-//!   socket reports a wait (no room, no output yet). Hash sockets cannot be polled at all
-//!   (`algif_hash` has no `poll`), so [`aio::AsyncHash`] runs its syscalls directly and its
-//!   futures complete on their first poll; see [`aio`].
-//! - Cancelling a cipher call loses its output only: the half-done request is ended and
-//!   its output discarded when the future is dropped, so the object stays usable.
-//! - No `Stream`/`Sink`: a crypto request is a call with a result, not a message flow.
-//! - [`aio::AsyncAead`] registers the plain operation socket and keeps the tag length beside
-//!   it ([`Aead`] is not a `ProtocolSocket`).
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock_alg::tokio::{AsyncAead, AsyncHash};
-//! let mut h = AsyncHash::open("sha256")?;
-//! h.update(b"a").await?;
-//! h.update(b"bc").await?;
-//! assert_eq!(h.finalize().await?.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-//! let mut gcm = AsyncAead::open("gcm(aes)", &[0x42; 16], 16)?;
-//! let sealed = gcm.encrypt(&[0; 12], b"header", b"secret").await?;
-//! assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed).await?, b"secret");
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
+#![cfg_attr(
+    all(feature = "tokio", feature = "async-io"),
+    doc = "\n# Async\n",
+    doc = include_str!("async_docs.md")
+)]
+#![cfg_attr(
+    not(all(feature = "tokio", feature = "async-io")),
+    doc = "\n# Async\n\nThe features `tokio` and `async-io` add the async sockets (`aio`, `tokio`, `async_io`); \
+           these docs were built without both, see the docs built with `--all-features`."
+)]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {

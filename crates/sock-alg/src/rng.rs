@@ -18,7 +18,7 @@ use crate::socket::{accept, transform};
 /// and [`Rng::into_inner`] give the operation socket.
 ///
 /// ```no_run
-/// use sock_alg::Rng;
+/// use sock::alg::Rng;
 /// let mut rng = Rng::new("drbg_pr_sha256", Some(&[7u8; 32]))?;
 /// let mut buf = [0u8; 300];
 /// rng.fill(&mut buf)?;

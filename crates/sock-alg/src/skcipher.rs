@@ -25,7 +25,7 @@ pub(crate) const CHUNK: usize = 64 * 1024;
 /// an IV of the wrong length.
 ///
 /// ```no_run
-/// use sock_alg::Skcipher;
+/// use sock::alg::Skcipher;
 /// let key = [0x06, 0xa9, 0x21, 0x40, 0x36, 0xb8, 0xa1, 0x5b, 0x51, 0x2e, 0x03, 0xd5, 0x34, 0x12, 0x00, 0x06];
 /// let iv = [0x3d, 0xaf, 0xba, 0x42, 0x9d, 0x9e, 0xb4, 0x30, 0xb4, 0x22, 0xda, 0x80, 0x2c, 0x9f, 0xac, 0x41];
 /// let mut aes = Skcipher::new("cbc(aes)", &key)?;
@@ -139,9 +139,9 @@ impl Skcipher {
 /// One streaming request of a [`Skcipher`] (see [`Skcipher::stream`]).
 ///
 /// ```no_run
-/// # let mut aes = sock_alg::Skcipher::new("ctr(aes)", &[0; 16])?;
+/// # let mut aes = sock::alg::Skcipher::new("ctr(aes)", &[0; 16])?;
 /// let mut out = Vec::new();
-/// let mut s = aes.stream(sock_alg::Op::ENCRYPT, &[0; 16]);
+/// let mut s = aes.stream(sock::alg::Op::ENCRYPT, &[0; 16]);
 /// s.update(b"first piece, ", &mut out)?;
 /// s.update(b"second piece", &mut out)?;
 /// s.finish(&mut out)?;

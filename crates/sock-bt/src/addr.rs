@@ -44,8 +44,8 @@ pub(crate) fn bdaddr_at(data: &[u8], at: usize) -> BdAddr {
 /// `sco:01:23:45:67:89:AB`.
 ///
 /// ```
-/// use sock_bt::{protocol, BtAddr, RfcommAddr};
-/// let raw = sock_core::SockAddr::from(RfcommAddr::new(sock_bt::BdAddr::ANY, 3));
+/// use sock::bt::{protocol, BtAddr, RfcommAddr};
+/// let raw = sock::SockAddr::from(RfcommAddr::new(sock::bt::BdAddr::ANY, 3));
 /// let addr = BtAddr::decode_with(&raw, protocol::RFCOMM)?;
 /// assert_eq!(addr.to_string(), "rfcomm:00:00:00:00:00:00/3");
 /// assert_eq!(addr.to_string().parse::<BtAddr>()?, addr);

@@ -75,8 +75,8 @@ impl HciPacket {
 /// end of the socket (a zero-length read: the controller was unregistered). Commands can be
 /// sent through the same socket with [`socket`](HciEvents::socket)`().send(..)`.
 ///
-/// Runtime aliases: [`tokio::HciEvents`](crate::tokio::HciEvents),
-/// [`async_io::HciEvents`](crate::async_io::HciEvents).
+/// Runtime aliases: `tokio::HciEvents`,
+/// `async_io::HciEvents`.
 ///
 /// # Cancel safety
 ///
@@ -173,7 +173,7 @@ mod sealed {
 }
 
 /// Typed Bluetooth operations of a registered [`Socket`] (sealed: implemented for
-/// `Async<Socket, R>` only, i.e. `sock_bt::tokio::AsyncSocket` / `sock_bt::async_io::AsyncSocket`).
+/// `Async<Socket, R>` only, i.e. `sock::bt::tokio::AsyncSocket` / `sock::bt::async_io::AsyncSocket`).
 pub trait AsyncBtExt: sealed::Sealed {
     /// The accepted connection: a socket registered with the same runtime.
     type Accepted;

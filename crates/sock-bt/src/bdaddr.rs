@@ -8,7 +8,7 @@
 /// when parsing, upper case when printing.
 ///
 /// ```
-/// use sock_bt::BdAddr;
+/// use sock::bt::BdAddr;
 /// let a: BdAddr = "01:23:45:67:89:ab".parse()?;
 /// assert_eq!(a.to_string(), "01:23:45:67:89:AB");
 /// assert_eq!(a.octets(), [0x01, 0x23, 0x45, 0x67, 0x89, 0xab]);

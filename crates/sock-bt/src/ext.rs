@@ -18,8 +18,8 @@ pub(crate) mod sealed {
 /// `SOL_HCI` options of a raw HCI [`Socket`] (sealed: implemented for `Socket` only).
 ///
 /// ```no_run
-/// use sock_core::{Family, Socket, Type};
-/// use sock_bt::{protocol, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+/// use sock::{Family, Socket, Type};
+/// use sock::bt::{protocol, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
 /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
 /// s.bind(HciAddr::new(0))?;
 /// let mut f = HciFilter::new();

@@ -13,7 +13,7 @@ use crate::consts::*;
 /// command opcode (`struct hci_filter`). A new socket's filter lets nothing through.
 ///
 /// ```
-/// use sock_bt::{HciFilter, HCI_EVENT_PKT};
+/// use sock::bt::{HciFilter, HCI_EVENT_PKT};
 /// let mut f = HciFilter::new();
 /// f.set_ptype(HCI_EVENT_PKT);
 /// f.set_event(0x0e); // Command Complete
@@ -106,14 +106,15 @@ impl HciAncillary {
     /// Decodes `cmsg` if it is a complete `SOL_HCI` item of a known type.
     ///
     /// ```
-    /// # use sock_core::cmsg::{CmsgIter, CmsgWriter};
-    /// use sock_bt::{HciAncillary, HCI_CMSG_DIR, SOL_HCI};
+    /// # use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock::bt::{HciAncillary, HCI_CMSG_DIR, SOL_HCI};
     /// let mut buf = [0u8; 64];
     /// let mut w = CmsgWriter::new(&mut buf);
     /// w.push_value(SOL_HCI, HCI_CMSG_DIR, &1i32)?;
     /// let n = w.len();
     /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
     /// assert_eq!(HciAncillary::decode(&item), Some(HciAncillary::Incoming(true)));
+    /// assert_eq!(item.decode::<HciAncillary>(), Some(HciAncillary::Incoming(true)));
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn decode(cmsg: &Cmsg<'_>) -> Option<HciAncillary> {
@@ -130,6 +131,13 @@ impl HciAncillary {
             }
             _ => None,
         }
+    }
+}
+
+/// The family's decoder in the one ancillary-data model: `cmsg.decode::<HciAncillary>()`.
+impl<'a> sock_core::cmsg::DecodeCmsg<'a> for HciAncillary {
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<HciAncillary> {
+        HciAncillary::decode(item)
     }
 }
 

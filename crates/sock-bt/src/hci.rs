@@ -17,7 +17,7 @@ use crate::consts::*;
 /// `/control`, `/logging` or `/<number>` unless the channel is `HCI_CHANNEL_RAW`.
 ///
 /// ```
-/// use sock_bt::{HciAddr, HCI_CHANNEL_USER};
+/// use sock::bt::{HciAddr, HCI_CHANNEL_USER};
 /// assert_eq!(HciAddr::new(0).to_string(), "hci0");
 /// assert_eq!("hci1/user".parse::<HciAddr>()?, HciAddr::new(1).with_channel(HCI_CHANNEL_USER));
 /// assert_eq!(HciAddr::monitor().to_string(), "none/monitor");

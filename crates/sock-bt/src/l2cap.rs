@@ -26,7 +26,7 @@ const MIN_LEN: usize = 11;
 /// rules: BR/EDR leaves out a zero cid, LE always shows all four.
 ///
 /// ```
-/// use sock_bt::{BdAddr, L2capAddr, BDADDR_LE_PUBLIC};
+/// use sock::bt::{BdAddr, L2capAddr, BDADDR_LE_PUBLIC};
 /// let att = L2capAddr::new(BdAddr::ANY, 0).with_cid(4).with_addr_type(BDADDR_LE_PUBLIC);
 /// assert_eq!(att.to_string(), "00:00:00:00:00:00/0/4/le-public");
 /// assert_eq!("00:00:00:00:00:00/0x1001".parse::<L2capAddr>()?, L2capAddr::new(BdAddr::ANY, 0x1001));

@@ -18,8 +18,8 @@
 //! | `fcntl.ioctl(s, HCIGETDEVINFO, …)`, `HCIDEVUP`, `HCISETSCAN` … | [`HciDeviceExt`] ([`device`]) |
 //!
 //! ```no_run
-//! use sock_core::{Family, FamilyAddr, Socket, Type};
-//! use sock_bt::{protocol, L2capAddr, BdAddr, BDADDR_LE_PUBLIC};
+//! use sock::{Family, FamilyAddr, Socket, Type};
+//! use sock::bt::{protocol, L2capAddr, BdAddr, BDADDR_LE_PUBLIC};
 //!
 //! let s = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
 //! s.bind(L2capAddr::new(BdAddr::ANY, 0).with_cid(4).with_addr_type(BDADDR_LE_PUBLIC))?;
@@ -53,58 +53,10 @@
 //! - On/off options are `bool` (`opt::DEFER_SETUP`, `opt::FLUSHABLE`, `opt::PKT_STATUS`,
 //!   `set_hci_data_dir`); `BT_POWER` stays `u8` because the kernel's value is a one-byte struct.
 //!
-//! # Async
 //!
-//! With the features `tokio` or `async-io`, a Bluetooth socket runs on either runtime as
-//! sock-core's `Async<Socket, R>` (`sock_bt::tokio::AsyncSocket`,
-//! `sock_bt::async_io::AsyncSocket`): `connect`, `accept`, `send`, `recv` on L2CAP
-//! (`SOCK_SEQPACKET`: one message per call) and RFCOMM (`SOCK_STREAM`: also tokio's and
-//! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
-//!
-//! - [`HciEvents<R>`](HciEvents): a raw HCI socket as a `futures_core::Stream` of
-//!   [`HciPacket`]s (with the `HCI_DATA_DIR` / `HCI_TIME_STAMP` items, and views of events
-//!   such as [`HciPacket::command_complete`]), polled with `Async::poll_io`: no task, no
-//!   allocation beyond each item's bytes.
-//! - [`AsyncBtExt`] (sealed, for `Async<Socket, R>`): `accept_bt` (the peer as a [`BtAddr`]
-//!   decoded with the socket's protocol) and `peer_bt`.
-//! - The runtime aliases: [`tokio`]`::{HciEvents, AsyncSocket}` and
-//!   [`async_io`]`::{HciEvents, AsyncSocket}`.
-//!
-//! Every async method documents its cancel safety; receives and accepts are cancel safe, a
-//! dropped `connect` leaves the attempt under way (sock-core's rule). Timeouts are the
-//! runtime's (`tokio::time::timeout`, `async_io::Timer`): the socket stays non-blocking.
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # {
-//! use sock_bt::tokio::{AsyncSocket, HciEvents};
-//! use sock_bt::{protocol, AsyncBtExt, BdAddr, HciAddr, HciFilter, HciSocketExt, L2capAddr};
-//! use sock_core::{Family, Socket, Type};
-//!
-//! #[tokio::main(flavor = "current_thread")]
-//! async fn main() -> std::io::Result<()> {
-//!     // Every event of controller hci0, as a Stream.
-//!     let raw = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
-//!     raw.set_hci_filter(&HciFilter::all())?;
-//!     raw.bind(HciAddr::new(0))?;
-//!     let events = HciEvents::new(raw)?;
-//!     // An L2CAP echo server.
-//!     let l2cap = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
-//!     l2cap.bind(L2capAddr::new(BdAddr::ANY, 0x1001))?;
-//!     l2cap.listen(Some(1))?;
-//!     let server = AsyncSocket::new(l2cap)?;
-//!     let (conn, peer) = server.accept_bt().await?;
-//!     println!("{peer} connected");
-//!     let mut buf = [0u8; 672];
-//!     let n = conn.recv(&mut buf).await?;
-//!     conn.send(&buf[..n]).await?;
-//!     if let Some(packet) = events.recv().await? {
-//!         println!("HCI: {:02x?}", packet.data);
-//!     }
-//!     Ok(())
-//! }
-//! # }
-//! ```
+//! The async layer (features `tokio`, `async-io`) is described in the `# Async` section of the
+//! docs built with either feature.
+#![cfg_attr(any(feature = "tokio", feature = "async-io"), doc = include_str!("async.md"))]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -148,7 +100,7 @@ cfg_if::cfg_if! {
         }
 
         /// The async items on async-io / smol (feature `async-io`): the same names as
-        /// [`tokio`], registered with async-io's reactor.
+        /// `tokio`, registered with async-io's reactor.
         #[cfg(feature = "async-io")]
         pub mod async_io {
             pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};

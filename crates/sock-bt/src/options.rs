@@ -29,8 +29,8 @@ impl BtSecurity {
 /// The Bluetooth options as typed declarations (`sock.set(opt::DEFER_SETUP, &true)`).
 ///
 /// ```no_run
-/// use sock_core::{Family, Socket, Type};
-/// use sock_bt::{opt, protocol, BtSecurity, BT_SECURITY_MEDIUM};
+/// use sock::{Family, Socket, Type};
+/// use sock::bt::{opt, protocol, BtSecurity, BT_SECURITY_MEDIUM};
 /// let s = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
 /// s.set(opt::SECURITY, &BtSecurity::new(BT_SECURITY_MEDIUM as u8))?;
 /// assert_eq!(s.get(opt::SECURITY)?.level, BT_SECURITY_MEDIUM as u8);

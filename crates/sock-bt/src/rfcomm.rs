@@ -19,7 +19,7 @@ const DATA_LEN: usize = 8;
 /// Text form: `BDADDR/channel`, e.g. `01:23:45:67:89:AB/3`.
 ///
 /// ```
-/// use sock_bt::{BdAddr, RfcommAddr};
+/// use sock::bt::{BdAddr, RfcommAddr};
 /// let a: RfcommAddr = "01:23:45:67:89:AB/3".parse()?;
 /// assert_eq!(a, RfcommAddr::new("01:23:45:67:89:AB".parse()?, 3));
 /// assert_eq!(a.to_string(), "01:23:45:67:89:AB/3");

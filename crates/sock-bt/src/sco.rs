@@ -14,7 +14,7 @@ use crate::BdAddr;
 /// Text form: the device address, e.g. `01:23:45:67:89:AB`.
 ///
 /// ```
-/// use sock_bt::{BdAddr, ScoAddr};
+/// use sock::bt::{BdAddr, ScoAddr};
 /// assert_eq!("00:00:00:00:00:00".parse::<ScoAddr>()?, ScoAddr::new(BdAddr::ANY));
 /// # Ok::<(), std::io::Error>(())
 /// ```

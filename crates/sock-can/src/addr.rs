@@ -86,8 +86,8 @@ fn index_of(interface: &Interface, socket: Option<&Socket>) -> io::Result<u32> {
 /// without a name. CPython's form is `("vcan0",)`, accepted wherever an address is.
 ///
 /// ```
-/// use sock_can::{CanAddr, Interface};
-/// use sock_core::FamilyAddr;
+/// use sock::can::{CanAddr, Interface};
+/// use sock::FamilyAddr;
 /// let a: CanAddr = "vcan0".parse()?;
 /// assert_eq!(a.to_string(), "vcan0");
 /// // An index needs no interface to encode; one that names no interface decodes as itself.
@@ -107,14 +107,26 @@ impl CanAddr {
     /// Every CAN interface (CPython's `("",)`).
     pub const ANY: CanAddr = CanAddr { interface: Interface::Any };
 
-    /// The address of interface `name` (`""`: every interface).
+    /// The address of interface `name` (`""`: every interface); 16 bytes or more is
+    /// `InvalidInput` ("interface name too long"). The type has an example.
     pub fn new(name: &str) -> io::Result<CanAddr> {
         Ok(CanAddr { interface: Interface::name(name)? })
     }
 
     /// Encodes with an interface name looked up on `socket` (`SIOCGIFINDEX`, as CPython), for
     /// a socket of another network namespace than this thread's; otherwise as
-    /// [`encode`](FamilyAddr::encode).
+    /// [`encode`](FamilyAddr::encode). An unknown name is `vcan9: no such interface (ENODEV)`.
+    ///
+    /// ```
+    /// use sock::can::CanAddr;
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?; // any socket of the namespace
+    /// let raw = CanAddr::new("lo")?.encode_on(&s)?;
+    /// assert_eq!(raw.family(), sock::consts::AF_CAN as u16);
+    /// let e = CanAddr::new("vcan9")?.encode_on(&s).unwrap_err();
+    /// assert_eq!(e.to_string(), "vcan9: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.encode_with(Some(socket))
     }
@@ -156,8 +168,8 @@ sock_core::family_addr!(CanAddr);
 /// or `0x` hex, shown in hex). CPython's form is `("vcan0", rx_id, tx_id)`.
 ///
 /// ```
-/// use sock_can::{IsoTpAddr, Interface};
-/// use sock_core::FamilyAddr;
+/// use sock::can::{IsoTpAddr, Interface};
+/// use sock::FamilyAddr;
 /// let a: IsoTpAddr = "vcan0:0x123:0x456".parse()?;
 /// assert_eq!((a.rx_id, a.tx_id), (0x123, 0x456));
 /// assert_eq!(a.to_string(), "vcan0:0x123:0x456");
@@ -177,12 +189,14 @@ pub struct IsoTpAddr {
 }
 
 impl IsoTpAddr {
-    /// An ISO-TP address on interface `name`.
+    /// An ISO-TP address on interface `name` with raw identifiers `rx_id` and `tx_id`
+    /// (`CAN_EFF_FLAG` for 29-bit ones); the type has an example.
     pub fn new(name: &str, rx_id: u32, tx_id: u32) -> io::Result<IsoTpAddr> {
         Ok(IsoTpAddr { interface: Interface::name(name)?, rx_id, tx_id })
     }
 
-    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`],
+    /// which has an example).
     pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.encode_with(Some(socket))
     }
@@ -224,8 +238,8 @@ sock_core::family_addr!(IsoTpAddr);
 /// hex, shown in hex). CPython's form is `("vcan0", name, pgn, addr)`.
 ///
 /// ```
-/// use sock_can::{J1939Addr, Interface};
-/// use sock_core::FamilyAddr;
+/// use sock::can::{J1939Addr, Interface};
+/// use sock::FamilyAddr;
 /// let a = J1939Addr::new("vcan0", 0, 0x12300, 0x80)?;
 /// assert_eq!(a.to_string(), "vcan0:0x0:0x12300:0x80");
 /// assert_eq!(a.to_string().parse::<J1939Addr>()?, a);
@@ -253,18 +267,25 @@ impl Default for J1939Addr {
 }
 
 impl J1939Addr {
-    /// A J1939 address on interface `name`.
+    /// A J1939 address on `interface` (a name, `""` for every interface) with ECU `name`,
+    /// `pgn` and `addr`; the type has an example.
     pub fn new(interface: &str, name: u64, pgn: u32, addr: u8) -> io::Result<J1939Addr> {
         Ok(J1939Addr { interface: Interface::name(interface)?, name, pgn, addr })
     }
 
     /// A destination for `send_to` on a bound socket: every field "none" except `pgn` and
     /// `addr` (the interface is the bound one).
+    ///
+    /// ```
+    /// let to = sock::can::J1939Addr::to(0x12300, 0x90);
+    /// assert_eq!((to.pgn, to.addr, to.to_string().as_str()), (0x12300, 0x90, ":0x0:0x12300:0x90"));
+    /// ```
     pub fn to(pgn: u32, addr: u8) -> J1939Addr {
         J1939Addr { pgn, addr, ..J1939Addr::default() }
     }
 
-    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`],
+    /// which has an example).
     pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.encode_with(Some(socket))
     }
@@ -316,10 +337,10 @@ sock_core::family_addr!(J1939Addr);
 /// A decoded `AF_CAN` address, in the shape of the socket's protocol.
 ///
 /// ```
-/// use sock_can::{AnyCanAddr, IsoTpAddr};
-/// use sock_core::Protocol;
+/// use sock::can::{AnyCanAddr, IsoTpAddr};
+/// use sock::Protocol;
 /// let raw = AnyCanAddr::IsoTp(IsoTpAddr::new("", 1, 2)?).encode()?;
-/// let AnyCanAddr::IsoTp(a) = AnyCanAddr::decode_with(&raw, Protocol(sock_can::CAN_ISOTP))? else { panic!() };
+/// let AnyCanAddr::IsoTp(a) = AnyCanAddr::decode_with(&raw, Protocol(sock::can::CAN_ISOTP))? else { panic!() };
 /// assert_eq!((a.rx_id, a.tx_id), (1, 2));
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -337,7 +358,7 @@ impl AnyCanAddr {
     /// Decodes an `AF_CAN` address for a socket of `protocol`, as CPython's `makesockaddr`:
     /// `CAN_RAW`/`CAN_BCM` give [`CanAddr`], `CAN_ISOTP` [`IsoTpAddr`], `CAN_J1939`
     /// [`J1939Addr`]. Another family, a short address, or another protocol ("unsupported
-    /// CAN protocol") is `InvalidInput`.
+    /// CAN protocol") is `InvalidInput`. The type has an example.
     pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> io::Result<AnyCanAddr> {
         match protocol.raw() {
             CAN_RAW | CAN_BCM => CanAddr::decode(addr).map(AnyCanAddr::Can),
@@ -347,7 +368,24 @@ impl AnyCanAddr {
         }
     }
 
-    /// Encodes the address in its shape (see [`FamilyAddr::encode`]).
+    /// The interface of the address, whatever its shape.
+    ///
+    /// ```
+    /// use sock::can::{AnyCanAddr, IsoTpAddr, Interface};
+    /// let a = AnyCanAddr::from(IsoTpAddr::new("vcan0", 1, 2)?);
+    /// assert_eq!(a.interface(), Interface::name("vcan0")?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn interface(&self) -> Interface {
+        match self {
+            AnyCanAddr::Can(a) => a.interface,
+            AnyCanAddr::IsoTp(a) => a.interface,
+            AnyCanAddr::J1939(a) => a.interface,
+        }
+    }
+
+    /// Encodes the address in its shape (see [`FamilyAddr::encode`]; the type has an
+    /// example).
     pub fn encode(&self) -> io::Result<SockAddr> {
         match self {
             AnyCanAddr::Can(a) => a.encode(),

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use sock_core::{invalid_input, Family, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type};
 
+use crate::attach::attach;
 use crate::consts::*;
 use crate::frame::{ClassicFrame, FdFrame};
 use crate::id::CanId;
@@ -132,13 +133,13 @@ impl From<FdFrame> for BcmFrames {
 ///
 /// ```
 /// use std::time::Duration;
-/// use sock_can::{BcmMsg, BcmOpcode, CanId, ClassicFrame};
+/// use sock::can::{BcmMsg, BcmOpcode, CanId, ClassicFrame};
 /// let id = CanId::new(0x123)?;
 /// let msg = BcmMsg::new(BcmOpcode::TxSetup, id)
 ///     .with_timers(0, Duration::ZERO, Duration::from_millis(10))
 ///     .with_frames(ClassicFrame::new(id, &[1, 2])?);
 /// let bytes = msg.encode()?;
-/// assert_eq!(bytes.len(), sock_can::BCM_HEAD_SIZE + 16);
+/// assert_eq!(bytes.len(), sock::can::BCM_HEAD_SIZE + 16);
 /// assert_eq!(BcmMsg::decode(&bytes)?, msg);
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -278,7 +279,7 @@ fn get_timeval(src: &[u8]) -> Duration {
 ///
 /// ```no_run
 /// use std::time::Duration;
-/// use sock_can::{BcmMsg, BcmOpcode, BcmSocket, CanId, ClassicFrame};
+/// use sock::can::{BcmMsg, BcmOpcode, BcmSocket, CanId, ClassicFrame};
 /// let bcm = BcmSocket::connected(("vcan0",))?;
 /// let id = CanId::new(0x123)?;
 /// // Send 0x123 every 100 ms until TX_DELETE.
@@ -293,36 +294,63 @@ pub struct BcmSocket {
 }
 
 impl BcmSocket {
-    /// An unconnected `CAN_BCM` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_BCM)`).
+    /// An unconnected `CAN_BCM` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_BCM)`); connect it
+    /// with [`connect`](BcmSocket::connect).
+    ///
+    /// ```no_run
+    /// let bcm = sock::can::BcmSocket::new()?;
+    /// bcm.connect(("vcan0",))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new() -> io::Result<BcmSocket> {
         Ok(BcmSocket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_BCM)))? })
     }
 
     /// A `CAN_BCM` socket connected to interface `iface` (`("vcan0",)`, `("",)` for every
-    /// interface, or a [`CanAddr`](crate::CanAddr)).
+    /// interface, or a [`CanAddr`](crate::CanAddr)); the type has an example. An unknown
+    /// interface is `connect vcan9: no such interface (ENODEV)`.
     pub fn connected<M>(iface: impl ToSockAddr<M>) -> io::Result<BcmSocket> {
         let s = BcmSocket::new()?;
         s.connect(iface)?;
         Ok(s)
     }
 
-    /// Connects to an interface (see [`BcmSocket::connected`]).
+    /// Connects to an interface (see [`BcmSocket::connected`]; [`new`](BcmSocket::new) has an
+    /// example).
     pub fn connect<M>(&self, iface: impl ToSockAddr<M>) -> io::Result<()> {
-        self.sock.connect(iface)
+        attach(&self.sock, iface, true)
     }
 
-    /// Sends one message; returns the bytes sent (the whole message).
+    /// Sends one message; returns the bytes sent (the whole message). The type has an
+    /// example.
     pub fn send(&self, msg: &BcmMsg) -> io::Result<usize> {
         self.sock.send(&msg.encode()?)
     }
 
     /// Sends one message to interface `addr` (for a socket connected to every interface).
+    ///
+    /// ```no_run
+    /// use sock::can::{BcmMsg, BcmOpcode, BcmSocket, CanId};
+    /// let bcm = BcmSocket::connected(("",))?;
+    /// bcm.send_to(&BcmMsg::new(BcmOpcode::TxDelete, CanId::new(0x123)?), ("vcan0",))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_to<M>(&self, msg: &BcmMsg, addr: impl ToSockAddr<M>) -> io::Result<usize> {
         self.sock.send_to(&msg.encode()?, addr)
     }
 
     /// Receives one notification (`TX_STATUS`, `TX_EXPIRED`, `RX_STATUS`, `RX_TIMEOUT`,
     /// `RX_CHANGED`), waiting per the socket's mode.
+    ///
+    /// ```no_run
+    /// use sock::can::{BcmMsg, BcmOpcode, BcmSocket, CanId};
+    /// let bcm = BcmSocket::connected(("vcan0",))?;
+    /// // Report changes of 0x123's content.
+    /// bcm.send(&BcmMsg::new(BcmOpcode::RxSetup, CanId::new(0x123)?).with_flags(sock::can::CAN_BCM_RX_FILTER_ID))?;
+    /// let note = bcm.recv()?;
+    /// assert_eq!(note.opcode, BcmOpcode::RxChanged);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv(&self) -> io::Result<BcmMsg> {
         // The largest message the kernel can send (~18 KiB) fits on the stack: no heap buffer
         // per receive; only the decoded frames are owned.

@@ -14,7 +14,7 @@
 //! prefix (the kernel header calls them `TX_SETUP`, `SETTIMER` ...).
 //!
 //! ```
-//! use sock_can::consts::*;
+//! use sock::can::consts::*;
 //! assert_eq!((CAN_RAW, CAN_BCM, CAN_ISOTP, CAN_J1939), (1, 2, 6, 7));
 //! assert_eq!(SOL_CAN_RAW, SOL_CAN_BASE + CAN_RAW);
 //! ```

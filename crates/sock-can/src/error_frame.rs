@@ -67,8 +67,8 @@ impl ErrorClass {
 /// An error frame: classes in the identifier, details in the 8 data bytes.
 ///
 /// ```
-/// use sock_can::{ErrorClass, ErrorFrame};
-/// use sock_can::consts::{CAN_ERR_CRTL, CAN_ERR_CRTL_RX_PASSIVE};
+/// use sock::can::{ErrorClass, ErrorFrame};
+/// use sock::can::consts::{CAN_ERR_CRTL, CAN_ERR_CRTL_RX_PASSIVE};
 /// let f = ErrorFrame::new(CAN_ERR_CRTL, [0, CAN_ERR_CRTL_RX_PASSIVE, 0, 0, 0, 0, 0, 0]);
 /// assert_eq!(f.classes().collect::<Vec<_>>(), [ErrorClass::Controller]);
 /// assert_eq!(f.controller(), CAN_ERR_CRTL_RX_PASSIVE);

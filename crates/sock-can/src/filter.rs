@@ -11,12 +11,12 @@ use crate::id::CanId;
 /// matches the frames that do not.
 ///
 /// ```
-/// use sock_can::{CanFilter, CanId};
+/// use sock::can::{CanFilter, CanId};
 /// let f = CanFilter::new(0x200, 0x700);
 /// assert!(f.matches(0x234) && !f.matches(0x334));
 /// assert!(!f.inverted().matches(0x234));
 /// let exact = CanFilter::exact(CanId::new(0x123).unwrap());
-/// assert!(exact.matches(0x123) && !exact.matches(0x123 | sock_can::consts::CAN_EFF_FLAG));
+/// assert!(exact.matches(0x123) && !exact.matches(0x123 | sock::can::consts::CAN_EFF_FLAG));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[repr(C)]

@@ -38,8 +38,8 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::invalid_input;
 use sock_core::pod::{bytes_of, read_pod, Pod};
+use sock_core::{invalid_input, ErrorContext};
 
 use crate::consts::*;
 use crate::error_frame::ErrorFrame;
@@ -52,11 +52,19 @@ const FD_TEXT_FLAGS: u8 = 0x0F;
 const FD_LENGTHS: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
 
 /// The DLC (0..=15) of a CAN FD payload length, if the length is one a frame can carry.
+///
+/// ```
+/// use sock::can::{can_fd_dlc_to_len, can_fd_len_to_dlc};
+/// assert_eq!(can_fd_len_to_dlc(64), Some(15));
+/// assert_eq!(can_fd_len_to_dlc(13), None);
+/// assert_eq!(can_fd_dlc_to_len(9), 12);
+/// ```
 pub fn can_fd_len_to_dlc(len: usize) -> Option<u8> {
     FD_LENGTHS.iter().position(|&l| usize::from(l) == len).map(|p| p as u8)
 }
 
-/// The payload length of a DLC (values above 15 are treated as 15).
+/// The payload length of a DLC (values above 15 are treated as 15); see
+/// [`can_fd_len_to_dlc`].
 pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
     usize::from(FD_LENGTHS[usize::from(dlc.min(15))])
 }
@@ -64,7 +72,7 @@ pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
 /// A classic CAN 2.0 frame: `struct can_frame`, 16 bytes. May be a remote request.
 ///
 /// ```
-/// use sock_can::{CanId, ClassicFrame};
+/// use sock::can::{CanId, ClassicFrame};
 /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0xc0, 0xff, 0xee])?;
 /// assert_eq!((f.id(), f.data()), (CanId::Standard(0x123), &[0xc0, 0xff, 0xee][..]));
 /// assert_eq!(ClassicFrame::new(CanId::new(1)?, &[0; 9]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // 9 bytes: InvalidInput
@@ -98,12 +106,23 @@ impl ClassicFrame {
         Ok(ClassicFrame { can_id: id.to_raw(), len: data.len() as u8, pad: 0, res0: 0, len8_dlc: 0, data: buf })
     }
 
-    /// A remote transmission request for `len` (0..=8) bytes.
-    pub fn remote(id: CanId, len: u8) -> io::Result<ClassicFrame> {
-        if usize::from(len) > CAN_MAX_DLEN {
-            return Err(invalid_input("len", "a classic CAN frame carries at most 8 bytes"));
+    /// A remote transmission request for `len` (0..=8) bytes; more is `InvalidInput` naming
+    /// `len`.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let rtr = ClassicFrame::remote(CanId::new(0x123)?, 4)?;
+    /// assert!(rtr.is_remote() && rtr.len() == 4);
+    /// assert_eq!(rtr.to_string(), "123#R4");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn remote(id: CanId, len: usize) -> io::Result<ClassicFrame> {
+        match u8::try_from(len) {
+            Ok(l) if len <= CAN_MAX_DLEN => {
+                Ok(ClassicFrame { can_id: id.to_raw() | CAN_RTR_FLAG, len: l, ..ClassicFrame::zeroed() })
+            }
+            _ => Err(invalid_input("len", "a classic CAN frame carries at most 8 bytes")),
         }
-        Ok(ClassicFrame { can_id: id.to_raw() | CAN_RTR_FLAG, len, ..ClassicFrame::zeroed() })
     }
 
     fn zeroed() -> ClassicFrame {
@@ -236,7 +255,7 @@ impl Default for ClassicFrame {
 /// bytes, with the BRS and ESI flags.
 ///
 /// ```
-/// use sock_can::{CanId, FdFrame};
+/// use sock::can::{CanId, FdFrame};
 /// let f = FdFrame::new(CanId::new(0x123)?, &[7; 64])?.with_brs(true);
 /// assert!(f.brs() && f.data().len() == 64);
 /// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 65]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
@@ -392,7 +411,7 @@ impl FdFrame {
 /// 1..=2048 data bytes). Needs `CAN_RAW_XL_FRAMES` and an interface with a CAN XL MTU.
 ///
 /// ```
-/// use sock_can::XlFrame;
+/// use sock::can::XlFrame;
 /// let f = XlFrame::new(0x7ff, &[1, 2, 3])?.with_sdt(0x03).with_af(0xdead_beef);
 /// assert_eq!(XlFrame::from_bytes(&f.to_bytes())?, f);
 /// assert_eq!(XlFrame::new(0x800, &[1]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // priority has 11 bits
@@ -508,7 +527,7 @@ impl XlFrame {
 /// Any frame a raw socket reads or writes.
 ///
 /// ```
-/// use sock_can::Frame;
+/// use sock::can::Frame;
 /// let f: Frame = "123#DEADBEEF".parse()?;
 /// assert!(matches!(f, Frame::Classic(_)));
 /// assert_eq!(f.to_string(), "123#DEADBEEF");
@@ -531,6 +550,17 @@ pub enum Frame {
 impl Frame {
     /// Decodes what a raw socket read: 16 bytes are a classic (or error) frame, 72 an FD frame,
     /// a header with `CANXL_XLF` an XL frame. Anything else is `InvalidData`.
+    ///
+    /// ```
+    /// use sock::can::Frame;
+    /// let f: Frame = "123#C0FFEE".parse()?;
+    /// let bytes = f.to_bytes();
+    /// assert_eq!(bytes.len(), 16);
+    /// assert_eq!(Frame::from_bytes(&bytes)?, f);
+    /// assert_eq!((f.id().as_u32(), f.data()), (0x123, &[0xc0, 0xff, 0xee][..]));
+    /// assert_eq!(Frame::from_bytes(&[0; 15]).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Frame> {
         if bytes.len() >= CANXL_HDR_SIZE && bytes[4] & CANXL_XLF != 0 {
             return XlFrame::from_bytes(bytes).map(Frame::Xl);
@@ -611,11 +641,11 @@ fn hex(f: &mut fmt::Formatter<'_>, data: &[u8]) -> fmt::Result {
 fn unhex(s: &str) -> io::Result<Vec<u8>> {
     let s: String = s.chars().filter(|&c| c != '.').collect();
     if s.len() % 2 != 0 || !s.is_ascii() {
-        return Err(invalid_input("frame", "data must be pairs of hex digits"));
+        return Err(invalid_input("data", "must be pairs of hex digits"));
     }
     (0..s.len())
         .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| invalid_input("frame", "bad hex data")))
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| invalid_input("data", "must be pairs of hex digits")))
         .collect()
 }
 
@@ -695,72 +725,79 @@ fn split_len8_dlc(rest: &str) -> io::Result<(&str, Option<u8>)> {
         [d] => char::from(*d).to_digit(16).and_then(|d| u8::try_from(d).ok()).filter(|d| (9..=15).contains(d)),
         _ => None,
     };
-    dlc.map(|d| (body, Some(d))).ok_or_else(|| invalid_input("frame", "a raw DLC after '_' is one hex digit 9..=F"))
+    dlc.map(|d| (body, Some(d))).ok_or_else(|| invalid_input("dlc", "a raw DLC after '_' is one hex digit 9..=F"))
 }
 
 impl FromStr for Frame {
     type Err = io::Error;
 
     /// Parses the text form of the module docs; anything else is `InvalidInput` naming the
-    /// part that is wrong.
+    /// text and the part that is wrong: ``CAN frame `12#00`: id: a CAN id is 3 hex digits
+    /// (standard) or 8 (extended)``.
     fn from_str(s: &str) -> io::Result<Frame> {
-        if let Some((prio, rest)) = s.split_once("###") {
-            let prio = u16::try_from(hex_u32(prio, "prio")?)
-                .map_err(|_| invalid_input("prio", "a CAN XL priority has 11 bits"))?;
-            let (head, data) =
-                rest.split_once('#').ok_or_else(|| invalid_input("frame", "expected flags:sdt:af#data"))?;
-            let mut parts = head.split(':');
-            let (Some(flags), Some(sdt), Some(af), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-            else {
-                return Err(invalid_input("frame", "expected flags:sdt:af"));
-            };
-            let flags = u8::try_from(hex_u32(flags, "flags")?)
-                .map_err(|_| invalid_input("flags", "CAN XL flags are one byte"))?;
-            let sdt =
-                u8::try_from(hex_u32(sdt, "sdt")?).map_err(|_| invalid_input("sdt", "the SDU type is one byte"))?;
-            let mut f = XlFrame::new(prio, &unhex(data)?)?.with_sdt(sdt).with_af(hex_u32(af, "af")?);
-            f.flags = flags | CANXL_XLF;
-            return Ok(Frame::Xl(f));
-        }
-        let (id_text, rest) = s.split_once('#').ok_or_else(|| invalid_input("frame", "expected <id>#<data>"))?;
-        let raw = hex_u32(id_text, "id")?;
-        if id_text.len() == 8 && raw & CAN_ERR_FLAG != 0 {
-            let data = unhex(rest)?;
-            return ClassicFrame::from_raw_parts(raw & (CAN_ERR_FLAG | CAN_ERR_MASK), &data)
-                .map(|f| Frame::Error(ErrorFrame::from_classic(f)));
-        }
-        let id = match id_text.len() {
-            3 => CanId::standard(u16::try_from(raw).unwrap_or(u16::MAX))?,
-            8 => CanId::extended(raw)?,
-            _ => return Err(invalid_input("id", "a CAN id is 3 hex digits (standard) or 8 (extended)")),
-        };
-        if let Some(fd) = rest.strip_prefix('#') {
-            let flags = match fd.as_bytes().first() {
-                Some(c) => char::from(*c).to_digit(16).and_then(|d| u8::try_from(d).ok()),
-                None => None,
-            };
-            let flags =
-                flags.ok_or_else(|| invalid_input("flags", "expected one hex digit of CAN FD flags after ##"))?;
-            // The digit is one ASCII byte, so index 1 is a character boundary.
-            return FdFrame::any_len(id.to_raw(), flags, &unhex(&fd[1..])?).map(Frame::Fd);
-        }
-        let (body, dlc) = split_len8_dlc(rest)?;
-        let f = if let Some(r) = body.strip_prefix(['R', 'r']) {
-            let len = match r.as_bytes() {
-                [] => 0,
-                [d @ b'0'..=b'8'] => d - b'0',
-                _ => return Err(invalid_input("frame", "a remote request length is one digit 0..=8")),
-            };
-            ClassicFrame::remote(id, len)?
-        } else {
-            ClassicFrame::new(id, &unhex(body)?)?
-        };
-        let f = match dlc {
-            Some(d) => f.with_len8_dlc(d)?,
-            None => f,
-        };
-        Ok(Frame::Classic(f))
+        parse_frame(s).map_err(|e| ErrorContext::new(e, format_args!("CAN frame `{s}`")).into())
     }
+}
+
+/// A frame text of the wrong shape (the caller names the text).
+fn malformed(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, what)
+}
+
+/// [`Frame::from_str`] without the text in its errors.
+fn parse_frame(s: &str) -> io::Result<Frame> {
+    if let Some((prio, rest)) = s.split_once("###") {
+        let prio = u16::try_from(hex_u32(prio, "prio")?)
+            .map_err(|_| invalid_input("prio", "a CAN XL priority has 11 bits"))?;
+        let (head, data) = rest.split_once('#').ok_or_else(|| malformed("expected flags:sdt:af#data"))?;
+        let mut parts = head.split(':');
+        let (Some(flags), Some(sdt), Some(af), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return Err(malformed("expected flags:sdt:af"));
+        };
+        let flags =
+            u8::try_from(hex_u32(flags, "flags")?).map_err(|_| invalid_input("flags", "CAN XL flags are one byte"))?;
+        let sdt = u8::try_from(hex_u32(sdt, "sdt")?).map_err(|_| invalid_input("sdt", "the SDU type is one byte"))?;
+        let mut f = XlFrame::new(prio, &unhex(data)?)?.with_sdt(sdt).with_af(hex_u32(af, "af")?);
+        f.flags = flags | CANXL_XLF;
+        return Ok(Frame::Xl(f));
+    }
+    let (id_text, rest) = s.split_once('#').ok_or_else(|| malformed("expected <id>#<data>"))?;
+    let raw = hex_u32(id_text, "id")?;
+    if id_text.len() == 8 && raw & CAN_ERR_FLAG != 0 {
+        let data = unhex(rest)?;
+        return ClassicFrame::from_raw_parts(raw & (CAN_ERR_FLAG | CAN_ERR_MASK), &data)
+            .map(|f| Frame::Error(ErrorFrame::from_classic(f)));
+    }
+    let id = match id_text.len() {
+        3 => CanId::standard(raw)?,
+        8 => CanId::extended(raw)?,
+        _ => return Err(invalid_input("id", "a CAN id is 3 hex digits (standard) or 8 (extended)")),
+    };
+    if let Some(fd) = rest.strip_prefix('#') {
+        let flags = match fd.as_bytes().first() {
+            Some(c) => char::from(*c).to_digit(16).and_then(|d| u8::try_from(d).ok()),
+            None => None,
+        };
+        let flags = flags.ok_or_else(|| invalid_input("flags", "expected one hex digit of CAN FD flags after ##"))?;
+        // The digit is one ASCII byte, so index 1 is a character boundary.
+        return FdFrame::any_len(id.to_raw(), flags, &unhex(&fd[1..])?).map(Frame::Fd);
+    }
+    let (body, dlc) = split_len8_dlc(rest)?;
+    let f = if let Some(r) = body.strip_prefix(['R', 'r']) {
+        let len = match r.as_bytes() {
+            [] => 0,
+            [d @ b'0'..=b'8'] => usize::from(d - b'0'),
+            _ => return Err(malformed("a remote request length is one digit 0..=8")),
+        };
+        ClassicFrame::remote(id, len)?
+    } else {
+        ClassicFrame::new(id, &unhex(body)?)?
+    };
+    let f = match dlc {
+        Some(d) => f.with_len8_dlc(d)?,
+        None => f,
+    };
+    Ok(Frame::Classic(f))
 }
 
 #[cfg(test)]
@@ -834,6 +871,23 @@ mod tests {
         for t in ["123#R9", "123#RA", "123#11_E", "123#1122334455667788_8", "123#R8_", "20000080#00_9", "123"] {
             assert_eq!(parse_err(t), io::ErrorKind::InvalidInput, "{t}");
         }
+    }
+
+    /// Issue 16: a parse error names the text and the part that is wrong.
+    #[test]
+    fn parse_errors_name_the_text() {
+        let e = "12#00".parse::<Frame>().unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(e.to_string(), "CAN frame `12#00`: id: a CAN id is 3 hex digits (standard) or 8 (extended)");
+        assert_eq!("123".parse::<Frame>().unwrap_err().to_string(), "CAN frame `123`: expected <id>#<data>");
+        assert_eq!(
+            "123#0".parse::<Frame>().unwrap_err().to_string(),
+            "CAN frame `123#0`: data: must be pairs of hex digits"
+        );
+        assert_eq!(
+            ClassicFrame::remote(CanId::new(1).unwrap(), 9).unwrap_err().to_string(),
+            "len: a classic CAN frame carries at most 8 bytes"
+        );
     }
 
     /// Issue 13: `123##4` (CANFD_FDF) parsed with flags 4 but printed `123##0`.
@@ -930,7 +984,7 @@ mod tests {
             let id = CanId::from_raw(raw);
             let c8 = &data[..data.len().min(8)];
             assert_text_round_trip(&ClassicFrame::new(id, c8).unwrap().into())?;
-            assert_text_round_trip(&ClassicFrame::remote(id, dlc % 9).unwrap().into())?;
+            assert_text_round_trip(&ClassicFrame::remote(id, usize::from(dlc % 9)).unwrap().into())?;
             if let Ok(f) = ClassicFrame::new(id, c8).unwrap().with_len8_dlc(len8) {
                 assert_text_round_trip(&f.into())?;
             }

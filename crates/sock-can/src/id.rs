@@ -15,7 +15,7 @@ use crate::consts::{CAN_EFF_FLAG, CAN_EFF_MASK, CAN_SFF_MASK};
 /// them), e.g. `123` and `12345678`.
 ///
 /// ```
-/// use sock_can::CanId;
+/// use sock::can::CanId;
 /// let id = CanId::new(0x123)?;
 /// assert_eq!(id, CanId::Standard(0x123));
 /// assert_eq!(CanId::new(0x1234)?.to_string(), "00001234");
@@ -31,15 +31,31 @@ pub enum CanId {
 }
 
 impl CanId {
-    /// A standard id; more than 11 bits is `InvalidInput`.
-    pub fn standard(id: u16) -> io::Result<CanId> {
-        if u32::from(id) > CAN_SFF_MASK {
-            return Err(invalid_input("id", "a standard CAN id has 11 bits (at most 0x7FF)"));
+    /// A standard id; more than 11 bits is `InvalidInput` naming `id`. It takes a `u32`
+    /// like every CAN id of this crate (`can_id`, `CanFilter`, the constants).
+    ///
+    /// ```
+    /// use sock::can::CanId;
+    /// assert_eq!(CanId::standard(0x123)?, CanId::Standard(0x123));
+    /// assert_eq!(CanId::standard(0x800).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn standard(id: u32) -> io::Result<CanId> {
+        match u16::try_from(id) {
+            Ok(short) if id <= CAN_SFF_MASK => Ok(CanId::Standard(short)),
+            _ => Err(invalid_input("id", "a standard CAN id has 11 bits (at most 0x7FF)")),
         }
-        Ok(CanId::Standard(id))
     }
 
-    /// An extended id; more than 29 bits is `InvalidInput`.
+    /// An extended id (even one that fits 11 bits: sent with `CAN_EFF_FLAG`); more than 29
+    /// bits is `InvalidInput` naming `id`.
+    ///
+    /// ```
+    /// use sock::can::CanId;
+    /// let id = CanId::extended(0x123)?;
+    /// assert_eq!((id.to_string(), id.is_extended()), ("00000123".to_string(), true));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn extended(id: u32) -> io::Result<CanId> {
         if id > CAN_EFF_MASK {
             return Err(invalid_input("id", "an extended CAN id has 29 bits (at most 0x1FFFFFFF)"));
@@ -48,7 +64,7 @@ impl CanId {
     }
 
     /// A standard id if `id` fits 11 bits, else an extended one; more than 29 bits is
-    /// `InvalidInput`.
+    /// `InvalidInput`. The type has an example.
     pub fn new(id: u32) -> io::Result<CanId> {
         if id <= CAN_SFF_MASK {
             Ok(CanId::Standard(id as u16))
@@ -58,6 +74,14 @@ impl CanId {
     }
 
     /// The id of a kernel `can_id` (flags other than `CAN_EFF_FLAG` are ignored).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, CanId};
+    /// let id = CanId::from_raw(0x123 | CAN_EFF_FLAG);
+    /// assert_eq!(id, CanId::Extended(0x123));
+    /// assert_eq!(id.to_raw(), 0x123 | CAN_EFF_FLAG);
+    /// assert_eq!((id.as_u32(), id.is_extended()), (0x123, true));
+    /// ```
     pub fn from_raw(can_id: u32) -> CanId {
         if can_id & CAN_EFF_FLAG != 0 {
             CanId::Extended(can_id & CAN_EFF_MASK)
@@ -66,7 +90,8 @@ impl CanId {
         }
     }
 
-    /// The kernel `can_id`: the id, with `CAN_EFF_FLAG` for an extended one.
+    /// The kernel `can_id`: the id, with `CAN_EFF_FLAG` for an extended one (see
+    /// [`from_raw`](CanId::from_raw)).
     pub fn to_raw(self) -> u32 {
         match self {
             CanId::Standard(id) => u32::from(id),
@@ -74,7 +99,7 @@ impl CanId {
         }
     }
 
-    /// The bare identifier bits.
+    /// The bare identifier bits (see [`from_raw`](CanId::from_raw)).
     pub fn as_u32(self) -> u32 {
         match self {
             CanId::Standard(id) => u32::from(id),
@@ -82,7 +107,7 @@ impl CanId {
         }
     }
 
-    /// Whether this is a 29-bit id.
+    /// Whether this is a 29-bit id (see [`from_raw`](CanId::from_raw)).
     pub fn is_extended(self) -> bool {
         matches!(self, CanId::Extended(_))
     }
@@ -101,10 +126,16 @@ impl FromStr for CanId {
     type Err = io::Error;
 
     /// Hex digits; 3 or fewer make a standard id, more an extended one (as `cansend`).
+    /// Anything else is `InvalidInput` naming the text: ``id: `xyz` is not a hex CAN id``.
     fn from_str(s: &str) -> io::Result<CanId> {
-        let v = u32::from_str_radix(s, 16).map_err(|_| invalid_input("id", "not a hex CAN id"))?;
+        let v = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            u32::from_str_radix(s, 16).ok()
+        } else {
+            None
+        };
+        let v = v.ok_or_else(|| invalid_input("id", &format!("`{s}` is not a hex CAN id")))?;
         if s.len() <= 3 {
-            CanId::standard(u16::try_from(v).unwrap_or(u16::MAX))
+            CanId::standard(v)
         } else {
             CanId::extended(v)
         }
@@ -131,7 +162,9 @@ mod tests {
         assert_eq!(CanId::Extended(5).to_raw(), 5 | CAN_EFF_FLAG);
         assert_eq!("123".parse::<CanId>().unwrap(), CanId::Standard(0x123));
         assert_eq!("00000123".parse::<CanId>().unwrap(), CanId::Extended(0x123));
-        assert_eq!("xyz".parse::<CanId>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let e = "xyz".parse::<CanId>().unwrap_err();
+        assert_eq!((e.kind(), e.to_string()), (io::ErrorKind::InvalidInput, "id: `xyz` is not a hex CAN id".into()));
+        assert_eq!("+12".parse::<CanId>().unwrap_err().kind(), io::ErrorKind::InvalidInput);
     }
 
     proptest! {

@@ -13,7 +13,7 @@ pub use sock_core::{IfName, Interface, IFNAMSIZ};
 /// 0 is [`Interface::Any`].
 ///
 /// ```
-/// use sock_can::{interface_from_index, Interface};
+/// use sock::can::{interface_from_index, Interface};
 /// assert_eq!(interface_from_index(0), Interface::Any);
 /// assert_eq!(interface_from_index(1).to_string(), "lo");
 /// ```

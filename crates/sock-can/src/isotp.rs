@@ -6,6 +6,7 @@ use std::io;
 
 use sock_core::{Family, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type};
 
+use crate::attach::attach;
 use crate::consts::*;
 use crate::options::*;
 
@@ -15,7 +16,7 @@ pub const ISOTP_RECV_MAX: usize = 65536;
 /// A `CAN_ISOTP` socket. Set options before binding (the kernel refuses most after).
 ///
 /// ```no_run
-/// use sock_can::IsoTpSocket;
+/// use sock::can::IsoTpSocket;
 /// let a = IsoTpSocket::bound(("vcan0", 0x123, 0x456))?;
 /// let b = IsoTpSocket::bound(("vcan0", 0x456, 0x123))?;
 /// a.send(&[0x55; 4095])?;
@@ -28,87 +29,147 @@ pub struct IsoTpSocket {
 }
 
 impl IsoTpSocket {
-    /// An unbound `CAN_ISOTP` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)`).
+    /// An unbound `CAN_ISOTP` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_ISOTP)`): set options,
+    /// then [`bind`](IsoTpSocket::bind). Without the `can-isotp` module this is
+    /// `EPROTONOSUPPORT` with the hint `modprobe can-isotp`.
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpLlOptions, IsoTpSocket};
+    /// let s = IsoTpSocket::new()?;
+    /// s.set_ll_opts(&IsoTpLlOptions::can_fd(64)?)?;
+    /// s.bind(("vcan0", 0x7e8, 0x7e0))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new() -> io::Result<IsoTpSocket> {
         Ok(IsoTpSocket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP)))? })
     }
 
-    /// A socket bound to `addr`: `("vcan0", rx_id, tx_id)` or an [`IsoTpAddr`](crate::IsoTpAddr).
-    /// Options that the kernel takes only before binding need [`IsoTpSocket::new`] first.
+    /// A socket bound to `addr`: `("vcan0", rx_id, tx_id)` or an [`IsoTpAddr`](crate::IsoTpAddr)
+    /// (the type has an example). Options that the kernel takes only before binding need
+    /// [`IsoTpSocket::new`] first. A failure names the address:
+    /// `bind vcan9: no such interface (ENODEV)`, `bind vcan0:0x7e8:0x7e0: ...`.
     pub fn bound<M>(addr: impl ToSockAddr<M>) -> io::Result<IsoTpSocket> {
         let s = IsoTpSocket::new()?;
         s.bind(addr)?;
         Ok(s)
     }
 
-    /// Binds (after setting options).
+    /// Binds (after setting options; [`new`](IsoTpSocket::new) has an example).
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.sock.bind(addr)
+        attach(&self.sock, addr, false)
     }
 
-    /// Sends one message (the kernel segments it); returns its length.
+    /// Sends one message (the kernel segments it); returns its length (the type has an
+    /// example).
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
         self.sock.send(data)
     }
 
     /// Receives one whole message into `buf` (a longer message is cut to `buf`).
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::bound(("vcan0", 0x7e8, 0x7e0))?;
+    /// let mut buf = [0u8; 4095];
+    /// let n = s.recv(&mut buf)?;
+    /// println!("{:02x?}", &buf[..n]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         self.sock.recv(buf)
     }
 
-    /// Receives one whole message into a new `Vec`.
+    /// Receives one whole message into a new `Vec` (the type has an example).
     pub fn recv_vec(&self) -> io::Result<Vec<u8>> {
         self.sock.recv_vec(ISOTP_RECV_MAX)
     }
 
-    /// `CAN_ISOTP_OPTS`.
+    /// `CAN_ISOTP_OPTS` (before `bind`).
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpOptions, IsoTpSocket};
+    /// use sock::can::consts::CAN_ISOTP_TX_PADDING;
+    /// let s = IsoTpSocket::new()?;
+    /// s.set_opts(&IsoTpOptions { flags: CAN_ISOTP_TX_PADDING, ..IsoTpOptions::default() })?;
+    /// assert_eq!(s.opts()?.flags, CAN_ISOTP_TX_PADDING);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_opts(&self, opts: &IsoTpOptions) -> io::Result<()> {
-        self.sock.set(ISOTP_OPTS, opts)
+        ISOTP_OPTS.set(&self.sock, opts)
     }
 
-    /// The `CAN_ISOTP_OPTS` in force.
+    /// The `CAN_ISOTP_OPTS` in force (see [`set_opts`](IsoTpSocket::set_opts)).
     pub fn opts(&self) -> io::Result<IsoTpOptions> {
-        self.sock.get(ISOTP_OPTS)
+        ISOTP_OPTS.get(&self.sock)
     }
 
-    /// `CAN_ISOTP_RECV_FC`.
+    /// `CAN_ISOTP_RECV_FC`: the flow control this socket sends (before `bind`).
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpFcOptions, IsoTpSocket};
+    /// let s = IsoTpSocket::new()?;
+    /// s.set_recv_fc(&IsoTpFcOptions { bs: 8, stmin: 5, wftmax: 0 })?;
+    /// assert_eq!(s.recv_fc()?.bs, 8);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_recv_fc(&self, fc: &IsoTpFcOptions) -> io::Result<()> {
-        self.sock.set(ISOTP_RECV_FC, fc)
+        ISOTP_RECV_FC.set(&self.sock, fc)
     }
 
-    /// The `CAN_ISOTP_RECV_FC` in force.
+    /// The `CAN_ISOTP_RECV_FC` in force (see [`set_recv_fc`](IsoTpSocket::set_recv_fc)).
     pub fn recv_fc(&self) -> io::Result<IsoTpFcOptions> {
-        self.sock.get(ISOTP_RECV_FC)
+        ISOTP_RECV_FC.get(&self.sock)
     }
 
-    /// `CAN_ISOTP_TX_STMIN`: the separation time in ns to use instead of the peer's.
+    /// `CAN_ISOTP_TX_STMIN`: the separation time in nanoseconds to use instead of the peer's.
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::new()?;
+    /// s.set_tx_stmin(1_000_000)?; // 1 ms
+    /// assert_eq!(s.tx_stmin()?, 1_000_000);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_tx_stmin(&self, nanos: u32) -> io::Result<()> {
-        self.sock.set(ISOTP_TX_STMIN, &nanos)
+        ISOTP_TX_STMIN.set(&self.sock, &nanos)
     }
 
-    /// The `CAN_ISOTP_TX_STMIN` in force (ns).
+    /// The `CAN_ISOTP_TX_STMIN` in force (nanoseconds).
     pub fn tx_stmin(&self) -> io::Result<u32> {
-        self.sock.get(ISOTP_TX_STMIN)
+        ISOTP_TX_STMIN.get(&self.sock)
     }
 
-    /// `CAN_ISOTP_RX_STMIN`: ignore consecutive frames closer than this many ns.
+    /// `CAN_ISOTP_RX_STMIN`: ignore consecutive frames closer than this many nanoseconds.
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::new()?;
+    /// s.set_rx_stmin(500_000)?; // 0.5 ms
+    /// assert_eq!(s.rx_stmin()?, 500_000);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_rx_stmin(&self, nanos: u32) -> io::Result<()> {
-        self.sock.set(ISOTP_RX_STMIN, &nanos)
+        ISOTP_RX_STMIN.set(&self.sock, &nanos)
     }
 
-    /// The `CAN_ISOTP_RX_STMIN` in force (ns).
+    /// The `CAN_ISOTP_RX_STMIN` in force (nanoseconds).
     pub fn rx_stmin(&self) -> io::Result<u32> {
-        self.sock.get(ISOTP_RX_STMIN)
+        ISOTP_RX_STMIN.get(&self.sock)
     }
 
-    /// `CAN_ISOTP_LL_OPTS`.
+    /// `CAN_ISOTP_LL_OPTS`: classic or FD frames ([`IsoTpLlOptions::can`],
+    /// [`IsoTpLlOptions::can_fd`]), before `bind`; [`new`](IsoTpSocket::new) has an example. A
+    /// refusal names the option: `setsockopt CAN_ISOTP_LL_OPTS: Invalid argument (EINVAL)`.
     pub fn set_ll_opts(&self, ll: &IsoTpLlOptions) -> io::Result<()> {
-        self.sock.set(ISOTP_LL_OPTS, ll)
+        ISOTP_LL_OPTS.set(&self.sock, ll)
     }
 
     /// The `CAN_ISOTP_LL_OPTS` in force.
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::new()?;
+    /// assert_eq!(s.ll_opts()?, sock::can::IsoTpLlOptions::can());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn ll_opts(&self) -> io::Result<IsoTpLlOptions> {
-        self.sock.get(ISOTP_LL_OPTS)
+        ISOTP_LL_OPTS.get(&self.sock)
     }
 }
 

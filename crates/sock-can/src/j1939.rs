@@ -5,12 +5,12 @@
 use std::io;
 
 use sock_core::cmsg::CmsgIter;
-use sock_core::{
-    consts as core_consts, invalid_input, Family, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type,
-};
+use sock_core::{invalid_input, Family, MsgFlags, Protocol, ProtocolSocket, Socket, SocketKind, ToSockAddr, Type};
 
 use crate::addr::J1939Addr;
+use crate::attach::attach;
 use crate::consts::*;
+use crate::j1939_cmsg::J1939Cmsg;
 use crate::options::*;
 
 /// `sizeof(struct j1939_filter)`: 26 bytes of fields padded to 32.
@@ -19,38 +19,44 @@ const FILTER_SIZE: usize = 32;
 /// `struct j1939_filter`: a packet passes when each field masked equals the filter's.
 ///
 /// ```
-/// use sock_can::J1939Filter;
+/// use sock::can::J1939Filter;
 /// let f = J1939Filter::pgn(0x12300);
-/// assert_eq!((f.pgn, f.pgn_mask), (0x12300, sock_can::consts::J1939_PGN_MAX));
+/// assert_eq!((f.pgn, f.pgn_mask), (0x12300, sock::can::consts::J1939_PGN_MAX));
+/// assert_eq!(J1939Filter::source(0x80).addr_mask, 0xff);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct J1939Filter {
-    /// The name to match.
+    /// The 64-bit ECU name to match.
     pub name: u64,
     /// The bits of the name that must match.
     pub name_mask: u64,
-    /// The PGN to match.
+    /// The parameter group number to match.
     pub pgn: u32,
     /// The bits of the PGN that must match.
     pub pgn_mask: u32,
-    /// The source address to match.
+    /// The 8-bit source address to match.
     pub addr: u8,
     /// The bits of the address that must match.
     pub addr_mask: u8,
 }
 
 impl J1939Filter {
-    /// Packets of one PGN.
+    /// Packets of one PGN (see the type's example).
     pub fn pgn(pgn: u32) -> J1939Filter {
         J1939Filter { pgn, pgn_mask: J1939_PGN_MAX, ..J1939Filter::default() }
     }
 
-    /// Packets from one source address.
+    /// Packets from one source address (see the type's example).
     pub fn source(addr: u8) -> J1939Filter {
         J1939Filter { addr, addr_mask: 0xff, ..J1939Filter::default() }
     }
 
     /// The 32 bytes of the kernel struct (padding zeroed).
+    ///
+    /// ```
+    /// let bytes = sock::can::J1939Filter::source(0x80).encode();
+    /// assert_eq!((bytes.len(), bytes[24], bytes[25]), (32, 0x80, 0xff));
+    /// ```
     pub fn encode(&self) -> [u8; FILTER_SIZE] {
         let mut b = [0u8; FILTER_SIZE];
         b[0..8].copy_from_slice(&self.name.to_ne_bytes());
@@ -63,7 +69,15 @@ impl J1939Filter {
     }
 }
 
-/// One received J1939 packet's metadata.
+/// One received J1939 packet's metadata: what [`J1939Socket::recv`] returns.
+///
+/// ```no_run
+/// let rx = sock::can::J1939Socket::bound(("vcan0", sock::can::J1939_NO_NAME, sock::can::J1939_NO_PGN, 0x90))?;
+/// let mut buf = [0u8; 1785];
+/// let got = rx.recv(&mut buf)?;
+/// println!("{} bytes of PGN {:#x} from {:#x}, priority {:?}", got.len, got.source.pgn, got.source.addr, got.priority);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct J1939Recv {
     /// Bytes received into the buffer.
@@ -83,8 +97,8 @@ pub struct J1939Recv {
 /// A `CAN_J1939` socket (`socket(AF_CAN, SOCK_DGRAM, CAN_J1939)`).
 ///
 /// ```no_run
-/// use sock_can::{J1939Addr, J1939Socket};
-/// use sock_can::consts::{J1939_NO_NAME, J1939_NO_PGN};
+/// use sock::can::{J1939Addr, J1939Socket};
+/// use sock::can::consts::{J1939_NO_NAME, J1939_NO_PGN};
 /// let rx = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x90))?;
 /// let tx = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
 /// tx.send_to(b"hello", J1939Addr::to(0x12300, 0x90))?;
@@ -99,42 +113,67 @@ pub struct J1939Socket {
 }
 
 impl J1939Socket {
-    /// An unbound `CAN_J1939` socket.
+    /// An unbound `CAN_J1939` socket; set options, then [`bind`](J1939Socket::bind).
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// j.set_promisc(true)?;
+    /// j.bind(("vcan0", sock::can::J1939_NO_NAME, sock::can::J1939_NO_PGN, sock::can::J1939_NO_ADDR))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new() -> io::Result<J1939Socket> {
         Ok(J1939Socket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939)))? })
     }
 
-    /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`].
+    /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`] (see the
+    /// type's example). An unknown interface is `bind vcan9: no such interface (ENODEV)`; a
+    /// kernel refusal names the address (`bind vcan0:0x0:0x40000:0x80: ...`).
     pub fn bound<M>(addr: impl ToSockAddr<M>) -> io::Result<J1939Socket> {
         let s = J1939Socket::new()?;
         s.bind(addr)?;
         Ok(s)
     }
 
-    /// Binds.
+    /// Binds (see [`J1939Socket::bound`]; [`new`](J1939Socket::new) has an example).
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.sock.bind(addr)
+        attach(&self.sock, addr, false)
     }
 
     /// Sets the default destination (name, PGN, address) for [`send`](J1939Socket::send)
     /// (the socket's own `connect`; build with [`J1939Socket::bound`] first).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// j.connect(J1939Addr::to(0x12300, 0x90))?;
+    /// j.send(b"to 0x90")?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.sock.connect(addr)
+        attach(&self.sock, addr, true)
     }
 
-    /// Sends to the connected destination.
+    /// Sends to the connected destination (see [`connect`](J1939Socket::connect)).
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
         self.sock.send(data)
     }
 
     /// Sends to a PGN and address: `J1939Addr::to(pgn, addr)`; to broadcast, use
-    /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast).
+    /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast) (the type
+    /// has an example).
     pub fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
         self.sock.send_to(data, dest)
     }
 
     /// Sends with priority `prio` (0..=7) for this packet only: sets `SO_J1939_SEND_PRIO`,
     /// sends, and puts the previous priority back (the kernel takes no per-packet priority).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// j.send_to_with_prio(b"urgent", J1939Addr::to(0x12300, 0x90), 0)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_to_with_prio<M>(&self, data: &[u8], dest: impl ToSockAddr<M>, prio: u8) -> io::Result<usize> {
         let previous = self.send_prio()?;
         self.set_send_prio(prio)?;
@@ -143,57 +182,77 @@ impl J1939Socket {
         sent
     }
 
-    /// Receives one packet into `buf`, with its source and destination details.
+    /// Receives one packet into `buf`, with its source and destination details
+    /// ([`J1939Recv`], which has an example; the items are [`J1939Cmsg`](crate::J1939Cmsg)s).
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
         let mut control = [0u8; 128];
-        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
+        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, MsgFlags::NONE)?;
         let source = J1939Addr::decode_indexed(&msg.addr).unwrap_or_default();
         let mut out = J1939Recv { len: msg.bytes, source, dest_addr: None, dest_name: None, priority: None };
-        for item in CmsgIter::new(&control[..msg.control_len]) {
-            if item.level != SOL_CAN_J1939 {
-                continue;
-            }
-            match item.ty {
-                SCM_J1939_DEST_ADDR => out.dest_addr = item.data.first().copied(),
-                SCM_J1939_DEST_NAME => out.dest_name = item.value::<u64>(),
-                SCM_J1939_PRIO => out.priority = item.data.first().copied(),
-                _ => {}
+        for item in CmsgIter::new(&control[..msg.control_len]).filter_map(|c| c.decode::<J1939Cmsg>()) {
+            match item {
+                J1939Cmsg::DestAddr(a) => out.dest_addr = Some(a),
+                J1939Cmsg::DestName(n) => out.dest_name = Some(n),
+                J1939Cmsg::Prio(p) => out.priority = Some(p),
             }
         }
         Ok(out)
     }
 
     /// `SO_J1939_FILTER`: receive only packets matching one of `filters` (empty: all).
-    /// More than `J1939_FILTER_MAX` is `InvalidInput`.
+    /// More than `J1939_FILTER_MAX` is `InvalidInput` naming `filters`.
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Filter, J1939Socket};
+    /// let j = J1939Socket::new()?;
+    /// j.set_filters(&[J1939Filter::pgn(0x12300), J1939Filter::source(0x80)])?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_filters(&self, filters: &[J1939Filter]) -> io::Result<()> {
         if filters.len() > J1939_FILTER_MAX {
             return Err(invalid_input("filters", "at most J1939_FILTER_MAX (512) filters"));
         }
         let bytes: Vec<u8> = filters.iter().flat_map(|f| f.encode()).collect();
-        self.sock.setsockopt_bytes(SOL_CAN_J1939, SO_J1939_FILTER, &bytes)
+        J1939_FILTER.set_bytes(&self.sock, &bytes)
     }
 
-    /// `SO_J1939_PROMISC`: receive every packet on the bus.
+    /// `SO_J1939_PROMISC`: receive every packet on the bus ([`new`](J1939Socket::new) has an
+    /// example).
     pub fn set_promisc(&self, on: bool) -> io::Result<()> {
-        self.sock.set(J1939_PROMISC, &on)
+        J1939_PROMISC.set(&self.sock, &on)
     }
 
     /// Whether promiscuous mode is on.
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// assert!(!j.promisc()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn promisc(&self) -> io::Result<bool> {
-        self.sock.get(J1939_PROMISC)
+        J1939_PROMISC.get(&self.sock)
     }
 
-    /// `SO_J1939_SEND_PRIO`: the priority (0..=7) of sent packets; more is `InvalidInput`.
+    /// `SO_J1939_SEND_PRIO`: the priority (0..=7) of sent packets; more is `InvalidInput`
+    /// naming `prio`.
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// j.set_send_prio(3)?;
+    /// assert_eq!(j.send_prio()?, 3);
+    /// assert_eq!(j.set_send_prio(8).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_send_prio(&self, prio: u8) -> io::Result<()> {
         if prio > 7 {
             return Err(invalid_input("prio", "J1939 priorities are 0..=7"));
         }
-        self.sock.setsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO, i32::from(prio))
+        J1939_SEND_PRIO.set(&self.sock, &i32::from(prio))
     }
 
-    /// The priority of sent packets.
+    /// The priority of sent packets (see [`set_send_prio`](J1939Socket::set_send_prio)).
     pub fn send_prio(&self) -> io::Result<u8> {
-        let prio = self.sock.getsockopt_int(SOL_CAN_J1939, SO_J1939_SEND_PRIO)?;
+        let prio = J1939_SEND_PRIO.get(&self.sock)?;
         u8::try_from(prio).map_err(|_| {
             io::Error::new(io::ErrorKind::InvalidData, format!("SO_J1939_SEND_PRIO is {prio}, not a priority"))
         })
@@ -201,37 +260,65 @@ impl J1939Socket {
 
     /// `SO_J1939_ERRQUEUE` alone (see [`set_tx_reports`](J1939Socket::set_tx_reports), which
     /// also turns on the timestamping flags the reports need).
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// j.set_errqueue(true)?;
+    /// assert!(j.errqueue()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_errqueue(&self, on: bool) -> io::Result<()> {
-        self.sock.set(J1939_ERRQUEUE, &on)
+        J1939_ERRQUEUE.set(&self.sock, &on)
     }
 
-    /// Whether the error queue is on.
+    /// Whether the error queue is on (see [`set_errqueue`](J1939Socket::set_errqueue)).
     pub fn errqueue(&self) -> io::Result<bool> {
-        self.sock.get(J1939_ERRQUEUE)
+        J1939_ERRQUEUE.get(&self.sock)
     }
 
     /// Transfer reports on the error queue: `SO_J1939_ERRQUEUE` plus the `SO_TIMESTAMPING`
     /// flags that make the kernel report scheduled, acknowledged and aborted transfers
     /// ([`J1939_TX_REPORT_FLAGS`](crate::J1939_TX_REPORT_FLAGS)). Read them with
-    /// [`recv_report`](J1939Socket::recv_report).
+    /// [`recv_report`](J1939Socket::recv_report), which has an example.
     pub fn set_tx_reports(&self, on: bool) -> io::Result<()> {
-        let flags = if on { crate::J1939_TX_REPORT_FLAGS as i32 } else { 0 };
-        self.sock.setsockopt_int(core_consts::SOL_SOCKET, libc::SO_TIMESTAMPING, flags)?;
+        let flags = if on { crate::J1939_TX_REPORT_FLAGS } else { 0 };
+        TIMESTAMPING.set(&self.sock, &flags)?;
         self.set_errqueue(on)
     }
 
     /// Receives one error queue report (`MSG_ERRQUEUE`), waiting per the socket's mode;
     /// `None` if the message carried no J1939 report.
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// j.set_tx_reports(true)?;
+    /// j.send_to(&[0; 100], J1939Addr::to(0x12300, 0x90))?; // a transport-protocol transfer
+    /// while let Some(report) = j.recv_report()? {
+    ///     if report.is_acked() || report.is_aborted() {
+    ///         break;
+    ///     }
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_report(&self) -> io::Result<Option<crate::J1939Report>> {
         let mut data = [0u8; 64];
         let mut control = [0u8; 512];
-        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, libc::MSG_ERRQUEUE)?;
+        let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(&mut data)], &mut control, MsgFlags::ERRQUEUE)?;
         Ok(crate::J1939Report::parse(&control[..msg.control_len]))
     }
 
     /// `SO_BROADCAST`: allow sending to `J1939_NO_ADDR`.
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_ADDR, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// j.set_broadcast(true)?;
+    /// j.send_to(b"all", J1939Addr::to(0x12300, J1939_NO_ADDR))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_broadcast(&self, on: bool) -> io::Result<()> {
-        self.sock.set(BROADCAST, &on)
+        BROADCAST.set(&self.sock, &on)
     }
 }
 

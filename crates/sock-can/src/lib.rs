@@ -6,7 +6,26 @@
 //! [`AnyCanAddr::decode_with`]); and every CAN constant of CPython under its Python name
 //! ([`consts`], also re-exported at the crate root).
 //!
-//! Most programs use it through the `sock` facade (feature `can`).
+//! Most programs use it through the `sock` facade (feature `can`), as `sock::can`.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use sock::can::{CanId, CanSocket, ClassicFrame};
+//!
+//! // Open vcan0 (`ip link add vcan0 type vcan && ip link set vcan0 up`), send a frame, read one.
+//! let can = CanSocket::bound(("vcan0",))?;
+//! can.write_classic(&ClassicFrame::new(CanId::new(0x123)?, &[0xde, 0xad, 0xbe, 0xef])?)?;
+//! can.as_ref().set_timeout(Some(Duration::from_secs(1)))?;
+//! let frame = can.read_frame()?; // a frame another node sent (ours are not looped back to us)
+//! println!("{frame}"); // candump's text: 123#DEADBEEF
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Errors say what failed on what: `bind vcan9: no such interface (ENODEV)`,
+//! `setsockopt CAN_RAW_XL_FRAMES: Protocol not available (ENOPROTOOPT)`, ``CAN frame `12#00`:
+//! id: ...``; the data path (`read_frame`, `write_frame` and their batch and async forms)
+//! passes the kernel's errors through untouched. Read the OS error code with
+//! [`sock_core::errno`].
 //!
 //! # Coming from Python
 //!
@@ -63,50 +82,21 @@
 //! - J1939 transfer progress: [`J1939Socket::set_tx_reports`] and
 //!   [`J1939Socket::recv_report`] read the error queue into [`J1939Report`]s.
 //! - No dependencies beyond `sock-core` and `libc`, except behind the async features (below).
-//!
-//! # Async
-//!
-//! Features `tokio` and `async-io` add [`aio`]: [`AsyncCanSocket`](aio::AsyncCanSocket),
-//! [`AsyncBcmSocket`](aio::AsyncBcmSocket), [`AsyncIsoTpSocket`](aio::AsyncIsoTpSocket) and
-//! [`AsyncJ1939Socket`](aio::AsyncJ1939Socket), generic over the runtime's reactor; name them
-//! through [`tokio`] (`sock::can::tokio::AsyncCanSocket`) or [`async_io`]. They are newtypes
-//! over sock-core's `Async<T, R>` (the orphan rule forbids methods and trait impls on it here):
-//! `new(socket)` registers (and fails outside a runtime), `bound`/`connected` mirror the sync
-//! verbs, `get_ref`/`inner`/`into_inner` give the socket, its `Async` (readiness, `try_io`,
-//! `async_io` for every other method) or its ownership back. Each typed method is the sync
-//! method run non-blocking on readiness: one syscall when data is there, no task, no
-//! allocation beyond the item; each says what a dropped future lost (nothing, for every
-//! receive and send), and `try_*` variants never wait.
-//!
-//! Streams and sinks use the futures ecosystem's standard traits: `futures_core::Stream`
-//! (dependency `futures-core`) for received frames and BCM notifications, and
-//! `futures_sink::Sink` (dependency `futures-sink`, the standard `Sink` trait that
-//! `futures::SinkExt`, `tokio_util` and others build on) for frames to send; both are
-//! re-exported as [`aio::Stream`] and [`aio::Sink`]. A frame stream never ends and yields
-//! errors as items.
-//!
-//! J1939 transfer reports (`MSG_ERRQUEUE`) signal readiness as `POLLERR`. async-io reports it
-//! as readable; tokio reports it only to `Interest::ERROR`, so on tokio
-//! [`recv_report`](aio::AsyncJ1939Socket::recv_report) registers a duplicate fd for that
-//! interest on first use (tokio is then a direct dependency, feature `net`).
-//!
-//! ```no_run
-//! use sock_can::tokio::AsyncCanSocket;
-//! use sock_can::{CanId, ClassicFrame, Frame};
-//!
-//! #[tokio::main(flavor = "current_thread")]
-//! async fn main() -> std::io::Result<()> {
-//!     let can = AsyncCanSocket::bound(("vcan0",))?;
-//!     can.write_frame(&Frame::Classic(ClassicFrame::new(CanId::Standard(0x123), &[1, 2])?)).await?;
-//!     let frame = tokio::time::timeout(std::time::Duration::from_secs(1), can.read_frame()).await;
-//!     println!("{frame:?}");
-//!     Ok(())
-//! }
-//! ```
+#![cfg_attr(
+    all(feature = "tokio", feature = "async-io"),
+    doc = "\n# Async\n",
+    doc = include_str!("async_docs.md")
+)]
+#![cfg_attr(
+    not(all(feature = "tokio", feature = "async-io")),
+    doc = "\n# Async\n\nThe features `tokio` and `async-io` add the async sockets (`aio`, `tokio`, `async_io`); \
+           these docs were built without both, see the docs built with `--all-features`."
+)]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        mod attach;
         #[cfg(any(feature = "tokio", feature = "async-io"))]
         pub mod aio;
         mod bcm;
@@ -119,6 +109,7 @@ cfg_if::cfg_if! {
         mod iface;
         mod isotp;
         mod j1939;
+        mod j1939_cmsg;
         mod j1939_errqueue;
         mod options;
         mod raw;
@@ -135,6 +126,7 @@ cfg_if::cfg_if! {
         pub use iface::{interface_from_index, IfName, Interface, IFNAMSIZ};
         pub use isotp::{IsoTpSocket, ISOTP_RECV_MAX};
         pub use j1939::{J1939Filter, J1939Recv, J1939Socket};
+        pub use j1939_cmsg::J1939Cmsg;
         pub use j1939_errqueue::{
             J1939Report, J1939_TX_REPORT_FLAGS, SCM_TSTAMP_ACK, SCM_TSTAMP_SCHED, SO_EE_ORIGIN_LOCAL,
             SO_EE_ORIGIN_TIMESTAMPING,

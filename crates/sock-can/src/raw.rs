@@ -6,9 +6,11 @@ use std::time::SystemTime;
 
 use sock_core::cmsg::CmsgIter;
 use sock_core::{
-    invalid_input, Family, Protocol, ProtocolSocket, RecvBatch, SendBatch, SockAddr, Socket, SocketKind, ToSockAddr,
-    Type,
+    invalid_input, Family, MsgFlags, Protocol, ProtocolSocket, RecvBatch, SendBatch, SockAddr, Socket, SocketKind,
+    ToSockAddr, Type,
 };
+
+use crate::attach::attach;
 
 use crate::consts::*;
 use crate::filter::CanFilter;
@@ -23,13 +25,21 @@ struct XlBuf([u8; CANXL_MTU]);
 #[repr(C, align(8))]
 struct FdBuf([u8; CANFD_MTU]);
 
-/// What came with a frame besides its bytes.
+/// What came with a frame besides its bytes: [`CanSocket::read_frame_meta`] returns it.
+///
+/// ```no_run
+/// let can = sock::can::CanSocket::bound(("vcan0",))?;
+/// can.set_timestamp(true)?;
+/// let (frame, meta) = can.read_frame_meta()?;
+/// println!("{frame} on #{} at {:?} (own: {})", meta.ifindex, meta.timestamp, meta.own);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameMeta {
     /// The index of the interface the frame came from (turn it into a name with
     /// [`interface_from_index`](crate::interface_from_index)).
     pub ifindex: u32,
-    /// The receive time, if `SO_TIMESTAMP` or `SO_TIMESTAMPNS` is on.
+    /// The receive time (since the Unix epoch), if `SO_TIMESTAMP` or `SO_TIMESTAMPNS` is on.
     pub timestamp: Option<SystemTime>,
     /// `MSG_DONTROUTE`: the frame was sent from this host (local loopback).
     pub local: bool,
@@ -42,7 +52,7 @@ pub struct FrameMeta {
 /// joined filters, receive timestamps.
 ///
 /// ```no_run
-/// use sock_can::{CanId, CanSocket, ClassicFrame, Frame};
+/// use sock::can::{CanId, CanSocket, ClassicFrame, Frame};
 /// let sock = CanSocket::bound(("vcan0",))?;
 /// sock.write_frame(&ClassicFrame::new(CanId::new(0x123)?, &[1, 2, 3])?.into())?;
 /// match sock.read_frame()? {
@@ -60,48 +70,112 @@ pub struct CanSocket {
 }
 
 impl CanSocket {
-    /// An unbound `CAN_RAW` socket (`socket(AF_CAN, SOCK_RAW, CAN_RAW)`).
+    /// An unbound `CAN_RAW` socket (`socket(AF_CAN, SOCK_RAW, CAN_RAW)`); set filters and
+    /// options, then [`bind`](CanSocket::bind). Without CAN support in the kernel this is
+    /// `EAFNOSUPPORT` with a hint naming the module (`modprobe can-raw`).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanFilter, CanSocket};
+    /// let can = CanSocket::new()?;
+    /// can.set_filters(&[CanFilter::new(0x100, 0x700)])?;
+    /// can.bind(("vcan0",))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new() -> io::Result<CanSocket> {
         let sock = Socket::new(Family::CAN, Type::RAW, Some(Protocol(CAN_RAW)))?;
         Ok(CanSocket { sock, xl: AtomicBool::new(false) })
     }
 
     /// A `CAN_RAW` socket bound to interface `iface`: `("vcan0",)`, `("",)` (every
-    /// interface) or a [`CanAddr`](crate::CanAddr).
+    /// interface) or a [`CanAddr`](crate::CanAddr). An unknown interface is
+    /// `bind vcan9: no such interface (ENODEV)`; one that is not CAN
+    /// `bind lo: not a CAN interface (ENODEV)`.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// let e = sock::can::CanSocket::bound(("vcan9",)).unwrap_err();
+    /// assert_eq!(e.to_string(), "bind vcan9: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound<M>(iface: impl ToSockAddr<M>) -> io::Result<CanSocket> {
         let sock = CanSocket::new()?;
-        sock.sock.bind(iface)?;
+        sock.bind(iface)?;
         Ok(sock)
     }
 
-    /// Binds to an interface (see [`CanSocket::bound`]).
+    /// Binds to an interface (see [`CanSocket::bound`] for the forms and errors).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// can.bind(("",))?; // every CAN interface
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
-        self.sock.bind(addr)
+        attach(&self.sock, addr, false)
     }
 
-    /// Writes one frame (one `send`).
+    /// Writes one frame of any kind (one `send`).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanSocket, Frame};
+    /// let can = CanSocket::bound(("vcan0",))?;
+    /// can.write_frame(&"123#DEADBEEF".parse::<Frame>()?)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_frame(&self, frame: &Frame) -> io::Result<()> {
         self.send_whole(&frame.to_bytes())
     }
 
     /// Writes a classic frame (the 16 bytes of its struct, no copy).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanId, CanSocket, ClassicFrame};
+    /// let can = CanSocket::bound(("vcan0",))?;
+    /// can.write_classic(&ClassicFrame::new(CanId::new(0x123)?, &[1, 2])?)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
     pub fn write_classic(&self, frame: &ClassicFrame) -> io::Result<()> {
         self.send_whole(frame.as_bytes())
     }
 
-    /// Writes an FD frame (needs [`set_fd_frames`](CanSocket::set_fd_frames)).
+    /// Writes an FD frame (needs [`set_fd_frames`](CanSocket::set_fd_frames) and an
+    /// interface with the CAN FD MTU).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanId, CanSocket, FdFrame};
+    /// let can = CanSocket::bound(("vcan0",))?;
+    /// can.set_fd_frames(true)?;
+    /// can.write_fd(&FdFrame::new(CanId::new(0x123)?, &[7; 64])?.with_brs(true))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
     pub fn write_fd(&self, frame: &FdFrame) -> io::Result<()> {
         self.send_whole(frame.as_bytes())
     }
 
-    /// Writes an XL frame (needs [`set_xl_frames`](CanSocket::set_xl_frames)).
+    /// Writes an XL frame (needs [`set_xl_frames`](CanSocket::set_xl_frames) and an
+    /// interface with a CAN XL MTU).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanSocket, XlFrame};
+    /// let can = CanSocket::bound(("vcanxl0",))?;
+    /// can.set_xl_frames(true)?;
+    /// can.write_xl(&XlFrame::new(0x7ff, &[1; 100])?)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_xl(&self, frame: &XlFrame) -> io::Result<()> {
         self.send_whole(&frame.to_bytes())
     }
 
     /// Writes one frame to interface `addr` (`sendto`), for sockets bound to every interface.
+    ///
+    /// ```no_run
+    /// use sock::can::{CanSocket, Frame};
+    /// let can = CanSocket::bound(("",))?;
+    /// can.write_frame_to(&"123#01".parse::<Frame>()?, ("vcan0",))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_frame_to<M>(&self, frame: &Frame, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(&self.sock)?;
         let bytes = frame.to_bytes();
@@ -116,12 +190,27 @@ impl CanSocket {
     }
 
     /// Reads one frame of any kind (waits per the socket's mode).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// can.as_ref().set_timeout(Some(std::time::Duration::from_secs(1)))?;
+    /// println!("{}", can.read_frame()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
     pub fn read_frame(&self) -> io::Result<Frame> {
         self.receive(|buf| Ok((self.sock.recv(buf)?, ()))).map(|(frame, ())| frame)
     }
 
     /// Reads one frame and the index of the interface it came from (`recvfrom`).
+    ///
+    /// ```no_run
+    /// use sock::can::{interface_from_index, CanSocket};
+    /// let can = CanSocket::bound(("",))?;
+    /// let (frame, ifindex) = can.read_frame_from()?;
+    /// println!("{frame} on {}", interface_from_index(ifindex));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn read_frame_from(&self) -> io::Result<(Frame, u32)> {
         self.receive(|buf| {
             let (n, addr) = self.sock.recv_from(buf)?;
@@ -131,16 +220,16 @@ impl CanSocket {
 
     /// Reads one frame with its [`FrameMeta`]: interface, timestamp (turn it on with
     /// [`set_timestamp`](CanSocket::set_timestamp)), and whether it was sent locally or by this
-    /// socket (`recvmsg`).
+    /// socket (`recvmsg`). See [`FrameMeta`] for an example.
     pub fn read_frame_meta(&self) -> io::Result<(Frame, FrameMeta)> {
         let mut control = [0u8; 64];
         self.receive(|buf| {
-            let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, 0)?;
+            let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, MsgFlags::NONE)?;
             let meta = FrameMeta {
                 ifindex: ifindex_of(&msg.addr),
                 timestamp: timestamp(&control[..msg.control_len]),
-                local: msg.flags.bits() & libc::MSG_DONTROUTE != 0,
-                own: msg.flags.bits() & libc::MSG_CONFIRM != 0,
+                local: msg.flags.contains(MsgFlags::DONTROUTE),
+                own: msg.flags.contains(MsgFlags::CONFIRM),
             };
             Ok((msg.bytes, meta))
         })
@@ -165,8 +254,8 @@ impl CanSocket {
     /// frame); `batch` keeps its header storage between calls.
     ///
     /// ```no_run
-    /// use sock_can::{CanId, CanSocket, ClassicFrame};
-    /// use sock_core::SendBatch;
+    /// use sock::can::{CanId, CanSocket, ClassicFrame};
+    /// use sock::SendBatch;
     /// let s = CanSocket::bound(("vcan0",))?;
     /// let frames: Vec<ClassicFrame> = (0..32u8).map(|i| ClassicFrame::new(CanId::Standard(0x100), &[i])).collect::<Result<_, _>>()?;
     /// let mut batch = SendBatch::new();
@@ -174,12 +263,12 @@ impl CanSocket {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn write_frames<F: AsRef<[u8]>>(&self, frames: &[F], batch: &mut SendBatch) -> io::Result<usize> {
-        self.sock.send_many(frames, batch, 0)
+        self.sock.send_many(frames, batch, MsgFlags::NONE)
     }
 
     /// A receive batch of `count` frame slots for [`read_frames`](CanSocket::read_frames),
     /// sized for XL frames if they are on. A `count` whose buffers cannot be allocated is
-    /// `InvalidInput`, never an abort.
+    /// `InvalidInput`, never an abort. See [`read_frames`](CanSocket::read_frames).
     pub fn frame_batch(&self, count: usize) -> io::Result<RecvBatch> {
         let slot = if self.xl.load(Ordering::Relaxed) { CANXL_MTU } else { CANFD_MTU };
         RecvBatch::new(count, slot)
@@ -188,103 +277,177 @@ impl CanSocket {
     /// Reads up to `batch.capacity()` frames with one `recvmmsg(2)`: waits (per the socket's
     /// mode) for the first, then takes what else is queued. Returns the frames with the index
     /// of the interface each came from.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// let mut batch = can.frame_batch(64)?;
+    /// for item in can.read_frames(&mut batch)? {
+    ///     let (frame, ifindex) = item?;
+    ///     println!("#{ifindex} {frame}");
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn read_frames<'b>(
         &self,
         batch: &'b mut RecvBatch,
     ) -> io::Result<impl ExactSizeIterator<Item = io::Result<(Frame, u32)>> + 'b> {
-        self.sock.recv_many(batch, 0)?;
+        self.sock.recv_many(batch, MsgFlags::NONE)?;
         Ok(batch.iter().map(|m| Ok((Frame::from_bytes(m.data)?, ifindex_of(m.addr)))))
     }
 
     /// Sets the receive filters (`CAN_RAW_FILTER`); an empty list receives no data frames.
-    /// More than `CAN_RAW_FILTER_MAX` (512) is `InvalidInput`.
+    /// More than `CAN_RAW_FILTER_MAX` (512) is `InvalidInput` naming `filters`; a kernel
+    /// refusal names the option.
+    ///
+    /// ```no_run
+    /// use sock::can::{CanFilter, CanId, CanSocket};
+    /// let can = CanSocket::new()?;
+    /// can.set_filters(&[CanFilter::exact(CanId::new(0x123)?), CanFilter::new(0x200, 0x700).inverted()])?;
+    /// assert_eq!(can.filters()?.len(), 2);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_filters(&self, filters: &[CanFilter]) -> io::Result<()> {
         if filters.len() > CAN_RAW_FILTER_MAX {
             return Err(invalid_input("filters", "at most CAN_RAW_FILTER_MAX (512) filters"));
         }
         let bytes: Vec<u8> = filters.iter().flat_map(|f| sock_core::pod::bytes_of(f).to_vec()).collect();
-        self.sock.setsockopt_bytes(RAW_FILTER.level, RAW_FILTER.name, &bytes)
+        RAW_FILTER.set_bytes(&self.sock, &bytes)
     }
 
-    /// The receive filters in force.
+    /// The receive filters in force (see [`set_filters`](CanSocket::set_filters)).
     pub fn filters(&self) -> io::Result<Vec<CanFilter>> {
         let mut buf = vec![0u8; CAN_RAW_FILTER_MAX * 8];
-        let n = self.sock.getsockopt_into(RAW_FILTER.level, RAW_FILTER.name, &mut buf)?;
+        let n = RAW_FILTER.get_into(&self.sock, &mut buf)?;
         Ok(buf[..n].chunks_exact(8).filter_map(sock_core::pod::read_pod).collect())
     }
 
     /// Subscribes to error frames of the classes in `mask` (`CAN_RAW_ERR_FILTER`, `CAN_ERR_*`
     /// bits; `CAN_ERR_MASK` for all, 0 for none).
+    ///
+    /// ```no_run
+    /// use sock::can::consts::{CAN_ERR_BUSOFF, CAN_ERR_CRTL};
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// can.set_error_mask(CAN_ERR_BUSOFF | CAN_ERR_CRTL)?;
+    /// assert_eq!(can.error_mask()?, CAN_ERR_BUSOFF | CAN_ERR_CRTL);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_error_mask(&self, mask: u32) -> io::Result<()> {
-        self.sock.set(RAW_ERR_FILTER, &mask)
+        RAW_ERR_FILTER.set(&self.sock, &mask)
     }
 
-    /// The error class subscription.
+    /// The error class subscription (see [`set_error_mask`](CanSocket::set_error_mask)).
     pub fn error_mask(&self) -> io::Result<u32> {
-        self.sock.get(RAW_ERR_FILTER)
+        RAW_ERR_FILTER.get(&self.sock)
     }
 
     /// `CAN_RAW_LOOPBACK`: other sockets on this host see our frames (default on).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// can.set_loopback(false)?;
+    /// assert!(!can.loopback()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_loopback(&self, on: bool) -> io::Result<()> {
-        self.sock.set(RAW_LOOPBACK, &on)
+        RAW_LOOPBACK.set(&self.sock, &on)
     }
 
-    /// Whether local loopback is on.
+    /// Whether local loopback is on (see [`set_loopback`](CanSocket::set_loopback)).
     pub fn loopback(&self) -> io::Result<bool> {
-        self.sock.get(RAW_LOOPBACK)
+        RAW_LOOPBACK.get(&self.sock)
     }
 
     /// `CAN_RAW_RECV_OWN_MSGS`: this socket sees its own frames (default off).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// can.set_recv_own_msgs(true)?;
+    /// assert!(can.recv_own_msgs()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_recv_own_msgs(&self, on: bool) -> io::Result<()> {
-        self.sock.set(RAW_RECV_OWN_MSGS, &on)
+        RAW_RECV_OWN_MSGS.set(&self.sock, &on)
     }
 
-    /// Whether this socket receives its own frames.
+    /// Whether this socket receives its own frames (see
+    /// [`set_recv_own_msgs`](CanSocket::set_recv_own_msgs)).
     pub fn recv_own_msgs(&self) -> io::Result<bool> {
-        self.sock.get(RAW_RECV_OWN_MSGS)
+        RAW_RECV_OWN_MSGS.get(&self.sock)
     }
 
     /// `CAN_RAW_FD_FRAMES`: read and write CAN FD frames too (default off).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// can.set_fd_frames(true)?;
+    /// assert!(can.fd_frames()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_fd_frames(&self, on: bool) -> io::Result<()> {
-        self.sock.set(RAW_FD_FRAMES, &on)
+        RAW_FD_FRAMES.set(&self.sock, &on)
     }
 
-    /// Whether FD frames are on.
+    /// Whether FD frames are on (see [`set_fd_frames`](CanSocket::set_fd_frames)).
     pub fn fd_frames(&self) -> io::Result<bool> {
-        self.sock.get(RAW_FD_FRAMES)
+        RAW_FD_FRAMES.get(&self.sock)
     }
 
-    /// `CAN_RAW_XL_FRAMES`: read and write CAN XL frames too (Linux 6.1+; `ENOPROTOOPT` before).
-    /// Set it here rather than on the inner `Socket`: reads size their buffer from it.
+    /// `CAN_RAW_XL_FRAMES`: read and write CAN XL frames too (Linux 6.2+; before, the error
+    /// `setsockopt CAN_RAW_XL_FRAMES: Protocol not available (ENOPROTOOPT)`). Set it here
+    /// rather than on the inner `Socket`: reads size their buffer from it.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// if can.set_xl_frames(true).is_ok() {
+    ///     assert!(can.xl_frames()?);
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_xl_frames(&self, on: bool) -> io::Result<()> {
-        self.sock.set(RAW_XL_FRAMES, &on)?;
+        RAW_XL_FRAMES.set(&self.sock, &on)?;
         self.xl.store(on, Ordering::Relaxed);
         Ok(())
     }
 
-    /// Whether XL frames are on.
+    /// Whether XL frames are on (see [`set_xl_frames`](CanSocket::set_xl_frames)).
     pub fn xl_frames(&self) -> io::Result<bool> {
-        self.sock.get(RAW_XL_FRAMES)
+        RAW_XL_FRAMES.get(&self.sock)
     }
 
     /// `CAN_RAW_JOIN_FILTERS`: a frame must match every filter instead of one.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// can.set_join_filters(true)?;
+    /// assert!(can.join_filters()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_join_filters(&self, on: bool) -> io::Result<()> {
-        self.sock.set(RAW_JOIN_FILTERS, &on)
+        RAW_JOIN_FILTERS.set(&self.sock, &on)
     }
 
-    /// Whether filters are joined.
+    /// Whether filters are joined (see [`set_join_filters`](CanSocket::set_join_filters)).
     pub fn join_filters(&self) -> io::Result<bool> {
-        self.sock.get(RAW_JOIN_FILTERS)
+        RAW_JOIN_FILTERS.get(&self.sock)
     }
 
-    /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`.
+    /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`. See
+    /// [`FrameMeta`] for an example.
     pub fn set_timestamp(&self, on: bool) -> io::Result<()> {
-        self.sock.set(TIMESTAMPNS, &on)
+        TIMESTAMPNS.set(&self.sock, &on)
     }
 
     /// Receive timestamps with microsecond resolution (`SO_TIMESTAMP`).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// can.set_timestamp_us(true)?;
+    /// let (_, meta) = can.read_frame_meta()?;
+    /// assert!(meta.timestamp.is_some());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_timestamp_us(&self, on: bool) -> io::Result<()> {
-        self.sock.set(TIMESTAMP, &on)
+        TIMESTAMP.set(&self.sock, &on)
     }
 }
 
@@ -315,7 +478,7 @@ impl ProtocolSocket for CanSocket {
 
     /// Wraps a `CAN_RAW` socket, learning whether XL frames are on.
     fn wrap_checked(sock: Socket) -> io::Result<CanSocket> {
-        let xl = sock.get(RAW_XL_FRAMES).unwrap_or(false);
+        let xl = RAW_XL_FRAMES.get(&sock).unwrap_or(false);
         Ok(CanSocket { sock, xl: AtomicBool::new(xl) })
     }
 

@@ -51,6 +51,14 @@ pub struct SockAddr {
 impl SockAddr {
     /// The empty address (length 0), as `recvfrom` reports for a connected stream socket and
     /// `getsockname` for some unbound sockets.
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let a = SockAddr::empty();
+    /// assert!(a.is_empty());
+    /// assert_eq!((a.len(), a.family(), a.to_string()), (0, 0, String::new()));
+    /// assert_eq!(a, SockAddr::default());
+    /// ```
     pub const fn empty() -> SockAddr {
         SockAddr { storage: Storage([0; SOCKADDR_MAX]), len: 0 }
     }
@@ -58,6 +66,15 @@ impl SockAddr {
     /// An address made of `family` followed by `data` (the bytes after `sa_family`).
     ///
     /// Fails with `InvalidInput` if `data` is longer than `sockaddr_storage` allows.
+    ///
+    /// ```
+    /// use sock::{consts::AF_UNIX, SockAddr};
+    /// let a = SockAddr::new(AF_UNIX as u16, b"\0name")?;
+    /// assert_eq!((a.family(), a.len()), (AF_UNIX as u16, 2 + 5));
+    /// assert_eq!(a.to_string(), "@name");
+    /// assert!(SockAddr::new(AF_UNIX as u16, &[0; 127]).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(family: u16, data: &[u8]) -> io::Result<SockAddr> {
         if data.len() > SOCKADDR_MAX - DATA_OFFSET {
             return Err(invalid_input("address", "longer than sockaddr_storage"));
@@ -72,6 +89,15 @@ impl SockAddr {
     /// An address from the whole bytes of a `struct sockaddr_*` (family included).
     ///
     /// Fails with `InvalidInput` if `bytes` is longer than `sockaddr_storage`.
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let v4 = SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// let copy = SockAddr::from_bytes(v4.as_bytes())?;
+    /// assert_eq!(copy, v4);
+    /// assert!(SockAddr::from_bytes(&[0; 129]).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<SockAddr> {
         if bytes.len() > SOCKADDR_MAX {
             return Err(invalid_input("address", "longer than sockaddr_storage"));
@@ -83,6 +109,13 @@ impl SockAddr {
     }
 
     /// The `sa_family` field (0, `AF_UNSPEC`, for an address shorter than the field).
+    ///
+    /// ```
+    /// use sock::{consts::AF_INET6, Family, SockAddr};
+    /// let a = SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.family(), AF_INET6 as u16);
+    /// assert_eq!(Family::from(i32::from(a.family())), Family::INET6);
+    /// ```
     pub fn family(&self) -> u16 {
         if (self.len as usize) < DATA_OFFSET {
             return 0;
@@ -91,31 +124,83 @@ impl SockAddr {
     }
 
     /// The address length the kernel reported or will be given.
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let a = SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.len(), 16); // sizeof(struct sockaddr_in)
+    /// assert_eq!(a.len(), a.as_bytes().len());
+    /// ```
     pub fn len(&self) -> usize {
         self.len as usize
     }
 
     /// Whether the address is empty (length 0).
+    ///
+    /// ```
+    /// use sock::{Family, SockAddr, Socket, Type};
+    /// assert!(SockAddr::empty().is_empty());
+    /// // An unnamed AF_UNIX socket has an address of the family field alone, not an empty one.
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// assert!(!a.local_addr()?.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// The bytes of the address, family included, `len()` of them.
+    ///
+    /// ```
+    /// use sock::{consts::AF_UNIX, SockAddr};
+    /// let a = SockAddr::new(AF_UNIX as u16, b"\0x")?;
+    /// assert_eq!(a.as_bytes()[..2], (AF_UNIX as u16).to_ne_bytes());
+    /// assert_eq!(a.as_bytes()[2..], *b"\0x");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.storage.0[..self.len as usize]
     }
 
     /// The bytes after `sa_family` (empty for an address shorter than that).
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let a = SockAddr::from("127.0.0.1:258".parse::<std::net::SocketAddr>().unwrap());
+    /// // sockaddr_in after the family: the port in network order, then the IPv4 address.
+    /// assert_eq!(a.data()[..6], [1, 2, 127, 0, 0, 1]);
+    /// assert!(SockAddr::empty().data().is_empty());
+    /// ```
     pub fn data(&self) -> &[u8] {
         self.storage.0.get(DATA_OFFSET..self.len as usize).unwrap_or(&[])
     }
 
     /// A pointer to the storage, for syscalls that read the address.
+    ///
+    /// ```
+    /// use sock::{Family, SockAddr, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// let addr = SockAddr::from("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap());
+    /// // SAFETY: the pointer and the length describe `addr`, which outlives the call.
+    /// let rc = unsafe { libc::bind(s.fileno(), addr.as_ptr(), addr.socklen()) };
+    /// assert_eq!(rc, 0);
+    /// assert!(s.local_addr()?.as_socket().unwrap().ip().is_loopback());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn as_ptr(&self) -> *const libc::sockaddr {
         self.storage.0.as_ptr().cast()
     }
 
     /// The length as `socklen_t`, for syscalls.
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let a = SockAddr::from("[::1]:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(a.socklen(), 28); // sizeof(struct sockaddr_in6), for the syscall's addrlen
+    /// assert_eq!(a.socklen() as usize, a.len());
+    /// ```
+    #[inline]
     pub fn socklen(&self) -> libc::socklen_t {
         self.len
     }
@@ -126,6 +211,18 @@ impl SockAddr {
     /// `fill` receives a pointer to `SOCKADDR_MAX` writable bytes, aligned for any sockaddr,
     /// and a length initialised to `SOCKADDR_MAX`; it must leave the length the kernel
     /// reported. A reported length beyond the storage (a truncated address) is clamped.
+    ///
+    /// ```
+    /// use sock::{Family, SockAddr, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.bind(("127.0.0.1", 0))?;
+    /// let (rc, addr) = SockAddr::fill_with(|ptr, len| {
+    ///     // SAFETY: `fill_with` passes writable storage and its length, as getsockname wants.
+    ///     sock::core::cvt(unsafe { libc::getsockname(s.fileno(), ptr, len) })
+    /// })?;
+    /// assert_eq!((rc, addr), (0, s.local_addr()?));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn fill_with<T>(
         fill: impl FnOnce(*mut libc::sockaddr, *mut libc::socklen_t) -> io::Result<T>,
     ) -> io::Result<(T, SockAddr)> {
@@ -137,17 +234,28 @@ impl SockAddr {
     }
 
     /// A pointer to the storage for syscall wrappers of this crate that write an address.
+    #[inline]
     pub(crate) fn storage_mut_ptr(&mut self) -> *mut libc::sockaddr {
         self.storage.0.as_mut_ptr().cast()
     }
 
     /// Sets the length after a syscall wrote the storage, clamped to the storage size.
+    #[inline]
     pub(crate) fn set_len(&mut self, len: libc::socklen_t) {
         self.len = len.min(SOCKADDR_MAX as libc::socklen_t);
     }
 
     /// The address as a `std::net::SocketAddr`, if it is a complete `AF_INET` or `AF_INET6`
     /// address. IPv6 keeps flowinfo and scope id.
+    ///
+    /// ```
+    /// use sock::{consts::AF_UNIX, SockAddr};
+    /// use std::net::{Ipv6Addr, SocketAddr, SocketAddrV6};
+    /// let v6 = SocketAddrV6::new(Ipv6Addr::LOCALHOST, 80, 0, 2); // scope id 2 survives
+    /// assert_eq!(SockAddr::from(v6).as_socket(), Some(SocketAddr::V6(v6)));
+    /// assert_eq!(SockAddr::new(AF_UNIX as u16, b"\0x")?.as_socket(), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_socket(&self) -> Option<SocketAddr> {
         let b = &self.storage.0;
         match i32::from(self.family()) {
@@ -171,6 +279,16 @@ impl SockAddr {
     /// For an `AF_UNIX` address: the bytes of `sun_path` as the kernel reported them (`None`
     /// for other families). Empty for an unnamed socket; starts with NUL for an abstract name;
     /// a pathname keeps its terminating NUL if the length covered it.
+    ///
+    /// ```
+    /// use sock::SockAddr;
+    /// let path = std::os::unix::net::SocketAddr::from_pathname("/run/app.sock")?;
+    /// let a = SockAddr::try_from(&path)?;
+    /// assert_eq!(a.unix_path_bytes(), Some(&b"/run/app.sock\0"[..]));
+    /// let v4 = SockAddr::from("127.0.0.1:80".parse::<std::net::SocketAddr>().unwrap());
+    /// assert_eq!(v4.unix_path_bytes(), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn unix_path_bytes(&self) -> Option<&[u8]> {
         if i32::from(self.family()) != libc::AF_UNIX {
             return None;
@@ -355,6 +473,22 @@ impl From<SockAddr> for socket2::SockAddr {
 /// uninhabited marker and every tuple shape belongs to exactly one family, so inference always
 /// finds a single impl. Code that is generic over addresses writes
 /// `fn f<M>(addr: impl ToSockAddr<M>)`.
+///
+/// ```
+/// use sock::{Family, SockAddr, Socket, ToSockAddr, Type};
+/// use std::net::{Ipv4Addr, SocketAddr};
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// let a = (Ipv4Addr::LOCALHOST, 8080).to_sock_addr(&s)?;
+/// let b = "127.0.0.1:8080".parse::<SocketAddr>().unwrap().to_sock_addr(&s)?;
+/// assert_eq!(a, b);
+/// // Generic over every address form, as the socket methods are:
+/// fn bound<M>(s: &Socket, addr: impl ToSockAddr<M>) -> std::io::Result<SockAddr> {
+///     s.bind(addr)?;
+///     s.local_addr()
+/// }
+/// assert_eq!(bound(&s, ("127.0.0.1", 0))?.family(), sock::consts::AF_INET as u16);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait ToSockAddr<Marker = ()> {
     /// Converts this value to a raw address suitable for `socket`.
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr>;

@@ -36,6 +36,14 @@ const fn align(len: usize) -> usize {
 
 /// `CMSG_LEN(length)`: the `cmsg_len` of an item with `length` data bytes. Lengths whose
 /// result would exceed `i32::MAX` are `InvalidInput` ("CMSG_LEN() argument out of range").
+///
+/// ```
+/// use sock::cmsg::{cmsg_len, HEADER_LEN};
+/// // One fd of SCM_RIGHTS: the aligned header, then 4 data bytes.
+/// assert_eq!(cmsg_len(4)?, HEADER_LEN + 4);
+/// assert_eq!(cmsg_len(usize::MAX).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn cmsg_len(length: usize) -> io::Result<usize> {
     if length > LIMIT - align(HDR) {
         return Err(invalid_input("length", "CMSG_LEN() argument out of range"));
@@ -45,6 +53,17 @@ pub fn cmsg_len(length: usize) -> io::Result<usize> {
 
 /// `CMSG_SPACE(length)`: the buffer space one item with `length` data bytes takes, padding
 /// included. Out of range lengths are `InvalidInput` ("CMSG_SPACE() argument out of range").
+///
+/// ```
+/// use sock::{cmsg_len, cmsg_space};
+/// // The data is padded to the alignment, so the space is at least the length.
+/// assert!(cmsg_space(4)? >= cmsg_len(4)?);
+/// assert_eq!(cmsg_space(4)? % std::mem::size_of::<usize>(), 0);
+/// // A control buffer with room for two items of one fd each:
+/// let control = vec![0u8; 2 * cmsg_space(4)?];
+/// assert_eq!(control.len(), 2 * cmsg_space(4)?);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn cmsg_space(length: usize) -> io::Result<usize> {
     // Like CPython: leave room for the padding before and after the data.
     if length > LIMIT - (align(HDR) + ALIGN) {
@@ -109,6 +128,23 @@ pub fn timestamp(item: &Cmsg<'_>) -> Option<std::time::Duration> {
 
 /// Builds control messages into a caller buffer (zeroed first, since `CMSG_NXTHDR`
 /// implementations read the next header).
+///
+/// ```
+/// use sock::cmsg::CmsgWriter;
+/// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+/// use sock::{Family, Socket, Type};
+/// use std::io::{IoSlice, IoSliceMut};
+/// use std::os::fd::AsRawFd;
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// let mut control = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut control);
+/// w.push_value(SOL_SOCKET, SCM_RIGHTS, &std::io::stdin().as_raw_fd())?;
+/// a.send_msg(&[IoSlice::new(b"fd")], w.as_bytes(), 0, None)?;
+/// let (mut data, mut rcontrol) = ([0u8; 2], [0u8; 64]);
+/// let (msg, fds) = b.recv_msg_fds(&mut [IoSliceMut::new(&mut data)], &mut rcontrol, 0)?;
+/// assert_eq!((msg.bytes, fds.len()), (2, 1)); // a new fd for the same stdin
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct CmsgWriter<'a> {
     buf: &'a mut [u8],
@@ -117,12 +153,32 @@ pub struct CmsgWriter<'a> {
 
 impl<'a> CmsgWriter<'a> {
     /// A writer over `buf`, which it zero-fills.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgWriter;
+    /// let mut buf = [0xffu8; 32];
+    /// let w = CmsgWriter::new(&mut buf);
+    /// assert!(w.is_empty());
+    /// assert_eq!(buf, [0; 32]); // zero-filled
+    /// ```
     pub fn new(buf: &'a mut [u8]) -> Self {
         buf.fill(0);
         CmsgWriter { buf, len: 0 }
     }
 
     /// Appends one item. Fails with `InvalidInput` if it does not fit in the buffer.
+    ///
+    /// ```
+    /// use sock::cmsg::{cmsg_space, CmsgWriter};
+    /// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+    /// let mut buf = vec![0u8; cmsg_space(4)?];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push(SOL_SOCKET, SCM_RIGHTS, &0i32.to_ne_bytes())?;
+    /// let e = w.push(SOL_SOCKET, SCM_RIGHTS, &1i32.to_ne_bytes()).unwrap_err();
+    /// assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput); // full: refused, nothing written
+    /// assert_eq!(w.len(), cmsg_space(4)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push(&mut self, level: c_int, ty: c_int, data: &[u8]) -> io::Result<()> {
         let space = cmsg_space(data.len()).map_err(|_| invalid_input("cmsg", "ancillary data item too large"))?;
         let end = self.len.checked_add(space).filter(|&e| e <= self.buf.len() && e <= LIMIT);
@@ -140,27 +196,84 @@ impl<'a> CmsgWriter<'a> {
     }
 
     /// Appends one item whose data is a `Pod` value.
+    ///
+    /// ```
+    /// use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock::consts::{SCM_CREDENTIALS, SOL_SOCKET};
+    /// let me = libc::ucred { pid: std::process::id() as i32, uid: 1000, gid: 1000 };
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push_value(SOL_SOCKET, SCM_CREDENTIALS, &me)?;
+    /// let item = CmsgIter::new(w.as_bytes()).next().unwrap();
+    /// assert_eq!(item.value::<libc::ucred>().map(|c| c.uid), Some(1000));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push_value<T: Pod>(&mut self, level: c_int, ty: c_int, value: &T) -> io::Result<()> {
         self.push(level, ty, bytes_of(value))
     }
 
     /// The bytes written so far (what `msg_controllen` should be).
+    ///
+    /// ```
+    /// use sock::cmsg::{cmsg_space, CmsgWriter};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// assert_eq!(w.len(), 0);
+    /// w.push_value(sock::consts::SOL_SOCKET, sock::consts::SCM_RIGHTS, &0i32)?;
+    /// assert_eq!(w.len(), cmsg_space(4)?); // pass this as msg_controllen
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Whether nothing was written.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgWriter;
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// assert!(w.is_empty() && w.as_bytes().is_empty());
+    /// w.push(sock::consts::SOL_SOCKET, sock::consts::SCM_RIGHTS, &0i32.to_ne_bytes())?;
+    /// assert!(!w.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// The finished control buffer.
+    ///
+    /// ```
+    /// use sock::cmsg::{cmsg_len, CmsgWriter};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push(sock::consts::SOL_SOCKET, sock::consts::SCM_RIGHTS, &0i32.to_ne_bytes())?;
+    /// let bytes = w.as_bytes();
+    /// assert_eq!(bytes.len(), w.len());
+    /// // The item starts with its `cmsg_len` (a native `size_t`).
+    /// assert_eq!(usize::from_ne_bytes(bytes[..8].try_into().unwrap()), cmsg_len(4)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
 }
 
 /// One control message as found in a received buffer.
+///
+/// ```
+/// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+/// use sock::{Family, Socket, Type};
+/// use std::io::IoSliceMut;
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// sock::send_fds(&a, &[std::io::IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+/// let (mut data, mut control) = ([0u8; 1], [0u8; 64]);
+/// let (msg, _fds) = b.recv_msg_fds(&mut [IoSliceMut::new(&mut data)], &mut control, 0)?;
+/// let item = sock::cmsg::CmsgIter::new(&control[..msg.control_len]).next().unwrap();
+/// assert_eq!((item.level, item.ty, item.data.len(), item.truncated), (SOL_SOCKET, SCM_RIGHTS, 4, false));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cmsg<'a> {
     /// `cmsg_level` (`SOL_SOCKET`, `IPPROTO_IPV6`...).
@@ -176,6 +289,17 @@ pub struct Cmsg<'a> {
 
 impl<'a> Cmsg<'a> {
     /// The data read as a `Pod` value, if there are enough bytes.
+    ///
+    /// ```
+    /// use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push_value(sock::consts::SOL_IP, 2 /* IP_TTL */, &64i32)?;
+    /// let item = CmsgIter::new(w.as_bytes()).next().unwrap();
+    /// assert_eq!(item.value::<i32>(), Some(64));
+    /// assert_eq!(item.value::<u64>(), None); // only 4 bytes
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn value<T: Pod>(&self) -> Option<T> {
         crate::pod::read_pod(self.data)
     }
@@ -205,6 +329,29 @@ impl<'a> Cmsg<'a> {
 /// A family's typed ancillary item, decoded from a received [`Cmsg`]: the one decoding
 /// contract of every family crate, used alike on borrowed buffers ([`CmsgIter`]) and on owned
 /// items ([`AncData`](crate::AncData)). Call it as [`Cmsg::decode`].
+///
+/// ```
+/// use sock::cmsg::{Cmsg, CmsgIter, CmsgWriter, DecodeCmsg};
+/// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+///
+/// // How a family crate declares its typed item.
+/// #[derive(Debug, PartialEq)]
+/// struct FirstFd(i32);
+/// impl<'a> DecodeCmsg<'a> for FirstFd {
+///     fn decode_cmsg(item: &Cmsg<'a>) -> Option<Self> {
+///         if (item.level, item.ty) != (SOL_SOCKET, SCM_RIGHTS) {
+///             return None;
+///         }
+///         item.value::<i32>().map(FirstFd)
+///     }
+/// }
+/// let mut buf = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut buf);
+/// w.push_value(SOL_SOCKET, SCM_RIGHTS, &[5i32, 6])?;
+/// let item = CmsgIter::new(w.as_bytes()).next().unwrap();
+/// assert_eq!(item.decode::<FirstFd>(), Some(FirstFd(5)));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait DecodeCmsg<'a>: Sized {
     /// `item` as `Self`, or `None` when it is another level/type or too short.
     fn decode_cmsg(item: &Cmsg<'a>) -> Option<Self>;
@@ -213,6 +360,22 @@ pub trait DecodeCmsg<'a>: Sized {
 /// Iterates the control messages of a received buffer (pass exactly the `control_len` that
 /// `recv_msg` reported). Stops at a header that does not fit or claims less than a header;
 /// yields an item whose data runs past the buffer once, marked `truncated`, then stops.
+///
+/// ```
+/// use sock::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+/// let mut buf = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut buf);
+/// w.push_value(SOL_SOCKET, SCM_RIGHTS, &3i32)?;
+/// w.push_value(SOL_SOCKET, SCM_RIGHTS, &4i32)?;
+/// let n = w.len();
+/// let fds: Vec<i32> = CmsgIter::new(&buf[..n]).filter_map(|c| c.value::<i32>()).collect();
+/// assert_eq!(fds, [3, 4]);
+/// // A buffer cut inside an item: the item comes once, marked truncated, then nothing.
+/// let cut: Vec<_> = CmsgIter::new(&buf[..n - 6]).collect();
+/// assert_eq!((cut.len(), cut[1].truncated), (2, true));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct CmsgIter<'a> {
     rest: &'a [u8],
@@ -220,6 +383,12 @@ pub struct CmsgIter<'a> {
 
 impl<'a> CmsgIter<'a> {
     /// An iterator over `buf`.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgIter;
+    /// assert_eq!(CmsgIter::new(&[]).count(), 0);
+    /// assert_eq!(CmsgIter::new(&[0u8; 8]).count(), 0); // shorter than a header
+    /// ```
     pub fn new(buf: &'a [u8]) -> Self {
         CmsgIter { rest: buf }
     }

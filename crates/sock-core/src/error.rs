@@ -76,45 +76,136 @@ impl ErrorContext {
         ErrorContext { op: None, target: target.to_string(), text: None, hint: None, source }
     }
 
+    /// The context of a failed operation on `raw` — an address sock-core can only print by
+    /// its family and bytes (`AF_CAN:...`) — renamed to `typed`, the family's text form of the
+    /// same address, keeping the operation and the OS error; add a family-specific
+    /// [`text`](ErrorContext::text) or [`hint`](ErrorContext::hint) and turn it back into an
+    /// `io::Error` with `into()`. `Err(err)` unchanged when `err` does not name `raw`.
+    ///
+    /// The one way family crates name their addresses in `bind`/`connect` errors.
+    ///
+    /// ```
+    /// use sock::{ErrorContext, SockAddr};
+    /// let raw = SockAddr::new(libc::AF_ALG as u16, &[0u8; 86])?;
+    /// let failed = sock::core::context(std::io::Error::from_raw_os_error(libc::ENOENT), "bind", &raw);
+    /// let renamed: std::io::Error = ErrorContext::renamed(failed, &raw, "hash:sha999")
+    ///     .map(|ctx| ctx.text("no such algorithm").into())
+    ///     .unwrap_or_else(|e| e);
+    /// assert_eq!(renamed.to_string(), "bind hash:sha999: no such algorithm (ENOENT)");
+    /// assert_eq!(sock::errno(&renamed), Some(libc::ENOENT));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn renamed(err: io::Error, raw: &crate::SockAddr, typed: impl fmt::Display) -> Result<ErrorContext, io::Error> {
+        if ErrorContext::of(&err).is_none_or(|c| c.target != raw.to_string()) {
+            return Err(err);
+        }
+        let ctx = err.into_inner_context()?;
+        Ok(ErrorContext { target: typed.to_string(), ..ctx })
+    }
+
     /// Names the operation.
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e: std::io::Error = ErrorContext::new(std::io::Error::from_raw_os_error(libc::EACCES), "[::]:80")
+    ///     .operation("bind")
+    ///     .into();
+    /// assert_eq!(e.to_string(), "bind [::]:80: Permission denied (EACCES)");
+    /// assert_eq!(e.kind(), std::io::ErrorKind::PermissionDenied);
+    /// ```
     pub fn operation(mut self, op: &'static str) -> ErrorContext {
         self.op = Some(op);
         self
     }
 
     /// Says what went wrong in the library's words instead of the OS's (the errno name stays).
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e: std::io::Error = ErrorContext::new(std::io::Error::from_raw_os_error(libc::ENODEV), "vcan9")
+    ///     .text("no such interface")
+    ///     .into();
+    /// assert_eq!(e.to_string(), "vcan9: no such interface (ENODEV)");
+    /// ```
     pub fn text(mut self, text: &'static str) -> ErrorContext {
         self.text = Some(text);
         self
     }
 
     /// Adds a hint on how to fix it.
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e: std::io::Error = ErrorContext::new(std::io::Error::from_raw_os_error(libc::EAFNOSUPPORT), "AF_CAN")
+    ///     .operation("socket")
+    ///     .hint("modprobe can")
+    ///     .into();
+    /// assert_eq!(e.to_string(), "socket AF_CAN: Address family not supported by protocol (EAFNOSUPPORT); modprobe can");
+    /// ```
     pub fn hint(mut self, hint: impl Into<String>) -> ErrorContext {
         self.hint = Some(hint.into());
         self
     }
 
     /// The context inside `err`, if it has one.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// let e = s.connect(("127.0.0.1", 1)).unwrap_err(); // nothing listens on port 1
+    /// let ctx = sock::ErrorContext::of(&e).expect("the library names what failed");
+    /// assert_eq!((ctx.op(), ctx.target()), (Some("connect"), "127.0.0.1:1"));
+    /// assert!(sock::ErrorContext::of(&std::io::Error::other("plain")).is_none());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn of(err: &io::Error) -> Option<&ErrorContext> {
         err.get_ref()?.downcast_ref::<ErrorContext>()
     }
 
     /// The operation that failed (`"bind"`, `"connect"`, `"getaddrinfo"`...), when known.
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e = sock::core::context(std::io::Error::from_raw_os_error(libc::EADDRINUSE), "bind", "127.0.0.1:80");
+    /// assert_eq!(ErrorContext::of(&e).unwrap().op(), Some("bind"));
+    /// ```
     pub fn op(&self) -> Option<&'static str> {
         self.op
     }
 
     /// What it failed on: an address, an interface, a host, an option or an argument, as text.
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e = sock::core::target_context(std::io::Error::from_raw_os_error(libc::ENODEV), "vcan9");
+    /// let ctx = ErrorContext::of(&e).unwrap();
+    /// assert_eq!((ctx.op(), ctx.target()), (None, "vcan9"));
+    /// ```
     pub fn target(&self) -> &str {
         &self.target
     }
 
     /// A hint on how to fix it (for example which kernel module provides a family).
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e: std::io::Error = ErrorContext::new(std::io::Error::from_raw_os_error(libc::EAFNOSUPPORT), "AF_CAN")
+    ///     .hint("load can.ko")
+    ///     .into();
+    /// assert_eq!(ErrorContext::of(&e).unwrap().hint_text(), Some("load can.ko"));
+    /// ```
     pub fn hint_text(&self) -> Option<&str> {
         self.hint.as_deref()
     }
 
     /// The wrapped error (an OS error, or a typed error such as a resolver's).
+    ///
+    /// ```
+    /// use sock::ErrorContext;
+    /// let e = sock::core::context(std::io::Error::from_raw_os_error(libc::ENODEV), "bind", "vcan9");
+    /// assert_eq!(ErrorContext::of(&e).unwrap().inner().raw_os_error(), Some(libc::ENODEV));
+    /// assert_eq!(e.raw_os_error(), None); // hence `sock::errno(&e)`
+    /// ```
     pub fn inner(&self) -> &io::Error {
         &self.source
     }
@@ -173,6 +264,16 @@ fn is_loop_signal(err: &io::Error) -> bool {
 /// keeping its kind. An error that already names its target gets `op` filled in if it had
 /// none, and is otherwise returned as it is (the innermost context knows best). See
 /// [`ErrorContext`].
+///
+/// ```
+/// use std::io;
+/// let e = sock::core::context(io::Error::from_raw_os_error(libc::ECONNREFUSED), "connect", "127.0.0.1:1");
+/// assert_eq!(e.to_string(), "connect 127.0.0.1:1: Connection refused (ECONNREFUSED)");
+/// assert_eq!(e.kind(), io::ErrorKind::ConnectionRefused); // the kind is kept
+/// // Loop signals stay raw OS errors:
+/// let again = sock::core::context(io::Error::from_raw_os_error(libc::EAGAIN), "recv", "");
+/// assert_eq!(again.raw_os_error(), Some(libc::EAGAIN));
+/// ```
 #[cold]
 pub fn context(err: io::Error, op: &'static str, target: impl fmt::Display) -> io::Error {
     if is_loop_signal(&err) {
@@ -190,6 +291,15 @@ pub fn context(err: io::Error, op: &'static str, target: impl fmt::Display) -> i
 
 /// Like [`context`] without an operation: names only the target (an interface lookup, an
 /// argument); the operation that called it fills in its own name with [`context`].
+///
+/// ```
+/// use std::io;
+/// // An interface lookup names the interface; the operation that called it adds its name.
+/// let lookup = sock::core::target_context(io::Error::from_raw_os_error(libc::ENODEV), "vcan9");
+/// assert_eq!(lookup.to_string(), "vcan9: No such device (ENODEV)");
+/// let e = sock::core::context(lookup, "bind", "ignored: the inner target wins");
+/// assert_eq!(e.to_string(), "bind vcan9: No such device (ENODEV)");
+/// ```
 #[cold]
 pub fn target_context(err: io::Error, target: impl fmt::Display) -> io::Error {
     if is_loop_signal(&err) || ErrorContext::of(&err).is_some() {
@@ -200,6 +310,16 @@ pub fn target_context(err: io::Error, target: impl fmt::Display) -> io::Error {
 }
 
 /// [`context`] with a hint on how to fix it, shown after the message.
+///
+/// ```
+/// let e = sock::core::context_with_hint(
+///     std::io::Error::from_raw_os_error(libc::EAFNOSUPPORT),
+///     "socket",
+///     "AF_TIPC",
+///     "modprobe tipc".to_string(),
+/// );
+/// assert_eq!(e.to_string(), "socket AF_TIPC: Address family not supported by protocol (EAFNOSUPPORT); modprobe tipc");
+/// ```
 #[cold]
 pub fn context_with_hint(err: io::Error, op: &'static str, target: impl fmt::Display, hint: String) -> io::Error {
     if is_loop_signal(&err) {
@@ -235,7 +355,24 @@ impl IntoInnerContext for io::Error {
 /// assert_eq!(sock::errno(&e), Some(libc::EADDRINUSE));
 /// ```
 pub fn errno(err: &io::Error) -> Option<i32> {
-    err.raw_os_error().or_else(|| ErrorContext::of(err)?.source.raw_os_error())
+    if let Some(code) = err.raw_os_error() {
+        return Some(code);
+    }
+    // Walk the payload's source chain: an ErrorContext leads to the error it wraps, and a
+    // typed error (a resolver's EAI_SYSTEM) may lead to the OS error behind it.
+    let mut next: Option<&(dyn std::error::Error + 'static)> = err.get_ref().map(|e| e as _);
+    while let Some(e) = next {
+        if let Some(code) = e.downcast_ref::<io::Error>().and_then(io::Error::raw_os_error) {
+            return Some(code);
+        }
+        if let Some(ctx) = e.downcast_ref::<ErrorContext>() {
+            if let Some(code) = errno(&ctx.source) {
+                return Some(code);
+            }
+        }
+        next = e.source();
+    }
+    None
 }
 
 /// Whether `err` is a timeout: CPython's `socket.timeout` (`TimeoutError`), which a socket in
@@ -256,6 +393,11 @@ pub fn is_timeout(err: &io::Error) -> bool {
 }
 
 /// The symbolic name of an errno value (`ENODEV`...), for the common socket errors.
+///
+/// ```
+/// assert_eq!(sock::errno_name(libc::ECONNREFUSED), Some("ECONNREFUSED"));
+/// assert_eq!(sock::errno_name(100_000), None);
+/// ```
 pub fn errno_name(code: i32) -> Option<&'static str> {
     macro_rules! names {
         ($($name:ident)*) => {
@@ -278,6 +420,15 @@ pub fn errno_name(code: i32) -> Option<&'static str> {
 }
 
 /// Converts a `-1`-on-error libc return value into an [`io::Result`], reading `errno`.
+///
+/// ```
+/// use sock::core::cvt;
+/// // SAFETY: closing an fd that is certainly not open only fails.
+/// let e = cvt(unsafe { libc::close(-1) }).unwrap_err();
+/// assert_eq!(e.raw_os_error(), Some(libc::EBADF));
+/// assert_eq!(cvt(3isize)?, 3);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn cvt<T: IsMinusOne>(value: T) -> io::Result<T> {
     if value.is_minus_one() {
         Err(io::Error::last_os_error())
@@ -287,6 +438,12 @@ pub fn cvt<T: IsMinusOne>(value: T) -> io::Result<T> {
 }
 
 /// Integer return types of libc calls that signal an error with `-1`.
+///
+/// ```
+/// use sock::core::IsMinusOne;
+/// assert!((-1i32).is_minus_one() && (-1isize).is_minus_one());
+/// assert!(!0i64.is_minus_one());
+/// ```
 pub trait IsMinusOne: Copy {
     /// Whether this value is `-1`.
     fn is_minus_one(self) -> bool;

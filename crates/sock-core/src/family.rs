@@ -105,6 +105,12 @@ pub trait FamilyAddr: Sized + Clone + fmt::Debug + fmt::Display + FromStr<Err = 
 }
 
 /// `AF_INET`-style name of a family, or `family N` for one without a name here.
+///
+/// ```
+/// use sock::{family_name, Family};
+/// assert_eq!(family_name(Family::CAN), "AF_CAN");
+/// assert_eq!(family_name(Family(99)), "family 99");
+/// ```
 pub fn family_name(family: Family) -> String {
     match family.name() {
         Some(n) => format!("AF_{n}"),
@@ -114,6 +120,17 @@ pub fn family_name(family: Family) -> String {
 
 /// What a typed protocol socket accepts: one family, one or more types, and a protocol
 /// (`None`: any).
+///
+/// ```
+/// use sock::{Family, Protocol, Socket, SocketKind, Type};
+/// // What a typed UDP socket of a family crate would accept.
+/// const UDP: SocketKind =
+///     SocketKind { family: Family::INET, types: &[Type::DGRAM], protocol: Some(Protocol::UDP), name: "UDP" };
+/// UDP.check(&Socket::new(Family::INET, Type::DGRAM, Protocol::UDP)?)?;
+/// // The protocol is the one the socket was made with, as CPython's `proto`: 0 is not UDP.
+/// assert!(UDP.check(&Socket::new(Family::INET, Type::DGRAM, None)?).is_err());
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SocketKind {
     /// The family.
@@ -129,6 +146,17 @@ pub struct SocketKind {
 impl SocketKind {
     /// Whether `socket` is of this kind; else `InvalidInput` naming the kind and what the
     /// socket is.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, SocketKind, Type};
+    /// const UNIX_STREAM: SocketKind =
+    ///     SocketKind { family: Family::UNIX, types: &[Type::STREAM, Type::SEQPACKET], protocol: None, name: "AF_UNIX stream" };
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::SEQPACKET, None)?;
+    /// UNIX_STREAM.check(&a)?;
+    /// let e = UNIX_STREAM.check(&Socket::new(Family::INET, Type::DGRAM, None)?).unwrap_err();
+    /// assert_eq!(e.to_string(), "socket: expected a AF_UNIX stream socket, got AF_INET Type::DGRAM protocol 0");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn check(&self, socket: &Socket) -> io::Result<()> {
         let family_ok = socket.family() == self.family;
         let type_ok = self.types.contains(&socket.ty());
@@ -160,6 +188,31 @@ impl SocketKind {
 /// so that the fd stays open and refers to the same socket for as long as `self` lives and is
 /// not borrowed mutably. [`Socket`] is one, and [`protocol_socket!`](crate::protocol_socket)
 /// implements it for the typed sockets it writes (it checks that the field is a `Socket`).
+///
+/// ```
+/// use sock::{Family, ProtocolSocket, Socket, SocketKind, Type};
+///
+/// struct Dgram(Socket);
+/// impl ProtocolSocket for Dgram {
+///     const KIND: SocketKind = SocketKind { family: Family::UNIX, types: &[Type::DGRAM], protocol: None, name: "datagram" };
+///     fn wrap_checked(socket: Socket) -> std::io::Result<Self> {
+///         Ok(Dgram(socket))
+///     }
+///     fn into_inner(self) -> Socket {
+///         self.0
+///     }
+/// }
+/// sock::protocol_socket!(Dgram, 0); // implements `SocketOwner`, so the async layer takes it
+///
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// async_io::block_on(async {
+///     let a = sock::async_io::Async::new(Dgram::try_from(a)?)?;
+///     b.send(b"hi")?;
+///     assert_eq!(a.recv(&mut [0u8; 8]).await?, 2);
+///     Ok::<(), std::io::Error>(())
+/// })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub unsafe trait SocketOwner: AsRef<Socket> + std::os::fd::AsFd {}
 
 // SAFETY: a Socket owns its fd (`OwnedFd`), never replaces it, and returns itself and that fd.
@@ -169,6 +222,31 @@ unsafe impl SocketOwner for Socket {}
 /// back. Implemented by every family crate's typed sockets through
 /// [`protocol_socket!`](crate::protocol_socket), which also gives `TryFrom<Socket>` (checked),
 /// `From<Self> for Socket`, `AsRef<Socket>`, `AsFd` and `AsRawFd`.
+///
+/// ```
+/// use sock::{Family, ProtocolSocket, Socket, SocketKind, Type};
+///
+/// /// A family crate's typed socket: AF_UNIX datagrams only.
+/// struct UnixDgram(Socket);
+/// impl ProtocolSocket for UnixDgram {
+///     const KIND: SocketKind =
+///         SocketKind { family: Family::UNIX, types: &[Type::DGRAM], protocol: None, name: "AF_UNIX datagram" };
+///     fn wrap_checked(socket: Socket) -> std::io::Result<Self> {
+///         Ok(UnixDgram(socket))
+///     }
+///     fn into_inner(self) -> Socket {
+///         self.0
+///     }
+/// }
+/// sock::protocol_socket!(UnixDgram, 0);
+///
+/// let (a, _b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// let typed = UnixDgram::try_from(a)?; // checked against KIND
+/// assert_eq!(typed.socket().ty(), Type::DGRAM);
+/// let (s, _t) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+/// assert!(UnixDgram::from_socket(s).is_err());
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait ProtocolSocket: Sized + AsRef<Socket> {
     /// The family, types and protocol this socket type accepts.
     const KIND: SocketKind;

@@ -77,31 +77,74 @@ impl MsgFlags {
     pub const NONE: MsgFlags = MsgFlags(0);
 
     /// Flags from their raw `c_int` (unknown bits are kept: the kernel decides).
+    ///
+    /// ```
+    /// use sock::MsgFlags;
+    /// let f = MsgFlags::from_bits(sock::consts::MSG_PEEK | sock::consts::MSG_DONTWAIT);
+    /// assert_eq!(f, MsgFlags::PEEK | MsgFlags::DONTWAIT);
+    /// assert_eq!(format!("{:?}", MsgFlags::from_bits(0x1000_0000)), "MsgFlags(0x10000000)"); // kept
+    /// ```
     pub const fn from_bits(bits: c_int) -> MsgFlags {
         MsgFlags(bits)
     }
 
     /// The raw value passed to the kernel.
+    ///
+    /// ```
+    /// use sock::MsgFlags;
+    /// assert_eq!((MsgFlags::PEEK | MsgFlags::TRUNC).bits(), libc::MSG_PEEK | libc::MSG_TRUNC);
+    /// assert_eq!(MsgFlags::NONE.bits(), 0);
+    /// ```
     pub const fn bits(self) -> c_int {
         self.0
     }
 
     /// Whether every flag of `other` is set here.
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.send(b"longer than four")?;
+    /// let msg = b.recv_msg(&mut [std::io::IoSliceMut::new(&mut [0u8; 4])], &mut [], 0)?;
+    /// assert!(msg.flags.contains(MsgFlags::TRUNC));
+    /// assert!(!msg.flags.contains(MsgFlags::TRUNC | MsgFlags::CTRUNC));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn contains(self, other: MsgFlags) -> bool {
         self.0 & other.0 == other.0
     }
 
     /// Whether no flag is set.
+    ///
+    /// ```
+    /// use sock::MsgFlags;
+    /// assert!(MsgFlags::NONE.is_empty() && MsgFlags::default().is_empty());
+    /// assert!(!MsgFlags::PEEK.is_empty());
+    /// ```
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// These flags and `other`.
+    ///
+    /// ```
+    /// use sock::MsgFlags;
+    /// // The `const` form of `|`, for constants:
+    /// const PEEK_NOW: MsgFlags = MsgFlags::PEEK.union(MsgFlags::DONTWAIT);
+    /// assert_eq!(PEEK_NOW, MsgFlags::PEEK | MsgFlags::DONTWAIT);
+    /// ```
     pub const fn union(self, other: MsgFlags) -> MsgFlags {
         MsgFlags(self.0 | other.0)
     }
 
     /// These flags without `other`.
+    ///
+    /// ```
+    /// use sock::MsgFlags;
+    /// let f = MsgFlags::PEEK | MsgFlags::DONTWAIT;
+    /// assert_eq!(f.difference(MsgFlags::DONTWAIT), MsgFlags::PEEK);
+    /// assert_eq!(f.difference(MsgFlags::TRUNC), f);
+    /// ```
     pub const fn difference(self, other: MsgFlags) -> MsgFlags {
         MsgFlags(self.0 & !other.0)
     }

@@ -35,11 +35,29 @@ pub struct IfName {
 
 impl IfName {
     /// Validates `name`; anything else is `InvalidInput` naming `interface`.
+    ///
+    /// ```
+    /// use sock::IfName;
+    /// let lo = IfName::new("lo")?;
+    /// assert_eq!(lo.as_bytes(), b"lo");
+    /// for bad in ["", "..", "a/b", "eth 0", "sixteen-bytes-ab"] {
+    ///     assert_eq!(IfName::new(bad).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str) -> io::Result<IfName> {
         IfName::from_bytes(name.as_bytes())
     }
 
     /// Validates raw name bytes (names are bytes to the kernel).
+    ///
+    /// ```
+    /// use sock::IfName;
+    /// let name = IfName::from_bytes(b"caf\xe9")?; // not UTF-8, still a valid name to the kernel
+    /// assert_eq!(name.as_bytes(), b"caf\xe9");
+    /// assert!(IfName::from_bytes(b"a\0b").is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(name: &[u8]) -> io::Result<IfName> {
         if name.is_empty() {
             return Err(invalid_input("interface", "interface name must not be empty"));
@@ -59,11 +77,24 @@ impl IfName {
     }
 
     /// The name's bytes.
+    ///
+    /// ```
+    /// use sock::IfName;
+    /// assert_eq!(IfName::new("vcan0")?.as_bytes(), b"vcan0");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
 
     /// The name as text (non-UTF-8 bytes, which the kernel allows, are replaced).
+    ///
+    /// ```
+    /// use sock::IfName;
+    /// assert_eq!(IfName::new("eth0")?.as_str(), "eth0");
+    /// assert_eq!(IfName::from_bytes(b"caf\xe9")?.as_str(), "caf\u{fffd}");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_str(&self) -> Cow<'_, str> {
         String::from_utf8_lossy(self.as_bytes())
     }
@@ -132,6 +163,14 @@ impl Interface {
     pub const ANY: Interface = Interface::Any;
 
     /// The interface named `name`; the empty name is [`Interface::Any`], as in CPython.
+    ///
+    /// ```
+    /// use sock::{IfName, Interface};
+    /// assert_eq!(Interface::name("lo")?, Interface::Name(IfName::new("lo")?));
+    /// assert_eq!(Interface::name("")?, Interface::Any);
+    /// assert!(Interface::name("no/slash").is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn name(name: &str) -> io::Result<Interface> {
         if name.is_empty() {
             return Ok(Interface::Any);
@@ -140,6 +179,13 @@ impl Interface {
     }
 
     /// The interface with `index`; 0 is [`Interface::Any`].
+    ///
+    /// ```
+    /// use sock::Interface;
+    /// assert_eq!(Interface::index(3), Interface::Index(3));
+    /// assert_eq!(Interface::index(0), Interface::Any);
+    /// assert_eq!(Interface::from(3u32).to_string(), "#3");
+    /// ```
     pub fn index(index: u32) -> Interface {
         if index == 0 {
             Interface::Any
@@ -149,6 +195,16 @@ impl Interface {
     }
 
     /// The index, looking a name up on `socket` (0 for every interface).
+    ///
+    /// ```
+    /// use sock::{Family, Interface, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?; // any socket will do
+    /// let lo = Interface::name("lo")?.resolve(&s)?;
+    /// assert!(lo > 0);
+    /// assert_eq!(Interface::Any.resolve(&s)?, 0);
+    /// assert_eq!(Interface::index(lo).resolve(&s)?, lo);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn resolve(&self, socket: impl AsFd) -> io::Result<u32> {
         match self {
             Interface::Any => Ok(0),
@@ -159,6 +215,16 @@ impl Interface {
 
     /// This interface with an index replaced by its name as `socket` sees it; an index with
     /// no interface behind it stays an index.
+    ///
+    /// ```
+    /// use sock::{Family, Interface, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// let lo = Interface::name("lo")?;
+    /// let index = lo.resolve(&s)?;
+    /// assert_eq!(Interface::index(index).named(&s), lo);
+    /// assert_eq!(Interface::index(u32::MAX >> 1).named(&s), Interface::Index(u32::MAX >> 1));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn named(self, socket: impl AsFd) -> Interface {
         match self {
             Interface::Index(index) => if_name(socket, index).map(Interface::Name).unwrap_or(self),
@@ -232,6 +298,17 @@ fn no_such_interface(err: io::Error, name: impl fmt::Display) -> io::Error {
 /// The index of interface `name` in the network namespace of `socket` (`SIOCGIFINDEX`).
 /// A missing interface is the OS error `ENODEV` (see [`errno`](crate::errno)), with the
 /// message `vcan9: no such interface (ENODEV)`.
+///
+/// ```
+/// use sock::core::{if_index, if_name};
+/// use sock::{Family, IfName, Socket, Type};
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// let index = if_index(&s, &IfName::new("lo")?)?;
+/// assert_eq!(if_name(&s, index)?.as_str(), "lo");
+/// let e = if_index(&s, &IfName::new("nosuchif0")?).unwrap_err();
+/// assert_eq!(sock::errno(&e), Some(libc::ENODEV));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn if_index(socket: impl AsFd, name: &IfName) -> io::Result<u32> {
     let mut req = IfReq { name: name.to_ifr_name(), data: [0; 24] };
     ifreq_ioctl(socket.as_fd(), libc::SIOCGIFINDEX, &mut req).map_err(|e| no_such_interface(e, name))?;
@@ -240,6 +317,16 @@ pub fn if_index(socket: impl AsFd, name: &IfName) -> io::Result<u32> {
 
 /// The name of interface `index` in the network namespace of `socket` (`SIOCGIFNAME`).
 /// A missing interface is the OS error `ENODEV`.
+///
+/// ```
+/// use sock::core::{if_index, if_name};
+/// use sock::{Family, IfName, Socket, Type};
+/// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+/// let lo = IfName::new("lo")?;
+/// assert_eq!(if_name(&s, if_index(&s, &lo)?)?, lo);
+/// assert_eq!(sock::errno(&if_name(&s, 0x7fff_fff0).unwrap_err()), Some(libc::ENODEV));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn if_name(socket: impl AsFd, index: u32) -> io::Result<IfName> {
     let index = i32::try_from(index).map_err(|_| invalid_input("index", "interface index out of range"))?;
     let mut req = IfReq { name: [0; IFNAMSIZ], data: [0; 24] };

@@ -18,11 +18,25 @@ macro_rules! newtype {
             $($(#[$cdoc])* pub const $cname: $name = $name($value);)*
 
             /// The raw value passed to the kernel.
+            ///
+            /// ```
+            #[doc = concat!("use sock::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "(7).raw(), 7);")]
+            #[doc = concat!("assert_eq!(libc::c_int::from(", stringify!($name), "::from(7)), 7);")]
+            /// ```
             pub const fn raw(self) -> c_int {
                 self.0
             }
 
-            /// The Python-style name of this value (`"AF_INET"`...), if it has one here.
+            /// The name of this value without its Python prefix (`"INET"` for `AF_INET`,
+            /// `"STREAM"` for `SOCK_STREAM`...), if it has one here.
+            ///
+            /// ```
+            #[doc = concat!("use sock::", stringify!($name), ";")]
+            #[doc = concat!("let named = [", $(stringify!($name), "::", stringify!($cname), ", ",)* "];")]
+            #[doc = concat!("assert!(named.iter().all(|v| format!(\"{v:?}\").ends_with(v.name().unwrap())));")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "(-1).name(), None);")]
+            /// ```
             pub fn name(self) -> Option<&'static str> {
                 match self.0 {
                     $(v if v == $value => Some(stringify!($cname)),)*
@@ -100,6 +114,15 @@ newtype!(
 
 newtype!(
     /// A socket type (`SOCK_*`), without the `SOCK_NONBLOCK`/`SOCK_CLOEXEC` flag bits.
+    ///
+    /// ```
+    /// use sock::consts::SOCK_SEQPACKET;
+    /// use sock::{Family, Socket, Type};
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::SEQPACKET, None)?;
+    /// assert_eq!(a.ty(), Type::from(SOCK_SEQPACKET));
+    /// assert_eq!(format!("{:?}", a.ty()), "Type::SEQPACKET");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     Type {
         /// `SOCK_STREAM`
         STREAM = consts::SOCK_STREAM,
@@ -117,11 +140,27 @@ newtype!(
 impl Type {
     /// This type with the creation flag bits (`SOCK_NONBLOCK`, `SOCK_CLOEXEC`) removed, as
     /// CPython reports `socket.type`.
+    ///
+    /// ```
+    /// use sock::consts::{SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM};
+    /// use sock::Type;
+    /// assert_eq!(Type(SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC).without_flags(), Type::STREAM);
+    /// ```
     pub const fn without_flags(self) -> Type {
         Type(self.0 & !(consts::SOCK_NONBLOCK | consts::SOCK_CLOEXEC))
     }
 
     /// Whether `SOCK_NONBLOCK` is among the bits.
+    ///
+    /// ```
+    /// use sock::consts::{SOCK_DGRAM, SOCK_NONBLOCK};
+    /// use sock::{Family, Mode, Socket, Type};
+    /// let t = Type(SOCK_DGRAM | SOCK_NONBLOCK);
+    /// assert!(t.is_nonblocking() && !Type::DGRAM.is_nonblocking());
+    /// let s = Socket::new(Family::INET, t, None)?; // starts non-blocking
+    /// assert_eq!((s.ty(), s.mode()), (Type::DGRAM, Mode::NonBlocking));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn is_nonblocking(self) -> bool {
         self.0 & consts::SOCK_NONBLOCK != 0
     }
@@ -130,6 +169,17 @@ impl Type {
 newtype!(
     /// A protocol number, as passed to `socket(2)` (`IPPROTO_*`, `CAN_*`, `BTPROTO_*`...).
     /// `Protocol::DEFAULT` (0) lets the kernel choose.
+    ///
+    /// ```
+    /// use sock::{Family, Protocol, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::STREAM, Protocol::TCP)?;
+    /// assert_eq!(s.protocol(), Protocol::TCP);
+    /// assert_eq!(s.protocol().raw(), sock::consts::IPPROTO_TCP);
+    /// // Without one, the socket reports 0 (as CPython's `proto`); the kernel knows better:
+    /// let d = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// assert_eq!((d.protocol(), d.so_protocol()?), (Protocol::DEFAULT, Protocol::TCP));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     Protocol {
         /// 0: the family's default protocol.
         DEFAULT = 0,

@@ -119,8 +119,32 @@ cfg_if::cfg_if! {
 
             /// A typed socket (`T`: a [`Socket`](crate::Socket) or a family crate's
             /// protocol socket) registered with tokio's reactor.
+            ///
+            /// ```
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::netlink::NetlinkSocket;
+            /// use sock::{consts::NETLINK_ROUTE, tokio::Async, Family};
+            /// let nl: Async<NetlinkSocket> = Async::new(NetlinkSocket::new(NETLINK_ROUTE)?)?;
+            /// assert_eq!(nl.socket().family(), Family::NETLINK);
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type Async<T> = crate::aio::Async<T, Reactor<T>>;
             /// A [`Socket`](crate::Socket) registered with tokio's reactor.
+            ///
+            /// ```
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::{tokio::AsyncSocket, Family, Socket, Type};
+            /// let rx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+            /// rx.socket().bind(("127.0.0.1", 0))?;
+            /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+            /// tx.send_to(b"ping", rx.socket().local_addr()?).await?;
+            /// assert_eq!(rx.recv(&mut [0u8; 8]).await?, 4);
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncSocket = Async<crate::Socket>;
         }
 
@@ -146,8 +170,32 @@ cfg_if::cfg_if! {
             pub use crate::aio::Interest;
 
             /// A typed socket registered with async-io's reactor.
+            ///
+            /// ```
+            /// use sock::netlink::NetlinkSocket;
+            /// use sock::{async_io::Async, consts::NETLINK_ROUTE, Family};
+            /// async_io::block_on(async {
+            ///     let nl: Async<NetlinkSocket> = Async::new(NetlinkSocket::new(NETLINK_ROUTE)?)?;
+            ///     assert_eq!(nl.socket().family(), Family::NETLINK);
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type Async<T> = crate::aio::Async<T, Reactor<T>>;
             /// A [`Socket`](crate::Socket) registered with async-io's reactor.
+            ///
+            /// ```
+            /// use sock::{async_io::AsyncSocket, Family, Socket, Type};
+            /// async_io::block_on(async {
+            ///     let rx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+            ///     rx.socket().bind(("127.0.0.1", 0))?;
+            ///     let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+            ///     tx.send_to(b"ping", rx.socket().local_addr()?).await?;
+            ///     assert_eq!(rx.recv(&mut [0u8; 8]).await?, 4);
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncSocket = Async<crate::Socket>;
         }
     } else {

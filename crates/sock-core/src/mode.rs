@@ -6,6 +6,19 @@ use std::time::Duration;
 
 /// How a socket's calls wait. CPython's `settimeout(None)`, `settimeout(0.0)` and
 /// `settimeout(t)`.
+///
+/// ```
+/// use sock::{Family, Mode, Socket, Type};
+/// use std::time::Duration;
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// assert_eq!(s.mode(), Mode::Blocking);
+/// s.set_mode(Mode::Timeout(Duration::from_millis(20)))?;
+/// let e = s.recv(&mut [0u8; 1]).unwrap_err(); // nothing arrives: the timeout expires
+/// assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
+/// s.set_mode(Mode::NonBlocking)?;
+/// assert_eq!(s.recv(&mut [0u8; 1]).unwrap_err().kind(), std::io::ErrorKind::WouldBlock);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Calls block until they complete (`settimeout(None)`); the fd is blocking.
@@ -20,6 +33,14 @@ pub enum Mode {
 
 impl Mode {
     /// The mode for CPython's timeout value: `None` blocks, zero is non-blocking.
+    ///
+    /// ```
+    /// use sock::Mode;
+    /// use std::time::Duration;
+    /// assert_eq!(Mode::from_timeout(None), Mode::Blocking);
+    /// assert_eq!(Mode::from_timeout(Some(Duration::ZERO)), Mode::NonBlocking);
+    /// assert_eq!(Mode::from_timeout(Some(Duration::from_secs(2))), Mode::Timeout(Duration::from_secs(2)));
+    /// ```
     pub fn from_timeout(timeout: Option<Duration>) -> Mode {
         match timeout {
             None => Mode::Blocking,
@@ -30,6 +51,16 @@ impl Mode {
 
     /// The timeout as CPython's `gettimeout()` reports it: `None` when blocking, zero when
     /// non-blocking.
+    ///
+    /// ```
+    /// use sock::Mode;
+    /// use std::time::Duration;
+    /// assert_eq!(Mode::Blocking.timeout(), None);
+    /// assert_eq!(Mode::NonBlocking.timeout(), Some(Duration::ZERO));
+    /// for t in [None, Some(Duration::ZERO), Some(Duration::from_secs(1))] {
+    ///     assert_eq!(Mode::from_timeout(t).timeout(), t); // round trip
+    /// }
+    /// ```
     pub fn timeout(self) -> Option<Duration> {
         match self {
             Mode::Blocking => None,
@@ -39,6 +70,14 @@ impl Mode {
     }
 
     /// Whether the fd must carry `O_NONBLOCK` in this mode.
+    ///
+    /// ```
+    /// use sock::Mode;
+    /// use std::time::Duration;
+    /// assert!(!Mode::Blocking.fd_nonblocking());
+    /// assert!(Mode::NonBlocking.fd_nonblocking());
+    /// assert!(Mode::Timeout(Duration::from_secs(1)).fd_nonblocking()); // waits with poll
+    /// ```
     pub fn fd_nonblocking(self) -> bool {
         !matches!(self, Mode::Blocking)
     }
@@ -84,18 +123,47 @@ static DEFAULT_MODE: AtomicU64 = AtomicU64::new(u64::MAX);
 
 /// The timeout new sockets start with (`socket.getdefaulttimeout()`); `None` (blocking)
 /// unless [`set_default_timeout`] changed it.
+///
+/// ```
+/// use std::time::Duration;
+/// assert_eq!(sock::core::default_timeout(), None);
+/// sock::core::set_default_timeout(Some(Duration::from_secs(3)));
+/// assert_eq!(sock::core::default_timeout(), Some(Duration::from_secs(3)));
+/// # sock::core::set_default_timeout(None);
+/// ```
 pub fn default_timeout() -> Option<Duration> {
     Mode::decode(DEFAULT_MODE.load(Ordering::Relaxed)).timeout()
 }
 
 /// Sets the timeout that sockets created or accepted from now on start with
 /// (`socket.setdefaulttimeout()`); `None` means blocking, zero non-blocking.
+///
+/// ```
+/// use sock::{Family, Socket, Type};
+/// use std::time::Duration;
+/// sock::core::set_default_timeout(Some(Duration::from_secs(5)));
+/// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// assert_eq!(s.timeout(), Some(Duration::from_secs(5)));
+/// sock::core::set_default_timeout(None);
+/// assert_eq!(Socket::new(Family::INET, Type::DGRAM, None)?.timeout(), None);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn set_default_timeout(timeout: Option<Duration>) {
     DEFAULT_MODE.store(Mode::from_timeout(timeout).encode(), Ordering::Relaxed);
 }
 
 /// [`set_default_timeout`] with seconds as a float, as Python gives them (`None`: blocking);
 /// a negative, NaN or too large value is `InvalidInput` naming `timeout`.
+///
+/// ```
+/// use std::time::Duration;
+/// sock::core::set_default_timeout_secs(0.5)?;
+/// assert_eq!(sock::core::default_timeout(), Some(Duration::from_millis(500)));
+/// assert!(sock::core::set_default_timeout_secs(f64::NAN).is_err());
+/// sock::core::set_default_timeout_secs(None)?;
+/// assert_eq!(sock::core::default_timeout(), None);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn set_default_timeout_secs(seconds: impl Into<Option<f64>>) -> std::io::Result<()> {
     set_default_timeout(crate::socket::secs_to_timeout(seconds.into())?);
     Ok(())

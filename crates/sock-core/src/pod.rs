@@ -10,6 +10,26 @@
 /// Implementors guarantee that (1) the type has no padding bytes, so viewing a value as bytes
 /// reads only initialised memory, and (2) every sequence of `size_of::<Self>()` bytes is a valid
 /// value, so any bytes may be read back as one.
+///
+/// ```
+/// use sock::{Family, Pod, SockOpt, Socket, Type};
+///
+/// // `struct linger` as a family crate would declare a kernel struct of its own.
+/// #[derive(Clone, Copy, Debug, PartialEq)]
+/// #[repr(C)]
+/// struct Linger {
+///     onoff: i32,
+///     secs: i32,
+/// }
+/// // SAFETY: two `i32`s, no padding; any bytes are a valid value.
+/// unsafe impl Pod for Linger {}
+///
+/// const LINGER: SockOpt<Linger> = SockOpt::new(sock::consts::SOL_SOCKET, sock::consts::SO_LINGER);
+/// let s = Socket::new(Family::INET, Type::STREAM, None)?;
+/// s.set(LINGER, &Linger { onoff: 1, secs: 3 })?;
+/// assert_eq!(s.get(LINGER)?, Linger { onoff: 1, secs: 3 });
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub unsafe trait Pod: Copy + 'static {}
 
 macro_rules! pod {
@@ -50,6 +70,12 @@ unsafe impl Pod for libc::linger {}
 unsafe impl Pod for libc::ucred {}
 
 /// The bytes of a `Pod` value.
+///
+/// ```
+/// use sock::pod::bytes_of;
+/// assert_eq!(bytes_of(&0x0102_0304u32), 0x0102_0304u32.to_ne_bytes());
+/// assert_eq!(bytes_of(&[1u16, 2]).len(), 4);
+/// ```
 pub fn bytes_of<T: Pod>(value: &T) -> &[u8] {
     // SAFETY: `T: Pod` has no padding, so all `size_of::<T>()` bytes behind the reference are
     // initialised; the slice borrows `value` and so cannot outlive it.
@@ -57,6 +83,13 @@ pub fn bytes_of<T: Pod>(value: &T) -> &[u8] {
 }
 
 /// The mutable bytes of a `Pod` value (any bytes written leave a valid value).
+///
+/// ```
+/// use sock::pod::bytes_of_mut;
+/// let mut value = 0u32;
+/// bytes_of_mut(&mut value).copy_from_slice(&7u32.to_ne_bytes());
+/// assert_eq!(value, 7);
+/// ```
 pub fn bytes_of_mut<T: Pod>(value: &mut T) -> &mut [u8] {
     // SAFETY: `T: Pod` has no padding and is valid for any bytes, so exposing its storage as
     // `&mut [u8]` cannot create an invalid value; the slice borrows `value` exclusively.
@@ -65,6 +98,13 @@ pub fn bytes_of_mut<T: Pod>(value: &mut T) -> &mut [u8] {
 
 /// A `Pod` value read from the start of `bytes` (at any alignment), or `None` if `bytes` is
 /// too short.
+///
+/// ```
+/// use sock::pod::read_pod;
+/// let bytes = [0xff, 1, 0, 0, 0]; // an i32 at an odd offset
+/// assert_eq!(read_pod::<i32>(&bytes[1..]), Some(i32::from_ne_bytes([1, 0, 0, 0])));
+/// assert_eq!(read_pod::<u64>(&bytes), None); // too short
+/// ```
 pub fn read_pod<T: Pod>(bytes: &[u8]) -> Option<T> {
     if bytes.len() < std::mem::size_of::<T>() {
         return None;
@@ -75,6 +115,12 @@ pub fn read_pod<T: Pod>(bytes: &[u8]) -> Option<T> {
 }
 
 /// A zeroed `Pod` value.
+///
+/// ```
+/// let tv: libc::timeval = sock::pod::zeroed();
+/// assert_eq!((tv.tv_sec, tv.tv_usec), (0, 0));
+/// assert_eq!(sock::pod::zeroed::<[u8; 4]>(), [0; 4]);
+/// ```
 pub fn zeroed<T: Pod>() -> T {
     // SAFETY: `T: Pod` is valid for any bit pattern, all zeros included.
     unsafe { std::mem::zeroed() }

@@ -27,6 +27,17 @@ use crate::error::invalid_input;
 /// No sign, space or empty string; a value that does not fit `T` is an error naming `field`.
 ///
 /// Errors: `InvalidInput` with the message `"{field}: ..."`.
+///
+/// ```
+/// use sock::text::parse_num;
+/// assert_eq!(parse_num::<u16>("8080", "port")?, 8080);
+/// assert_eq!(parse_num::<u32>("0X7e8", "can id")?, 0x7e8);
+/// for bad in ["", "-1", " 1", "0x", "1e3"] {
+///     assert!(parse_num::<u32>(bad, "port").is_err(), "{bad:?}");
+/// }
+/// assert_eq!(parse_num::<u8>("300", "ttl").unwrap_err().to_string(), "ttl: `300` does not fit u8");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn parse_num<T: TryFrom<u64>>(s: &str, field: &str) -> io::Result<T> {
     let (digits, radix) = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
         Some(hex) => (hex, 16),
@@ -45,6 +56,15 @@ pub fn parse_num<T: TryFrom<u64>>(s: &str, field: &str) -> io::Result<T> {
 
 /// Splits `s` at `sep` into exactly `N` fields; anything else is `InvalidInput` naming
 /// `what` (e.g. "address") and the `expected` shape (e.g. "`cid:port`").
+///
+/// ```
+/// use sock::text::split_fields;
+/// let [cid, port] = split_fields("2:1234", ':', "address", "`cid:port`")?;
+/// assert_eq!((cid, port), ("2", "1234"));
+/// let e = split_fields::<2>("2:1234:5", ':', "address", "`cid:port`").unwrap_err();
+/// assert_eq!(e.to_string(), "address: expected `cid:port`");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn split_fields<'a, const N: usize>(s: &'a str, sep: char, what: &str, expected: &str) -> io::Result<[&'a str; N]> {
     let mut out = [""; N];
     let mut parts = s.split(sep);
@@ -59,6 +79,15 @@ pub fn split_fields<'a, const N: usize>(s: &'a str, sep: char, what: &str, expec
 
 /// Parses `N` bytes written as two hex digits each, separated by `sep` (`01:23:45:67:89:ab`),
 /// in the order written. Errors name `field`.
+///
+/// ```
+/// use sock::text::parse_hex_bytes;
+/// let mac: [u8; 6] = parse_hex_bytes("02:00:5e:10:00:ff", ':', "mac")?;
+/// assert_eq!(mac, [0x02, 0x00, 0x5e, 0x10, 0x00, 0xff]);
+/// assert!(parse_hex_bytes::<6>("02:00:5e:10:00", ':', "mac").is_err()); // five bytes
+/// assert!(parse_hex_bytes::<2>("2:00", ':', "mac").is_err()); // one digit
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn parse_hex_bytes<const N: usize>(s: &str, sep: char, field: &str) -> io::Result<[u8; N]> {
     let bad = || invalid_input(field, &format!("expected {N} two-digit hex bytes separated by `{sep}`"));
     let mut out = [0u8; N];
@@ -79,6 +108,15 @@ pub fn parse_hex_bytes<const N: usize>(s: &str, sep: char, field: &str) -> io::R
 /// Displays bytes as two lower-case hex digits each, separated by `:` (`HexBytes(&mac)`),
 /// the form [`parse_hex_bytes`] reads back. `{:X}` (upper hex) prints upper-case digits, as
 /// Bluetooth addresses are written.
+///
+/// ```
+/// use sock::text::{parse_hex_bytes, HexBytes};
+/// let mac = [0x02u8, 0x00, 0x5e, 0x10, 0x00, 0xab];
+/// assert_eq!(HexBytes(&mac).to_string(), "02:00:5e:10:00:ab");
+/// assert_eq!(format!("{:X}", HexBytes(&mac)), "02:00:5E:10:00:AB");
+/// assert_eq!(parse_hex_bytes::<6>(&HexBytes(&mac).to_string(), ':', "mac")?, mac);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct HexBytes<'a>(pub &'a [u8]);
 
@@ -114,6 +152,17 @@ impl fmt::UpperHex for HexBytes<'_> {
 /// characters as they are, `\` as `\\`, every other byte (control characters, invalid
 /// UTF-8) as `\xHH`. The text form of names that are bytes, not strings (AF_UNIX paths and
 /// abstract names).
+///
+/// ```
+/// use sock::text::{unescape_bytes, EscapedBytes};
+/// let name = b"app\n\xffsock\\1";
+/// let text = EscapedBytes(name).to_string();
+/// assert_eq!(text, r"app\x0a\xffsock\\1");
+/// let mut out = [0u8; 32];
+/// let n = unescape_bytes(&text, &mut out, "name")?;
+/// assert_eq!(&out[..n], name);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct EscapedBytes<'a>(pub &'a [u8]);
 
@@ -143,6 +192,16 @@ impl fmt::Display for EscapedBytes<'_> {
 
 /// Reverses [`EscapedBytes`] into `out`; returns the length. Unknown escapes, a `\x` without
 /// two hex digits, or more bytes than `out` holds are `InvalidInput` naming `field`.
+///
+/// ```
+/// use sock::text::unescape_bytes;
+/// let mut out = [0u8; 8];
+/// let n = unescape_bytes(r"a\x00b\\", &mut out, "path")?;
+/// assert_eq!(&out[..n], b"a\0b\\");
+/// assert!(unescape_bytes(r"\q", &mut out, "path").is_err()); // unknown escape
+/// assert!(unescape_bytes("nine byte", &mut out, "path").is_err()); // does not fit `out`
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn unescape_bytes(text: &str, out: &mut [u8], field: &str) -> io::Result<usize> {
     let bytes = text.as_bytes();
     let (mut len, mut i) = (0, 0);
@@ -181,6 +240,21 @@ pub fn unescape_bytes(text: &str, out: &mut [u8], field: &str) -> io::Result<usi
 /// `sun_path` (CPython's `bytes` form: empty when unnamed, a leading NUL for an abstract
 /// name, no terminating NUL for a pathname): `""`, `@name`, or the path, escaped by
 /// [`EscapedBytes`], with a path's leading `@` written `\x40` so it cannot read as abstract.
+///
+/// ```
+/// use std::fmt;
+/// // A family crate's address type prints its text form with it.
+/// struct UnixPath(Vec<u8>);
+/// impl fmt::Display for UnixPath {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         sock::text::fmt_unix_path(f, &self.0)
+///     }
+/// }
+/// assert_eq!(UnixPath(b"/run/app.sock".to_vec()).to_string(), "/run/app.sock");
+/// assert_eq!(UnixPath(b"\0name".to_vec()).to_string(), "@name");
+/// assert_eq!(UnixPath(b"@file".to_vec()).to_string(), r"\x40file");
+/// assert_eq!(UnixPath(Vec::new()).to_string(), "");
+/// ```
 pub fn fmt_unix_path(f: &mut fmt::Formatter<'_>, sun_path: &[u8]) -> fmt::Result {
     match sun_path.split_first() {
         None => Ok(()),

@@ -5,7 +5,7 @@
 
 use std::io;
 
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::Socket;
 use sock_resolve::getaddrinfo;
 
 /// Connects to the first address of `(host, port)` that answers, sends `Hello, world` and
@@ -13,7 +13,7 @@ use sock_resolve::getaddrinfo;
 pub fn run(host: &str, port: u16) -> io::Result<Vec<u8>> {
     let mut conn = None;
     for res in getaddrinfo(Some(host), port, libc::AF_UNSPEC, libc::SOCK_STREAM, 0, 0)? {
-        let Ok(s) = Socket::new(Family(res.family), Type(res.ty), Some(Protocol(res.proto))) else {
+        let Ok(s) = Socket::new(res.family, res.ty, res.protocol) else {
             continue;
         };
         if s.connect(res.addr).is_err() {

@@ -5,7 +5,7 @@
 
 use std::io;
 
-use sock_core::{Family, Protocol, Socket, Type};
+use sock_core::Socket;
 use sock_resolve::{consts::AI_PASSIVE, getaddrinfo};
 
 /// Arbitrary non-privileged port.
@@ -16,7 +16,7 @@ pub const PORT: u16 = 50007;
 pub fn serve(port: u16, ready: impl FnOnce(std::net::SocketAddr)) -> io::Result<()> {
     let mut listener = None;
     for res in getaddrinfo(None, port, libc::AF_UNSPEC, libc::SOCK_STREAM, 0, AI_PASSIVE)? {
-        let Ok(s) = Socket::new(Family(res.family), Type(res.ty), Some(Protocol(res.proto))) else {
+        let Ok(s) = Socket::new(res.family, res.ty, res.protocol) else {
             continue;
         };
         if s.bind(res.addr).and_then(|()| s.listen(Some(1))).is_err() {

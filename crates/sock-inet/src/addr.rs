@@ -16,9 +16,9 @@ use sock_core::{family_name, invalid_input, Family, SockAddr};
 /// Errors: another family, or an address shorter than its `sockaddr_in*`, is `InvalidInput`.
 ///
 /// ```
-/// use sock_core::SockAddr;
+/// use sock::SockAddr;
 /// let sa: std::net::SocketAddr = "[fe80::1%3]:80".parse().unwrap();
-/// assert_eq!(sock_inet::decode(&SockAddr::from(sa))?, sa);
+/// assert_eq!(sock::inet::decode(&SockAddr::from(sa))?, sa);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn decode(addr: &SockAddr) -> io::Result<SocketAddr> {

@@ -11,13 +11,12 @@ use std::pin::pin;
 use std::task::Poll;
 use std::time::Duration;
 
-use libc::c_int;
 use sock_core::aio::{Async, Interest, Reactor};
 use sock_core::cmsg::CmsgWriter;
-use sock_core::{Family, Protocol, SockAddr, Socket, Type};
+use sock_core::{MsgFlags, SockAddr, Socket, Type};
 
 use crate::cmsg::InetCmsg;
-use crate::connect::{bind_source, failure, ConnectOptions};
+use crate::connect::{bind_source, failure, Asked, ConnectOptions};
 use crate::gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
 use crate::server::ServerOptions;
 
@@ -42,6 +41,26 @@ use crate::server::ServerOptions;
 /// attempt: it does not block for numeric hosts (`"127.0.0.1"`, `"::1"`); resolve names on a
 /// blocking thread first if the loop must never stall.
 ///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use std::time::Duration;
+/// use sock::inet::{aio, ConnectOptions, ServerOptions};
+/// use sock::inet::tokio::Reactor;
+/// let server = aio::create_server::<Reactor<sock::Socket>>(("127.0.0.1", 0), &ServerOptions::new())?;
+/// let port = server.socket().local_addr()?.as_socket().unwrap().port();
+/// let options = ConnectOptions::new().timeout(Some(Duration::from_secs(5)));
+/// // Any timer: here tokio's sleep.
+/// let client = aio::create_connection::<Reactor<sock::Socket>, _, _>(("127.0.0.1", port), &options, tokio::time::sleep).await?;
+/// let (_conn, peer) = server.accept().await?;
+/// assert_eq!(peer, client.socket().local_addr()?);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
+///
 /// # Cancel safety
 ///
 /// Not cancel safe: a dropped future closes the attempt under way (nothing leaks, but no
@@ -60,7 +79,7 @@ where
         Some(Some(d)) => Some(sleep(d)),
         _ => None,
     };
-    with_deadline(connect_each::<R>(address, options), deadline).await
+    with_deadline(connect_each::<R>(address, options), deadline, Asked(address.0, address.1)).await
 }
 
 /// The attempts of [`create_connection`], in the synchronous order.
@@ -69,7 +88,7 @@ async fn connect_each<R: Reactor<Socket>>(
     options: &ConnectOptions<'_>,
 ) -> io::Result<Async<Socket, R>> {
     let (host, port) = address;
-    let infos = sock_resolve::getaddrinfo(Some(host), port, 0, libc::SOCK_STREAM, 0, 0)?;
+    let infos = sock_resolve::getaddrinfo(Some(host), port, 0, Type::STREAM, 0, 0)?;
     let mut errors = Vec::new();
     for info in infos {
         match connect_one::<R>(&info, options).await {
@@ -82,25 +101,26 @@ async fn connect_each<R: Reactor<Socket>>(
             }
         }
     }
-    Err(failure(errors, options.all_errors))
+    Err(failure(Asked(host, port), errors, options.all_errors))
 }
 
 async fn connect_one<R: Reactor<Socket>>(
     info: &sock_resolve::AddrInfo,
     options: &ConnectOptions<'_>,
 ) -> io::Result<Async<Socket, R>> {
-    let sock = Socket::new(Family(info.family), Type(info.ty), Some(Protocol(info.proto)))?;
+    let sock = Socket::new(info.family, info.ty, info.protocol)?;
     bind_source(&sock, options)?;
     let sock = Async::<Socket, R>::new(sock)?;
     sock.connect(info.addr).await?;
     Ok(sock)
 }
 
-/// Polls `work` until it completes, or fails with `TimedOut` when `timer` (if any) completes
-/// first.
+/// Polls `work` until it completes, or fails with `TimedOut` (`create_connection host:port:
+/// timed out`) when `timer` (if any) completes first.
 async fn with_deadline<T>(
     work: impl Future<Output = io::Result<T>>,
     timer: Option<impl Future<Output = ()>>,
+    asked: Asked<'_>,
 ) -> io::Result<T> {
     let mut work = pin!(work);
     let mut timer = pin!(timer);
@@ -109,9 +129,10 @@ async fn with_deadline<T>(
             return Poll::Ready(result);
         }
         match timer.as_mut().as_pin_mut().map(|t| t.poll(cx)) {
-            Some(Poll::Ready(())) => {
-                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, "create_connection: timed out")))
-            }
+            Some(Poll::Ready(())) => Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                format!("create_connection {asked}: timed out"),
+            ))),
             _ => Poll::Pending,
         }
     })
@@ -124,6 +145,19 @@ async fn with_deadline<T>(
 /// wait. Accept with [`Async::accept`](sock_core::aio::Async::accept).
 ///
 /// Errors: those of the synchronous `create_server`, and the reactor's (no runtime).
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::inet::{aio, ServerOptions};
+/// let server = aio::create_server::<sock::inet::tokio::Reactor<sock::Socket>>(("::1", 0), &ServerOptions::new().family(sock::Family::INET6))?;
+/// assert_eq!(server.socket().family(), sock::Family::INET6);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub fn create_server<R: Reactor<Socket>>(
     address: (&str, u16),
     options: &ServerOptions,
@@ -133,6 +167,33 @@ pub fn create_server<R: Reactor<Socket>>(
 
 /// A receive of [`AsyncInetExt::recv_gro`]: several datagrams of one sender coalesced by
 /// `UDP_GRO`, or one datagram.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+/// use sock::inet::InetSocketExt;
+/// use sock::{Family, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let to = rx.local_addr()?.as_socket().unwrap();
+/// let rx = AsyncSocket::new(rx)?;
+/// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+/// rx.socket().set_udp_gro(true)?;
+/// tx.send_segments_to(&[7u8; 3000], 1000, to).await?;
+/// let mut buf = vec![0u8; 65536];
+/// let mut got = 0;
+/// while got < 3 {
+///     let msg = rx.recv_gro(&mut buf).await?;
+///     assert!(!msg.flags.contains(sock::MsgFlags::TRUNC));
+///     got += msg.segments(&buf).count();
+/// }
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 #[derive(Clone, Debug)]
 pub struct GroMsg {
     /// Bytes received into the buffer.
@@ -141,13 +202,21 @@ pub struct GroMsg {
     pub segment_size: usize,
     /// The sender.
     pub addr: SocketAddr,
-    /// `msg_flags` (`MSG_TRUNC`: the buffer was too small).
-    pub flags: c_int,
+    /// `msg_flags` (`MsgFlags::TRUNC`: the buffer was too small).
+    pub flags: MsgFlags,
 }
 
 impl GroMsg {
     /// The datagrams in `buf` (the buffer passed to `recv_gro`): [`gro_segments`] over
     /// `&buf[..self.bytes]`.
+    ///
+    /// ```
+    /// use sock::inet::aio::GroMsg;
+    /// let msg = GroMsg { bytes: 2500, segment_size: 1000, addr: "127.0.0.1:9".parse().unwrap(), flags: sock::MsgFlags::NONE };
+    /// let buf = vec![0u8; 65536];
+    /// let lens: Vec<usize> = msg.segments(&buf).map(<[u8]>::len).collect();
+    /// assert_eq!(lens, [1000, 1000, 500]);
+    /// ```
     pub fn segments<'b>(&self, buf: &'b [u8]) -> GroSegments<'b> {
         gro_segments(&buf[..self.bytes.min(buf.len())], self.segment_size)
     }
@@ -163,6 +232,28 @@ mod sealed {
 /// `Async<Socket, R>` of every reactor). The futures are `Send`. The socket's synchronous
 /// options stay on [`InetSocketExt`](crate::InetSocketExt) through
 /// [`Async::socket`](sock_core::aio::Async::socket).
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+/// use sock::inet::InetSocketExt;
+/// use sock::{Family, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let to = rx.local_addr()?.as_socket().unwrap();
+/// let rx = AsyncSocket::new(rx)?;
+/// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+/// tx.send_to(b"ping", to).await?;
+/// let mut buf = [0u8; 16];
+/// let (n, from) = rx.recv_from_inet(&mut buf).await?;
+/// assert_eq!((&buf[..n], from.port()), (&b"ping"[..], tx.socket().local_addr()?.as_socket().unwrap().port()));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub trait AsyncInetExt: sealed::Sealed {
     /// Sends `buf` on a connected UDP socket as datagrams of `segment_size` bytes (the last
     /// may be shorter) with one `sendmsg` carrying a `UDP_SEGMENT` item (UDP GSO). Returns
@@ -175,6 +266,29 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: one `sendmsg` that happened (the future completed) or not.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+    /// use sock::inet::InetSocketExt;
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let to = rx.local_addr()?.as_socket().unwrap();
+    /// let rx = AsyncSocket::new(rx)?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// tx.socket().connect(to)?;
+    /// assert_eq!(tx.send_segments(&[1u8; 2500], 1000).await?, 2500); // three datagrams
+    /// let mut buf = [0u8; 2000];
+    /// assert_eq!(rx.recv(&mut buf).await?, 1000);
+    /// assert_eq!(tx.send_segments(&[1u8; 10], 0).await.unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn send_segments(&self, buf: &[u8], segment_size: usize) -> impl Future<Output = io::Result<usize>> + Send;
 
     /// [`send_segments`](AsyncInetExt::send_segments) to `to` (an unconnected UDP socket).
@@ -182,6 +296,27 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe, as `send_segments`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+    /// use sock::inet::InetSocketExt;
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let to = rx.local_addr()?.as_socket().unwrap();
+    /// let rx = AsyncSocket::new(rx)?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// assert_eq!(tx.send_segments_to(&[1u8; 300], 100, to).await?, 300);
+    /// let mut buf = [0u8; 2000];
+    /// assert_eq!(rx.recv(&mut buf).await?, 100);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn send_segments_to(
         &self,
         buf: &[u8],
@@ -197,6 +332,29 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+    /// use sock::inet::InetSocketExt;
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let to = rx.local_addr()?.as_socket().unwrap();
+    /// let rx = AsyncSocket::new(rx)?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// rx.socket().set_udp_gro(true)?;
+    /// tx.send_to(&[1u8; 100], to).await?;
+    /// let mut buf = vec![0u8; 65536];
+    /// let msg = rx.recv_gro(&mut buf).await?;
+    /// assert_eq!((msg.bytes, msg.segments(&buf).count()), (100, 1));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_gro(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<GroMsg>> + Send;
 
     /// `recv_from` with the sender as a `std::net::SocketAddr` (UDP, RDS; [`decode`](crate::decode)d).
@@ -204,6 +362,29 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+    /// use sock::inet::InetSocketExt;
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let to = rx.local_addr()?.as_socket().unwrap();
+    /// let rx = AsyncSocket::new(rx)?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// tx.send_to(b"hi", to).await?;
+    /// let mut buf = [0u8; 8];
+    /// let (n, from) = rx.recv_from_inet(&mut buf).await?;
+    /// assert_eq!(n, 2);
+    /// assert!(from.ip().is_loopback());
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_from_inet(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<(usize, SocketAddr)>> + Send;
 }
 
@@ -221,7 +402,7 @@ impl<R: Reactor<Socket> + Send + Sync> AsyncInetExt for Async<Socket, R> {
         let msg = self.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0).await?;
         let segment_size = gro_segment_size(&control[..msg.control_len.min(control.len())]);
         let addr = crate::decode(&msg.addr)?;
-        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags.bits() })
+        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags })
     }
 
     async fn recv_from_inet(&self, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {

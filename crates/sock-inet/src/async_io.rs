@@ -19,11 +19,11 @@ use crate::{ConnectOptions, ServerOptions};
 /// `async_io::Timer`.
 ///
 /// ```
-/// use sock_inet::{ConnectOptions, ServerOptions};
+/// use sock::inet::{ConnectOptions, ServerOptions};
 /// async_io::block_on(async {
-///     let server = sock_inet::async_io::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-///     let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
-///     let client = sock_inet::async_io::create_connection(("127.0.0.1", port), &ConnectOptions::new()).await?;
+///     let server = sock::inet::async_io::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+///     let port = sock::inet::decode(&server.socket().local_addr()?)?.port();
+///     let client = sock::inet::async_io::create_connection(("127.0.0.1", port), &ConnectOptions::new()).await?;
 ///     let (conn, _peer) = server.accept().await?;
 ///     client.send_all(b"hi").await?;
 ///     let mut buf = [0u8; 2];
@@ -41,17 +41,41 @@ pub async fn create_connection(address: (&str, u16), options: &ConnectOptions<'_
 }
 
 /// [`crate::aio::create_server`] on async-io: a bound, listening, registered socket.
+///
+/// ```
+/// use sock::inet::ServerOptions;
+/// async_io::block_on(async {
+///     let server = sock::inet::async_io::create_server(("127.0.0.1", 0), &ServerOptions::new())?;
+///     assert_ne!(server.socket().local_addr()?.as_socket().unwrap().port(), 0);
+///     Ok::<(), std::io::Error>(())
+/// })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Result<AsyncSocket> {
     crate::aio::create_server(address, options)
 }
 
 /// [`rds_socket`](crate::rds_socket) registered with async-io.
+///
+/// ```no_run
+/// // no_run: the host running the doctests may lack the rds module.
+/// let s = sock::inet::async_io::rds_socket()?;
+/// s.socket().bind(("127.0.0.1", 4000))?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn rds_socket() -> io::Result<AsyncSocket> {
     AsyncSocket::new(crate::rds_socket()?)
 }
 
 /// An `async_io::Timer` of `d` as a `()` future: the `sleep` argument of the generic
 /// [`crate::aio::create_connection`].
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// let start = Instant::now();
+/// async_io::block_on(sock::inet::async_io::sleep(Duration::from_millis(5)));
+/// assert!(start.elapsed() >= Duration::from_millis(5));
+/// ```
 pub async fn sleep(d: Duration) {
     ::async_io::Timer::after(d).await;
 }

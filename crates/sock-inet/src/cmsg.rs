@@ -15,8 +15,8 @@ use crate::options::ifindex_int;
 /// One IP-level control message.
 ///
 /// ```
-/// use sock_core::cmsg::{CmsgIter, CmsgWriter};
-/// use sock_inet::InetCmsg;
+/// use sock::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::inet::InetCmsg;
 /// let mut buf = [0u8; 64];
 /// let mut w = CmsgWriter::new(&mut buf);
 /// InetCmsg::HopLimit(2).encode(&mut w)?;
@@ -62,8 +62,8 @@ pub enum InetCmsg {
     ///
     /// ```
     /// use std::io::IoSlice;
-    /// use sock_core::{cmsg::CmsgWriter, Family, Socket, SockAddr, Type};
-    /// use sock_inet::{checked_segment_size, InetCmsg};
+    /// use sock::{cmsg::CmsgWriter, Family, Socket, SockAddr, Type};
+    /// use sock::inet::{checked_segment_size, InetCmsg};
     /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
     /// rx.bind(("127.0.0.1", 0))?;
     /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
@@ -88,6 +88,11 @@ pub enum InetCmsg {
 
 impl InetCmsg {
     /// The `(cmsg_level, cmsg_type)` of this item.
+    ///
+    /// ```
+    /// use sock::consts::{IPPROTO_IPV6, IPV6_HOPLIMIT};
+    /// assert_eq!(sock::inet::InetCmsg::HopLimit(64).kind(), (IPPROTO_IPV6, IPV6_HOPLIMIT));
+    /// ```
     pub fn kind(&self) -> (c_int, c_int) {
         match self {
             InetCmsg::PktInfoV4 { .. } => (IPPROTO_IP, IP_PKTINFO),
@@ -104,6 +109,16 @@ impl InetCmsg {
     /// Appends this item to `w` (integers as `int` but `UDP_SEGMENT` as the `u16` the kernel
     /// wants, structures in the kernel's layout). A `PktInfo` interface index over `i32::MAX`
     /// is `InvalidInput` naming `ifindex`.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgWriter;
+    /// use sock::inet::InetCmsg;
+    /// let mut control = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut control);
+    /// InetCmsg::Ttl(5).encode(&mut w)?;
+    /// assert_eq!(w.len(), sock::cmsg_space(4)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
         let (level, ty) = self.kind();
         match *self {
@@ -129,6 +144,19 @@ impl InetCmsg {
 
     /// The typed item for a received control message, or `None` if it is not one of these
     /// or is too short (a truncated item is never guessed at).
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgIter;
+    /// use sock::inet::InetCmsg;
+    /// let mut control = [0u8; 64];
+    /// let mut w = sock::cmsg::CmsgWriter::new(&mut control);
+    /// InetCmsg::Tos(0x10).encode(&mut w)?;
+    /// let len = w.len();
+    /// let item = CmsgIter::new(&control[..len]).next().unwrap();
+    /// assert_eq!(InetCmsg::decode(&item), Some(InetCmsg::Tos(0x10)));
+    /// assert_eq!(item.decode::<InetCmsg>(), Some(InetCmsg::Tos(0x10))); // the same, through DecodeCmsg
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode(item: &Cmsg<'_>) -> Option<InetCmsg> {
         if item.truncated {
             return None;
@@ -163,6 +191,23 @@ impl InetCmsg {
 
     /// The typed items of a received control buffer (pass `&control[..msg.control_len]`);
     /// items of other kinds are skipped.
+    ///
+    /// ```
+    /// use std::io::IoSliceMut;
+    /// use sock::inet::{opt, InetCmsg};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set(opt::IP_RECVTTL, &true)?;
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set(opt::IP_TTL, &9)?;
+    /// tx.send_to(b"x", rx.local_addr()?)?;
+    /// let (mut buf, mut control) = ([0u8; 8], [0u8; 64]);
+    /// let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut buf)], &mut control, 0)?;
+    /// let items: Vec<InetCmsg> = InetCmsg::parse(&control[..msg.control_len]).collect();
+    /// assert_eq!(items, [InetCmsg::Ttl(9)]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn parse(control: &[u8]) -> impl Iterator<Item = InetCmsg> + '_ {
         CmsgIter::new(control).filter_map(|c| InetCmsg::decode(&c))
     }

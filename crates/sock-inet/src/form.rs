@@ -17,12 +17,12 @@ use crate::host::host_address;
 /// It has no values; it only keeps the impls apart from other families' ones.
 ///
 /// ```no_run
-/// use sock_core::{Socket, Family, Type};
-/// use sock_inet as _; // the impls live in this crate: it must be linked
+/// use sock::{Socket, Family, Type};
+/// use sock::inet as _; // the impls live in this crate: it must be linked
 /// let s = Socket::new(Family::INET6, Type::STREAM, None)?;
 /// s.bind(("", 0))?;                          // "::" on an INET6 socket
 /// s.connect(("localhost", 8080))?;           // resolved for AF_INET6
-/// s.connect(sock_inet::HostPortV6("fe80::1%eth0", 8080, 0, 0))?;  // host, port, flowinfo, scope_id
+/// s.connect(sock::inet::HostPortV6("fe80::1%eth0", 8080, 0, 0))?;  // host, port, flowinfo, scope_id
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
@@ -36,7 +36,7 @@ impl ToSockAddr<InetForm> for (&str, u16) {
 
 impl ToSockAddr<InetForm> for (String, u16) {
     fn to_sock_addr(&self, socket: &Socket) -> io::Result<SockAddr> {
-        (self.0.as_str(), self.1).to_sock_addr(socket)
+        HostPort(self.0.as_str(), self.1).to_sock_addr(socket)
     }
 }
 
@@ -45,11 +45,11 @@ impl ToSockAddr<InetForm> for (String, u16) {
 /// better.
 ///
 /// ```
-/// use sock_core::{Family, Socket, Type};
-/// use sock_inet::HostPort;
+/// use sock::{Family, Socket, Type};
+/// use sock::inet::HostPort;
 /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
 /// s.bind(HostPort("127.0.0.1", 0))?;
-/// assert!(sock_inet::decode(&s.local_addr()?)?.ip().is_loopback());
+/// assert!(sock::inet::decode(&s.local_addr()?)?.ip().is_loopback());
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +66,8 @@ impl ToSockAddr for HostPort<'_> {
 /// flowinfo above 0xfffff, or this form on an AF_INET socket, is `InvalidInput`.
 ///
 /// ```no_run
-/// use sock_core::{Family, Socket, Type};
-/// use sock_inet::HostPortV6;
+/// use sock::{Family, Socket, Type};
+/// use sock::inet::HostPortV6;
 /// let s = Socket::new(Family::INET6, Type::DGRAM, None)?;
 /// s.bind(HostPortV6("::1", 0, 0, 0))?;
 /// # Ok::<(), std::io::Error>(())

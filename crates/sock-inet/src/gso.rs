@@ -22,7 +22,7 @@ use crate::cmsg::InetCmsg;
 /// to 0 directly with [`set_udp_segment`](crate::InetSocketExt::set_udp_segment).)
 ///
 /// ```
-/// use sock_inet::checked_segment_size;
+/// use sock::inet::checked_segment_size;
 /// assert_eq!(checked_segment_size(1200)?, 1200);
 /// assert_eq!(checked_segment_size(0).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// assert_eq!(checked_segment_size(65536).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
@@ -40,8 +40,8 @@ pub fn checked_segment_size(segment_size: usize) -> io::Result<u16> {
 /// is none (the buffer is one datagram). Feed it to [`gro_segments`].
 ///
 /// ```
-/// use sock_core::cmsg::CmsgWriter;
-/// use sock_inet::{gro_segment_size, InetCmsg};
+/// use sock::cmsg::CmsgWriter;
+/// use sock::inet::{gro_segment_size, InetCmsg};
 /// let mut control = [0u8; 32];
 /// let mut w = CmsgWriter::new(&mut control);
 /// InetCmsg::UdpGro(1200).encode(&mut w)?;
@@ -65,7 +65,7 @@ pub fn gro_segment_size(control: &[u8]) -> usize {
 /// since an empty datagram is a datagram.
 ///
 /// ```
-/// use sock_inet::gro_segments;
+/// use sock::inet::gro_segments;
 /// let buf = [1u8; 2500];
 /// let lens: Vec<usize> = gro_segments(&buf, 1200).map(<[u8]>::len).collect();
 /// assert_eq!(lens, [1200, 1200, 100]);
@@ -78,6 +78,13 @@ pub fn gro_segments(buf: &[u8], segment_size: usize) -> GroSegments<'_> {
 }
 
 /// The iterator of [`gro_segments`]: borrowed slices of the buffer, exact-size.
+///
+/// ```
+/// let buf = [0u8; 250];
+/// let mut it = sock::inet::gro_segments(&buf, 100);
+/// assert_eq!(it.len(), 3);
+/// assert_eq!(it.next().map(<[u8]>::len), Some(100));
+/// ```
 #[derive(Clone, Debug)]
 pub struct GroSegments<'a> {
     /// What is left to split; `None` once the last datagram was returned.

@@ -33,8 +33,8 @@ pub(crate) fn check_no_nul(arg: &str, value: &str) -> io::Result<()> {
 /// Resolution failures are `sock_resolve::ResolveError`s inside the `io::Error`.
 ///
 /// ```
-/// use sock_core::Family;
-/// use sock_inet::host_address;
+/// use sock::Family;
+/// use sock::inet::host_address;
 /// assert_eq!(host_address(Family::INET, "", 80, None)?, "0.0.0.0:80".parse().unwrap());
 /// assert_eq!(host_address(Family::INET6, "", 80, None)?, "[::]:80".parse().unwrap());
 /// assert_eq!(host_address(Family::INET, "<broadcast>", 9, None)?, "255.255.255.255:9".parse().unwrap());
@@ -97,9 +97,9 @@ fn resolve_ip(host: &str, six: bool) -> io::Result<(IpAddr, u32)> {
 /// "port must be 0-65535" (CPython's `OverflowError`).
 ///
 /// ```
-/// assert_eq!(sock_inet::checked_port(8080i64)?, 8080);
-/// assert_eq!(sock_inet::checked_port(65536).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
-/// assert_eq!(sock_inet::checked_port(-1).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(sock::inet::checked_port(8080i64)?, 8080);
+/// assert_eq!(sock::inet::checked_port(65536).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(sock::inet::checked_port(-1).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn checked_port<T: TryInto<u16>>(port: T) -> io::Result<u16> {

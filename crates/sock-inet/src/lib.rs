@@ -1,20 +1,49 @@
 //! AF_INET, AF_INET6 and AF_RDS: IP addresses, options, `create_connection` and
 //! `create_server` — the IP part of CPython's `socket` module.
 //!
-//! Part of the `sock` workspace; most users depend on the `sock` facade with the matching feature.
+//! Part of the `sock` workspace; most users depend on the `sock` facade (feature `inet`),
+//! which re-exports the Python-named functions at its root (`sock::create_connection`) and this
+//! crate as `sock::inet`.
+//!
+//! A TCP echo over loopback, as the Python documentation writes it with `create_server` and
+//! `create_connection`:
 //!
 //! ```
-//! use sock_core::{Socket, Family, Type};
-//! use sock_inet::{create_server, decode, ServerOptions};
+//! use std::time::Duration;
+//! use sock::inet::{create_connection, create_server, ConnectOptions, InetSocketExt, ServerOptions};
 //!
+//! // Server: socket.create_server(("127.0.0.1", 0))
 //! let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-//! let port = decode(&server.local_addr()?)?.port();
-//! let client = Socket::new(Family::INET, Type::STREAM, None)?;
-//! client.connect(("localhost", port))?;           // Python's (host, port) tuple
-//! let (conn, peer) = server.accept()?;
-//! assert_eq!(decode(&peer)?, decode(&client.local_addr()?)?);
-//! client.send_all(b"hi")?;
-//! assert_eq!(conn.recv_vec(16)?, b"hi");
+//! let port = sock::inet::decode(&server.local_addr()?)?.port();
+//! let echo = std::thread::spawn(move || -> std::io::Result<()> {
+//!     let (conn, _peer) = server.accept()?;
+//!     loop {
+//!         let data = conn.recv_vec(1024)?;
+//!         if data.is_empty() {
+//!             return Ok(());
+//!         }
+//!         conn.send_all(&data)?;
+//!     }
+//! });
+//!
+//! // Client: socket.create_connection(("localhost", port), timeout=5)
+//! let options = ConnectOptions::new().timeout(Some(Duration::from_secs(5)));
+//! let client = create_connection(("localhost", port), &options)?;
+//! client.set_tcp_nodelay(true)?;
+//! client.send_all(b"Hello, world")?;
+//! let mut got = Vec::new();
+//! while got.len() < 12 {
+//!     got.extend(client.recv_vec(1024)?);
+//! }
+//! assert_eq!(got, b"Hello, world");
+//! client.shutdown(sock::Shutdown::Write)?;
+//! echo.join().expect("echo thread")?;
+//!
+//! // Errors say what failed, on what, and keep the OS error's kind and code.
+//! let refused = create_connection(("127.0.0.1", port), &ConnectOptions::new()).unwrap_err();
+//! assert_eq!(refused.kind(), std::io::ErrorKind::ConnectionRefused);
+//! assert_eq!(sock::errno(&refused), Some(libc::ECONNREFUSED));
+//! assert_eq!(refused.to_string(), format!("create_connection 127.0.0.1:{port}: Connection refused (ECONNREFUSED)"));
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
@@ -25,7 +54,7 @@
 //! | `(host, port)`, `''`, `'<broadcast>'` | `("host", port)` or [`HostPort`], resolved by [`host_address`] |
 //! | `(host, port, flowinfo, scope_id)` | [`HostPortV6`] |
 //! | a returned INET/INET6/RDS address | `std::net::SocketAddr` from [`decode`] |
-//! | `loop.sock_connect`, `open_connection`, `start_server` (asyncio) | `sock_inet::tokio::create_connection`, `sock_inet::tokio::create_server` (and `async_io`), see Async below |
+//! | `loop.sock_connect`, `open_connection`, `start_server` (asyncio) | `sock::inet::tokio::create_connection`, `sock::inet::tokio::create_server` (and `async_io`), see Async below |
 //! | `create_connection`, `create_server`, `has_dualstack_ipv6` | [`create_connection`] + [`ConnectOptions`], [`create_server`] + [`ServerOptions`], [`has_dualstack_ipv6`] |
 //! | `inet_aton`, `inet_ntoa`, `inet_pton`, `inet_ntop`, `htons` … | [`inet_aton`], [`inet_ntoa`], [`inet_pton`], [`inet_ntop`], [`htons`] … |
 //! | `setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)` | `s.set(opt::TCP_NODELAY, &true)` or [`InetSocketExt::set_tcp_nodelay`] |
@@ -69,6 +98,23 @@
 //!   [`InetSocketExt::set_udp_gro`] to receive many in one call, [`gro_segments`] to split
 //!   them (zero-copy) with the size from [`gro_segment_size`].
 //! - `INADDR_*` and `IPPORT_*` live in [`consts`] here (not in `sock-resolve`).
+//! - Errors say what failed, on what (sock-core's `ErrorContext`), keeping the OS error's
+//!   kind and code ([`sock::errno`](sock_core::errno) reads it): [`create_connection`] names
+//!   the `host:port` it was asked for (`create_connection localhost:8080 ([::1]:8080):
+//!   Connection refused (ECONNREFUSED)`), resolution errors are getaddrinfo's naming the host,
+//!   binds name the address (`bind 127.0.0.1:80: ...`), multicast calls name the group and the
+//!   interface (`join_multicast_v4 239.1.2.3 on #2: ...`), options set by name name the value
+//!   (`set_tcp_congestion bbr9: no such congestion control algorithm (ENOENT)`), and the text
+//!   functions name the text and family (`inet_pton AF_INET "1.2.3": illegal IP address
+//!   string`). The data path (send/receive) passes OS errors through untouched.
+//! - Integer types: ports are `u16`, interface indexes and IPv6 scope ids `u32` everywhere
+//!   (checked to fit the kernel's `int` where the kernel takes one), families [`Family`](sock_core::Family)
+//!   (`inet_pton`/`inet_ntop` also take CPython's `AF_*` integers), flags `MsgFlags`. Segment
+//!   sizes are `u16` where they are the kernel's value (the `UDP_SEGMENT` option, the
+//!   [`InetCmsg`] items) and `usize` where they measure a buffer ([`gro_segments`],
+//!   `send_segments`), with [`checked_segment_size`] between them. TTLs and hop limits are the
+//!   kernel's `int` in the ancillary items (`-1` means "the default" when sending) and socket2's
+//!   `u32` in the [`InetSocketExt`] accessors.
 //! - Platforms: the first group of modules below is portable IP (addresses, forms, text and
 //!   byte order, connect/server); the second is Linux-only (options, ancillary data, GSO/GRO,
 //!   `TCP_INFO`, RDS, MPTCP). A BSD port adds its own arm to the gate in `lib.rs`.
@@ -85,7 +131,7 @@
 //!   and the sealed extension trait `aio::AsyncInetExt` on `Async<Socket, R>` (UDP GSO send
 //!   `send_segments`, GRO receive `recv_gro`, typed `recv_from_inet`: the same for RDS);
 //! - per-runtime modules `tokio` and `async_io` that bind them to the runtime's timer
-//!   (`sock_inet::tokio::create_connection(addr, &options).await`), re-export the trait and
+//!   (`sock::inet::tokio::create_connection(addr, &options).await`), re-export the trait and
 //!   the `AsyncSocket` alias, and (tokio) convert from and to `tokio::net::{TcpStream,
 //!   TcpListener, UdpSocket}` through the std types.
 //!
@@ -97,11 +143,11 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
 //! use std::time::Duration;
-//! use sock_inet::{ConnectOptions, ServerOptions};
-//! use sock_inet::tokio::{create_connection, create_server};
+//! use sock::inet::{ConnectOptions, ServerOptions};
+//! use sock::inet::tokio::{create_connection, create_server};
 //!
 //! let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-//! let port = sock_inet::decode(&server.socket().local_addr()?)?.port();
+//! let port = sock::inet::decode(&server.socket().local_addr()?)?.port();
 //! let echo = tokio::spawn(async move {
 //!     let (conn, _) = server.accept().await?;
 //!     let mut buf = [0u8; 64];

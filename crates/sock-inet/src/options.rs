@@ -27,8 +27,8 @@ macro_rules! opts {
 /// are `SockOpt<bool>` (the kernel's `int` 0/1), the others `SockOpt<c_int>`.
 ///
 /// ```
-/// use sock_core::{Socket, Family, Type};
-/// use sock_inet::opt;
+/// use sock::{Socket, Family, Type};
+/// use sock::inet::opt;
 /// let s = Socket::new(Family::INET, Type::STREAM, None)?;
 /// s.set(opt::TCP_NODELAY, &true)?;
 /// assert!(s.get(opt::TCP_NODELAY)?);

@@ -2,12 +2,22 @@
 
 use std::io;
 
-use sock_core::{invalid_input, Family, Socket, Type};
+use sock_core::{context, invalid_input, Family, Socket, Type};
 
-use crate::InetSocketExt;
+use crate::{HostPort, InetSocketExt};
 
 /// The keyword arguments of `socket.create_server`: `family` (default `AF_INET`), `backlog`
 /// (`None`: `listen()`'s default), `reuse_port` and `dualstack_ipv6`.
+///
+/// ```
+/// use sock::inet::{create_server, ServerOptions};
+/// use sock::Family;
+/// // Python: create_server(("::1", 0), family=AF_INET6, backlog=16, reuse_port=True)
+/// let options = ServerOptions::new().family(Family::INET6).backlog(16).reuse_port(true);
+/// let server = create_server(("::1", 0), &options)?;
+/// assert_eq!(server.family(), Family::INET6);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ServerOptions {
     /// `family`: `Family::INET` or `Family::INET6`.
@@ -28,29 +38,59 @@ impl Default for ServerOptions {
 
 impl ServerOptions {
     /// Python's defaults.
+    ///
+    /// ```
+    /// let options = sock::inet::ServerOptions::new();
+    /// assert_eq!((options.family, options.backlog), (sock::Family::INET, None));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets `family`.
+    ///
+    /// ```
+    /// let options = sock::inet::ServerOptions::new().family(sock::Family::INET6);
+    /// assert_eq!(options.family, sock::Family::INET6);
+    /// ```
     pub fn family(mut self, family: Family) -> Self {
         self.family = family;
         self
     }
 
     /// Sets `backlog`.
+    ///
+    /// ```
+    /// assert_eq!(sock::inet::ServerOptions::new().backlog(5).backlog, Some(5));
+    /// ```
     pub fn backlog(mut self, backlog: i32) -> Self {
         self.backlog = Some(backlog);
         self
     }
 
     /// Sets `reuse_port`.
+    ///
+    /// ```
+    /// assert!(sock::inet::ServerOptions::new().reuse_port(true).reuse_port);
+    /// ```
     pub fn reuse_port(mut self, on: bool) -> Self {
         self.reuse_port = on;
         self
     }
 
     /// Sets `dualstack_ipv6`.
+    ///
+    /// ```
+    /// use sock::inet::{create_server, has_dualstack_ipv6, ServerOptions};
+    /// if has_dualstack_ipv6() {
+    ///     let options = ServerOptions::new().family(sock::Family::INET6).dualstack_ipv6(true);
+    ///     let server = create_server(("", 0), &options)?; // accepts IPv4 and IPv6 clients
+    ///     # drop(server);
+    /// }
+    /// let wrong = create_server(("", 0), &ServerOptions::new().dualstack_ipv6(true)).unwrap_err();
+    /// assert_eq!(wrong.to_string(), "dualstack_ipv6: dualstack_ipv6 requires AF_INET6 family");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dualstack_ipv6(mut self, on: bool) -> Self {
         self.dualstack_ipv6 = on;
         self
@@ -64,14 +104,21 @@ impl ServerOptions {
 /// with `reuse_port`; on `AF_INET6`, `IPV6_V6ONLY` is 0 with `dualstack_ipv6` and 1 without.
 ///
 /// Errors: `dualstack_ipv6` without `AF_INET6`, or on a system without dual-stack support, is
-/// `InvalidInput`; bind and listen errors are the OS errors (CPython appends the address to
-/// the message; we keep the `io::Error` untouched so `raw_os_error()` works).
+/// `InvalidInput` naming `dualstack_ipv6`. The other errors name what failed and keep the OS
+/// error's kind, its code read with [`sock::errno`](sock_core::errno): the bind names the
+/// address (`bind 127.0.0.1:8080: Address already in use (EADDRINUSE)`, as CPython appends
+/// the address to its message), a host name that does not resolve is getaddrinfo's error
+/// naming the host, `listen` names the backlog, and the options name themselves
+/// (`setsockopt SO_REUSEPORT: ...`).
 ///
 /// ```
-/// use sock_inet::{create_server, ServerOptions};
+/// use sock::inet::{create_server, ServerOptions};
 /// let server = create_server(("127.0.0.1", 0), &ServerOptions::new())?;
-/// let port = sock_inet::decode(&server.local_addr()?)?.port();
+/// let port = sock::inet::decode(&server.local_addr()?)?.port();
 /// assert_ne!(port, 0);
+/// let taken = create_server(("127.0.0.1", port), &ServerOptions::new()).unwrap_err();
+/// assert_eq!(sock::errno(&taken), Some(libc::EADDRINUSE));
+/// assert_eq!(taken.to_string(), format!("bind 127.0.0.1:{port}: Address already in use (EADDRINUSE)"));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Result<Socket> {
@@ -86,18 +133,24 @@ pub fn create_server(address: (&str, u16), options: &ServerOptions) -> io::Resul
     let sock = Socket::new(options.family, Type::STREAM, None)?;
     let _ = sock.set_reuse_addr(true);
     if options.reuse_port {
-        sock.set_reuse_port(true)?;
+        sock.set_reuse_port(true).map_err(|e| context(e, "setsockopt", "SO_REUSEPORT"))?;
     }
     if options.family == Family::INET6 {
-        sock.set_only_v6(!options.dualstack_ipv6)?;
+        sock.set_only_v6(!options.dualstack_ipv6).map_err(|e| context(e, "setsockopt", "IPV6_V6ONLY"))?;
     }
-    sock.bind(address)?;
+    sock.bind(HostPort(address.0, address.1))?;
     sock.listen(options.backlog)?;
     Ok(sock)
 }
 
 /// `socket.has_dualstack_ipv6()`: whether an `AF_INET6` stream socket can accept IPv4
 /// connections too (`IPV6_V6ONLY` can be cleared).
+///
+/// ```
+/// if sock::has_dualstack_ipv6() {
+///     println!("one AF_INET6 socket can serve IPv4 clients too");
+/// }
+/// ```
 pub fn has_dualstack_ipv6() -> bool {
     Socket::new(Family::INET6, Type::STREAM, None).is_ok_and(|s| s.set_only_v6(false).is_ok())
 }

@@ -1,36 +1,56 @@
 //! Text and packed forms of IP addresses: [`inet_aton`], [`inet_ntoa`], [`inet_pton`],
 //! [`inet_ntop`]. Pure Rust, byte-for-byte what glibc does (the tests compare with it).
 
+use std::fmt;
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use libc::c_int;
-
-use sock_core::invalid_input;
+use sock_core::{context, family_name, invalid_input, ErrorContext, Family};
 
 use crate::host::check_no_nul;
+
+/// `{op} {target}: {text}`, `InvalidInput`: a text or packed address this module refuses.
+#[cold]
+fn refused(op: &'static str, target: impl fmt::Display, text: &'static str) -> io::Error {
+    ErrorContext::new(io::Error::new(io::ErrorKind::InvalidInput, text), target).operation(op).into()
+}
+
+/// `AF_INET "1.2.3"`: the family and the text an address function was given.
+struct Text<'a>(Option<Family>, &'a str);
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(family) = self.0 {
+            write!(f, "{} ", family_name(family))?;
+        }
+        write!(f, "{:?}", self.1)
+    }
+}
 
 /// `socket.inet_aton(ip_string)`: the 4 packed bytes (network order) of an IPv4 address in
 /// any form inet(3) accepts: `a.b.c.d`, `a.b.c` (c is 16 bits), `a.b` (b is 24 bits), `a`
 /// (32 bits), each part decimal, octal (`0` prefix) or hex (`0x` prefix). Like glibc, text
 /// after a whitespace character is ignored.
 ///
-/// Errors: `InvalidInput` "illegal IP address string passed to inet_aton"; a NUL character
-/// is `InvalidInput` "ip_string: embedded null character" (CPython's `ValueError`).
+/// Errors: `InvalidInput` naming the text, `inet_aton "1.2.3.256": illegal IP address
+/// string` (CPython: "illegal IP address string passed to inet_aton"); a NUL character is
+/// `InvalidInput` "ip_string: embedded null character" (CPython's `ValueError`).
 ///
 /// ```
-/// use sock_inet::inet_aton;
+/// use sock::inet_aton;
 /// assert_eq!(inet_aton("127.1")?, [127, 0, 0, 1]);
 /// assert_eq!(inet_aton("0x7f.0.0.010")?, [127, 0, 0, 8]);
 /// assert_eq!(inet_aton("4294967295")?, [255; 4]);
-/// assert_eq!(inet_aton("1.2.3.256").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// let bad = inet_aton("1.2.3.256").unwrap_err();
+/// assert_eq!(bad.kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(bad.to_string(), r#"inet_aton "1.2.3.256": illegal IP address string"#);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn inet_aton(ip_string: &str) -> io::Result<[u8; 4]> {
     check_no_nul("ip_string", ip_string)?;
     parse_aton(ip_string.as_bytes())
         .map(u32::to_be_bytes)
-        .ok_or_else(|| invalid_input("ip_string", "illegal IP address string passed to inet_aton"))
+        .ok_or_else(|| refused("inet_aton", Text(None, ip_string), "illegal IP address string"))
 }
 
 /// One number of an inet(3) address as `strtoul(s, &end, 0)` reads it: the value (`None` on
@@ -92,40 +112,57 @@ fn parse_aton(s: &[u8]) -> Option<u32> {
 
 /// `socket.inet_ntoa(packed_ip)`: the dotted-quad text of 4 packed bytes.
 ///
-/// Errors: any other length is `InvalidInput` "packed IP wrong length for inet_ntoa".
+/// Errors: any other length is `InvalidInput`, `inet_ntoa: packed_ip: 3 bytes, an IPv4
+/// address has 4` (CPython: "packed IP wrong length for inet_ntoa").
 ///
 /// ```
-/// assert_eq!(sock_inet::inet_ntoa(&[10, 0, 0, 1])?, "10.0.0.1");
+/// assert_eq!(sock::inet_ntoa(&[10, 0, 0, 1])?, "10.0.0.1");
+/// let short = sock::inet_ntoa(&[10, 0, 0]).unwrap_err();
+/// assert_eq!(short.to_string(), "inet_ntoa: packed_ip: 3 bytes, an IPv4 address has 4");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn inet_ntoa(packed_ip: &[u8]) -> io::Result<String> {
-    let bytes: [u8; 4] =
-        packed_ip.try_into().map_err(|_| invalid_input("packed_ip", "packed IP wrong length for inet_ntoa"))?;
+    let bytes: [u8; 4] = packed_ip.try_into().map_err(|_| bad_length("inet_ntoa", Family::INET, packed_ip.len()))?;
     Ok(Ipv4Addr::from(bytes).to_string())
 }
 
-/// `socket.inet_pton(address_family, ip_string)`: the packed bytes of an address in its
-/// standard text form (`AF_INET`: strict dotted quad, 4 bytes; `AF_INET6`: 16 bytes).
+/// `{op}: packed_ip: {len} bytes, an IPv4 address has 4` (16 for IPv6), `InvalidInput`.
+#[cold]
+fn bad_length(op: &'static str, family: Family, len: usize) -> io::Error {
+    let (name, want) = if family == Family::INET6 { ("IPv6", 16) } else { ("IPv4", 4) };
+    let text = format!("{len} bytes, an {name} address has {want}");
+    ErrorContext::new(invalid_input("packed_ip", &text), "").operation(op).into()
+}
+
+/// `address_family` is CPython's integer (`AF_INET`) or a [`Family`].
 ///
-/// Errors: an illegal string is `InvalidInput` "illegal IP address string passed to
-/// inet_pton"; another family is the OS error `EAFNOSUPPORT`, as in CPython; a NUL character
-/// is `InvalidInput` "ip_string: embedded null character" (CPython's `ValueError`, whatever the
-/// family).
+/// Errors: an illegal string is `InvalidInput` naming the family and the text, `inet_pton
+/// AF_INET "1.2.3": illegal IP address string` (CPython: "illegal IP address string passed to
+/// inet_pton"); another family is the OS error `EAFNOSUPPORT`, as in CPython, named the same
+/// way (read it with [`sock::errno`](sock_core::errno)); a NUL character is `InvalidInput`
+/// "ip_string: embedded null character" (CPython's `ValueError`, whatever the family).
 ///
 /// ```
-/// use sock_inet::inet_pton;
-/// assert_eq!(inet_pton(libc::AF_INET, "1.2.3.4")?, [1, 2, 3, 4]);
-/// assert_eq!(inet_pton(libc::AF_INET6, "::1")?.len(), 16);
-/// assert_eq!(inet_pton(libc::AF_INET, "1.2.3").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// use sock::consts::{AF_INET, AF_INET6};
+/// use sock::inet_pton;
+/// assert_eq!(inet_pton(AF_INET, "1.2.3.4")?, [1, 2, 3, 4]);
+/// assert_eq!(inet_pton(sock::Family::INET6, "::1")?.len(), 16);
+/// let bad = inet_pton(AF_INET, "1.2.3").unwrap_err();
+/// assert_eq!(bad.kind(), std::io::ErrorKind::InvalidInput);
+/// assert_eq!(bad.to_string(), r#"inet_pton AF_INET "1.2.3": illegal IP address string"#);
+/// let unknown = inet_pton(12345, "1.2.3.4").unwrap_err();
+/// assert_eq!(sock::errno(&unknown), Some(libc::EAFNOSUPPORT));
+/// # let _ = AF_INET6;
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn inet_pton(address_family: c_int, ip_string: &str) -> io::Result<Vec<u8>> {
+pub fn inet_pton(address_family: impl Into<Family>, ip_string: &str) -> io::Result<Vec<u8>> {
+    let family = address_family.into();
     check_no_nul("ip_string", ip_string)?;
-    let illegal = || invalid_input("ip_string", "illegal IP address string passed to inet_pton");
-    match address_family {
-        libc::AF_INET => Ok(ip_string.parse::<Ipv4Addr>().map_err(|_| illegal())?.octets().to_vec()),
-        libc::AF_INET6 => Ok(ip_string.parse::<Ipv6Addr>().map_err(|_| illegal())?.octets().to_vec()),
-        _ => Err(io::Error::from_raw_os_error(libc::EAFNOSUPPORT)),
+    let illegal = || refused("inet_pton", Text(Some(family), ip_string), "illegal IP address string");
+    match family {
+        Family::INET => Ok(ip_string.parse::<Ipv4Addr>().map_err(|_| illegal())?.octets().to_vec()),
+        Family::INET6 => Ok(ip_string.parse::<Ipv6Addr>().map_err(|_| illegal())?.octets().to_vec()),
+        _ => Err(context(io::Error::from_raw_os_error(libc::EAFNOSUPPORT), "inet_pton", family_name(family))),
     }
 }
 
@@ -133,20 +170,31 @@ pub fn inet_pton(address_family: c_int, ip_string: &str) -> io::Result<Vec<u8>> 
 /// as glibc writes it (IPv6: the longest run of two or more zero groups compressed, lower
 /// case, `::a.b.c.d` and `::ffff:a.b.c.d` forms for IPv4-compatible and -mapped addresses).
 ///
-/// Errors: a length that does not fit the family is `InvalidInput` "invalid length of
-/// packed IP address string"; another family is `InvalidInput` "unknown address family".
+/// `address_family` is CPython's integer (`AF_INET6`) or a [`Family`].
+///
+/// Errors (`InvalidInput`): a length that does not fit the family, `inet_ntop: packed_ip: 4
+/// bytes, an IPv6 address has 16` (CPython: "invalid length of packed IP address string");
+/// another family, `inet_ntop: address_family: AF_UNIX is not AF_INET or AF_INET6`.
 ///
 /// ```
-/// use sock_inet::inet_ntop;
-/// assert_eq!(inet_ntop(libc::AF_INET6, &[0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])?, "2001:db8::1");
+/// use sock::consts::AF_INET6;
+/// let packed = [0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+/// assert_eq!(sock::inet_ntop(AF_INET6, &packed)?, "2001:db8::1");
+/// assert_eq!(sock::inet_ntop(sock::Family::INET, &[192, 0, 2, 1])?, "192.0.2.1");
+/// let short = sock::inet_ntop(AF_INET6, &[0; 4]).unwrap_err();
+/// assert_eq!(short.to_string(), "inet_ntop: packed_ip: 4 bytes, an IPv6 address has 16");
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn inet_ntop(address_family: c_int, packed_ip: &[u8]) -> io::Result<String> {
-    let bad_len = || invalid_input("packed_ip", "invalid length of packed IP address string");
-    match address_family {
-        libc::AF_INET => inet_ntoa(packed_ip).map_err(|_| bad_len()),
-        libc::AF_INET6 => Ok(ntop6(&packed_ip.try_into().map_err(|_| bad_len())?)),
-        _ => Err(invalid_input("address_family", &format!("unknown address family {address_family}"))),
+pub fn inet_ntop(address_family: impl Into<Family>, packed_ip: &[u8]) -> io::Result<String> {
+    let family = address_family.into();
+    let bad_len = || bad_length("inet_ntop", family, packed_ip.len());
+    match family {
+        Family::INET => inet_ntoa(packed_ip).map_err(|_| bad_len()),
+        Family::INET6 => Ok(ntop6(&packed_ip.try_into().map_err(|_| bad_len())?)),
+        _ => {
+            let text = format!("{} is not AF_INET or AF_INET6", family_name(family));
+            Err(ErrorContext::new(invalid_input("address_family", &text), "").operation("inet_ntop").into())
+        }
     }
 }
 
@@ -232,7 +280,7 @@ mod tests {
         String::from_utf8(buf[..end].to_vec()).unwrap()
     }
 
-    fn glibc_pton(af: c_int, s: &str) -> Option<Vec<u8>> {
+    fn glibc_pton(af: libc::c_int, s: &str) -> Option<Vec<u8>> {
         let c = CString::new(s).ok()?;
         let mut out = [0u8; 16];
         // SAFETY: a C string and a 16-byte destination (enough for either family).
@@ -257,13 +305,33 @@ mod tests {
             inet_ntop(libc::AF_INET6, &hex("0aef0b0105061001ffff999700550170")).unwrap(),
             "aef:b01:506:1001:ffff:9997:55:170"
         );
-        let illegal = (io::ErrorKind::InvalidInput, "ip_string: illegal IP address string passed to inet_pton".into());
+        let illegal = |family: &str, text: &str| {
+            (io::ErrorKind::InvalidInput, format!("inet_pton {family} {text:?}: illegal IP address string"))
+        };
         let err = |r: io::Result<Vec<u8>>| r.map_err(|e| (e.kind(), e.to_string())).unwrap_err();
         for bad in [":::", "1::abc::def", "1::260.2.3.0", "300.0.0.0", "1.2.3.4.5"] {
-            assert_eq!(err(inet_pton(libc::AF_INET6, bad)), illegal, "{bad}");
-            assert_eq!(err(inet_pton(libc::AF_INET, bad)), illegal, "{bad}");
+            assert_eq!(err(inet_pton(libc::AF_INET6, bad)), illegal("AF_INET6", bad), "{bad}");
+            assert_eq!(err(inet_pton(libc::AF_INET, bad)), illegal("AF_INET", bad), "{bad}");
         }
-        assert_eq!(inet_pton(9999, "1.2.3.4").unwrap_err().raw_os_error(), Some(libc::EAFNOSUPPORT));
+        let unknown = inet_pton(9999, "1.2.3.4").unwrap_err();
+        assert_eq!(sock_core::errno(&unknown), Some(libc::EAFNOSUPPORT));
+        assert_eq!(
+            unknown.to_string(),
+            "inet_pton family 9999: Address family not supported by protocol (EAFNOSUPPORT)"
+        );
+        let err = |e: io::Error| (e.kind(), e.to_string());
+        assert_eq!(
+            err(inet_ntop(9999, &[0; 4]).unwrap_err()),
+            (io::ErrorKind::InvalidInput, "inet_ntop: address_family: family 9999 is not AF_INET or AF_INET6".into())
+        );
+        assert_eq!(
+            err(inet_ntop(libc::AF_INET, &[0; 16]).unwrap_err()),
+            (io::ErrorKind::InvalidInput, "inet_ntop: packed_ip: 16 bytes, an IPv4 address has 4".into())
+        );
+        assert_eq!(
+            err(inet_aton("1.2.3.4x").unwrap_err()),
+            (io::ErrorKind::InvalidInput, r#"inet_aton "1.2.3.4x": illegal IP address string"#.into())
+        );
         assert_eq!(inet_ntop(libc::AF_INET, &[1, 2, 3]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(inet_ntop(libc::AF_INET6, &[0; 15]).unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(inet_ntop(9999, &[0; 4]).unwrap_err().kind(), io::ErrorKind::InvalidInput);

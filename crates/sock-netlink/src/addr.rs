@@ -19,8 +19,8 @@ const GROUPS: usize = 6;
 /// `0x` hex, `"0:0x1"`; each number parses in decimal or `0x` hex, no sign, no space.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_netlink::NetlinkAddr;
+/// use sock::FamilyAddr;
+/// use sock::netlink::NetlinkAddr;
 /// let addr: NetlinkAddr = "1234:0x11".parse()?;
 /// assert_eq!(addr, NetlinkAddr::new(1234, 0x11));
 /// assert_eq!(addr.to_string(), "1234:0x11");

@@ -1,5 +1,5 @@
 //! The async netlink socket: [`AsyncNetlinkSocket`] (generic over the reactor; the runtime
-//! aliases are [`crate::tokio::AsyncNetlinkSocket`] and [`crate::async_io::AsyncNetlinkSocket`]),
+//! aliases are `tokio::AsyncNetlinkSocket` and `async_io::AsyncNetlinkSocket`),
 //! the dump stream [`NlDump`], the multicast stream [`NlEvents`] and the owned message
 //! [`NlMessage`] they yield.
 
@@ -14,6 +14,7 @@ use sock_core::FamilyAddr;
 
 use crate::addr::NetlinkAddr;
 use crate::consts::{NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK};
+use crate::error::request_error;
 use crate::msg::{NlAttrIter, NlMsg, NlMsgBuilder, NlMsgHdr, NlMsgIter};
 use crate::socket::{NetlinkSocket, RECV_BUF};
 
@@ -89,7 +90,7 @@ impl RecvBuf {
 /// An [`NetlinkSocket`] registered with a runtime's reactor `R`: requests, acknowledged
 /// requests and dumps as async functions and streams, and the multicast stream
 /// [`events`](AsyncNetlinkSocket::events). Use the runtime aliases
-/// [`crate::tokio::AsyncNetlinkSocket`] / [`crate::async_io::AsyncNetlinkSocket`].
+/// `tokio::AsyncNetlinkSocket` / `async_io::AsyncNetlinkSocket`.
 ///
 /// Replies are matched to their request by sequence number; messages of other sequences
 /// (multicast events, replies to an abandoned request) are skipped by
@@ -167,7 +168,8 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// Sends `msg` with `NLM_F_ACK` and collects the replies of its sequence until the
     /// kernel's acknowledgement: the replies (empty for a plain `NEW`/`DEL`/`SET`; the
     /// object for a `GET` without `NLM_F_DUMP`, or an echo with `NLM_F_ECHO`), or the OS
-    /// error the kernel answered (`EEXIST`, `ENODEV`, `EPERM`...).
+    /// error the kernel answered (`EEXIST`, `ENODEV`, `EPERM`...) named by the request
+    /// (`RTM_NEWADDR: Operation not permitted (EPERM)`; errno through `sock::errno`).
     ///
     /// # Cancel safety
     ///
@@ -177,8 +179,9 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     pub async fn request(&self, mut msg: NlMsgBuilder) -> io::Result<Vec<NlMessage>> {
         let flags = msg.header().flags | NLM_F_ACK;
         msg.set_flags(flags);
+        let request = msg.header().ty;
         let seq = self.send_request(msg).await?;
-        let mut replies = NlDump { sock: self, buf: RecvBuf::new(), seq, done: false };
+        let mut replies = NlDump { sock: self, buf: RecvBuf::new(), seq, request, done: false };
         let mut out = Vec::new();
         while let Some(item) = poll_fn(|cx| Pin::new(&mut replies).poll_next(cx)).await {
             out.push(item?);
@@ -201,7 +204,7 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// # #[cfg(feature = "tokio")]
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> std::io::Result<()> {
-    /// use sock_netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
     /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
     /// let mut req = NlMsgBuilder::new(route::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
     /// req.push_struct(&route::IfInfoMsg::default().to_bytes());
@@ -225,8 +228,9 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// of the dump unread: later requests skip it as they read, but until the kernel has
     /// sent the old dump out in full, a new dump on this socket is its `EBUSY`.
     pub async fn dump(&self, msg: NlMsgBuilder) -> io::Result<NlDump<'_, R>> {
+        let request = msg.header().ty;
         let seq = self.send_request(msg).await?;
-        Ok(NlDump { sock: self, buf: RecvBuf::new(), seq, done: false })
+        Ok(NlDump { sock: self, buf: RecvBuf::new(), seq, request, done: false })
     }
 
     /// The stream of every message this socket receives: multicast events on a socket bound
@@ -250,6 +254,8 @@ pub struct NlDump<'a, R: Reactor<NetlinkSocket>> {
     sock: &'a AsyncNetlinkSocket<R>,
     buf: RecvBuf,
     seq: u32,
+    /// The request's message type, which an error reply names.
+    request: u16,
     done: bool,
 }
 
@@ -287,8 +293,9 @@ impl<R: Reactor<NetlinkSocket>> Stream for NlDump<'_, R> {
                 }
                 if msg.header.ty == NLMSG_DONE || msg.header.ty == NLMSG_ERROR {
                     this.done = true;
+                    let protocol = this.sock.get_ref().as_ref().protocol().raw();
                     return Poll::Ready(match msg.status() {
-                        Some(Err(e)) => Some(Err(e)),
+                        Some(Err(e)) => Some(Err(request_error(e, protocol, this.request, &msg))),
                         _ => None,
                     });
                 }

@@ -138,6 +138,12 @@ pub const NLMSG_OVERRUN: u16 = libc::NLMSG_OVERRUN as u16;
 /// `NLMSG_MIN_TYPE`: the first message type that is not a control message.
 pub const NLMSG_MIN_TYPE: u16 = libc::NLMSG_MIN_TYPE as u16;
 
+/// `NLMSGERR_ATTR_MSG`: in an extended acknowledgement: the kernel's error or warning text.
+pub const NLMSGERR_ATTR_MSG: u16 = 1;
+/// `NLMSGERR_ATTR_OFFS`: in an extended acknowledgement: the offset of the faulty attribute
+/// in the request (a `u32`).
+pub const NLMSGERR_ATTR_OFFS: u16 = 2;
+
 /// `NLMSG_ALIGNTO`: messages and attributes are padded to this many bytes.
 pub const NLMSG_ALIGNTO: usize = 4;
 /// `NLMSG_HDRLEN`: the size of `struct nlmsghdr`.

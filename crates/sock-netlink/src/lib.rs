@@ -12,24 +12,27 @@
 //!   request/acknowledge and dumps. It is a [`ProtocolSocket`](sock_core::ProtocolSocket):
 //!   [`NetlinkSocket::new`] only makes the socket, [`NetlinkSocket::bound`] also binds it,
 //!   `TryFrom<Socket>` checks an existing one; its options are in [`options`].
-//! - [`route`] has the few `rtnetlink` types (`ifinfomsg`, `ifaddrmsg`) and numbers a program
-//!   needs to list, create and watch interfaces.
+//! - [`route`] is rtnetlink: decoded [`route::Link`], [`route::Address`], [`route::Route`] and
+//!   [`route::Neighbour`] messages with their dumps (`ip link`, `ip addr`, `ip route`, `ip
+//!   neigh`), the family headers (`ifinfomsg`...), [`route::MacAddr`], the names `ip` prints
+//!   ([`route::OperState`], [`route::LinkFlags`]...) and the documented `RTM_*`/`IFLA_*`/...
+//!   numbers. [`msg::NlAttr`] reads attribute values as `IpAddr`, MAC address, string, `u8`
+//!   to `u64`, host or network order.
+//! - A request the kernel refuses is an error that names the request and keeps the errno:
+//!   `RTM_NEWADDR: Operation not permitted (EPERM)` (`sock::errno(&e) == Some(EPERM)`).
+//!
+//! List the interfaces of this network namespace, as `ip -br link` does:
 //!
 //! ```
-//! use sock_netlink::{consts::*, msg::NlMsgBuilder, route, NetlinkSocket};
+//! use sock::netlink::{consts::NETLINK_ROUTE, route::Link, NetlinkSocket};
 //!
-//! // List the interfaces of this network namespace, as `ip link` does.
 //! let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
-//! let mut req = NlMsgBuilder::new(route::RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
-//! req.push_struct(&route::IfInfoMsg::default().to_bytes());
-//! let mut names = Vec::new();
-//! nl.dump(req, |msg| {
-//!     if let Some(name) = route::IfInfoMsg::attrs(msg.payload).find(|a| a.ty == route::IFLA_IFNAME) {
-//!         names.push(name.as_str()?.to_owned());
-//!     }
-//!     Ok(())
-//! })?;
-//! assert!(names.iter().any(|n| n == "lo"));
+//! let links = Link::dump(&nl)?;
+//! for link in &links {
+//!     let mac = link.mac.map(|m| m.to_string()).unwrap_or_default();
+//!     println!("{:<16} {:<14} {mac} <{}> mtu {}", link.name, link.operstate, link.flags, link.mtu);
+//! }
+//! assert!(links.iter().any(|l| l.name == "lo"));
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
@@ -37,7 +40,7 @@
 //!
 //! | Python | Rust |
 //! | --- | --- |
-//! | `socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` | [`NetlinkSocket::new`]`(NETLINK_ROUTE)` or `Socket::new(Family::NETLINK, ..)` |
+//! | `socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` | [`NetlinkSocket::new`]`(NETLINK_ROUTE)` or `Socket::new(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)` |
 //! | `s.bind((0, groups))` | [`NetlinkSocket::bound`]`(proto, NetlinkAddr::new(0, groups))` |
 //! | `(pid, groups)` | [`NetlinkAddr::new`]`(pid, groups)`; returned: `NetlinkAddr::decode(&addr)` |
 //! | `s.setsockopt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, g)` | [`NetlinkSocket::add_membership`]`(g)` |
@@ -59,55 +62,20 @@
 //! - No `connected` constructor: netlink talks to the kernel with `send_to` pid 0, and
 //!   `connect` (a default destination) is the inner socket's method.
 //!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`, [`tokio::AsyncNetlinkSocket`] /
-//! [`async_io::AsyncNetlinkSocket`] (one generic type, [`aio::AsyncNetlinkSocket`], over the
-//! runtime's reactor) register a [`NetlinkSocket`] with the runtime:
-//! [`request`](aio::AsyncNetlinkSocket::request) (the replies until the kernel's
-//! acknowledgement, or its error), [`dump`](aio::AsyncNetlinkSocket::dump) (a
-//! `futures_core::Stream` of the replies that ends after `NLMSG_DONE`, errors as items) and
-//! [`events`](aio::AsyncNetlinkSocket::events) (the endless `Stream` of multicast messages).
-//! Decisions:
-//! - A `Stream` cannot lend from its receive buffer, so the streams yield [`aio::NlMessage`]
-//!   (header + owned payload): one allocation per message, the item itself; the 64 KiB
-//!   receive buffer is allocated once per stream. Both streams also have an inherent
-//!   `next().await`, so no extension trait is needed.
-//! - No `Sink`: a netlink request is answered (by sequence number), which a `Sink` of
-//!   messages would hide; [`send_request`](aio::AsyncNetlinkSocket::send_request) returns the
-//!   sequence number instead.
-//! - Each method's docs have a "Cancel safety" section. Streams keep their state, so a
-//!   dropped `next()` (in `select!`, under a timeout) loses nothing.
-//! - `futures-core` (the `Stream` trait of the futures ecosystem) comes with the async
-//!   features only.
-//!
-//! ```
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock_netlink::{consts::*, msg::NlMsgBuilder, route, tokio::AsyncNetlinkSocket};
-//! let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
-//! // RTM_GETLINK for index 1 (lo), without NLM_F_DUMP: one reply, then the acknowledgement.
-//! let mut req = NlMsgBuilder::new(route::RTM_GETLINK, 0);
-//! req.push_struct(&route::IfInfoMsg { index: 1, ..Default::default() }.to_bytes());
-//! let replies = nl.request(req).await?;
-//! assert_eq!(replies.len(), 1);
-//! assert_eq!(replies[0].header.ty, route::RTM_NEWLINK);
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
-//!
-//! A link monitor (RTM_NEWLINK/RTM_DELLINK events as a stream) is the example
-//! `async_link_monitor` (`cargo run -p sock-netlink --features tokio --example async_link_monitor`).
-//!
 //! Part of the `sock` workspace; most users depend on the `sock` facade with the `netlink` feature.
+//!
+//! The async layer (features `tokio`, `async-io`) is described in the `# Async` section of the
+//! docs built with either feature.
+#![cfg_attr(any(feature = "tokio", feature = "async-io"), doc = include_str!("async.md"))]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
         mod addr;
+        mod attr;
+        pub mod cmsg;
         pub mod consts;
+        mod error;
+        mod mac;
         pub mod msg;
         pub mod options;
         pub mod route;

@@ -6,8 +6,8 @@
 //! reported by [`NlAttrIter::truncated`]. Nothing here panics on any input.
 //!
 //! ```
-//! use sock_netlink::consts::*;
-//! use sock_netlink::msg::{NlMsgBuilder, NlMsgIter};
+//! use sock::netlink::consts::*;
+//! use sock::netlink::msg::{NlMsgBuilder, NlMsgIter};
 //!
 //! let mut b = NlMsgBuilder::new(NLMSG_MIN_TYPE, NLM_F_REQUEST);
 //! b.set_seq(7);
@@ -33,8 +33,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use sock_core::invalid_input;
 
+pub use crate::attr::{NlAttr, NlAttrIter};
 use crate::consts::{
-    NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_TYPE_MASK, NLMSG_ALIGNTO, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN,
+    NLA_F_NESTED, NLA_HDRLEN, NLMSGERR_ATTR_MSG, NLMSG_ALIGNTO, NLMSG_DONE, NLMSG_ERROR, NLMSG_HDRLEN, NLM_F_ACK_TLVS,
+    NLM_F_CAPPED,
 };
 
 /// `NLMSG_ALIGN`/`NLA_ALIGN`: rounds up to a multiple of 4.
@@ -58,11 +60,11 @@ pub const fn checked_align(len: usize) -> Option<usize> {
 }
 
 /// The rest of `buf` after `len` bytes rounded up to 4: empty when that is past its end.
-fn after_aligned(buf: &[u8], len: usize) -> &[u8] {
+pub(crate) fn after_aligned(buf: &[u8], len: usize) -> &[u8] {
     checked_align(len).and_then(|at| buf.get(at..)).unwrap_or(&[])
 }
 
-fn invalid_data(message: &str) -> io::Error {
+pub(crate) fn invalid_data(message: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message.to_owned())
 }
 
@@ -72,11 +74,11 @@ fn array_at<const N: usize>(b: &[u8], at: usize) -> [u8; N] {
     at.checked_add(N).and_then(|end| b.get(at..end)).and_then(|s| s.try_into().ok()).unwrap_or([0; N])
 }
 
-fn u16_at(b: &[u8], at: usize) -> u16 {
+pub(crate) fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_ne_bytes(array_at(b, at))
 }
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
+pub(crate) fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_ne_bytes(array_at(b, at))
 }
 
@@ -155,6 +157,36 @@ impl<'a> NlMsg<'a> {
         Some(if code == 0 { Ok(()) } else { Err(io::Error::from_raw_os_error(code.saturating_neg())) })
     }
 
+    /// The kernel's explanation of an error or warning (`NLMSGERR_ATTR_MSG` of an extended
+    /// acknowledgement, which [`NetlinkSocket::new`](crate::NetlinkSocket::new) asks for), for
+    /// `NLMSG_ERROR` and `NLMSG_DONE` messages that carry one. The request methods of
+    /// [`NetlinkSocket`](crate::NetlinkSocket) put it in their error's message.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::{NlMsgBuilder, NlMsgIter}};
+    /// // An error reply as the kernel writes it: errno, the request's header, then the message.
+    /// let mut b = NlMsgBuilder::new(NLMSG_ERROR, NLM_F_CAPPED | NLM_F_ACK_TLVS);
+    /// b.push_struct(&(-libc::EINVAL).to_ne_bytes());
+    /// b.push_struct(&NlMsgBuilder::new(20, 0).into_bytes());
+    /// b.push_attr_str(1, "prefix length too long")?;
+    /// let bytes = b.into_bytes();
+    /// let msg = NlMsgIter::new(&bytes).next().unwrap()?;
+    /// assert_eq!(msg.ext_ack_message(), Some("prefix length too long"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn ext_ack_message(&self) -> Option<&'a str> {
+        if self.header.flags & NLM_F_ACK_TLVS == 0 {
+            return None;
+        }
+        let tlvs_at = match self.header.ty {
+            NLMSG_DONE => 4,
+            NLMSG_ERROR if self.header.flags & NLM_F_CAPPED != 0 => 4 + NLMSG_HDRLEN,
+            NLMSG_ERROR => 4 + align(usize::try_from(NlMsgHdr::from_bytes(self.payload.get(4..)?)?.len).ok()?),
+            _ => return None,
+        };
+        NlAttrIter::new(self.payload.get(tlvs_at..)?).find(|a| a.ty == NLMSGERR_ATTR_MSG)?.as_str().ok()
+    }
+
     /// The attributes of the payload after a fixed family header of `header_len` bytes (16 for
     /// `ifinfomsg`, 8 for `ifaddrmsg`, 4 for `genlmsghdr`...), which is aligned up to 4.
     ///
@@ -164,7 +196,7 @@ impl<'a> NlMsg<'a> {
     pub fn attrs(&self, header_len: usize) -> NlAttrIter<'a> {
         match self.try_attrs(header_len) {
             Ok(attrs) => attrs,
-            Err(_) => NlAttrIter { buf: &[], truncated: true },
+            Err(_) => NlAttrIter::truncated_empty(),
         }
     }
 
@@ -225,100 +257,6 @@ impl<'a> Iterator for NlMsgIter<'a> {
         // `payload` ends at `header.len` <= buf.len(), so the sum cannot overflow.
         self.buf = after_aligned(buf, NLMSG_HDRLEN + payload.len());
         Some(Ok(NlMsg { header, payload }))
-    }
-}
-
-/// One attribute (`struct nlattr` and its payload).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NlAttr<'a> {
-    /// The attribute type without the flag bits.
-    pub ty: u16,
-    /// `NLA_F_NESTED`: the payload is itself a list of attributes.
-    pub nested: bool,
-    /// `NLA_F_NET_BYTEORDER`: the payload is big-endian.
-    pub net_byteorder: bool,
-    /// The payload bytes.
-    pub data: &'a [u8],
-}
-
-impl<'a> NlAttr<'a> {
-    fn exact<const N: usize>(&self) -> io::Result<[u8; N]> {
-        self.data.try_into().map_err(|_| invalid_data("netlink attribute has the wrong size"))
-    }
-
-    /// The payload as a `u8` (exactly one byte, else `InvalidData`).
-    pub fn as_u8(&self) -> io::Result<u8> {
-        Ok(self.exact::<1>()?[0])
-    }
-
-    /// The payload as a host-order `u16` (exactly two bytes).
-    pub fn as_u16(&self) -> io::Result<u16> {
-        self.exact().map(u16::from_ne_bytes)
-    }
-
-    /// The payload as a host-order `u32` (exactly four bytes).
-    pub fn as_u32(&self) -> io::Result<u32> {
-        self.exact().map(u32::from_ne_bytes)
-    }
-
-    /// The payload as a NUL-terminated string (the NUL and anything after it dropped); not
-    /// UTF-8 is `InvalidData`.
-    pub fn as_str(&self) -> io::Result<&'a str> {
-        let end = self.data.iter().position(|&b| b == 0).unwrap_or(self.data.len());
-        std::str::from_utf8(&self.data[..end]).map_err(|_| invalid_data("netlink string attribute is not UTF-8"))
-    }
-
-    /// The payload read as a list of attributes (for nested attributes).
-    pub fn attrs(&self) -> NlAttrIter<'a> {
-        NlAttrIter::new(self.data)
-    }
-}
-
-/// Iterates over the attributes in a payload; stops at the first truncated attribute, which
-/// [`NlAttrIter::truncated`] then reports.
-#[derive(Clone, Debug)]
-pub struct NlAttrIter<'a> {
-    buf: &'a [u8],
-    truncated: bool,
-}
-
-impl<'a> NlAttrIter<'a> {
-    /// An iterator over the attributes that fill `buf`.
-    pub fn new(buf: &'a [u8]) -> Self {
-        NlAttrIter { buf, truncated: false }
-    }
-
-    /// Whether the walk stopped at an attribute whose length did not fit.
-    pub fn truncated(&self) -> bool {
-        self.truncated
-    }
-}
-
-impl<'a> Iterator for NlAttrIter<'a> {
-    type Item = NlAttr<'a>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let buf = std::mem::take(&mut self.buf);
-        if buf.is_empty() {
-            return None;
-        }
-        if buf.len() < NLA_HDRLEN {
-            self.truncated = true;
-            return None;
-        }
-        let len = usize::from(u16_at(buf, 0));
-        let raw_ty = u16_at(buf, 2);
-        let Some(data) = buf.get(NLA_HDRLEN..len) else {
-            self.truncated = true;
-            return None;
-        };
-        self.buf = after_aligned(buf, len);
-        Some(NlAttr {
-            ty: raw_ty & NLA_TYPE_MASK,
-            nested: raw_ty & NLA_F_NESTED != 0,
-            net_byteorder: raw_ty & NLA_F_NET_BYTEORDER != 0,
-            data,
-        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! methods of [`NetlinkSocket`] (on/off options take and return `bool`).
 //!
 //! ```
-//! use sock_netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkAddr, NetlinkSocket};
+//! use sock::netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkAddr, NetlinkSocket};
 //! let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
 //! nl.add_membership(RTNLGRP_LINK)?;
 //! nl.set_no_enobufs(true)?;

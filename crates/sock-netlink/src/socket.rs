@@ -7,6 +7,7 @@ use sock_core::{Family, FamilyAddr, Protocol, ProtocolSocket, Socket, SocketKind
 
 use crate::addr::NetlinkAddr;
 use crate::consts::{NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK, NLM_F_REQUEST};
+use crate::error::request_error;
 use crate::msg::{NlMsg, NlMsgBuilder, NlMsgIter};
 use crate::options::EXT_ACK;
 
@@ -27,7 +28,7 @@ pub(crate) const RECV_BUF: usize = 64 * 1024;
 /// unbound socket.
 ///
 /// ```
-/// use sock_netlink::{consts::NETLINK_ROUTE, NetlinkAddr, NetlinkSocket};
+/// use sock::netlink::{consts::NETLINK_ROUTE, NetlinkAddr, NetlinkSocket};
 /// let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, 0))?;
 /// assert_ne!(nl.local_addr()?.pid, 0); // the kernel chose a port id
 /// let unbound = NetlinkSocket::new(NETLINK_ROUTE)?;
@@ -109,8 +110,9 @@ impl NetlinkSocket {
     }
 
     /// Receives until the kernel answers sequence `seq` with a status (`NLMSG_ERROR`, or
-    /// `NLMSG_DONE` for a dump), passing every other message of that sequence to `each`.
-    fn collect(&self, seq: u32, mut each: impl FnMut(NlMsg<'_>) -> io::Result<()>) -> io::Result<()> {
+    /// `NLMSG_DONE` for a dump), passing every other message of that sequence to `each`. An
+    /// error status names the request type `request`.
+    fn collect(&self, seq: u32, request: u16, mut each: impl FnMut(NlMsg<'_>) -> io::Result<()>) -> io::Result<()> {
         let mut buf = vec![0u8; RECV_BUF];
         loop {
             let n = self.recv(&mut buf)?;
@@ -120,7 +122,10 @@ impl NetlinkSocket {
                     continue;
                 }
                 match msg.header.ty {
-                    NLMSG_ERROR | NLMSG_DONE => return msg.status().unwrap_or(Ok(())),
+                    NLMSG_ERROR | NLMSG_DONE => {
+                        let status = msg.status().unwrap_or(Ok(()));
+                        return status.map_err(|e| request_error(e, self.sock.protocol().raw(), request, &msg));
+                    }
                     _ => each(msg)?,
                 }
             }
@@ -128,20 +133,55 @@ impl NetlinkSocket {
     }
 
     /// Sends `msg` with `NLM_F_ACK` and waits for the kernel's acknowledgement: `Ok(())`, or
-    /// the OS error the kernel answered (`EEXIST`, `EPERM`...). Replies of the same sequence
-    /// that come before the acknowledgement (with `NLM_F_ECHO`) are skipped.
+    /// the OS error the kernel answered (`EEXIST`, `EPERM`...), its message naming the
+    /// request (`RTM_NEWADDR: Operation not permitted (EPERM)`, followed by the kernel's own
+    /// text when it gave one); read the errno with
+    /// [`sock::errno`](sock_core::errno). Replies of the same sequence that come before the
+    /// acknowledgement (with `NLM_F_ECHO`) are skipped.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder, route::{IfInfoMsg, RTM_GETLINK}, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let mut get = NlMsgBuilder::new(RTM_GETLINK, 0);
+    /// get.push_struct(&IfInfoMsg { index: sock::if_nametoindex("lo")?, ..Default::default() }.to_bytes());
+    /// nl.request_ack(get)?;
+    /// // No interface has index 0x7fff_fff0.
+    /// let mut missing = NlMsgBuilder::new(RTM_GETLINK, 0);
+    /// missing.push_struct(&IfInfoMsg { index: 0x7fff_fff0, ..Default::default() }.to_bytes());
+    /// let e = nl.request_ack(missing).unwrap_err();
+    /// assert_eq!(sock::errno(&e), Some(libc::ENODEV));
+    /// assert!(e.to_string().starts_with("RTM_GETLINK: No such device (ENODEV)"), "{e}");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn request_ack(&self, mut msg: NlMsgBuilder) -> io::Result<()> {
         let flags = msg.header().flags | NLM_F_ACK;
         msg.set_flags(flags);
+        let request = msg.header().ty;
         let seq = self.send_request(msg)?;
-        self.collect(seq, |_| Ok(()))
+        self.collect(seq, request, |_| Ok(()))
     }
 
     /// Sends a dump request (`msg` should carry `NLM_F_DUMP`) and calls `each` for every reply
-    /// until `NLMSG_DONE`; an error reply, or an error of `each`, ends the dump with that error.
+    /// until `NLMSG_DONE`; an error reply (named as in [`request_ack`](Self::request_ack)), or
+    /// an error of `each`, ends the dump with that error. [`route::Link::dump`](crate::route::Link::dump)
+    /// and its siblings decode the common dumps for you.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, route::Link, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let mut count = 0;
+    /// nl.dump(Link::dump_request(), |msg| {
+    ///     assert_eq!(Link::parse(&msg)?.index > 0, true);
+    ///     count += 1;
+    ///     Ok(())
+    /// })?;
+    /// assert!(count >= 1);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dump(&self, msg: NlMsgBuilder, each: impl FnMut(NlMsg<'_>) -> io::Result<()>) -> io::Result<()> {
+        let request = msg.header().ty;
         let seq = self.send_request(msg)?;
-        self.collect(seq, each)
+        self.collect(seq, request, each)
     }
 }
 

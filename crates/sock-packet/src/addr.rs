@@ -41,8 +41,8 @@ const DATA_LEN: usize = ADDR_AT + 8;
 /// this form.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_packet::{HwAddr, Interface, PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
+/// use sock::FamilyAddr;
+/// use sock::packet::{HwAddr, Interface, PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
 /// let a: PacketAddr = "eth0/0x0800/otherhost/1/02:00:00:00:00:01".parse()?;
 /// assert_eq!(a.interface, Interface::name("eth0")?);
 /// assert_eq!((a.protocol, a.pkttype, a.hatype), (ETH_P_IP, PACKET_OTHERHOST, 1));
@@ -71,6 +71,12 @@ pub struct PacketAddr {
 impl PacketAddr {
     /// The address of `interface` and `protocol` (host order), with packet type `PACKET_HOST`,
     /// hardware type 0 and no hardware address — CPython's `(ifname, proto)`.
+    ///
+    /// ```
+    /// use sock::packet::{HwAddr, PacketAddr, ETH_P_IP, PACKET_BROADCAST};
+    /// let a = PacketAddr::new(2u32, ETH_P_IP).with_pkttype(PACKET_BROADCAST).with_hatype(1).with_hwaddr(HwAddr::BROADCAST);
+    /// assert_eq!(a.to_string(), "#2/0x0800/broadcast/1/ff:ff:ff:ff:ff:ff");
+    /// ```
     pub fn new(interface: impl Into<Interface>, protocol: u16) -> Self {
         PacketAddr { interface: interface.into(), protocol, pkttype: PACKET_HOST, hatype: 0, hwaddr: HwAddr::EMPTY }
     }
@@ -94,7 +100,19 @@ impl PacketAddr {
         self
     }
 
-    /// The interface index, looking a name up on `socket`.
+    /// The interface index, looking a name up on `socket` (an unknown name is
+    /// `eth9: no such interface (ENODEV)`).
+    ///
+    /// ```
+    /// use sock::packet::{IfName, PacketAddr};
+    /// let any_socket = sock::Socket::new(sock::Family::UNIX, sock::Type::DGRAM, None)?;
+    /// let lo = PacketAddr::new(IfName::new("lo")?, 3);
+    /// assert_eq!(lo.ifindex(&any_socket)?, 1);
+    /// assert_eq!(PacketAddr::new(1u32, 3).with_name(&any_socket)?, lo);
+    /// assert_eq!(sock::packet::PacketAddr::decode(&lo.encode_on(&any_socket)?)?.interface, sock::packet::Interface::Index(1));
+    /// # use sock::FamilyAddr;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn ifindex(&self, socket: impl AsFd) -> io::Result<u32> {
         self.interface.resolve(socket)
     }

@@ -50,7 +50,7 @@ impl<R: Reactor<PacketSocket>> AsyncPacketSocket<R> {
     }
 
     /// [`PacketSocket::bound`]`(ty, addr)`, registered.
-    pub fn bound(ty: Type, addr: &PacketAddr) -> io::Result<Self> {
+    pub fn bound(ty: impl Into<Type>, addr: &PacketAddr) -> io::Result<Self> {
         Self::new(PacketSocket::bound(ty, addr)?)
     }
 

@@ -14,7 +14,7 @@ use crate::consts::MAX_ADDR_LEN;
 /// byte ([`sock_core::text::parse_hex_bytes`]).
 ///
 /// ```
-/// use sock_packet::HwAddr;
+/// use sock::packet::HwAddr;
 /// let mac: HwAddr = "02:00:5E:10:00:01".parse()?;
 /// assert_eq!(mac.as_bytes(), &[2, 0, 0x5e, 0x10, 0, 1]);
 /// assert_eq!(mac.to_string(), "02:00:5e:10:00:01");
@@ -35,6 +35,15 @@ impl HwAddr {
     pub const BROADCAST: HwAddr = HwAddr::ether([0xff; 6]);
 
     /// A 6-byte Ethernet (MAC) address.
+    ///
+    /// ```
+    /// use sock::packet::HwAddr;
+    /// let mac = HwAddr::ether([2, 0, 0, 0, 0, 1]);
+    /// assert_eq!((mac.len(), mac.as_bytes()[5], mac.is_multicast(), mac.is_empty()), (6, 1, false, false));
+    /// assert_eq!(HwAddr::new(&[9; 20])?.len(), 20); // InfiniBand
+    /// assert_eq!(HwAddr::new(&[0; 33]).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn ether(mac: [u8; 6]) -> HwAddr {
         let mut bytes = [0u8; MAX_ADDR_LEN];
         let mut i = 0;

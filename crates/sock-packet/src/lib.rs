@@ -32,15 +32,36 @@
 //!
 //! The plain [`sock_core::Socket`] works too: every address method accepts a [`PacketAddr`].
 //!
-//! ```no_run
-//! use sock_packet::{HwAddr, PacketAddr, PacketSocket, ETH_P_802_EX1};
+//! Capture on `lo` (needs `CAP_NET_RAW`):
 //!
-//! // Send a payload with a private ethertype to everyone on eth0; the kernel adds the header.
+//! ```no_run
+//! use std::time::Duration;
+//! use sock::packet::{Interface, PacketAddr, PacketSocket, ETH_P_ALL};
+//!
+//! let lo = PacketAddr::new(Interface::name("lo")?, ETH_P_ALL);
+//! let sock = PacketSocket::bound(sock::Type::RAW, &lo)?;
+//! sock.as_ref().set_timeout(Some(Duration::from_secs(1)))?;
+//! let mut frame = [0u8; 65536];
+//! let (n, from) = sock.recv_from(&mut frame)?;
+//! println!("{n} bytes, protocol {:#06x}, {}", from.protocol, from.with_name(&sock)?);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Send a payload with a private ethertype to everyone on eth0; the kernel adds the header:
+//!
+//! ```no_run
+//! use sock::packet::{HwAddr, PacketAddr, PacketSocket, ETH_P_802_EX1};
+//!
 //! let sock = PacketSocket::dgram(ETH_P_802_EX1)?;
 //! let to = PacketAddr::new(sock.if_index("eth0")?, ETH_P_802_EX1).with_hwaddr(HwAddr::BROADCAST);
 //! sock.send_to(b"hello, link", &to)?;
 //! # Ok::<(), std::io::Error>(())
 //! ```
+//!
+//! Errors of the setup paths name what failed (`bind eth9: no such interface (ENODEV)`,
+//! `PACKET_ADD_MEMBERSHIP eth9: ...`, `setsockopt PACKET_FANOUT: ...`); receive and send
+//! pass the kernel's errors through untouched. Read the OS error code with
+//! [`sock_core::errno`].
 //!
 //! Decisions:
 //! - No tuple form (`("eth0", 0x0800)`) is offered, because its shape would collide with
@@ -51,44 +72,16 @@
 //!   the socket; received addresses carry the index.
 //! - Hardware addresses in text are two hex digits a byte (`02:00:5e:00:00:01`), the shared
 //!   rule of [`sock_core::text::parse_hex_bytes`]; one-digit bytes are refused.
-//!
-//! # Async
-//!
-//! With the feature `tokio` or `async-io`, [`tokio::AsyncPacketSocket`] /
-//! [`async_io::AsyncPacketSocket`] (one generic type, [`aio::AsyncPacketSocket`], over the
-//! runtime's reactor) register a [`PacketSocket`]: async `recv_from`, `recv_with_auxdata` and
-//! `send_to` (each cancel safe: one syscall that happened or did not), received frames as a
-//! `futures_core::Stream` ([`frames`](aio::AsyncPacketSocket::frames), items
-//! [`aio::Frame`]), and frames to send as a `futures_sink::Sink` of `(frame, PacketAddr)`
-//! ([`sink`](aio::AsyncPacketSocket::sink)). Decisions:
-//! - `futures-core` and `futures-sink` are the `Stream` and `Sink` traits of the futures
-//!   ecosystem (what `StreamExt`/`SinkExt`, `forward` and codecs are written over); they come
-//!   with the async features only.
-//! - A `Stream` cannot lend its buffer, so each [`aio::Frame`] owns its bytes (one `Vec` per
-//!   frame, the item itself); the receive buffer is allocated once per stream.
-//! - The sink holds one item at most (no queue of its own: the socket's send queue is the
-//!   queue).
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
-//! use sock_packet::{tokio::AsyncPacketSocket, PacketAddr, ETH_P_ALL};
-//! // Needs CAP_NET_RAW. Capture ten frames of loopback.
-//! let lo = PacketAddr::new(sock_packet::Interface::name("lo")?, ETH_P_ALL);
-//! let sock = AsyncPacketSocket::bound(sock_core::Type::RAW, &lo)?;
-//! let mut frames = sock.frames(65536);
-//! for _ in 0..10 {
-//!     if let Some(frame) = frames.next().await {
-//!         let frame = frame?;
-//!         println!("{} bytes from {}", frame.data.len(), frame.from);
-//!     }
-//! }
-//! # Ok(())
-//! # }
-//! # #[cfg(not(feature = "tokio"))]
-//! # fn main() {}
-//! ```
+#![cfg_attr(
+    all(feature = "tokio", feature = "async-io"),
+    doc = "\n# Async\n",
+    doc = include_str!("async_docs.md")
+)]
+#![cfg_attr(
+    not(all(feature = "tokio", feature = "async-io")),
+    doc = "\n# Async\n\nThe features `tokio` and `async-io` add the async sockets (`aio`, `tokio`, `async_io`); \
+           these docs were built without both, see the docs built with `--all-features`."
+)]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {

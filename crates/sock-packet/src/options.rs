@@ -4,15 +4,25 @@
 
 use std::io;
 
+use sock_core::cmsg::{Cmsg, DecodeCmsg};
 use sock_core::invalid_input;
 
 use crate::consts::{
-    PACKET_MR_ALLMULTI, PACKET_MR_MULTICAST, PACKET_MR_PROMISC, PACKET_MR_UNICAST, TP_STATUS_VLAN_VALID,
+    PACKET_AUXDATA, PACKET_MR_ALLMULTI, PACKET_MR_MULTICAST, PACKET_MR_PROMISC, PACKET_MR_UNICAST, SOL_PACKET,
+    TP_STATUS_VLAN_VALID,
 };
 use crate::hwaddr::HwAddr;
 
 /// What a `PACKET_ADD_MEMBERSHIP` asks of an interface; dropped with the socket or with
-/// `PACKET_DROP_MEMBERSHIP`.
+/// `PACKET_DROP_MEMBERSHIP` ([`PacketSocket::add_membership`](crate::PacketSocket::add_membership)).
+///
+/// ```no_run
+/// use sock::packet::{HwAddr, Membership, PacketSocket, ETH_P_ALL};
+/// let sock = PacketSocket::raw(ETH_P_ALL)?;
+/// let ifindex = sock.if_index("eth0")?;
+/// sock.add_membership(ifindex, Membership::Multicast(HwAddr::ether([0x01, 0x00, 0x5e, 0, 0, 1])))?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Membership {
     /// `PACKET_MR_PROMISC`: promiscuous mode — frames for other hosts arrive too.
@@ -55,7 +65,7 @@ impl Membership {
 /// they would each receive, spread by `mode`.
 ///
 /// ```
-/// use sock_packet::{Fanout, PACKET_FANOUT_LB, PACKET_FANOUT_FLAG_DEFRAG};
+/// use sock::packet::{Fanout, PACKET_FANOUT_LB, PACKET_FANOUT_FLAG_DEFRAG};
 /// let f = Fanout::new(7, PACKET_FANOUT_LB).with_flags(PACKET_FANOUT_FLAG_DEFRAG);
 /// assert_eq!(Fanout::from_raw(f.to_raw()), f);
 /// ```
@@ -70,30 +80,41 @@ pub struct Fanout {
 }
 
 impl Fanout {
-    /// Group `id` with `mode` and no flags.
+    /// Group `id` with `mode` and no flags (the type has an example).
     pub const fn new(id: u16, mode: u16) -> Self {
         Fanout { id, mode, flags: 0 }
     }
 
-    /// This group with `flags`.
+    /// This group with `flags` (`PACKET_FANOUT_FLAG_*`; the type has an example).
     pub const fn with_flags(mut self, flags: u16) -> Self {
         self.flags = flags;
         self
     }
 
-    /// The option's `int`: id in the low 16 bits, mode and flags in the high 16.
+    /// The option's `int`: id in the low 16 bits, mode and flags in the high 16 (the type has
+    /// an example).
     pub const fn to_raw(self) -> u32 {
         self.id as u32 | ((self.mode | self.flags) as u32) << 16
     }
 
-    /// Splits the option's `int` (modes are the low 12 bits of the high half, flags the rest).
+    /// Splits the option's `int` (modes are the low 12 bits of the high half, flags the rest;
+    /// the type has an example).
     pub const fn from_raw(raw: u32) -> Self {
         let high = (raw >> 16) as u16;
         Fanout { id: raw as u16, mode: high & 0x0fff, flags: high & 0xf000 }
     }
 }
 
-/// `struct tpacket_stats`, read (and reset) by `PACKET_STATISTICS`.
+/// `struct tpacket_stats`, read (and reset) by `PACKET_STATISTICS`
+/// ([`PacketSocket::statistics`](crate::PacketSocket::statistics)).
+///
+/// ```
+/// let mut raw = [0u8; 8];
+/// raw[..4].copy_from_slice(&10u32.to_ne_bytes());
+/// raw[4..].copy_from_slice(&2u32.to_ne_bytes());
+/// let stats = sock::packet::TpacketStats::from_bytes(&raw).unwrap();
+/// assert_eq!((stats.packets, stats.drops), (10, 2));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TpacketStats {
     /// `tp_packets`: frames that reached the socket since the last read, dropped ones included.
@@ -106,7 +127,8 @@ impl TpacketStats {
     /// The size of the struct.
     pub(crate) const LEN: usize = 8;
 
-    /// Decodes the struct from the bytes `getsockopt` returned (`None` if too short).
+    /// Decodes the struct from the bytes `getsockopt` returned (`None` if too short; the type
+    /// has an example).
     pub fn from_bytes(b: &[u8]) -> Option<Self> {
         let b: &[u8; 8] = b.get(..Self::LEN)?.try_into().ok()?;
         Some(TpacketStats {
@@ -117,19 +139,37 @@ impl TpacketStats {
 }
 
 /// `struct tpacket_auxdata`: what the kernel knows of a received frame beyond its bytes,
-/// delivered as a `SOL_PACKET`/`PACKET_AUXDATA` control message once `PACKET_AUXDATA` is on.
+/// delivered as a `SOL_PACKET`/`PACKET_AUXDATA` control message once `PACKET_AUXDATA` is on
+/// ([`PacketSocket::recv_with_auxdata`](crate::PacketSocket::recv_with_auxdata)). Decode it
+/// from any received item with `cmsg.decode::<AuxData>()`.
+///
+/// Lengths and offsets are `usize` (the kernel's `__u32`/`__u16`, widened).
+///
+/// ```
+/// use sock::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::packet::{AuxData, PACKET_AUXDATA, SOL_PACKET, TP_STATUS_VLAN_VALID};
+/// let aux = AuxData { status: TP_STATUS_VLAN_VALID, len: 60, snaplen: 60, mac: 0, net: 14, vlan_tci: 5, vlan_tpid: 0x8100 };
+/// let mut buf = [0u8; 64];
+/// let mut w = CmsgWriter::new(&mut buf);
+/// w.push(SOL_PACKET, PACKET_AUXDATA, &aux.to_bytes())?;
+/// let len = w.len();
+/// let got = CmsgIter::new(&buf[..len]).find_map(|c| c.decode::<AuxData>());
+/// assert_eq!(got, Some(aux));
+/// assert_eq!(aux.vlan_tci(), Some(5));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AuxData {
     /// `tp_status`: `TP_STATUS_*` bits (`TP_STATUS_VLAN_VALID`, `TP_STATUS_CSUM_VALID`...).
     pub status: u32,
-    /// `tp_len`: the frame's length on the wire.
-    pub len: u32,
+    /// `tp_len`: the frame's length on the wire, in bytes.
+    pub len: usize,
     /// `tp_snaplen`: the bytes captured.
-    pub snaplen: u32,
-    /// `tp_mac`: offset of the link-layer header.
-    pub mac: u16,
-    /// `tp_net`: offset of the network header.
-    pub net: u16,
+    pub snaplen: usize,
+    /// `tp_mac`: offset in bytes of the link-layer header.
+    pub mac: usize,
+    /// `tp_net`: offset in bytes of the network header.
+    pub net: usize,
     /// `tp_vlan_tci`: the VLAN tag the device stripped (valid with `TP_STATUS_VLAN_VALID`).
     pub vlan_tci: u16,
     /// `tp_vlan_tpid`: the VLAN protocol (valid with `TP_STATUS_VLAN_TPID_VALID`).
@@ -140,38 +180,61 @@ impl AuxData {
     /// `sizeof(struct tpacket_auxdata)`.
     pub const LEN: usize = 20;
 
-    /// Decodes a control message's data (`None` if shorter than the struct).
+    /// Decodes a control message's data (`None` if shorter than the struct); the same as
+    /// `cmsg.decode::<AuxData>()` without the level and type check.
+    ///
+    /// ```
+    /// use sock::packet::AuxData;
+    /// assert_eq!(AuxData::from_bytes(&[0; 19]), None);
+    /// assert_eq!(AuxData::from_bytes(&[0; 20]), Some(AuxData::default()));
+    /// ```
     pub fn from_bytes(b: &[u8]) -> Option<Self> {
         let b: &[u8; Self::LEN] = b.get(..Self::LEN)?.try_into().ok()?;
         let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
         let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+        let wide = |v: u32| usize::try_from(v).unwrap_or(usize::MAX);
         Some(AuxData {
             status: u32_at(0),
-            len: u32_at(4),
-            snaplen: u32_at(8),
-            mac: u16_at(12),
-            net: u16_at(14),
+            len: wide(u32_at(4)),
+            snaplen: wide(u32_at(8)),
+            mac: usize::from(u16_at(12)),
+            net: usize::from(u16_at(14)),
             vlan_tci: u16_at(16),
             vlan_tpid: u16_at(18),
         })
     }
 
-    /// The bytes of the struct (for tests and for replaying captures).
+    /// The bytes of the struct (for tests and for replaying captures; the type has an
+    /// example). Values too large for the kernel's fields saturate.
     pub fn to_bytes(&self) -> [u8; Self::LEN] {
+        let narrow32 = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let narrow16 = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
         let mut b = [0u8; Self::LEN];
         b[0..4].copy_from_slice(&self.status.to_ne_bytes());
-        b[4..8].copy_from_slice(&self.len.to_ne_bytes());
-        b[8..12].copy_from_slice(&self.snaplen.to_ne_bytes());
-        b[12..14].copy_from_slice(&self.mac.to_ne_bytes());
-        b[14..16].copy_from_slice(&self.net.to_ne_bytes());
+        b[4..8].copy_from_slice(&narrow32(self.len).to_ne_bytes());
+        b[8..12].copy_from_slice(&narrow32(self.snaplen).to_ne_bytes());
+        b[12..14].copy_from_slice(&narrow16(self.mac).to_ne_bytes());
+        b[14..16].copy_from_slice(&narrow16(self.net).to_ne_bytes());
         b[16..18].copy_from_slice(&self.vlan_tci.to_ne_bytes());
         b[18..20].copy_from_slice(&self.vlan_tpid.to_ne_bytes());
         b
     }
 
-    /// The VLAN tag, if the device stripped one.
+    /// The VLAN tag, if the device stripped one (the type has an example).
     pub fn vlan_tci(&self) -> Option<u16> {
         (self.status & TP_STATUS_VLAN_VALID != 0).then_some(self.vlan_tci)
+    }
+}
+
+/// The family's decoder in sock-core's one ancillary model: `cmsg.decode::<AuxData>()`.
+impl<'a> DecodeCmsg<'a> for AuxData {
+    /// A `SOL_PACKET`/`PACKET_AUXDATA` item as `AuxData`; `None` for another level or type,
+    /// or data shorter than the struct.
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<AuxData> {
+        if item.level != SOL_PACKET || item.ty != PACKET_AUXDATA {
+            return None;
+        }
+        AuxData::from_bytes(item.data)
     }
 }
 
@@ -203,6 +266,14 @@ mod tests {
         fn auxdata_round_trips(bytes in any::<[u8; 20]>()) {
             let a = AuxData::from_bytes(&bytes).unwrap();
             prop_assert_eq!(a.to_bytes(), bytes);
+        }
+
+        #[test]
+        fn auxdata_decodes_only_its_item(bytes in any::<[u8; 20]>(), ty in 0i32..12) {
+            let item = Cmsg { level: SOL_PACKET, ty, data: &bytes, truncated: false };
+            prop_assert_eq!(item.decode::<AuxData>().is_some(), ty == PACKET_AUXDATA);
+            let other = Cmsg { level: 1, ty: PACKET_AUXDATA, data: &bytes, truncated: false };
+            prop_assert_eq!(other.decode::<AuxData>(), None);
         }
 
         #[test]

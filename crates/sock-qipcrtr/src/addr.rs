@@ -18,8 +18,8 @@ const PORT: usize = 6;
 /// (`"1:1024".parse()`); no sign, no space.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_qipcrtr::QipcrtrAddr;
+/// use sock::FamilyAddr;
+/// use sock::qipcrtr::QipcrtrAddr;
 /// let addr: QipcrtrAddr = "1:1024".parse()?;
 /// assert_eq!(addr, QipcrtrAddr::new(1, 1024));
 /// assert_eq!(addr.to_string(), "1:1024");

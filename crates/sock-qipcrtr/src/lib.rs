@@ -23,8 +23,8 @@
 //! | `AF_QIPCRTR` | [`QipcrtrAddr`] | `1:1024` | none (no options: plain `Socket`) | `Socket::new(Family::QIPCRTR, Type::DGRAM, None)` |
 //!
 //! ```no_run
-//! use sock_core::{Family, FamilyAddr, Socket, Type};
-//! use sock_qipcrtr::QipcrtrAddr;
+//! use sock::{Family, FamilyAddr, Socket, Type};
+//! use sock::qipcrtr::QipcrtrAddr;
 //!
 //! // Needs a kernel with the `qrtr` module.
 //! let sock = Socket::new(Family::QIPCRTR, Type::DGRAM, None)?;
@@ -53,8 +53,9 @@
 //! # #[cfg(feature = "tokio")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
-//! use sock_core::{tokio::AsyncSocket, Family, FamilyAddr, Socket, Type};
-//! use sock_qipcrtr::QipcrtrAddr;
+//! use sock::core::tokio::AsyncSocket; // `sock::tokio::AsyncSocket` with the facade's `tokio` feature
+//! use sock::{Family, FamilyAddr, Socket, Type};
+//! use sock::qipcrtr::QipcrtrAddr;
 //!
 //! // Needs a kernel with the `qrtr` module.
 //! let sock = AsyncSocket::new(Socket::new(Family::QIPCRTR, Type::DGRAM, None)?)?;

@@ -4,12 +4,20 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr};
 
-use crate::addrinfo::getaddrinfo;
+use sock_core::ErrorContext;
+
+use crate::addrinfo::lookup;
 use crate::hostname::gethostname;
 use crate::service::Service;
 use crate::sys::{self, c_string, check_no_nul};
 
 /// A host database entry: Python's `(hostname, aliaslist, ipaddrlist)`.
+///
+/// ```
+/// let ent: sock::resolve::HostEnt = sock::gethostbyname_ex("127.0.0.1")?;
+/// assert_eq!(ent.addrs, [std::net::IpAddr::from([127, 0, 0, 1])]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HostEnt {
     /// The primary host name.
@@ -20,36 +28,55 @@ pub struct HostEnt {
     pub addrs: Vec<IpAddr>,
 }
 
-/// Resolves a host string to one address of `family` as CPython's `setipaddr` does: `""` is
-/// the wildcard, `"<broadcast>"` and `"255.255.255.255"` the IPv4 broadcast, anything else
-/// goes through `getaddrinfo` and the first result wins. A NUL in `host` is `InvalidInput`
-/// naming `arg`.
-fn first_address(arg: &'static str, host: &str, family: libc::c_int) -> io::Result<IpAddr> {
+/// Resolves a host string to one address of `family` as CPython's `setipaddr` does, for the
+/// function `op`: `""` is the wildcard, `"<broadcast>"` and `"255.255.255.255"` the IPv4
+/// broadcast, anything else goes through `getaddrinfo` and the first result wins. A NUL in
+/// `host` is `InvalidInput` naming `arg`; the other errors name `op` and `host`.
+fn first_address(op: &'static str, arg: &'static str, host: &str, family: libc::c_int) -> io::Result<IpAddr> {
     check_no_nul(arg, host)?;
     if host.is_empty() {
         return Ok(if family == libc::AF_INET6 { IpAddr::from([0u16; 8]) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) });
     }
     if host == "<broadcast>" || host == "255.255.255.255" {
         if family != libc::AF_INET && family != libc::AF_UNSPEC {
-            return Err(io::Error::other("address family mismatched"));
+            return Err(failed(op, host, io::ErrorKind::InvalidInput, "address family mismatched"));
         }
         return Ok(IpAddr::V4(Ipv4Addr::BROADCAST));
     }
-    let found = getaddrinfo(Some(host), Service::None, family, 0, 0, 0)?;
-    found.first().map(|ai| ai.addr.ip()).ok_or_else(|| io::Error::other("getaddrinfo returns an empty list"))
+    let found = lookup(Some(host), Service::None, family, 0, 0, 0).map_err(|e| e.into_io(op, host))?;
+    found
+        .first()
+        .map(|ai| ai.addr.ip())
+        .ok_or_else(|| failed(op, host, io::ErrorKind::NotFound, "getaddrinfo returns an empty list"))
+}
+
+/// An error of this module's own making: `{op} {host}: {text}`.
+#[cold]
+fn failed(op: &'static str, host: &str, kind: io::ErrorKind, text: &'static str) -> io::Error {
+    ErrorContext::new(io::Error::new(kind, text), host).operation(op).into()
 }
 
 /// `socket.gethostbyname(hostname)`: the first IPv4 address of a name (`""` is `0.0.0.0`,
 /// `"<broadcast>"` is `255.255.255.255`).
 ///
+/// Errors: the resolver's, named `gethostbyname {hostname}` (see
+/// [`ResolveError`](crate::ResolveError)); a NUL character is `InvalidInput` naming
+/// `hostname`.
+///
 /// ```
-/// assert_eq!(sock_resolve::gethostbyname("127.0.0.1")?, std::net::Ipv4Addr::LOCALHOST);
+/// use std::net::Ipv4Addr;
+/// assert_eq!(sock::gethostbyname("127.0.0.1")?, Ipv4Addr::LOCALHOST);
+/// assert_eq!(sock::gethostbyname("<broadcast>")?, Ipv4Addr::BROADCAST);
+/// let v6 = sock::gethostbyname("::1").unwrap_err();
+/// assert_eq!(v6.to_string(), "gethostbyname ::1: Address family for hostname not supported (EAI_ADDRFAMILY)");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn gethostbyname(hostname: &str) -> io::Result<Ipv4Addr> {
-    match first_address("hostname", hostname, libc::AF_INET)? {
+    match first_address("gethostbyname", "hostname", hostname, libc::AF_INET)? {
         IpAddr::V4(ip) => Ok(ip),
-        IpAddr::V6(_) => Err(io::Error::other("address family mismatched")),
+        IpAddr::V6(_) => {
+            Err(failed("gethostbyname", hostname, io::ErrorKind::InvalidInput, "address family mismatched"))
+        }
     }
 }
 
@@ -57,26 +84,38 @@ pub fn gethostbyname(hostname: &str) -> io::Result<Ipv4Addr> {
 ///
 /// As in CPython, the name is first resolved like [`gethostbyname`] (so an unknown name is a
 /// `getaddrinfo` error, `EAI_NONAME`), then read from the host database, whose failures are a
-/// [`ResolveError`](crate::ResolveError) of kind `HostDb` inside the `io::Error`.
+/// [`ResolveError`](crate::ResolveError) of class
+/// [`HostDb`](crate::ResolveErrorClass::HostDb) inside the `io::Error`. Either way the
+/// message names the operation and the host: `gethostbyname_ex nosuch.invalid: ...`.
+///
+/// ```
+/// let ent = sock::gethostbyname_ex("localhost")?;
+/// assert!(ent.addrs.contains(&std::net::IpAddr::from([127, 0, 0, 1])));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn gethostbyname_ex(hostname: &str) -> io::Result<HostEnt> {
-    first_address("hostname", hostname, libc::AF_INET)?;
+    const OP: &str = "gethostbyname_ex";
+    first_address(OP, "hostname", hostname, libc::AF_INET)?;
     let name = c_string("hostname", hostname)?;
-    let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET)?;
+    let (name, aliases, addrs) = sys::host_by_name(&name, libc::AF_INET).map_err(|e| e.into_io(OP, hostname))?;
     Ok(HostEnt { name, aliases, addrs })
 }
 
 /// `socket.gethostbyaddr(ip_address)`: the host entry of an address. A host name is accepted
-/// too and resolved first, as in CPython. A failed lookup is a [`ResolveError`](crate::ResolveError) of kind
-/// `HostDb` inside the `io::Error`.
+/// too and resolved first, as in CPython. A failed lookup is a
+/// [`ResolveError`](crate::ResolveError) of class [`HostDb`](crate::ResolveErrorClass::HostDb)
+/// inside the `io::Error`, whose message names the address: `gethostbyaddr 192.0.2.1: Unknown
+/// host (HOST_NOT_FOUND)`.
 ///
 /// ```
-/// let ent = sock_resolve::gethostbyaddr("127.0.0.1")?;
+/// let ent = sock::gethostbyaddr("127.0.0.1")?;
 /// assert!(ent.addrs.contains(&std::net::IpAddr::from([127, 0, 0, 1])));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn gethostbyaddr(ip_address: &str) -> io::Result<HostEnt> {
-    let ip = first_address("ip_address", ip_address, libc::AF_UNSPEC)?;
-    let (name, aliases, addrs) = sys::host_by_addr(ip)?;
+    const OP: &str = "gethostbyaddr";
+    let ip = first_address(OP, "ip_address", ip_address, libc::AF_UNSPEC)?;
+    let (name, aliases, addrs) = sys::host_by_addr(ip).map_err(|e| e.into_io(OP, ip_address))?;
     Ok(HostEnt { name, aliases, addrs })
 }
 
@@ -85,6 +124,12 @@ pub fn gethostbyaddr(ip_address: &str) -> io::Result<HostEnt> {
 /// a dot, else the host name; `name` itself when the lookup fails. Never fails (CPython raises
 /// `ValueError` for a NUL character in `name`; here such a name, which names no host, comes
 /// back as it is).
+///
+/// ```
+/// let this_host = sock::getfqdn("");
+/// assert!(!this_host.is_empty());
+/// assert_eq!(sock::getfqdn("no\0host"), "no\0host");
+/// ```
 pub fn getfqdn(name: &str) -> String {
     let mut name = name.trim().to_owned();
     if name.is_empty() || name == "0.0.0.0" || name == "::" {
@@ -106,11 +151,10 @@ mod tests {
     fn special_hosts() {
         assert_eq!(gethostbyname("").unwrap(), Ipv4Addr::UNSPECIFIED);
         assert_eq!(gethostbyname("<broadcast>").unwrap(), Ipv4Addr::BROADCAST);
-        assert_eq!(
-            first_address("host", "<broadcast>", libc::AF_INET6).unwrap_err().to_string(),
-            "address family mismatched"
-        );
-        assert_eq!(first_address("host", "", libc::AF_INET6).unwrap(), IpAddr::from([0u16; 8]));
+        let mismatch = first_address("op", "host", "<broadcast>", libc::AF_INET6).unwrap_err();
+        assert_eq!(mismatch.to_string(), "op <broadcast>: address family mismatched");
+        assert_eq!(mismatch.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(first_address("op", "host", "", libc::AF_INET6).unwrap(), IpAddr::from([0u16; 8]));
     }
 
     /// A NUL is `InvalidInput` naming the argument, found before any lookup (C would cut the

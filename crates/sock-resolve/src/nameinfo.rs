@@ -1,5 +1,6 @@
 //! [`getnameinfo`]: an address back to a host and service name.
 
+use std::io;
 use std::net::SocketAddr;
 
 use libc::c_int;
@@ -15,19 +16,27 @@ use crate::error::ResolveError;
 /// its `%ifname` suffix. With `NI_NUMERICSERV` the service is the port's digits. Flowinfo and
 /// scope id of an IPv6 address are passed on as given (Python's 4-tuple).
 ///
-/// Errors: the `EAI_*` code of libc (bad `flags` are `EAI_BADFLAGS`); a flowinfo over 20 bits
-/// is a [`ResolveError`] of kind [`InvalidArgument`](crate::ResolveErrorKind::InvalidArgument),
+/// Errors: the [`ResolveError`] with libc's `EAI_*` code inside the `io::Error`, whose message
+/// names the address (`getnameinfo 192.0.2.1:80: Name or service not known (EAI_NONAME)`; bad
+/// `flags` are `EAI_BADFLAGS`, `InvalidInput`); a flowinfo over 20 bits is `InvalidInput`
 /// "flowinfo: flowinfo must be 0-1048575" (CPython's `OverflowError`). CPython's other checks
 /// of its tuple argument (a 2-tuple for IPv4, port and scope id ranges, a numeric host) are
 /// the `SocketAddr` type.
 ///
 /// ```
-/// use sock_resolve::{getnameinfo, consts::{NI_NUMERICHOST, NI_NUMERICSERV}};
-/// let (host, port) = getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV)?;
+/// use sock::consts::{NI_NUMERICHOST, NI_NUMERICSERV};
+/// let (host, port) = sock::getnameinfo("127.0.0.1:80".parse().unwrap(), NI_NUMERICHOST | NI_NUMERICSERV)?;
 /// assert_eq!((host.as_str(), port.as_str()), ("127.0.0.1", "80"));
-/// # Ok::<(), sock_resolve::ResolveError>(())
+/// let bad = sock::getnameinfo("127.0.0.1:80".parse().unwrap(), 0x4000_0000).unwrap_err();
+/// assert_eq!(bad.to_string(), "getnameinfo 127.0.0.1:80: Bad value for ai_flags (EAI_BADFLAGS)");
+/// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn getnameinfo(addr: SocketAddr, flags: c_int) -> Result<(String, String), ResolveError> {
+pub fn getnameinfo(addr: SocketAddr, flags: c_int) -> io::Result<(String, String)> {
+    nameinfo(addr, flags).map_err(|e| e.into_io("getnameinfo", addr))
+}
+
+/// [`getnameinfo`] with the typed error.
+fn nameinfo(addr: SocketAddr, flags: c_int) -> Result<(String, String), ResolveError> {
     if let SocketAddr::V6(v6) = addr {
         if v6.flowinfo() > FLOWINFO_MAX {
             return Err(ResolveError::invalid_argument("flowinfo", "flowinfo must be 0-1048575"));
@@ -87,11 +96,14 @@ mod tests {
         assert_eq!(getnameinfo(with_flow(0xfffff), f).unwrap(), ("::1".into(), "80".into()));
         for flow in [0x100000, u32::MAX] {
             let err = getnameinfo(with_flow(flow), f).unwrap_err();
-            assert_eq!((err.kind(), err.code()), (crate::ResolveErrorKind::InvalidArgument, 0));
+            let typed = ResolveError::from_io(&err).unwrap();
+            assert_eq!((typed.class(), typed.code()), (crate::ResolveErrorClass::InvalidArgument, 0));
             assert_eq!(err.to_string(), "flowinfo: flowinfo must be 0-1048575");
-            assert_eq!(std::io::Error::from(err).kind(), std::io::ErrorKind::InvalidInput);
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         }
         let bad_flags = getnameinfo(with_flow(0), 0x4000_0000).unwrap_err();
-        assert_eq!(bad_flags.code(), EAI_BADFLAGS);
+        assert_eq!(ResolveError::from_io(&bad_flags).map(ResolveError::code), Some(EAI_BADFLAGS));
+        assert_eq!(bad_flags.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(bad_flags.to_string(), "getnameinfo [::1]:80: Bad value for ai_flags (EAI_BADFLAGS)");
     }
 }

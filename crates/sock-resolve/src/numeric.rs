@@ -7,6 +7,8 @@ use std::net::{IpAddr, Ipv6Addr, SocketAddr, SocketAddrV6};
 
 use libc::c_int;
 
+use sock_core::{Family, Protocol, Type};
+
 use crate::addrinfo::AddrInfo;
 use crate::consts::{AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV, AI_PASSIVE};
 use crate::iface::if_nametoindex;
@@ -105,9 +107,9 @@ pub(crate) fn answer(
         .iter()
         .enumerate()
         .map(|(i, &(ty, proto))| AddrInfo {
-            family: af,
-            ty,
-            proto,
+            family: Family(af),
+            ty: Type(ty),
+            protocol: Protocol(proto),
             canonname: if i == 0 && flags & AI_CANONNAME != 0 { host.to_owned() } else { String::new() },
             addr,
         })
@@ -313,7 +315,7 @@ mod tests {
         #[test]
         fn numeric_text_equals_libc(host in numeric_host(), (port, family, ty, proto, flags) in request()) {
             let libc = libc_numeric(&host, port, family, ty, proto, flags);
-            let ours = crate::getaddrinfo(Some(&host), port, family, ty, proto, flags | AI_NUMERICHOST);
+            let ours = crate::addrinfo::lookup(Some(&host), port, family, ty, proto, flags | AI_NUMERICHOST);
             proptest::prop_assert_eq!(&ours, &libc, "{:?}", host);
             if let Some(lit) = parse_literal(&host) {
                 if let Some(fast) = answer(&host, &lit, port, family, ty, proto, flags) {
@@ -386,10 +388,12 @@ mod tests {
     fn getaddrinfo_scopes_equal_python() {
         use crate::consts::EAI_NONAME;
         let v6 = |host: &str, flags| {
-            crate::getaddrinfo(Some(host), 80, libc::AF_INET6, libc::SOCK_STREAM, 0, flags).map(|r| match r[..] {
-                [AddrInfo { addr: SocketAddr::V6(a), .. }] => a.scope_id(),
-                _ => panic!("{host}: {r:?}"),
-            })
+            crate::addrinfo::lookup(Some(host), Service::Port(80), libc::AF_INET6, libc::SOCK_STREAM, 0, flags).map(
+                |r| match r[..] {
+                    [AddrInfo { addr: SocketAddr::V6(a), .. }] => a.scope_id(),
+                    _ => panic!("{host}: {r:?}"),
+                },
+            )
         };
         for flags in [0, AI_NUMERICHOST] {
             for host in

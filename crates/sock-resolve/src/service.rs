@@ -1,5 +1,7 @@
 //! [`Service`]: the `port` argument of `getaddrinfo`.
 
+use std::fmt;
+
 /// The service (`port`) argument of [`getaddrinfo`](crate::getaddrinfo): nothing (NULL to
 /// libc), a port number, or a service name such as `"http"` (digits are a number too).
 ///
@@ -7,10 +9,13 @@
 /// means for each socket type.
 ///
 /// ```
-/// use sock_resolve::Service;
+/// use sock::Service;
 /// assert_eq!(Service::from(80), Service::Port(80));
 /// assert_eq!(Service::from("http"), Service::Name("http"));
 /// assert_eq!(Service::from(None::<u16>), Service::None);
+/// let infos = sock::getaddrinfo(Some("127.0.0.1"), Service::Name("80"), 0, sock::consts::SOCK_STREAM, 0, 0)?;
+/// assert_eq!(infos[0].addr.port(), 80);
+/// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Service<'a> {
@@ -26,11 +31,33 @@ pub enum Service<'a> {
 impl Service<'_> {
     /// The port, if this service is a number (or a name made of decimal digits that fits a
     /// `u16`).
+    ///
+    /// ```
+    /// use sock::Service;
+    /// assert_eq!(Service::Name("0443").numeric(), Some(443));
+    /// assert_eq!(Service::Name("https").numeric(), None);
+    /// ```
     pub fn numeric(&self) -> Option<u16> {
         match *self {
             Service::Port(p) => Some(p),
             Service::Name(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok(),
             _ => None,
+        }
+    }
+}
+
+/// The number or the name as given; nothing for [`Service::None`].
+///
+/// ```
+/// assert_eq!(sock::Service::Port(80).to_string(), "80");
+/// assert_eq!(sock::Service::Name("http").to_string(), "http");
+/// ```
+impl fmt::Display for Service<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Service::None => Ok(()),
+            Service::Port(port) => write!(f, "{port}"),
+            Service::Name(name) => f.write_str(name),
         }
     }
 }

@@ -12,7 +12,7 @@ use libc::{c_char, c_int, c_void, hostent, protoent, servent, size_t, socklen_t}
 
 use sock_core::invalid_input;
 
-use crate::error::ResolveError;
+use crate::error::{ResolveError, HOST_NOT_FOUND, NETDB_INTERNAL};
 
 extern "C" {
     fn gethostbyname2_r(
@@ -251,11 +251,6 @@ pub(crate) fn host_by_addr(addr: IpAddr) -> HostLookup {
     });
     host_result(found, herr, rc)
 }
-
-/// `h_errno`'s "see errno" value.
-const NETDB_INTERNAL: c_int = -1;
-/// `h_errno`'s "unknown host".
-const HOST_NOT_FOUND: c_int = 1;
 
 /// Reads the result of a host lookup while its buffer is alive (the callers keep it): the
 /// entry, or the `h_errno` error (`NETDB_INTERNAL` carries the OS error the call returned).

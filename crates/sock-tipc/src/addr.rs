@@ -77,8 +77,8 @@ pub enum TipcName {
 /// not 0) or `<node:port>`, then `/scope` unless the scope is `cluster`.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_tipc::{Scope, TipcAddr, TipcName};
+/// use sock::FamilyAddr;
+/// use sock::tipc::{Scope, TipcAddr, TipcName};
 /// let range = TipcAddr::service_range(2000, 200, 210).with_scope(Scope::NODE);
 /// assert_eq!(range.to_string(), "{2000,200,210}/node");
 /// assert_eq!("{2000,200,210}/node".parse::<TipcAddr>()?, range);

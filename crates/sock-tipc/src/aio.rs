@@ -24,8 +24,8 @@ use crate::topsrv::{Event, Subscription};
 /// [`Event`] (no allocation). Errors are items (a short message is `InvalidData`, and the
 /// stream goes on); the stream ends when the service closes the connection.
 ///
-/// Runtime aliases: [`tokio::TopologyEvents`](crate::tokio::TopologyEvents),
-/// [`async_io::TopologyEvents`](crate::async_io::TopologyEvents).
+/// Runtime aliases: `tokio::TopologyEvents`,
+/// `async_io::TopologyEvents`.
 ///
 /// # Cancel safety
 ///
@@ -71,16 +71,19 @@ impl<R: Reactor<Socket>> TopologyEvents<R> {
 
     /// Sends `sub` to the service: its events follow on the stream (for a
     /// `TIPC_SUB_PORTS`/`TIPC_SUB_SERVICE` subscription, one `TIPC_PUBLISHED` per binding that
-    /// already exists first).
+    /// already exists first). An error names the service range watched:
+    /// `subscribe {2000, 0, 4294967295}: ...`.
     ///
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future sent nothing (the subscription is one message).
     pub async fn subscribe(&self, sub: &Subscription) -> io::Result<()> {
         let bytes = sub.to_bytes();
-        let n = self.io.send(&bytes).await?;
+        let name = || format!("{{{}, {}, {}}}", sub.service, sub.lower, sub.upper);
+        let n = self.io.send(&bytes).await.map_err(|e| sock_core::context(e, "subscribe", name()))?;
         if n != bytes.len() {
-            return Err(io::Error::new(io::ErrorKind::WriteZero, "subscribe: the message was cut short"));
+            let e = io::Error::new(io::ErrorKind::WriteZero, "the message was cut short");
+            return Err(sock_core::context(e, "subscribe", name()));
         }
         Ok(())
     }
@@ -140,8 +143,8 @@ mod sealed {
 }
 
 /// Typed TIPC operations of a registered [`Socket`] (sealed: implemented for
-/// `Async<Socket, R>` only, i.e. `sock_tipc::tokio::AsyncSocket` /
-/// `sock_tipc::async_io::AsyncSocket`).
+/// `Async<Socket, R>` only, i.e. `sock::tipc::tokio::AsyncSocket` /
+/// `sock::tipc::async_io::AsyncSocket`).
 pub trait AsyncTipcExt: sealed::Sealed {
     /// The accepted connection: a socket registered with the same runtime.
     type Accepted;

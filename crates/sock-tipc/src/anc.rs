@@ -7,14 +7,15 @@ use crate::consts::*;
 /// One `SOL_TIPC` ancillary item, decoded from a [`Cmsg`] of `recv_msg`.
 ///
 /// ```
-/// # use sock_core::cmsg::{CmsgIter, CmsgWriter};
-/// use sock_tipc::{TipcAncillary, SOL_TIPC, TIPC_DESTNAME};
+/// # use sock::cmsg::{CmsgIter, CmsgWriter};
+/// use sock::tipc::{TipcAncillary, SOL_TIPC, TIPC_DESTNAME};
 /// let mut buf = [0u8; 64];
 /// let mut w = CmsgWriter::new(&mut buf);
 /// w.push_value(SOL_TIPC, TIPC_DESTNAME, &[2000u32, 205, 205])?;
 /// let n = w.len();
 /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
 /// assert_eq!(TipcAncillary::decode(&item), Some(TipcAncillary::DestName { service: 2000, lower: 205, upper: 205 }));
+/// assert_eq!(item.decode::<TipcAncillary>(), TipcAncillary::decode(&item));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +43,9 @@ pub enum TipcAncillary<'a> {
 }
 
 impl<'a> TipcAncillary<'a> {
-    /// Decodes `cmsg` if it is a complete `SOL_TIPC` item of a known type.
+    /// Decodes `cmsg` if it is a complete `SOL_TIPC` item of a known type; the same as
+    /// `cmsg.decode::<TipcAncillary>()` ([`DecodeCmsg`](sock_core::cmsg::DecodeCmsg)). See
+    /// the example on [`TipcAncillary`].
     pub fn decode(cmsg: &Cmsg<'a>) -> Option<TipcAncillary<'a>> {
         if cmsg.level != SOL_TIPC || cmsg.truncated {
             return None;
@@ -59,6 +62,13 @@ impl<'a> TipcAncillary<'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// The family's decoder in the one ancillary-data model: `cmsg.decode::<TipcAncillary>()`.
+impl<'a> sock_core::cmsg::DecodeCmsg<'a> for TipcAncillary<'a> {
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<TipcAncillary<'a>> {
+        TipcAncillary::decode(item)
     }
 }
 

@@ -17,11 +17,30 @@ mod sealed {
 /// for [`Socket`] only.
 pub trait TipcSocketExt: sealed::Sealed {
     /// `TIPC_GROUP_JOIN`: joins a communication group (RDM sockets). Messages sent to the
-    /// group's service range then reach every member.
+    /// group's service range then reach every member. An error names the group and member
+    /// as a TIPC service name: `join_group {4711, 1}: Address already in use (EADDRINUSE)`.
+    ///
+    /// ```no_run
+    /// use sock::tipc::{GroupReq, TipcSocketExt, TIPC_CLUSTER_SCOPE};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::TIPC, Type::RDM, None)?; // needs `modprobe tipc`
+    /// s.join_group(&GroupReq { group: 4711, member: 1, scope: TIPC_CLUSTER_SCOPE as u32, flags: 0 })?;
+    /// s.leave_group()?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn join_group(&self, req: &GroupReq) -> io::Result<()>;
     /// `TIPC_GROUP_LEAVE`: leaves the group this socket joined.
     fn leave_group(&self) -> io::Result<()>;
     /// `TIPC_MCAST_BROADCAST`: multicast by broadcast.
+    ///
+    /// ```no_run
+    /// use sock::tipc::TipcSocketExt;
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::TIPC, Type::RDM, None)?; // needs `modprobe tipc`
+    /// s.set_mcast_broadcast()?;
+    /// s.set_mcast_replicast()?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_mcast_broadcast(&self) -> io::Result<()>;
     /// `TIPC_MCAST_REPLICAST`: multicast by replicated unicasts.
     fn set_mcast_replicast(&self) -> io::Result<()>;
@@ -30,6 +49,7 @@ pub trait TipcSocketExt: sealed::Sealed {
 impl TipcSocketExt for Socket {
     fn join_group(&self, req: &GroupReq) -> io::Result<()> {
         self.set(GROUP_JOIN, req)
+            .map_err(|e| sock_core::context(e, "join_group", format_args!("{{{}, {}}}", req.group, req.member)))
     }
 
     fn leave_group(&self) -> io::Result<()> {

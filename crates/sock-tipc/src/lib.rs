@@ -35,57 +35,11 @@
 //! - No typed socket: TIPC sockets need nothing beyond `Socket` but their options, which
 //!   are `SockOpt` constants and the sealed [`TipcSocketExt`].
 //!
-//! # Async
-//!
-//! With the features `tokio` or `async-io`, a TIPC socket runs on either runtime as
-//! sock-core's `Async<Socket, R>` (`sock_tipc::tokio::AsyncSocket`,
-//! `sock_tipc::async_io::AsyncSocket`): `send_to`/`recv_from` on RDM sockets, `connect`,
-//! `accept`, `send`, `recv` on stream and seqpacket sockets (streams also get tokio's and
-//! futures-io's `AsyncRead`/`AsyncWrite`, and `split`). This crate adds what is typed:
-//!
-//! - [`TopologyEvents<R>`](TopologyEvents): a connection to the topology service whose
-//!   [`Event`]s are a `futures_core::Stream` (subscribe with
-//!   [`TopologyEvents::subscribe`]), polled with `Async::poll_io`: no task, no allocation.
-//! - [`AsyncTipcExt`] (sealed, for `Async<Socket, R>`): `send_to_service`,
-//!   `recv_from_tipc` (the sender as a [`TipcAddr`]) and `accept_tipc`.
-//! - The runtime aliases: [`tokio`]`::{TopologyEvents, AsyncSocket}` and
-//!   [`async_io`]`::{TopologyEvents, AsyncSocket}`.
-//!
-//! Every async method documents its cancel safety; receives, sends of one message and
-//! accepts are cancel safe, a dropped `connect` leaves the attempt under way (sock-core's
-//! rule). Timeouts are the runtime's (`tokio::time::timeout`, `async_io::Timer`).
-//!
-//! ```no_run
-//! # #[cfg(feature = "tokio")]
-//! # {
-//! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::tokio::{AsyncSocket, TopologyEvents};
-//! use sock_tipc::{AsyncTipcExt, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
-//!
-//! #[tokio::main(flavor = "current_thread")]
-//! async fn main() -> std::io::Result<()> {
-//!     let top = TopologyEvents::connect().await?;
-//!     top.subscribe(&Subscription::new(2000, 0, u32::MAX, TIPC_SUB_PORTS)).await?;
-//!     let server = AsyncSocket::new(Socket::new(Family::TIPC, Type::RDM, None)?)?;
-//!     server.socket().bind(TipcAddr::service_range(2000, 200, 210))?;
-//!     if let Some(ev) = top.recv().await? {
-//!         assert_eq!(ev.event, TIPC_PUBLISHED);
-//!     }
-//!     let client = AsyncSocket::new(Socket::new(Family::TIPC, Type::RDM, None)?)?;
-//!     client.send_to_service(b"hello", 2000, 205).await?;
-//!     let mut buf = [0u8; 64];
-//!     let (n, from) = server.recv_from_tipc(&mut buf).await?;
-//!     println!("{:?} from {from}", &buf[..n]);
-//!     Ok(())
-//! }
-//! # }
-//! ```
-//!
 //! Synchronously:
 //!
 //! ```no_run
-//! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::TipcAddr;
+//! use sock::{Family, Socket, Type};
+//! use sock::tipc::TipcAddr;
 //!
 //! let server = Socket::new(Family::TIPC, Type::RDM, None)?;
 //! server.bind(TipcAddr::service_range(2000, 200, 210))?;
@@ -95,6 +49,10 @@
 //! assert_eq!(TipcAddr::try_from(&from)?, TipcAddr::try_from(&client.local_addr()?)?);
 //! # Ok::<(), std::io::Error>(())
 //! ```
+//!
+//! The async layer (features `tokio`, `async-io`) is described in the `# Async` section of the
+//! docs built with either feature.
+#![cfg_attr(any(feature = "tokio", feature = "async-io"), doc = include_str!("async.md"))]
 
 cfg_if::cfg_if! {
     if #[cfg(target_os = "linux")] {
@@ -132,7 +90,7 @@ cfg_if::cfg_if! {
         }
 
         /// The async items on async-io / smol (feature `async-io`): the same names as
-        /// [`tokio`], registered with async-io's reactor.
+        /// `tokio`, registered with async-io's reactor.
         #[cfg(feature = "async-io")]
         pub mod async_io {
             pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};

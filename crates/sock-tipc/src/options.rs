@@ -3,8 +3,8 @@
 //! plain value are the methods of [`TipcSocketExt`](crate::TipcSocketExt).
 //!
 //! ```no_run
-//! use sock_core::{Family, Socket, Type};
-//! use sock_tipc::{DEST_DROPPABLE, IMPORTANCE, TIPC_HIGH_IMPORTANCE};
+//! use sock::{Family, Socket, Type};
+//! use sock::tipc::{DEST_DROPPABLE, IMPORTANCE, TIPC_HIGH_IMPORTANCE};
 //! let s = Socket::new(Family::TIPC, Type::RDM, None)?;
 //! s.set(IMPORTANCE, &TIPC_HIGH_IMPORTANCE)?;
 //! assert_eq!(s.get(IMPORTANCE)?, TIPC_HIGH_IMPORTANCE);
@@ -41,7 +41,7 @@ pub(crate) const GROUP_JOIN: SockOpt<GroupReq> = SockOpt::new(SOL_TIPC, TIPC_GRO
 /// `group` (a service type) as member `member` (an instance).
 ///
 /// ```
-/// use sock_tipc::{GroupReq, Scope, TIPC_GROUP_LOOPBACK};
+/// use sock::tipc::{GroupReq, Scope, TIPC_GROUP_LOOPBACK};
 /// let req = GroupReq::new(4711, 1).with_scope(Scope::NODE).with_flags(TIPC_GROUP_LOOPBACK);
 /// assert_eq!(req.scope, 3);
 /// ```

@@ -14,7 +14,7 @@ use crate::consts::*;
 /// `struct tipc_subscr`: watch a service range.
 ///
 /// ```
-/// use sock_tipc::{Subscription, TIPC_SUB_PORTS};
+/// use sock::tipc::{Subscription, TIPC_SUB_PORTS};
 /// let sub = Subscription::new(2000, 0, u32::MAX, TIPC_SUB_PORTS);
 /// assert_eq!(sub.to_bytes().len(), Subscription::SIZE);
 /// ```

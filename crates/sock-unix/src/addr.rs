@@ -41,15 +41,15 @@ const FAMILY: u16 = libc::AF_UNIX as u16;
 /// `\xHH` (two hex digits). Parsing accepts exactly these escapes.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_unix::{UnixAddr, UnixAddrKind};
+/// use sock::FamilyAddr;
+/// use sock::unix::{UnixAddr, UnixAddrKind};
 /// let a: UnixAddr = "@app\\x00one".parse()?;
 /// assert_eq!(a.as_abstract_name(), Some(&b"app\0one"[..]));
 /// assert_eq!(a.to_string(), "@app\\x00one");
 ///
 /// let p = UnixAddr::pathname("/run/app.sock")?;
 /// assert!(matches!(p.kind(), UnixAddrKind::Pathname(path) if path.ends_with("app.sock")));
-/// let raw = sock_core::SockAddr::from(p);
+/// let raw = sock::SockAddr::from(p);
 /// assert_eq!(raw.len(), 2 + "/run/app.sock".len() + 1); // the NUL is counted
 /// assert_eq!(UnixAddr::decode(&raw)?, p);
 /// assert_eq!(p.to_string().parse::<UnixAddr>()?, p);
@@ -85,9 +85,9 @@ impl UnixAddr {
     /// holds a NUL byte, or has 108 bytes or more (no room for the terminating NUL).
     ///
     /// ```
-    /// let a = sock_unix::UnixAddr::pathname("/tmp/x.sock")?;
+    /// let a = sock::unix::UnixAddr::pathname("/tmp/x.sock")?;
     /// assert_eq!(a.as_pathname(), Some(std::path::Path::new("/tmp/x.sock")));
-    /// assert_eq!(sock_unix::UnixAddr::pathname("a\0b").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// assert_eq!(sock::unix::UnixAddr::pathname("a\0b").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn pathname(path: impl AsRef<Path>) -> io::Result<UnixAddr> {
@@ -113,7 +113,7 @@ impl UnixAddr {
     /// anything, NULs included. Longer names are `InvalidInput` (argument `name`).
     ///
     /// ```
-    /// let a = sock_unix::UnixAddr::abstract_name(b"svc\xff")?;
+    /// let a = sock::unix::UnixAddr::abstract_name(b"svc\xff")?;
     /// assert_eq!(a.to_string(), "@svc\\xff");
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -138,7 +138,7 @@ impl UnixAddr {
     /// Errors are `InvalidInput` naming `address`.
     ///
     /// ```
-    /// use sock_unix::UnixAddr;
+    /// use sock::unix::UnixAddr;
     /// assert!(UnixAddr::from_bytes(b"")?.is_unnamed());
     /// assert_eq!(UnixAddr::from_bytes(b"\0x")?.as_abstract_name(), Some(&b"x"[..]));
     /// assert!(UnixAddr::from_bytes(b"/tmp/s")?.as_pathname().is_some());

@@ -13,17 +13,17 @@ use sock_core::pod::Pod;
 /// [`UnixSocketExt::recv_credentials`](crate::UnixSocketExt::recv_credentials).
 ///
 /// ```
-/// let me = sock_unix::Credentials::current();
+/// let me = sock::unix::Credentials::current();
 /// assert_eq!(me.pid, std::process::id() as i32);
 /// ```
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Credentials {
-    /// Process id.
+    /// Process id (in the receiver's pid namespace).
     pub pid: libc::pid_t,
-    /// User id.
+    /// User id (in the receiver's user namespace).
     pub uid: libc::uid_t,
-    /// Group id.
+    /// Group id (in the receiver's user namespace).
     pub gid: libc::gid_t,
 }
 
@@ -35,12 +35,31 @@ const _: () = assert!(std::mem::size_of::<Credentials>() == std::mem::size_of::<
 impl Credentials {
     /// The calling process's pid, real uid and real gid: what the kernel accepts in an
     /// `SCM_CREDENTIALS` item from an unprivileged sender.
+    ///
+    /// ```
+    /// let me = sock::unix::Credentials::current();
+    /// assert_eq!(me.uid, unsafe { libc::getuid() }); // SAFETY: getuid cannot fail.
+    /// ```
     pub fn current() -> Credentials {
         Credentials { pid: std::process::id() as libc::pid_t, uid: real_uid(), gid: real_gid() }
     }
 
     /// The credentials in a received `SOL_SOCKET`/`SCM_CREDENTIALS` item (`None` for any other
-    /// item, or one cut short).
+    /// item, or one cut short). The same as `item.decode::<Credentials>()`
+    /// ([`DecodeCmsg`](sock_core::cmsg::DecodeCmsg)).
+    ///
+    /// ```
+    /// use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock::unix::Credentials;
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// Credentials::current().push_to(&mut w)?;
+    /// let n = w.len();
+    /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
+    /// assert_eq!(Credentials::from_cmsg(&item), Some(Credentials::current()));
+    /// assert_eq!(item.decode::<Credentials>(), Some(Credentials::current()));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_cmsg(item: &Cmsg<'_>) -> Option<Credentials> {
         if item.level != SOL_SOCKET || item.ty != SCM_CREDENTIALS || item.truncated {
             return None;
@@ -49,9 +68,17 @@ impl Credentials {
     }
 
     /// Appends these credentials as a `SOL_SOCKET`/`SCM_CREDENTIALS` item. Space needed:
-    /// `cmsg_space(size_of::<Credentials>())`.
+    /// `cmsg_space(size_of::<Credentials>())`. See [`Credentials::from_cmsg`] for an example.
     pub fn push_to(&self, writer: &mut CmsgWriter<'_>) -> io::Result<()> {
         writer.push_value(SOL_SOCKET, SCM_CREDENTIALS, self)
+    }
+}
+
+/// The decoder of `SCM_CREDENTIALS` items in the one ancillary-data model:
+/// `cmsg.decode::<Credentials>()`.
+impl<'a> sock_core::cmsg::DecodeCmsg<'a> for Credentials {
+    fn decode_cmsg(item: &Cmsg<'a>) -> Option<Credentials> {
+        Credentials::from_cmsg(item)
     }
 }
 

@@ -25,10 +25,10 @@ mod sealed {
 /// conversion to the standard library's Unix socket types.
 ///
 /// ```
-/// use sock_unix::UnixSocketExt;
-/// let (a, b) = sock_unix::socketpair()?;
+/// use sock::unix::UnixSocketExt;
+/// let (a, b) = sock::unix::socketpair()?;
 /// let peer = a.peer_cred()?;
-/// assert_eq!(peer, sock_unix::Credentials::current());
+/// assert_eq!(peer, sock::unix::Credentials::current());
 /// assert!(b.local_unix_addr()?.is_unnamed());
 /// # Ok::<(), std::io::Error>(())
 /// ```

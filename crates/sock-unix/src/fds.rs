@@ -20,10 +20,10 @@ use crate::rights::{header_space, push_rights, rights_data_len, FD_SIZE, MAX_RIG
 /// ```
 /// use std::io::IoSlice;
 /// use std::os::fd::AsFd;
-/// let (a, b) = sock_unix::socketpair()?;
+/// let (a, b) = sock::unix::socketpair()?;
 /// let file = std::fs::File::open("/dev/null")?;
-/// sock_unix::send_fds(&a, &[IoSlice::new(b"x")], &[file.as_fd()], 0, None)?;
-/// let (data, fds, _flags, _addr) = sock_unix::recv_fds(&b, 16, 1, 0)?;
+/// sock::unix::send_fds(&a, &[IoSlice::new(b"x")], &[file.as_fd()], 0, None)?;
+/// let (data, fds, _flags, _addr) = sock::unix::recv_fds(&b, 16, 1, 0)?;
 /// assert_eq!((data.as_slice(), fds.len()), (&b"x"[..], 1));
 /// # Ok::<(), std::io::Error>(())
 /// ```

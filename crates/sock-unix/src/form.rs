@@ -4,10 +4,10 @@
 //! autobinds, a leading NUL is abstract, anything else is a pathname.
 //!
 //! ```
-//! use sock_core::{FamilyAddr, Socket, Family, Type};
+//! use sock::{FamilyAddr, Socket, Family, Type};
 //! let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
 //! s.bind("")?; // autobind
-//! let name = sock_unix::UnixAddr::decode(&s.local_addr()?)?;
+//! let name = sock::unix::UnixAddr::decode(&s.local_addr()?)?;
 //! assert_eq!(name.as_abstract_name().map(<[u8]>::len), Some(5));
 //! # Ok::<(), std::io::Error>(())
 //! ```

@@ -43,8 +43,8 @@
 //! ```
 //! use std::io::{IoSlice, IoSliceMut};
 //! use std::os::fd::AsFd;
-//! use sock_core::{FamilyAddr, Socket, Family, Type};
-//! use sock_unix::{UnixAddr, UnixSocketExt};
+//! use sock::{FamilyAddr, Socket, Family, Type};
+//! use sock::unix::{UnixAddr, UnixSocketExt};
 //!
 //! let server = Socket::new(Family::UNIX, Type::DGRAM, None)?;
 //! server.bind(b"\0sock-unix-doc-example")?;
@@ -52,7 +52,7 @@
 //! client.bind("")?; // autobind: the kernel picks an abstract name
 //!
 //! // Pass one end of a fresh socketpair; keep the other.
-//! let (mine, theirs) = sock_unix::socketpair()?;
+//! let (mine, theirs) = sock::unix::socketpair()?;
 //! client.send_fds_to(&[IoSlice::new(b"a socket")], &[theirs.as_fd()], 0, b"\0sock-unix-doc-example")?;
 //!
 //! let mut buf = [0u8; 16];
@@ -96,7 +96,7 @@
 //! # async fn main() -> std::io::Result<()> {
 //! use std::io::IoSlice;
 //! use std::os::fd::AsFd;
-//! use sock_unix::tokio::{socketpair, AsyncUnixExt};
+//! use sock::unix::tokio::{socketpair, AsyncUnixExt};
 //!
 //! let (a, b) = socketpair()?;
 //! let file = std::fs::File::open("/dev/null")?;

@@ -4,11 +4,11 @@
 //! `SO_PASSCRED` goes through `socket2`, which has it; the others are [`SockOpt`]s.
 //!
 //! ```
-//! use sock_unix::{options, UnixSocketExt};
-//! let (a, _b) = sock_unix::socketpair()?;
+//! use sock::unix::{options, UnixSocketExt};
+//! let (a, _b) = sock::unix::socketpair()?;
 //! a.set_pass_cred(true)?;
 //! assert!(a.get(options::PASSCRED)?);
-//! assert_eq!(a.get(options::PEERCRED)?, sock_unix::Credentials::current());
+//! assert_eq!(a.get(options::PEERCRED)?, sock::unix::Credentials::current());
 //! # Ok::<(), std::io::Error>(())
 //! ```
 

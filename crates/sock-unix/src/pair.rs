@@ -9,7 +9,7 @@ use sock_core::{Family, Socket, Type};
 /// and `Socket::pair` for other families.
 ///
 /// ```
-/// let (a, b) = sock_unix::socketpair()?;
+/// let (a, b) = sock::unix::socketpair()?;
 /// a.send_all(b"hi")?;
 /// assert_eq!(b.recv_vec(8)?, b"hi");
 /// # Ok::<(), std::io::Error>(())
@@ -22,8 +22,8 @@ pub fn socketpair() -> io::Result<(Socket, Socket)> {
 /// (`Type::STREAM`, `Type::DGRAM` or `Type::SEQPACKET`, optionally with `SOCK_NONBLOCK`).
 ///
 /// ```
-/// use sock_core::Type;
-/// let (a, b) = sock_unix::socketpair_with(Type::SEQPACKET)?;
+/// use sock::Type;
+/// let (a, b) = sock::unix::socketpair_with(Type::SEQPACKET)?;
 /// a.send(b"one")?;
 /// a.send(b"two")?;
 /// assert_eq!(b.recv_vec(8)?, b"one");

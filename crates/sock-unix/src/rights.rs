@@ -25,11 +25,11 @@ pub(crate) const FD_SIZE: usize = std::mem::size_of::<libc::c_int>();
 ///
 /// ```
 /// use std::os::fd::AsFd;
-/// use sock_core::cmsg::{cmsg_space, CmsgWriter};
-/// let (a, b) = sock_unix::socketpair()?;
+/// use sock::cmsg::{cmsg_space, CmsgWriter};
+/// let (a, b) = sock::unix::socketpair()?;
 /// let mut buf = [0u8; 64];
 /// let mut writer = CmsgWriter::new(&mut buf);
-/// sock_unix::push_rights(&mut writer, &[a.as_fd(), b.as_fd()])?;
+/// sock::unix::push_rights(&mut writer, &[a.as_fd(), b.as_fd()])?;
 /// assert_eq!(writer.len(), cmsg_space(8)?);
 /// # Ok::<(), std::io::Error>(())
 /// ```

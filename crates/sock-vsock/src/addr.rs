@@ -17,8 +17,8 @@ const FLAGS: usize = 10;
 /// `2:1234` (`4294967295` is `VMADDR_CID_ANY` / `VMADDR_PORT_ANY`). No sign, no space.
 ///
 /// ```
-/// use sock_core::FamilyAddr;
-/// use sock_vsock::{VsockAddr, VMADDR_CID_HOST};
+/// use sock::FamilyAddr;
+/// use sock::vsock::{VsockAddr, VMADDR_CID_HOST};
 /// let addr: VsockAddr = "2:1234".parse()?;
 /// assert_eq!(addr, VsockAddr::new(VMADDR_CID_HOST, 1234));
 /// assert_eq!(addr.to_string(), "2:1234");

@@ -20,8 +20,8 @@ mod sealed {
 /// always pass 8 bytes, as CPython does for this family.
 ///
 /// ```no_run
-/// use sock_vsock::VsockSocketExt;
-/// # let s = sock_core::Socket::new(sock_core::Family::VSOCK, sock_core::Type::STREAM, None)?;
+/// use sock::vsock::VsockSocketExt;
+/// # let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
 /// let size = s.buffer_size()?;
 /// s.set_buffer_size(size * 2)?;
 /// # Ok::<(), std::io::Error>(())

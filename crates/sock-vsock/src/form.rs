@@ -2,7 +2,7 @@
 //! between [`VsockAddr`] and `(u32, u32)`.
 //!
 //! ```
-//! use sock_vsock::VsockAddr;
+//! use sock::vsock::VsockAddr;
 //! let addr = VsockAddr::from((2, 1234));
 //! assert_eq!(<(u32, u32)>::from(addr), (2, 1234));
 //! ```

@@ -14,8 +14,8 @@
 //! | `SO_VM_SOCKETS_CONNECT_TIMEOUT` (a `struct timeval`) | [`VsockSocketExt::set_connect_timeout`] |
 //!
 //! ```no_run
-//! use sock_core::{Family, FamilyAddr, Socket, Type};
-//! use sock_vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL};
+//! use sock::{Family, FamilyAddr, Socket, Type};
+//! use sock::vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL};
 //!
 //! let server = Socket::new(Family::VSOCK, Type::STREAM, None)?;
 //! server.bind(VsockAddr::new(VMADDR_CID_ANY, 1234))?;
@@ -57,9 +57,9 @@
 //! # #[cfg(feature = "tokio")]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
-//! use sock_core::{Family, Socket, Type};
-//! use sock_vsock::tokio::{AsyncSocket, AsyncVsockExt};
-//! use sock_vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL};
+//! use sock::{Family, Socket, Type};
+//! use sock::vsock::tokio::{AsyncSocket, AsyncVsockExt};
+//! use sock::vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_CID_LOCAL};
 //!
 //! let server = Socket::new(Family::VSOCK, Type::STREAM, None)?;
 //! server.bind(VsockAddr::new(VMADDR_CID_ANY, 1234))?;

@@ -10,9 +10,9 @@ use crate::consts::*;
 /// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a stream socket, 64-bit.
 ///
 /// ```no_run
-/// # let s = sock_core::Socket::new(sock_core::Family::VSOCK, sock_core::Type::STREAM, None)?;
-/// let size = s.get(sock_vsock::BUFFER_SIZE)?;
-/// s.set(sock_vsock::BUFFER_SIZE, &(size * 2))?;
+/// # let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+/// let size = s.get(sock::vsock::BUFFER_SIZE)?;
+/// s.set(sock::vsock::BUFFER_SIZE, &(size * 2))?;
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub const BUFFER_SIZE: SockOpt<u64> = SockOpt::new(SOL_VSOCK, SO_VM_SOCKETS_BUFFER_SIZE);

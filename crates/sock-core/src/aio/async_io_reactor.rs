@@ -15,6 +15,17 @@ use crate::wait::Interest;
 
 /// A socket registered with async-io's reactor (the `R` of [`Async`] in
 /// [`sock::async_io`](crate::async_io)).
+///
+/// ```
+/// use sock::{aio::Async, async_io::Reactor, Family, Socket, Type};
+/// async_io::block_on(async {
+///     // `sock::async_io::AsyncSocket` is this type:
+///     let s: Async<Socket, Reactor<Socket>> = sock::async_io::AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+///     assert_eq!(s.socket().family(), Family::INET);
+///     Ok::<(), std::io::Error>(())
+/// })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct AsyncIoReactor<T: AsFd>(async_io::Async<T>);
 

@@ -16,6 +16,17 @@ use crate::wait::Interest;
 
 /// A socket registered with tokio's reactor (the `R` of [`Async`] in
 /// [`sock::tokio`](crate::tokio)).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::{aio::Async, tokio::Reactor, Family, Socket, Type};
+/// // `sock::tokio::AsyncSocket` is this type:
+/// let s: Async<Socket, Reactor<Socket>> = sock::tokio::AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+/// assert_eq!(s.socket().family(), Family::INET);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug)]
 pub struct TokioReactor<T: AsFd>(AsyncFd<Registered<T>>);
 

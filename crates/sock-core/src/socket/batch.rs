@@ -37,6 +37,21 @@ fn zeroed_mmsghdr() -> libc::mmsghdr {
 /// Reusable buffers for [`Socket::recv_many`]: `count` slots of `slot_size` data bytes, each
 /// with room for an address and `control_size` bytes of ancillary data. Building it allocates;
 /// receiving into it does not.
+///
+/// ```
+/// use sock::{Family, RecvBatch, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// tx.bind(("127.0.0.1", 0))?;
+/// for word in ["a", "bb", "ccc"] {
+///     tx.send_to(word.as_bytes(), &rx.local_addr()?)?;
+/// }
+/// let mut batch = RecvBatch::new(16, 1500)?; // built once, reused for every call
+/// assert_eq!(rx.recv_many(&mut batch, 0)?, 3); // one syscall
+/// assert!(batch.iter().all(|m| *m.addr == tx.local_addr().unwrap()));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub struct RecvBatch {
     slot_size: usize,
     control_size: usize,
@@ -75,6 +90,19 @@ impl std::fmt::Debug for RecvBatch {
 }
 
 /// One message of a [`RecvBatch`].
+///
+/// ```
+/// use sock::{Family, MsgFlags, RecvBatch, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// a.send(b"short")?;
+/// a.send(b"longer than the slot")?;
+/// let mut batch = RecvBatch::new(4, 8)?;
+/// b.recv_many(&mut batch, 0)?;
+/// let m = batch.get(1).unwrap();
+/// assert_eq!((m.data, m.flags.contains(MsgFlags::TRUNC)), (&b"longer t"[..], true));
+/// assert!(m.control.is_empty()); // no control buffers in this batch
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct BatchMsg<'a> {
     /// The bytes received (at most the slot size).
@@ -93,6 +121,14 @@ impl RecvBatch {
     ///
     /// Errors: `InvalidInput` naming the argument when `count * slot_size` overflows or the
     /// memory cannot be allocated (never an abort).
+    ///
+    /// ```
+    /// use sock::RecvBatch;
+    /// let batch = RecvBatch::new(64, 2048)?;
+    /// assert_eq!((batch.capacity(), batch.len()), (64, 0));
+    /// assert!(RecvBatch::new(usize::MAX, 2).is_err()); // overflows: an error, not an abort
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(count: usize, slot_size: usize) -> io::Result<RecvBatch> {
         RecvBatch::with_control(count, slot_size, 0)
     }
@@ -101,6 +137,19 @@ impl RecvBatch {
     ///
     /// Errors: `InvalidInput` naming the argument when a size product overflows or cannot be
     /// allocated, or when `control_size` exceeds what a `msghdr` can describe.
+    ///
+    /// ```
+    /// use sock::{cmsg_space, Family, RecvBatch, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_timestamp_ns(true)?;
+    /// rx.send_to(b"stamped", &rx.local_addr()?)?;
+    /// let mut batch = RecvBatch::with_control(8, 1500, cmsg_space(16)?)?;
+    /// rx.recv_many(&mut batch, 0)?;
+    /// let item = sock::cmsg::CmsgIter::new(batch.get(0).unwrap().control).next().unwrap();
+    /// assert!(sock::cmsg::timestamp(&item).is_some());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_control(count: usize, slot_size: usize, control_size: usize) -> io::Result<RecvBatch> {
         let data_len =
             count.checked_mul(slot_size).ok_or_else(|| invalid_input("slot_size", "count * slot_size overflows"))?;
@@ -126,21 +175,59 @@ impl RecvBatch {
     }
 
     /// How many messages the last [`Socket::recv_many`] received.
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut batch = RecvBatch::new(8, 64)?;
+    /// a.send(b"1")?;
+    /// a.send(b"2")?;
+    /// b.recv_many(&mut batch, 0)?;
+    /// assert_eq!(batch.len(), 2);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.received
     }
 
     /// Whether the last call received nothing (or none was made).
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, RecvBatch, Socket, Type};
+    /// let (_a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut batch = RecvBatch::new(8, 64)?;
+    /// assert!(batch.is_empty());
+    /// assert!(b.recv_many(&mut batch, MsgFlags::DONTWAIT).is_err()); // nothing queued
+    /// assert!(batch.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.received == 0
     }
 
     /// The number of slots.
+    ///
+    /// ```
+    /// use sock::RecvBatch;
+    /// assert_eq!(RecvBatch::new(32, 1500)?.capacity(), 32);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn capacity(&self) -> usize {
         self.addrs.len()
     }
 
     /// Message `i` of the last call.
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.send(b"first")?;
+    /// let mut batch = RecvBatch::new(8, 64)?;
+    /// b.recv_many(&mut batch, 0)?;
+    /// assert_eq!(batch.get(0).map(|m| m.data), Some(&b"first"[..]));
+    /// assert!(batch.get(1).is_none()); // only one arrived
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn get(&self, i: usize) -> Option<BatchMsg<'_>> {
         if i >= self.received {
             return None;
@@ -169,12 +256,37 @@ impl RecvBatch {
     /// [`RecvBatch::take_fds`] are closed by the next [`Socket::recv_many`] or when the batch
     /// is dropped, so ignoring them leaks nothing. (The fd numbers inside
     /// [`BatchMsg::control`] refer to these same fds.)
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// use std::io::IoSlice;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// a.send(b"no fd")?;
+    /// let mut batch = RecvBatch::with_control(4, 16, 64)?;
+    /// assert_eq!(b.recv_many(&mut batch, 0)?, 2);
+    /// assert_eq!((batch.fds(0).count(), batch.fds(1).count()), (1, 0));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn fds(&self, i: usize) -> impl Iterator<Item = BorrowedFd<'_>> + '_ {
         self.fds[self.fd_range(i)].iter().flatten().map(AsFd::as_fd)
     }
 
     /// Takes ownership of the fds of message `i` (see [`RecvBatch::fds`]); a second call
     /// returns none.
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// use std::io::IoSlice;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// let mut batch = RecvBatch::with_control(4, 16, 64)?;
+    /// b.recv_many(&mut batch, 0)?;
+    /// let fds = batch.take_fds(0); // ours now: they outlive the batch's next call
+    /// assert_eq!(fds.len(), 1);
+    /// assert!(batch.take_fds(0).is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn take_fds(&mut self, i: usize) -> Vec<OwnedFd> {
         let range = self.fd_range(i);
         self.fds[range].iter_mut().filter_map(Option::take).collect()
@@ -206,12 +318,34 @@ impl RecvBatch {
     }
 
     /// The messages of the last call, in order.
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// for n in 1..=3u8 {
+    ///     a.send(&[n; 2])?;
+    /// }
+    /// let mut batch = RecvBatch::new(8, 64)?;
+    /// b.recv_many(&mut batch, 0)?;
+    /// let sum: u32 = batch.iter().flat_map(|m| m.data).map(|&x| u32::from(x)).sum();
+    /// assert_eq!((batch.iter().len(), sum), (3, 12));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = BatchMsg<'_>> + '_ {
         (0..self.received).map(|i| self.get(i).expect("index below received"))
     }
 
     /// Points every header at its slot; no allocation.
     fn prepare(&mut self) {
+        // The headers point into this batch's own heap buffers, which never move or grow
+        // after construction: once pointed, only what the kernel overwrites needs resetting.
+        if self.hdrs.first().is_some_and(|h| std::ptr::eq(h.msg_hdr.msg_iov, self.iovs.as_ptr())) {
+            for hdr in &mut self.hdrs {
+                hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+                hdr.msg_hdr.msg_controllen = self.control_size as _;
+            }
+            return;
+        }
         let count = self.addrs.len();
         let data = self.data.as_mut_ptr();
         let control = self.control.as_mut_ptr();
@@ -240,6 +374,19 @@ impl RecvBatch {
 
 /// One message for [`Socket::send_many`]: data, an optional destination, optional ancillary
 /// data.
+///
+/// ```
+/// use sock::{Family, OutMsg, RecvBatch, SendBatch, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let to = rx.local_addr()?;
+/// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// let msgs = [OutMsg::to(b"one", &to), OutMsg { data: b"two", addr: Some(&to), control: &[] }];
+/// assert_eq!(tx.send_many(&msgs, &mut SendBatch::new(), 0)?, 2);
+/// let mut batch = RecvBatch::new(4, 16)?;
+/// assert_eq!(rx.recv_many(&mut batch, 0)?, 2);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct OutMsg<'a> {
     /// The bytes to send.
@@ -252,11 +399,31 @@ pub struct OutMsg<'a> {
 
 impl<'a> OutMsg<'a> {
     /// A message of `data` for a connected socket.
+    ///
+    /// ```
+    /// use sock::{Family, OutMsg, SendBatch, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?; // connected: no address
+    /// a.send_many(&[OutMsg::new(b"hello")], &mut SendBatch::new(), 0)?;
+    /// assert_eq!(b.recv_vec(16)?, b"hello");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(data: &'a [u8]) -> Self {
         OutMsg { data, addr: None, control: &[] }
     }
 
     /// A message of `data` to `addr`.
+    ///
+    /// ```
+    /// use sock::{Family, OutMsg, SendBatch, Socket, Type};
+    /// let (rx1, rx2) = (Socket::new(Family::INET, Type::DGRAM, None)?, Socket::new(Family::INET, Type::DGRAM, None)?);
+    /// rx1.bind(("127.0.0.1", 0))?;
+    /// rx2.bind(("127.0.0.1", 0))?;
+    /// let (to1, to2) = (rx1.local_addr()?, rx2.local_addr()?);
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.send_many(&[OutMsg::to(b"for 1", &to1), OutMsg::to(b"for 2", &to2)], &mut SendBatch::new(), 0)?;
+    /// assert_eq!((rx1.recv_vec(8)?, rx2.recv_vec(8)?), (b"for 1".to_vec(), b"for 2".to_vec()));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn to(data: &'a [u8], addr: &'a SockAddr) -> Self {
         OutMsg { data, addr: Some(addr), control: &[] }
     }
@@ -265,6 +432,16 @@ impl<'a> OutMsg<'a> {
 /// What [`Socket::send_many`] sends: an [`OutMsg`], or any byte buffer (`&[u8]`, `Vec<u8>`,
 /// a CAN frame ...) as a message for a connected socket — so a slice of frames goes out
 /// without building a slice of `OutMsg`s first.
+///
+/// ```
+/// use sock::{Family, SendBatch, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// // Byte buffers are messages for a connected socket as they are:
+/// let frames: Vec<Vec<u8>> = vec![vec![1; 8], vec![2; 8]];
+/// assert_eq!(a.send_many(&frames, &mut SendBatch::new(), 0)?, 2);
+/// assert_eq!(b.recv_vec(16)?, [1; 8]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait AsOutMsg {
     /// This value as one message.
     fn as_out_msg(&self) -> OutMsg<'_>;
@@ -284,6 +461,18 @@ impl<T: AsRef<[u8]>> AsOutMsg for T {
 
 /// Reusable header storage for [`Socket::send_many`]; it grows to the largest batch sent and
 /// then never allocates again.
+///
+/// ```
+/// use sock::{Family, SendBatch, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+/// let mut out = SendBatch::with_capacity(64);
+/// for round in 0..3u8 {
+///     let msgs = [[round; 4], [round; 4]];
+///     assert_eq!(a.send_many(&msgs, &mut out, 0)?, 2); // no allocation after the first
+/// }
+/// assert_eq!(b.recv_vec(8)?, [0; 4]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Default)]
 pub struct SendBatch {
     iovs: Vec<libc::iovec>,
@@ -305,11 +494,23 @@ impl std::fmt::Debug for SendBatch {
 
 impl SendBatch {
     /// Empty storage.
+    ///
+    /// ```
+    /// use sock::SendBatch;
+    /// let out = SendBatch::new(); // grows to the largest batch sent
+    /// assert_eq!(out.sent_len(0), None);
+    /// ```
     pub fn new() -> Self {
         SendBatch::default()
     }
 
     /// Storage for batches of up to `count` messages, allocated now.
+    ///
+    /// ```
+    /// use sock::SendBatch;
+    /// let out = SendBatch::with_capacity(1024); // the most one sendmmsg takes
+    /// assert_eq!(format!("{out:?}"), "SendBatch { capacity: 1024, sent: 0 }");
+    /// ```
     pub fn with_capacity(count: usize) -> Self {
         let mut b = SendBatch::default();
         b.grow(count);
@@ -324,6 +525,15 @@ impl SendBatch {
     }
 
     /// How many bytes of message `i` the last call sent.
+    ///
+    /// ```
+    /// use sock::{Family, SendBatch, Socket, Type};
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut out = SendBatch::new();
+    /// a.send_many(&[&b"abc"[..], &b"defgh"[..]], &mut out, 0)?;
+    /// assert_eq!((out.sent_len(0), out.sent_len(1), out.sent_len(2)), (Some(3), Some(5), None));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn sent_len(&self, i: usize) -> Option<usize> {
         (i < self.sent).then(|| self.hdrs[i].msg_len as usize)
     }
@@ -338,6 +548,19 @@ impl Socket {
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
     /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
     /// `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]), so none leaks.
+    ///
+    /// ```
+    /// use sock::{Family, RecvBatch, Socket, Type};
+    /// use std::time::Duration;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// b.set_timeout(Some(Duration::from_secs(1)))?; // waits for the first message only
+    /// let mut batch = RecvBatch::new(32, 256)?;
+    /// a.send(b"one")?;
+    /// a.send(b"two")?;
+    /// assert_eq!(b.recv_many(&mut batch, 0)?, 2);
+    /// assert_eq!(batch.get(1).unwrap().data, b"two");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_many(&self, batch: &mut RecvBatch, flags: impl Into<MsgFlags>) -> io::Result<usize> {
         let flags = flags.into().bits();
         let count = batch.capacity().min(MAX_BATCH);
@@ -363,11 +586,12 @@ impl Socket {
             };
             cvt(n)
         })? as usize;
-        for i in 0..n {
-            let namelen = batch.hdrs[i].msg_hdr.msg_namelen;
-            batch.addrs[i].set_len(namelen);
+        for (hdr, addr) in batch.hdrs[..n].iter().zip(batch.addrs.iter_mut()) {
+            addr.set_len(hdr.msg_hdr.msg_namelen);
         }
-        batch.adopt_fds(n);
+        if batch.control_size > 0 {
+            batch.adopt_fds(n);
+        }
         batch.received = n;
         Ok(n)
     }
@@ -375,6 +599,16 @@ impl Socket {
     /// Sends `msgs` with one `sendmmsg(2)` (at most 1024 per call); returns how many were sent
     /// (per-message byte counts in [`SendBatch::sent_len`]). Waits per the socket's mode until
     /// at least one can be sent.
+    ///
+    /// ```
+    /// use sock::{Family, OutMsg, SendBatch, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::SEQPACKET, None)?;
+    /// let mut out = SendBatch::new();
+    /// let msgs = [OutMsg::new(b"record 1"), OutMsg::new(b"record 2")];
+    /// assert_eq!(a.send_many(&msgs, &mut out, 0)?, 2); // one sendmmsg
+    /// assert_eq!((b.recv_vec(64)?, b.recv_vec(64)?), (b"record 1".to_vec(), b"record 2".to_vec()));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_many<M: AsOutMsg>(
         &self,
         msgs: &[M],
@@ -394,9 +628,10 @@ impl Socket {
         batch.grow(count);
         batch.sent = 0;
         let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
-            for (i, m) in msgs[..count].iter().map(AsOutMsg::as_out_msg).enumerate() {
-                batch.iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
-                let hdr = &mut batch.hdrs[i].msg_hdr;
+            let slots = batch.hdrs.iter_mut().zip(batch.iovs.iter_mut());
+            for (m, (hdr, iov)) in msgs[..count].iter().map(AsOutMsg::as_out_msg).zip(slots) {
+                *iov = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
+                let hdr = &mut hdr.msg_hdr;
                 match m.addr {
                     Some(a) => {
                         hdr.msg_name = a.as_ptr().cast_mut().cast();
@@ -407,7 +642,7 @@ impl Socket {
                         hdr.msg_namelen = 0;
                     }
                 }
-                hdr.msg_iov = &mut batch.iovs[i];
+                hdr.msg_iov = iov;
                 hdr.msg_iovlen = 1;
                 hdr.msg_control =
                     if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };

@@ -15,6 +15,18 @@ use crate::wait::{self, Deadline, Interest};
 
 /// Which halves of a connection [`Socket::shutdown`] closes (`SHUT_RD`, `SHUT_WR`,
 /// `SHUT_RDWR`).
+///
+/// ```
+/// use sock::{Family, Shutdown, Socket, Type};
+/// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+/// a.send_all(b"request")?;
+/// a.shutdown(Shutdown::Write)?; // the peer reads to end of stream...
+/// assert_eq!(b.recv_vec(64)?, b"request");
+/// assert_eq!(b.recv_vec(64)?, b"");
+/// b.send_all(b"reply")?; // ...and can still answer
+/// assert_eq!(a.recv_vec(64)?, b"reply");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Shutdown {
     /// `SHUT_RD`: no more receiving.
@@ -27,6 +39,12 @@ pub enum Shutdown {
 
 impl Shutdown {
     /// The `SHUT_*` value.
+    ///
+    /// ```
+    /// use sock::consts::{SHUT_RD, SHUT_RDWR, SHUT_WR};
+    /// use sock::Shutdown;
+    /// assert_eq!([Shutdown::Read.raw(), Shutdown::Write.raw(), Shutdown::Both.raw()], [SHUT_RD, SHUT_WR, SHUT_RDWR]);
+    /// ```
     pub fn raw(self) -> c_int {
         match self {
             Shutdown::Read => consts::SHUT_RD,
@@ -36,6 +54,13 @@ impl Shutdown {
     }
 
     /// The direction for a `SHUT_*` value; anything else is `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::{consts::SHUT_WR, Shutdown};
+    /// assert_eq!(Shutdown::from_raw(SHUT_WR)?, Shutdown::Write);
+    /// assert_eq!(Shutdown::from_raw(7).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_raw(how: c_int) -> io::Result<Shutdown> {
         match how {
             consts::SHUT_RD => Ok(Shutdown::Read),
@@ -64,6 +89,17 @@ impl Socket {
     ///
     /// An address of another family (say a UNIX path given to an INET socket) is
     /// `InvalidInput` before any syscall, as are all of [`Socket::check_addr_family`]'s cases.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.bind(("127.0.0.1", 0))?; // port 0: the kernel picks one
+    /// assert_ne!(s.local_addr()?.as_socket().unwrap().port(), 0);
+    /// // An address of another family is refused before any syscall:
+    /// let unix = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// assert_eq!(unix.bind(("127.0.0.1", 0)).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "bind", ""))?;
         self.check_addr_family(&addr, "bind")?;
@@ -71,6 +107,15 @@ impl Socket {
     }
 
     /// `socket.listen(backlog)`; `None` is `min(SOMAXCONN, 128)`, a negative backlog is 0.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let server = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// server.bind(("127.0.0.1", 0))?;
+    /// server.listen(None)?; // CPython's default backlog
+    /// assert!(server.accept_conn()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn listen(&self, backlog: Option<i32>) -> io::Result<()> {
         let backlog = backlog.unwrap_or(DEFAULT_BACKLOG).max(0);
         self.s2().listen(backlog).map_err(|e| crate::context(e, "listen", format_args!("backlog {backlog}")))
@@ -81,6 +126,20 @@ impl Socket {
     ///
     /// On AF_ALG the address is empty: the kernel cannot name an operation socket's peer, so
     /// (like CPython) no address buffer is passed.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let server = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// server.bind(("127.0.0.1", 0))?;
+    /// server.listen(None)?;
+    /// let client = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// client.connect(&server.local_addr()?)?;
+    /// let (conn, peer) = server.accept()?;
+    /// assert_eq!(peer, client.local_addr()?);
+    /// conn.send_all(b"welcome")?;
+    /// assert_eq!(client.recv_vec(16)?, b"welcome");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn accept(&self) -> io::Result<(Socket, SockAddr)> {
         let want_addr = self.family() != crate::Family::ALG;
         let (fd, addr) = self.call("accept", Interest::Read, || sys::accept(self.as_fd(), want_addr))?;
@@ -93,6 +152,18 @@ impl Socket {
     /// blocking, it waits as long as it takes; non-blocking, it returns the kernel's
     /// `EINPROGRESS` error. A connect interrupted by a signal is never repeated: it waits for
     /// the connection under way and reads its outcome from `SO_ERROR`.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let server = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// server.bind(("127.0.0.1", 0))?;
+    /// server.listen(None)?;
+    /// let client = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// client.set_timeout_secs(5.0)?;
+    /// client.connect(&server.local_addr()?)?;
+    /// assert_eq!(client.peer_addr()?, server.local_addr()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn connect<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "connect", ""))?;
         self.check_addr_family(&addr, "connect")?;
@@ -102,6 +173,15 @@ impl Socket {
     /// `socket.connect_ex(address)`: like [`Socket::connect`] but the outcome of the connect
     /// itself comes back as an errno value (0 on success, `EWOULDBLOCK` on timeout); only a
     /// bad address is an `Err`.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let closed = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// closed.bind(("127.0.0.1", 0))?; // bound but not listening: connecting is refused
+    /// let client = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// assert_eq!(client.connect_ex(&closed.local_addr()?)?, libc::ECONNREFUSED);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn connect_ex<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<i32> {
         let addr = addr.to_sock_addr(self).map_err(|e| crate::context(e, "connect_ex", ""))?;
         self.check_addr_family(&addr, "connect_ex")?;
@@ -190,12 +270,36 @@ impl Socket {
     }
 
     /// Reads and clears `SO_ERROR`: the pending asynchronous error, if any.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let closed = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// closed.bind(("127.0.0.1", 0))?;
+    /// let client = Socket::new(Family::INET, Type::STREAM, None)?;
+    /// client.set_blocking(false)?;
+    /// let _ = client.connect(&closed.local_addr()?); // EINPROGRESS or already refused
+    /// sock::wait::poll_once(client.as_fd(), sock::wait::Interest::Write, None)?;
+    /// // Asynchronous errors wait in SO_ERROR, which a read also clears:
+    /// let pending = client.take_error()?.map(|e| e.raw_os_error());
+    /// assert!(matches!(pending, Some(Some(libc::ECONNREFUSED)) | None));
+    /// assert!(client.take_error()?.is_none());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn take_error(&self) -> io::Result<Option<io::Error>> {
         let code = self.getsockopt_int(consts::SOL_SOCKET, consts::SO_ERROR)?;
         Ok((code != 0).then(|| io::Error::from_raw_os_error(code)))
     }
 
     /// `socket.shutdown(how)`.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// a.shutdown(std::net::Shutdown::Write)?; // std's enum works too
+    /// assert_eq!(b.recv_vec(8)?, b""); // end of stream
+    /// assert_eq!(sock::errno(&a.send(b"late").unwrap_err()), Some(libc::EPIPE));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn shutdown(&self, how: impl Into<Shutdown>) -> io::Result<()> {
         let how = match how.into() {
             Shutdown::Read => std::net::Shutdown::Read,
@@ -207,11 +311,33 @@ impl Socket {
 
     /// `socket.getsockname()`: this socket's own address, raw (decode it with the family
     /// crate, or `sock::Addr` in the facade).
+    ///
+    /// ```
+    /// use sock::{Addr, Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.bind(("127.0.0.1", 0))?;
+    /// let raw = s.local_addr()?;
+    /// assert!(raw.as_socket().unwrap().ip().is_loopback());
+    /// // Typed, through the facade's decoder of every family:
+    /// assert_eq!(Addr::decode(&raw), Addr::Inet(raw.as_socket().unwrap()));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn local_addr(&self) -> io::Result<SockAddr> {
         sys::sockname(self.as_fd(), false)
     }
 
     /// `socket.getpeername()`: the connected peer's address.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let a = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// a.bind(("127.0.0.1", 0))?;
+    /// let b = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// assert_eq!(sock::errno(&b.peer_addr().unwrap_err()), Some(libc::ENOTCONN));
+    /// b.connect(&a.local_addr()?)?;
+    /// assert_eq!(b.peer_addr()?, a.local_addr()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn peer_addr(&self) -> io::Result<SockAddr> {
         sys::sockname(self.as_fd(), true)
     }

@@ -8,6 +8,7 @@ use super::Socket;
 use crate::kinds::{Family, Protocol, Type};
 
 impl AsFd for Socket {
+    #[inline]
     fn as_fd(&self) -> BorrowedFd<'_> {
         Socket::as_fd(self)
     }
@@ -16,12 +17,14 @@ impl AsFd for Socket {
 /// So that APIs generic over "anything that holds a socket" (`AsRef<Socket>`: typed protocol
 /// sockets, [`SockRef`](crate::SockRef), the async wrappers) take a plain `Socket` too.
 impl AsRef<Socket> for Socket {
+    #[inline]
     fn as_ref(&self) -> &Socket {
         self
     }
 }
 
 impl AsRawFd for Socket {
+    #[inline]
     fn as_raw_fd(&self) -> RawFd {
         self.fileno()
     }
@@ -132,11 +135,34 @@ impl Socket {
 
     /// `socket.makefile('wb')`: a buffered writer that sends through this socket under its
     /// current mode. Remember to `flush` (dropping flushes too, ignoring errors).
+    ///
+    /// ```
+    /// use std::io::Write;
+    /// let (a, b) = sock::Socket::pair(sock::Family::UNIX, sock::Type::STREAM, None)?;
+    /// let mut w = a.makefile_writer();
+    /// write!(w, "{} {}", "many small", "writes")?;
+    /// w.flush()?; // one send
+    /// assert_eq!(b.recv_vec(64)?, b"many small writes");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn makefile_writer(&self) -> BufWriter<&Socket> {
         BufWriter::new(self)
     }
 
     /// `socket.makefile('rwb')`: both.
+    ///
+    /// ```
+    /// use std::io::{BufRead, Write};
+    /// let (a, b) = sock::Socket::pair(sock::Family::UNIX, sock::Type::STREAM, None)?;
+    /// let (mut reader, mut writer) = a.makefile();
+    /// b.send_all(b"PING\n")?;
+    /// let mut line = String::new();
+    /// reader.read_line(&mut line)?;
+    /// writer.write_all(if line == "PING\n" { b"PONG\n" } else { b"????\n" })?;
+    /// writer.flush()?;
+    /// assert_eq!(b.recv_vec(8)?, b"PONG\n");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn makefile(&self) -> (BufReader<&Socket>, BufWriter<&Socket>) {
         (self.makefile_reader(), self.makefile_writer())
     }

@@ -24,7 +24,7 @@ use crate::wait::{self, Deadline, Interest};
 pub use batch::{AsOutMsg, BatchMsg, OutMsg, RecvBatch, SendBatch};
 pub use conn::{Shutdown, DEFAULT_BACKLOG};
 pub use io::zeroed_vec;
-pub use msg::{rights_fds, AncData, RecvMsg, RecvMsgOwned};
+pub use msg::{rights_fds, AncData, RecvMeta, RecvMsg, RecvMsgOwned};
 pub use opts::{OptValue, SockOpt, GETSOCKOPT_MAX_BUFLEN};
 pub use sendfile::file_range_end;
 pub use sockref::SockRef;
@@ -143,6 +143,18 @@ impl Socket {
     /// that timeout, again as in CPython.
     ///
     /// Fails with `ENOTSOCK` if the fd is not a socket.
+    ///
+    /// ```
+    /// use sock::{Family, Mode, Socket, Type};
+    /// use std::os::fd::OwnedFd;
+    /// let std_sock = std::net::TcpListener::bind("127.0.0.1:0")?;
+    /// let s = Socket::from_fd(OwnedFd::from(std_sock))?;
+    /// assert_eq!((s.family(), s.ty(), s.mode()), (Family::INET, Type::STREAM, Mode::Blocking));
+    /// assert!(s.accept_conn()?); // still the listener it was
+    /// let file = std::fs::File::open("/proc/self/exe")?;
+    /// assert_eq!(sock::errno(&Socket::from_fd(file.into()).unwrap_err()), Some(libc::ENOTSOCK));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_fd(fd: OwnedFd) -> stdio::Result<Socket> {
         Socket::from_fd_with(fd, None, None, None)
     }
@@ -150,6 +162,16 @@ impl Socket {
     /// Like [`Socket::from_fd`], with any of family, type and protocol given instead of read.
     /// The fd is always checked to be a socket (`ENOTSOCK` otherwise), even when all three
     /// are given, as CPython does.
+    ///
+    /// ```
+    /// use sock::{Family, Protocol, Socket, Type};
+    /// use std::os::fd::OwnedFd;
+    /// let udp = std::net::UdpSocket::bind("127.0.0.1:0")?;
+    /// // The protocol is given; family and type are read from the kernel.
+    /// let s = Socket::from_fd_with(OwnedFd::from(udp), None, None, Some(Protocol::UDP))?;
+    /// assert_eq!((s.family(), s.ty(), s.protocol()), (Family::INET, Type::DGRAM, Protocol::UDP));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_fd_with(
         fd: OwnedFd,
         family: Option<Family>,
@@ -208,26 +230,76 @@ impl Socket {
     }
 
     /// The address family (`socket.family`).
+    ///
+    /// ```
+    /// use sock::consts::AF_INET6;
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(AF_INET6, Type::DGRAM, None)?;
+    /// assert_eq!(s.family(), Family::INET6);
+    /// assert_eq!(s.family().raw(), AF_INET6);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn family(&self) -> Family {
         self.family
     }
 
     /// The socket type without `SOCK_NONBLOCK`/`SOCK_CLOEXEC` (`socket.type`).
+    ///
+    /// ```
+    /// use sock::consts::{SOCK_NONBLOCK, SOCK_STREAM};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, SOCK_STREAM | SOCK_NONBLOCK, 0)?;
+    /// assert_eq!(s.ty(), Type::STREAM); // the flag bits are not part of the type
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn ty(&self) -> Type {
         self.ty
     }
 
     /// The protocol (`socket.proto`).
+    ///
+    /// ```
+    /// use sock::consts::{AF_INET, IPPROTO_UDP, SOCK_DGRAM};
+    /// use sock::{Protocol, Socket};
+    /// let s = Socket::new(AF_INET, SOCK_DGRAM, IPPROTO_UDP)?;
+    /// assert_eq!(s.protocol(), Protocol::UDP);
+    /// assert_eq!(Socket::new(AF_INET, SOCK_DGRAM, 0)?.protocol(), Protocol::DEFAULT);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn protocol(&self) -> Protocol {
         self.protocol
     }
 
     /// The raw fd (`socket.fileno()`); it stays owned by this socket.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::os::fd::AsRawFd;
+    /// let s = Socket::new(Family::UNIX, Type::STREAM, None)?;
+    /// assert!(s.fileno() >= 0);
+    /// assert_eq!(s.fileno(), s.as_raw_fd());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn fileno(&self) -> RawFd {
         self.fd.as_raw_fd()
     }
 
     /// The current [`Mode`].
+    ///
+    /// ```
+    /// use sock::{Family, Mode, Socket, Type};
+    /// use std::time::Duration;
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// assert_eq!(s.mode(), Mode::Blocking);
+    /// s.set_timeout(Some(Duration::from_secs(1)))?;
+    /// assert_eq!(s.mode(), Mode::Timeout(Duration::from_secs(1)));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn mode(&self) -> Mode {
         self.mode.get()
     }
@@ -236,6 +308,15 @@ impl Socket {
     ///
     /// On a [`SockRef`] this is `InvalidInput` unless the fd's flag already matches: the
     /// borrowed fd's flags belong to its owner.
+    ///
+    /// ```
+    /// use sock::{Family, Mode, Socket, Type};
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// a.set_mode(Mode::NonBlocking)?;
+    /// assert_eq!(a.recv(&mut [0u8; 1]).unwrap_err().kind(), std::io::ErrorKind::WouldBlock);
+    /// assert!(!a.blocking());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_mode(&self, mode: Mode) -> stdio::Result<()> {
         if self.borrowed && fd_is_nonblocking(self.as_fd())? != mode.fd_nonblocking() {
             return Err(borrowed_flags("set_mode"));
@@ -258,6 +339,17 @@ impl Socket {
 
     /// `socket.settimeout()`: `None` blocks, zero is non-blocking, anything else is the time
     /// each call may take in all.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::time::{Duration, Instant};
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// a.set_timeout(Some(Duration::from_millis(20)))?;
+    /// let start = Instant::now();
+    /// let e = a.recv(&mut [0u8; 1]).unwrap_err();
+    /// assert!(sock::is_timeout(&e) && start.elapsed() >= Duration::from_millis(20));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_timeout(&self, timeout: Option<Duration>) -> stdio::Result<()> {
         self.set_mode(Mode::from_timeout(timeout))
     }
@@ -294,23 +386,60 @@ impl Socket {
     }
 
     /// `socket.gettimeout()`: `None` when blocking, zero when non-blocking.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::time::Duration;
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// assert_eq!(s.timeout(), None); // blocking
+    /// s.set_blocking(false)?;
+    /// assert_eq!(s.timeout(), Some(Duration::ZERO));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn timeout(&self) -> Option<Duration> {
         self.mode().timeout()
     }
 
     /// `socket.setblocking(flag)`: `true` is `set_timeout(None)`, `false` is
     /// `set_timeout(Some(ZERO))`.
+    ///
+    /// ```
+    /// use sock::{Family, Mode, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.set_blocking(false)?;
+    /// assert_eq!(s.mode(), Mode::NonBlocking);
+    /// s.set_blocking(true)?;
+    /// assert_eq!(s.mode(), Mode::Blocking);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_blocking(&self, blocking: bool) -> stdio::Result<()> {
         self.set_mode(if blocking { Mode::Blocking } else { Mode::NonBlocking })
     }
 
     /// `socket.getblocking()`: `false` only in non-blocking mode (a timeout counts as blocking,
     /// as in CPython).
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.set_timeout_secs(1.0)?;
+    /// assert!(s.blocking()); // a timeout counts as blocking, as in CPython
+    /// s.set_timeout_secs(0.0)?;
+    /// assert!(!s.blocking());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn blocking(&self) -> bool {
         self.mode() != Mode::NonBlocking
     }
 
     /// `socket.get_inheritable()`: whether the fd survives `exec` (it does not by default).
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// assert!(!s.inheritable()?); // close-on-exec by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn inheritable(&self) -> stdio::Result<bool> {
         let flags = nix::fcntl::fcntl(&self.fd, nix::fcntl::FcntlArg::F_GETFD).map_err(stdio::Error::from)?;
         Ok(!nix::fcntl::FdFlag::from_bits_retain(flags).contains(nix::fcntl::FdFlag::FD_CLOEXEC))
@@ -318,6 +447,14 @@ impl Socket {
 
     /// `socket.set_inheritable()`: clears or sets `FD_CLOEXEC` (`InvalidInput` on a
     /// [`SockRef`]: the borrowed fd's flags belong to its owner).
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// s.set_inheritable(true)?; // a child started with exec keeps the fd
+    /// assert!(s.inheritable()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_inheritable(&self, inheritable: bool) -> stdio::Result<()> {
         if self.borrowed {
             return Err(borrowed_flags("set_inheritable"));
@@ -327,6 +464,18 @@ impl Socket {
 
     /// `socket.dup()`: a new socket on a duplicate fd (close-on-exec) with the same family,
     /// type, protocol and mode.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// let a2 = a.dup()?;
+    /// assert_ne!(a2.fileno(), a.fileno());
+    /// assert!(!a2.inheritable()?);
+    /// drop(a); // the duplicate keeps the connection open
+    /// a2.send(b"still here")?;
+    /// assert_eq!(b.recv_vec(16)?, b"still here");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dup(&self) -> stdio::Result<Socket> {
         let fd = self.fd.try_clone()?;
         Ok(Socket {
@@ -341,6 +490,17 @@ impl Socket {
     }
 
     /// `socket.detach()`: gives up ownership of the fd without closing it.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::os::fd::{FromRawFd, OwnedFd};
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// let raw = s.detach(); // not closed: the caller owns it now
+    /// // SAFETY: `raw` is an open fd that nothing else owns.
+    /// let back = Socket::from_fd(unsafe { OwnedFd::from_raw_fd(raw) })?;
+    /// assert_eq!(back.fileno(), raw);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn detach(self) -> RawFd {
         self.fd.into_raw_fd()
     }
@@ -348,11 +508,31 @@ impl Socket {
     /// `socket.close()`: closes the fd and reports what `close(2)` said (dropping a socket
     /// closes it too, silently). `ECONNRESET` is not an error, as in CPython. Ownership makes a
     /// second close of the same socket impossible.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// a.close()?;
+    /// assert_eq!(b.recv_vec(16)?, b""); // the peer sees end of stream
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn close(self) -> stdio::Result<()> {
         close(self.fd)
     }
 
     /// Borrows the fd.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::os::fd::AsRawFd;
+    /// let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// let fd = s.as_fd();
+    /// assert_eq!(fd.as_raw_fd(), s.fileno());
+    /// let twin = fd.try_clone_to_owned()?; // as `dup` does
+    /// assert_ne!(twin.as_raw_fd(), s.fileno());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn as_fd(&self) -> BorrowedFd<'_> {
         self.fd.as_fd()
     }
@@ -377,11 +557,29 @@ impl Socket {
         interest: Interest,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, &mut Deadline::new(), what, op)
+        wait::call_once(self.fd.as_fd(), || self.mode(), interest, what, op)
     }
 
     /// Like [`Socket::call`] for an operation made with `flags`: `MSG_DONTWAIT` makes this one
     /// call non-blocking whatever the socket's mode (it never waits on `EAGAIN`).
+    ///
+    /// ```
+    /// use sock::consts::MSG_DONTWAIT;
+    /// use sock::{wait::Interest, Family, Socket, Type};
+    /// use std::time::Duration;
+    /// let (a, _b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.set_timeout(Some(Duration::from_millis(20)))?;
+    /// // A family crate's own receive call, made with the caller's flags.
+    /// let recv = |flags| {
+    ///     a.call_flags("my_recv", Interest::Read, flags, || {
+    ///         // SAFETY: a zero-length read into no buffer.
+    ///         sock::core::cvt(unsafe { libc::recv(a.fileno(), std::ptr::null_mut(), 0, flags) })
+    ///     })
+    /// };
+    /// assert_eq!(recv(0).unwrap_err().to_string(), "my_recv: timed out"); // waited 20 ms
+    /// assert_eq!(recv(MSG_DONTWAIT).unwrap_err().kind(), std::io::ErrorKind::WouldBlock); // at once
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
     pub fn call_flags<T>(
         &self,
@@ -390,7 +588,7 @@ impl Socket {
         flags: c_int,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, &mut Deadline::new(), what, op)
+        wait::call_once(self.fd.as_fd(), || self.mode_for(flags), interest, what, op)
     }
 
     /// The mode one call with `flags` runs in.
@@ -412,6 +610,23 @@ impl Socket {
     }
 
     /// Runs `op` under this socket's mode with a deadline shared by several calls.
+    ///
+    /// ```
+    /// use sock::wait::{Deadline, Interest};
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::time::Duration;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.set_timeout(Some(Duration::from_millis(30)))?;
+    /// b.send(b"one")?;
+    /// // Two receives that share the socket's one timeout (as `send_all` shares it between chunks).
+    /// let mut deadline = Deadline::new();
+    /// let mut recv = |buf: &mut [u8]| {
+    ///     a.call_with_deadline("recv_two", Interest::Read, &mut deadline, || a.recv_with_flags(buf, MsgFlags::DONTWAIT))
+    /// };
+    /// assert_eq!(recv(&mut [0u8; 8])?, 3);
+    /// assert!(sock::is_timeout(&recv(&mut [0u8; 8]).unwrap_err()));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[inline]
     pub fn call_with_deadline<T>(
         &self,
@@ -420,7 +635,7 @@ impl Socket {
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode(), interest, deadline, what, op)
+        wait::call(self.fd.as_fd(), || self.mode(), interest, deadline, what, op)
     }
 
     /// [`Socket::call_with_deadline`] honouring `MSG_DONTWAIT` in `flags`.
@@ -433,7 +648,7 @@ impl Socket {
         deadline: &mut Deadline,
         op: impl FnMut() -> stdio::Result<T>,
     ) -> stdio::Result<T> {
-        wait::call(self.fd.as_fd(), self.mode_for(flags), interest, deadline, what, op)
+        wait::call(self.fd.as_fd(), || self.mode_for(flags), interest, deadline, what, op)
     }
 }
 
@@ -481,6 +696,13 @@ impl std::fmt::Debug for Socket {
 
 /// `socket.close(fd)`: closes an fd, reporting what `close(2)` said; `ECONNRESET` is ignored
 /// as in CPython. `close(2)` is not retried on `EINTR` (the fd is gone either way on Linux).
+///
+/// ```
+/// use std::os::fd::OwnedFd;
+/// let udp = std::net::UdpSocket::bind("127.0.0.1:0")?;
+/// sock::close(OwnedFd::from(udp))?; // close(2)'s own error would come back here
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn close(fd: OwnedFd) -> stdio::Result<()> {
     let raw = fd.into_raw_fd();
     // SAFETY: `raw` came from an `OwnedFd` we consumed, so we are its only owner and it is
@@ -580,6 +802,15 @@ fn cmsg_cloexec_for(family: Family) -> c_int {
 }
 
 /// `socket.has_ipv6`: whether this system can create IPv6 sockets.
+///
+/// ```
+/// use sock::{Family, Socket, Type};
+/// if sock::has_ipv6() {
+///     let s = Socket::new(Family::INET6, Type::DGRAM, None)?;
+///     assert_eq!(s.family(), Family::INET6);
+/// }
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn has_ipv6() -> bool {
     socket2::Socket::new(socket2::Domain::IPV6, socket2::Type::DGRAM, None).is_ok()
 }

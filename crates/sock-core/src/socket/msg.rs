@@ -16,6 +16,21 @@ use crate::sys;
 use crate::wait::Interest;
 
 /// What one `recvmsg(2)` returned besides the data itself.
+///
+/// ```
+/// use sock::{Family, Socket, Type};
+/// use std::io::IoSliceMut;
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// tx.bind(("127.0.0.1", 0))?;
+/// tx.send_to(b"header+body", &rx.local_addr()?)?;
+/// let (mut head, mut body) = ([0u8; 7], [0u8; 16]);
+/// let msg = rx.recv_msg(&mut [IoSliceMut::new(&mut head), IoSliceMut::new(&mut body)], &mut [], 0)?;
+/// assert_eq!((msg.bytes, &head, &body[..4]), (11, b"header+", &b"body"[..]));
+/// assert_eq!((msg.control_len, msg.addr), (0, tx.local_addr()?));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct RecvMsg {
     /// Bytes received into the buffers (with `MSG_TRUNC` on a datagram socket, the datagram's
@@ -31,18 +46,98 @@ pub struct RecvMsg {
 
 impl RecvMsg {
     /// `MSG_TRUNC`: the datagram was longer than the buffers.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.send(b"a long datagram")?;
+    /// let msg = b.recv_msg(&mut [IoSliceMut::new(&mut [0u8; 4])], &mut [], 0)?;
+    /// assert!(msg.is_truncated()); // the rest of the datagram is gone
+    /// assert_eq!(msg.bytes, 4);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_truncated(&self) -> bool {
         self.flags.contains(MsgFlags::TRUNC)
     }
 
     /// `MSG_CTRUNC`: some ancillary data did not fit the control buffer. Not an error, as in
     /// CPython; the items that fit are still in the buffer.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// let mut small = [0u8; 8]; // too small for one SCM_RIGHTS item
+    /// let msg = b.recv_msg(&mut [IoSliceMut::new(&mut [0u8; 1])], &mut small, 0)?;
+    /// assert!(msg.is_control_truncated()); // not an error, as in CPython
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn is_control_truncated(&self) -> bool {
+        self.flags.contains(MsgFlags::CTRUNC)
+    }
+}
+
+/// What one `recvmsg(2)` returned besides the data and the address:
+/// [`Socket::recv_msg_addr`]'s result (the same fields as [`RecvMsg`] without its address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecvMeta {
+    /// Bytes received into the buffers.
+    pub bytes: usize,
+    /// How much of the control buffer the kernel filled: parse `&control[..control_len]`.
+    pub control_len: usize,
+    /// `msg_flags`: `MSG_TRUNC`, `MSG_CTRUNC`, `MSG_EOR`, `MSG_OOB`, `MSG_ERRQUEUE`.
+    pub flags: MsgFlags,
+}
+
+impl RecvMeta {
+    /// `MSG_TRUNC`: the datagram was longer than the buffers.
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// a.send(b"a long datagram")?;
+    /// let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut [0u8; 4])], &mut [], MsgFlags::NONE, None)?;
+    /// assert!(meta.is_truncated());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn is_truncated(&self) -> bool {
+        self.flags.contains(MsgFlags::TRUNC)
+    }
+
+    /// `MSG_CTRUNC`: some ancillary data did not fit the control buffer (not an error).
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin()], 0, None)?;
+    /// let mut tiny = [0u8; 4]; // no room for the SCM_RIGHTS item
+    /// let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut [0u8; 1])], &mut tiny, MsgFlags::NONE, None)?;
+    /// assert!(meta.is_control_truncated());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_control_truncated(&self) -> bool {
         self.flags.contains(MsgFlags::CTRUNC)
     }
 }
 
 /// One ancillary item of [`RecvMsgOwned`].
+///
+/// ```
+/// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+/// use sock::{Family, Socket, Type};
+/// use std::io::IoSlice;
+/// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+/// sock::send_fds(&a, &[IoSlice::new(b"x")], &[std::io::stdin(), std::io::stdin()], 0, None)?;
+/// let msg = b.recv_msg_vec(1, 64, 0)?;
+/// let item = &msg.ancdata[0];
+/// assert_eq!((item.level, item.ty, item.data.len(), item.truncated), (SOL_SOCKET, SCM_RIGHTS, 8, false));
+/// assert_eq!(item.fds.len(), 2); // owned: closed when `msg` drops
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct AncData {
     /// `cmsg_level`.
@@ -84,6 +179,19 @@ impl<'a> From<&'a AncData> for Cmsg<'a> {
 }
 
 /// CPython's `recvmsg()` result: owned data, ancillary items, `msg_flags` and the address.
+///
+/// ```
+/// use sock::{Family, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// tx.bind(("127.0.0.1", 0))?;
+/// tx.send_to(b"ping", &rx.local_addr()?)?;
+/// let msg = rx.recv_msg_vec(64, 0, 0)?;
+/// assert_eq!((msg.data.as_slice(), msg.addr), (&b"ping"[..], tx.local_addr()?));
+/// assert!(msg.ancdata.is_empty() && msg.flags.is_empty());
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct RecvMsgOwned {
     /// The bytes received.
@@ -122,6 +230,11 @@ impl RecvMsgOwned {
 }
 
 /// The fd numbers in an `SCM_RIGHTS` item's data: whole native ints only.
+///
+/// ```
+/// let data: Vec<u8> = [5i32, 6].iter().flat_map(|fd| fd.to_ne_bytes()).chain([7u8, 0]).collect();
+/// assert_eq!(sock::rights_fds(&data).collect::<Vec<_>>(), [5, 6]); // the partial int is dropped
+/// ```
 pub fn rights_fds(data: &[u8]) -> impl Iterator<Item = c_int> + '_ {
     data.chunks_exact(std::mem::size_of::<c_int>())
         .map(|c| c_int::from_ne_bytes(c.try_into().expect("chunks_exact yields whole ints")))
@@ -153,43 +266,111 @@ impl Socket {
     /// passed fds never leak into child processes (other families cannot pass fds, and some
     /// reject the flag). Parse the ancillary data with
     /// [`CmsgIter::new(&control[..msg.control_len])`](crate::cmsg::CmsgIter).
+    ///
+    /// ```
+    /// use sock::cmsg::{cmsg_space, CmsgIter};
+    /// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"fd")], &[std::io::stdin()], 0, None)?;
+    /// let (mut data, mut control) = ([0u8; 8], vec![0u8; cmsg_space(4)?]);
+    /// let msg = b.recv_msg(&mut [IoSliceMut::new(&mut data)], &mut control, 0)?;
+    /// let item = CmsgIter::new(&control[..msg.control_len]).next().unwrap();
+    /// assert_eq!((msg.bytes, item.level, item.ty), (2, SOL_SOCKET, SCM_RIGHTS));
+    /// let fd: i32 = item.value().unwrap(); // a raw fd number: close it, or use recv_msg_fds
+    /// assert!(fd >= 0);
+    /// # unsafe { libc::close(fd) };
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_msg(
         &self,
         bufs: &mut [IoSliceMut<'_>],
         control: &mut [u8],
         flags: impl Into<MsgFlags>,
     ) -> io::Result<RecvMsg> {
-        let flags = flags.into().bits();
+        let mut addr = SockAddr::empty();
+        let meta = self.recv_msg_addr(bufs, control, flags, Some(&mut addr))?;
+        Ok(RecvMsg { bytes: meta.bytes, control_len: meta.control_len, flags: meta.flags, addr })
+    }
+
+    /// [`recv_msg`](Socket::recv_msg) writing the sender's address into `addr` (a buffer the
+    /// caller reuses), or not asking for it at all with `None`: the allocation- and copy-free
+    /// form for hot loops (it returns only [`RecvMeta`], a few words, where `RecvMsg` carries a
+    /// whole address).
+    ///
+    /// ```
+    /// use sock::{Family, MsgFlags, Socket, Type};
+    /// use std::io::IoSliceMut;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut buf = [0u8; 16];
+    /// for _ in 0..3 {
+    ///     a.send(b"tick")?;
+    ///     let meta = b.recv_msg_addr(&mut [IoSliceMut::new(&mut buf)], &mut [], MsgFlags::NONE, None)?;
+    ///     assert_eq!((meta.bytes, meta.control_len, meta.is_truncated()), (4, 0, false));
+    /// }
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
+    pub fn recv_msg_addr(
+        &self,
+        bufs: &mut [IoSliceMut<'_>],
+        control: &mut [u8],
+        flags: impl Into<MsgFlags>,
+        mut addr: Option<&mut SockAddr>,
+    ) -> io::Result<RecvMeta> {
+        let asked = flags.into().bits();
         if control.len() > LIMIT {
             return Err(invalid_input("control", "invalid ancillary data buffer length"));
         }
-        let mut addr = SockAddr::empty();
-        let asked = flags;
-        let flags = flags | self.cloexec_flag();
-        let (bytes, msg) = self.call_flags("recvmsg", Interest::Read, flags, || {
+        let flags = asked | self.cloexec_flag();
+        let msg = self.call_flags("recvmsg", Interest::Read, flags, || {
+            let name =
+                addr.as_deref_mut().map(|a| (a.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t));
             let mut msg = build_msghdr(
-                Some((addr.storage_mut_ptr().cast(), crate::addr::SOCKADDR_MAX as libc::socklen_t)),
+                name,
                 // `IoSliceMut` is guaranteed ABI-compatible with `iovec` on Unix.
                 bufs.as_mut_ptr().cast::<libc::iovec>(),
                 bufs.len(),
                 (control.as_mut_ptr().cast(), control.len()),
             );
-            // `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage, the caller's `bufs`
-            // (`IoSliceMut` is ABI-compatible with `iovec`) and `control`, with true lengths.
+            // `msg` was just built from `addr`'s SOCKADDR_MAX-byte storage (or no name), the
+            // caller's `bufs` (`IoSliceMut` is ABI-compatible with `iovec`) and `control`,
+            // with true lengths.
             // SAFETY: all are exclusively borrowed and alive for this call.
             let n = unsafe { sys::recvmsg(self.as_fd(), &mut msg, flags)? };
-            Ok((n, msg))
+            Ok((n, msg.msg_namelen, msg.msg_controllen, msg.msg_flags))
         })?;
-        addr.set_len(msg.msg_namelen);
+        let (bytes, namelen, controllen, msg_flags) = msg;
+        if let Some(addr) = addr {
+            addr.set_len(namelen);
+        }
         #[allow(clippy::unnecessary_cast)] // msg_controllen is size_t on glibc, socklen_t on musl
-        let control_len = if msg.msg_control.is_null() { 0 } else { (msg.msg_controllen as usize).min(control.len()) };
+        let control_len = if control.is_empty() { 0 } else { (controllen as usize).min(control.len()) };
         // Linux echoes MSG_CMSG_CLOEXEC in msg_flags; report it only if the caller asked.
-        let out_flags = msg.msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
-        Ok(RecvMsg { bytes, control_len, flags: MsgFlags::from_bits(out_flags), addr })
+        let out_flags = msg_flags & !(consts::MSG_CMSG_CLOEXEC & !asked);
+        Ok(RecvMeta { bytes, control_len, flags: MsgFlags::from_bits(out_flags) })
     }
 
     /// Like [`Socket::recv_msg`], and also takes ownership of every fd that arrived in
     /// `SCM_RIGHTS` items (whole ints only), so none can leak whatever the caller does next.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::{IoSlice, IoSliceMut, Read, Write};
+    /// use std::os::unix::net::UnixStream;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
+    /// let (mut mine, theirs) = UnixStream::pair()?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"here")], &[theirs], 0, None)?;
+    /// let (mut data, mut control) = ([0u8; 4], [0u8; 64]);
+    /// let (_, mut fds) = b.recv_msg_fds(&mut [IoSliceMut::new(&mut data)], &mut control, 0)?;
+    /// let mut passed = UnixStream::from(fds.remove(0)); // owned: no fd can leak
+    /// mine.write_all(b"through the passed fd")?;
+    /// let mut buf = [0u8; 32];
+    /// let n = passed.read(&mut buf)?;
+    /// assert_eq!(&buf[..n], b"through the passed fd");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_msg_fds(
         &self,
         bufs: &mut [IoSliceMut<'_>],
@@ -214,6 +395,17 @@ impl Socket {
     /// `socket.recvmsg(bufsize, ancbufsize, flags)`: owned data and ancillary items. Received
     /// fds come as `OwnedFd`s in [`AncData::fds`]. Sizes that cannot be allocated, or an
     /// `ancbufsize` beyond `i32::MAX`, are `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::IoSlice;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// sock::send_fds(&a, &[IoSlice::new(b"with an fd")], &[std::io::stdin()], 0, None)?;
+    /// let msg = b.recv_msg_vec(64, 64, 0)?;
+    /// assert_eq!(msg.data, b"with an fd");
+    /// assert_eq!(msg.ancdata[0].fds.len(), 1);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_msg_vec(
         &self,
         bufsize: usize,
@@ -248,6 +440,24 @@ impl Socket {
     /// `socket.sendmsg(buffers, ancdata, flags, address)`: sends the gathered `bufs` with the
     /// control messages in `control` (build them with
     /// [`CmsgWriter`](crate::cmsg::CmsgWriter)), to `addr` if given.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgWriter;
+    /// use sock::consts::{SCM_RIGHTS, SOL_SOCKET};
+    /// use sock::{Family, Socket, Type};
+    /// use std::io::IoSlice;
+    /// use std::os::fd::AsRawFd;
+    /// let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// let mut control = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut control);
+    /// w.push_value(SOL_SOCKET, SCM_RIGHTS, &std::io::stdout().as_raw_fd())?;
+    /// let parts = [IoSlice::new(b"gathered "), IoSlice::new(b"parts")];
+    /// assert_eq!(a.send_msg(&parts, w.as_bytes(), 0, None)?, 14);
+    /// let msg = b.recv_msg_vec(64, 64, 0)?;
+    /// assert_eq!((msg.data.as_slice(), msg.ancdata[0].fds.len()), (&b"gathered parts"[..], 1));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[inline]
     pub fn send_msg(
         &self,
         bufs: &[IoSlice<'_>],

@@ -12,6 +12,19 @@ use crate::wait::{Deadline, Interest};
 /// Where a transfer of `count` bytes (to the end of the file when `None`) from `offset` of
 /// `file` stops: never past the file's current end, never before `offset`. Shared by every
 /// file-to-socket path (`sendfile`, AF_ALG's splice).
+///
+/// ```
+/// use std::io::Write;
+/// let path = std::env::temp_dir().join(format!("sock-doc-range-{}", std::process::id()));
+/// std::fs::File::create(&path)?.write_all(&[0u8; 100])?;
+/// let file = std::fs::File::open(&path)?;
+/// assert_eq!(sock::file_range_end(&file, 10, Some(50))?, 60);
+/// assert_eq!(sock::file_range_end(&file, 10, None)?, 100); // to the end
+/// assert_eq!(sock::file_range_end(&file, 90, Some(50))?, 100); // never past it
+/// assert_eq!(sock::file_range_end(&file, 200, None)?, 200); // never before the offset
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn file_range_end(file: &File, offset: u64, count: Option<u64>) -> io::Result<u64> {
     let size = file.metadata()?.len();
     Ok(match count {

@@ -41,11 +41,34 @@ pub struct SockRef<'a> {
 impl<'a> SockRef<'a> {
     /// A view of `fd`, which must be a socket (`ENOTSOCK` otherwise). Reads its family, type
     /// and protocol and its `O_NONBLOCK` flag (four syscalls); changes nothing.
+    ///
+    /// ```
+    /// use sock::{Family, SockRef, Type};
+    /// let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    /// let view = SockRef::new(&listener)?;
+    /// assert_eq!((view.family(), view.ty()), (Family::INET, Type::STREAM));
+    /// assert!(view.accept_conn()?);
+    /// assert_eq!(view.local_addr()?.as_socket(), Some(listener.local_addr()?));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(fd: &'a impl AsFd) -> io::Result<SockRef<'a>> {
         SockRef::from_borrowed(fd.as_fd())
     }
 
     /// A view of a borrowed fd (see [`SockRef::new`]).
+    ///
+    /// ```
+    /// use sock::SockRef;
+    /// use std::os::fd::{AsRawFd, BorrowedFd};
+    /// let udp = std::net::UdpSocket::bind("127.0.0.1:0")?;
+    /// // A raw fd from elsewhere (a C library, a callback), known to stay open meanwhile:
+    /// // SAFETY: `udp` owns the fd and outlives `view`.
+    /// let fd = unsafe { BorrowedFd::borrow_raw(udp.as_raw_fd()) };
+    /// let view = SockRef::from_borrowed(fd)?;
+    /// view.set_broadcast(true)?;
+    /// assert!(udp.broadcast()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_borrowed(fd: BorrowedFd<'a>) -> io::Result<SockRef<'a>> {
         let probe = |name| opts::get_int_raw(fd, consts::SOL_SOCKET, name);
         let ty = Type(probe(consts::SO_TYPE)?);
