@@ -210,7 +210,7 @@ pub(crate) fn resolve(host: &str, port: u16, ty: i32) -> io::Result<Vec<SocketAd
     if let Ok(ip) = host.parse::<IpAddr>() {
         return Ok(vec![SocketAddr::new(ip, port)]);
     }
-    let infos = sock::getaddrinfo(Some(host), port, 0, ty, 0, 0).map_err(io::Error::from)?;
+    let infos = sock::getaddrinfo(Some(host), port, 0, ty, 0, 0)?;
     let addrs: Vec<SocketAddr> = infos.into_iter().map(|i| i.addr).collect();
     if addrs.is_empty() {
         return Err(io::Error::new(io::ErrorKind::NotFound, format!("{host}: no addresses")));

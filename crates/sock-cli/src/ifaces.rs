@@ -29,10 +29,10 @@ pub(crate) struct IfacesArgs {
 /// One interface.
 #[derive(Debug, Default)]
 pub(crate) struct Iface {
-    pub index: i32,
+    pub index: u32,
     pub name: String,
     /// The `IFLA_LINK` of a link that has one other than itself (veth peers ...).
-    pub link: Option<i32>,
+    pub link: Option<u32>,
     pub state: &'static str,
     pub mtu: u32,
     pub mac: Option<Vec<u8>>,
@@ -65,7 +65,7 @@ fn ip_of(family: u8, data: &[u8]) -> Option<IpAddr> {
 /// Every interface with its addresses, in index order.
 pub(crate) fn list() -> io::Result<Vec<Iface>> {
     let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
-    let mut links: BTreeMap<i32, Iface> = BTreeMap::new();
+    let mut links: BTreeMap<u32, Iface> = BTreeMap::new();
     let mut req = NlMsgBuilder::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
     req.push_struct(&IfInfoMsg::default().to_bytes());
     nl.dump(req, |m| {
@@ -80,7 +80,7 @@ pub(crate) fn list() -> io::Result<Vec<Iface>> {
                 IFLA_OPERSTATE => iface.state = operstate(a.as_u8().unwrap_or(0)),
                 IFLA_MTU => iface.mtu = a.as_u32().unwrap_or(0),
                 IFLA_ADDRESS => iface.mac = Some(a.data.to_vec()),
-                IFLA_LINK => iface.link = a.as_u32().ok().map(|l| l as i32).filter(|&l| l != info.index && l != 0),
+                IFLA_LINK => iface.link = a.as_u32().ok().filter(|&l| l != info.index && l != 0),
                 _ => {}
             }
         }
@@ -102,7 +102,7 @@ pub(crate) fn list() -> io::Result<Vec<Iface>> {
                 _ => {}
             }
         }
-        if let (Some(ip), Some(iface)) = (local.or(address), links.get_mut(&(info.index as i32))) {
+        if let (Some(ip), Some(iface)) = (local.or(address), links.get_mut(&info.index)) {
             iface.addrs.push((ip, info.prefixlen));
         }
         Ok(())

@@ -42,35 +42,6 @@ pub(crate) struct ResolveArgs {
     json: bool,
 }
 
-/// An `AddrInfo` field as a C int, whether it is an int or one of the typed newtypes.
-trait Raw {
-    fn raw(&self) -> i32;
-}
-
-impl Raw for i32 {
-    fn raw(&self) -> i32 {
-        *self
-    }
-}
-
-impl Raw for sock::Family {
-    fn raw(&self) -> i32 {
-        self.0
-    }
-}
-
-impl Raw for sock::Type {
-    fn raw(&self) -> i32 {
-        self.0
-    }
-}
-
-impl Raw for sock::Protocol {
-    fn raw(&self) -> i32 {
-        self.0
-    }
-}
-
 pub(crate) fn family_name(f: i32) -> String {
     match f {
         AF_INET => "inet".into(),
@@ -110,8 +81,8 @@ fn reverse(args: &ResolveArgs, io: &mut Io) -> io::Result<()> {
         None => 0,
         Some(p) => p.parse().map_err(|_| invalid(format!("port {p:?}"), "--reverse takes a port number"))?,
     };
-    let (host, service) = sock::getnameinfo(SocketAddr::new(ip, port), 0)
-        .map_err(|e| context(format!("getnameinfo {ip}"), io::Error::from(e)))?;
+    let (host, service) =
+        sock::getnameinfo(SocketAddr::new(ip, port), 0).map_err(|e| context(format!("getnameinfo {ip}"), e))?;
     if args.json {
         writeln!(io.stdout, "{}", json::object(&[("host", json::string(&host)), ("service", json::string(&service))]))
     } else if args.port.is_some() {
@@ -135,8 +106,8 @@ pub(crate) fn run(args: ResolveArgs, io: &mut Io) -> io::Result<()> {
     };
     let flags = AI_CANONNAME | if args.all { 0 } else { AI_ADDRCONFIG };
     let service: Option<&str> = args.port.as_deref();
-    let infos = sock::getaddrinfo(Some(&args.name), service, family, 0, 0, flags)
-        .map_err(|e| context(format!("resolve {}", args.name), io::Error::from(e)))?;
+    // The resolver's error names the host: `getaddrinfo NAME: ... (EAI_NONAME)`.
+    let infos = sock::getaddrinfo(Some(&args.name), service, family, 0, 0, flags)?;
     let show = |addr: &SocketAddr| if service.is_some() { addr.to_string() } else { addr.ip().to_string() };
     if args.json {
         let canon = infos.iter().map(|i| i.canonname.clone()).find(|c| !c.is_empty()).unwrap_or_default();
@@ -146,7 +117,7 @@ pub(crate) fn run(args: ResolveArgs, io: &mut Io) -> io::Result<()> {
                 json::object(&[
                     ("family", json::string(&family_name(i.family.raw()))),
                     ("type", json::string(&type_name(i.ty.raw()))),
-                    ("protocol", json::string(&proto_name(i.proto.raw()))),
+                    ("protocol", json::string(&proto_name(i.protocol.raw()))),
                     ("address", json::string(&show(&i.addr))),
                 ])
             })
@@ -168,7 +139,7 @@ pub(crate) fn run(args: ResolveArgs, io: &mut Io) -> io::Result<()> {
             "{:<7} {:<9} {:<8} {}",
             family_name(i.family.raw()),
             type_name(i.ty.raw()),
-            proto_name(i.proto.raw()),
+            proto_name(i.protocol.raw()),
             show(&i.addr)
         )?;
     }

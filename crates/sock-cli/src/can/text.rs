@@ -142,7 +142,7 @@ fn parse_long(line: &str, words: &[&str], pos: usize) -> io::Result<Frame> {
     let id_text = pos.checked_sub(1).map(|i| words[i]).ok_or_else(|| bad("no id before [len]"))?;
     let raw = u32::from_str_radix(id_text, 16).map_err(|_| bad("bad id"))?;
     let id = match id_text.len() {
-        3 => CanId::standard(u16::try_from(raw).map_err(|_| bad("bad id"))?)?,
+        3 => CanId::standard(raw)?,
         8 => CanId::extended(raw)?,
         _ => return Err(bad("a CAN id is 3 or 8 hex digits")),
     };
@@ -150,7 +150,7 @@ fn parse_long(line: &str, words: &[&str], pos: usize) -> io::Result<Frame> {
     let len: u8 = len_text.parse().map_err(|_| bad("bad [len]"))?;
     let rest = &words[pos + 1..];
     if rest.first() == Some(&"remote") {
-        return Ok(Frame::Classic(ClassicFrame::remote(id, len)?));
+        return Ok(Frame::Classic(ClassicFrame::remote(id, usize::from(len))?));
     }
     let data: Vec<u8> = rest
         .iter()
