@@ -72,8 +72,10 @@ fn dispatch(cmd: Cmd, io: &mut Io) -> io::Result<()> {
         Cmd::Tour => tour::run(io),
         Cmd::Bench(args) => bench::run(args, io),
         Cmd::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "sock", &mut io.stdout);
-            Ok(())
+            // Into memory first: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sock", &mut script);
+            io.stdout.write_all(&script)
         }
     }
 }
@@ -102,6 +104,9 @@ where
             let _ = io.stdout.flush();
             0
         }
+        // Standard output closed by its reader (`sock can dump vcan0 | head -3`): a normal end,
+        // as it is for can-utils (they die of SIGPIPE, which Rust programs ignore).
+        Err(e) if e.raw_os_error() == Some(nix::libc::EPIPE) => 0,
         Err(e) => {
             let _ = io.stdout.flush();
             let _ = writeln!(io.stderr, "sock: {e}");

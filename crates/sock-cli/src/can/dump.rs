@@ -17,7 +17,7 @@ use crate::{context, invalid, json, Io};
 pub(crate) const EXAMPLES: &str = "\
 Filters (candump's), comma-separated after the interface name; ids and masks in hex:
   ID:MASK     matches when received_id & MASK == ID & MASK (8 hex digits of ID: extended)
-  ID~MASK     matches when received_id & MASK != ID & MASK
+  ID~MASK     matches when received_id & MASK != ID & MASK (also written ~ID:MASK)
   #ERRMASK    receive error frames of these classes
   j           join the filters (logical AND)
 Use the interface name 'any' for every CAN interface.
@@ -81,7 +81,14 @@ pub(crate) fn parse_spec(spec: &str) -> io::Result<(String, FilterSet)> {
     let mut filters = Vec::new();
     for part in parts {
         let what = format!("filter {part:?}");
-        if let Some((id, mask)) = part.split_once(':') {
+        if let Some((id, mask)) = part.strip_prefix('~').and_then(|p| p.split_once(':')) {
+            // `~ID:MASK`, another spelling of candump's `ID~MASK`.
+            let mut f = CanFilter::new(hex(id, &what)? | CAN_INV_FILTER, hex(mask, &what)? & !CAN_ERR_FLAG);
+            if id.len() == 8 {
+                f.can_id |= CAN_EFF_FLAG;
+            }
+            filters.push(f);
+        } else if let Some((id, mask)) = part.split_once(':') {
             let mut f = CanFilter::new(hex(id, &what)?, hex(mask, &what)? & !CAN_ERR_FLAG);
             if id.len() == 8 {
                 f.can_id |= CAN_EFF_FLAG;
@@ -246,6 +253,7 @@ mod tests {
         assert_eq!(f[1], CanFilter::new(0x1234_5678 | CAN_EFF_FLAG, 0x1fff_ffff));
         assert_eq!(f[2], CanFilter::new(0x400 | CAN_INV_FILTER, 0x700));
         assert_eq!((set.err_mask, set.join), (0xff, true));
+        assert_eq!(parse_spec("vcan0,~400:700").unwrap().1.filters.unwrap(), [f[2]]);
         assert_eq!(parse_spec("vcan0").unwrap().1, FilterSet::default());
         for bad in ["vcan0,12x:7FF", "vcan0,zz", ",123:7FF"] {
             assert_eq!(parse_spec(bad).unwrap_err().kind(), io::ErrorKind::InvalidInput, "{bad}");
