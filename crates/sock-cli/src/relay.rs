@@ -109,7 +109,7 @@ impl Source {
                     Ok(0) => continue,
                     Ok(n) => return Ok(Got::Data(n)),
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                    Err(e) => return Err(e),
+                    Err(e) => return Err(context("recv", e)),
                 }
             },
             Source::Can(sock, iface) => loop {
@@ -148,8 +148,8 @@ impl Sink {
                 w.write_all(data)?;
                 w.flush()
             }
-            Sink::Sock { sock, dgram: false } => sock.send_all(data),
-            Sink::Sock { sock, dgram: true } => sock.send(data).map(drop),
+            Sink::Sock { sock, dgram: false } => sock.send_all(data).map_err(|e| context("send", e)),
+            Sink::Sock { sock, dgram: true } => sock.send(data).map(drop).map_err(|e| context("send", e)),
             Sink::Can { sock, partial } => {
                 partial.extend_from_slice(data);
                 while let Some(end) = partial.iter().position(|&b| b == b'\n') {
@@ -251,7 +251,7 @@ fn relay(a: (Conn, &str), b: (Conn, &str), io: &mut Io, args: &CatArgs) -> io::R
     let mut handles = Vec::new();
     for (dir, src, sink) in jobs {
         linger[dir] = match args.linger {
-            Some(secs) => Some(Duration::from_secs_f64(secs.max(0.0))),
+            Some(secs) => Some(Duration::try_from_secs_f64(secs.max(0.0)).unwrap_or(Duration::MAX)),
             None if src.ends() => None,
             None => Some(Duration::from_millis(500)),
         };
