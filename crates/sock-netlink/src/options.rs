@@ -83,11 +83,29 @@ impl NetlinkSocket {
     /// Joining does not bind, and the kernel delivers its broadcasts only to bound sockets
     /// (an unbound socket's port id is 0, the kernel's own): make a listener with
     /// [`NetlinkSocket::bound`] (`NetlinkAddr::KERNEL` lets the kernel pick the port id).
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkAddr, NetlinkSocket};
+    /// let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
+    /// nl.add_membership(RTNLGRP_LINK)?;
+    /// // Group numbers up to 32 show in the legacy mask too (group n is bit n - 1).
+    /// assert_eq!(nl.local_addr()?.groups, 1 << (RTNLGRP_LINK - 1));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn add_membership(&self, group: u32) -> io::Result<()> {
         self.as_ref().set(ADD_MEMBERSHIP, &group)
     }
 
     /// Leaves multicast group `group`.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, NetlinkAddr, NetlinkSocket};
+    /// let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
+    /// nl.add_membership(RTNLGRP_LINK)?;
+    /// nl.drop_membership(RTNLGRP_LINK)?;
+    /// assert_eq!(nl.local_addr()?.groups, 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn drop_membership(&self, group: u32) -> io::Result<()> {
         self.as_ref().set(DROP_MEMBERSHIP, &group)
     }
