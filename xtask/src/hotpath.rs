@@ -55,10 +55,23 @@ fn probe(root: &Path) -> PathBuf {
     root.join("target/release/hotpath_probe")
 }
 
+/// The real CPython executable (`python3` may be a shell shim, as pyenv's is, which
+/// callgrind and strace would measure instead).
+fn python() -> String {
+    Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "python3".into())
+}
+
 /// The command that runs `imp` on `workload` for `n` rounds.
 fn command(root: &Path, workload: &str, imp: &str, n: u64) -> Command {
     if imp == "cpython" {
-        let mut c = Command::new("python3");
+        let mut c = Command::new(python());
         c.current_dir(root).args(["benches/python/hotpath.py", workload, &n.to_string()]);
         c
     } else {
