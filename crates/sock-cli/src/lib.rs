@@ -46,6 +46,12 @@ mod tour;
 ///
 /// [`Io::std`] is the process's own; [`Io::captured`] keeps what the command writes in
 /// memory, for tests.
+///
+/// ```
+/// let (mut io, out) = sock_cli::Io::captured(&b"hello"[..]);
+/// assert_eq!(sock_cli::run(["sock", "completions", "bash"], &mut io), 0);
+/// assert!(out.stdout.text().contains("sock"));
+/// ```
 pub struct Io {
     /// Standard input (read by `cat -` and `hash` without files).
     pub stdin: Box<dyn Read + Send>,
@@ -61,6 +67,12 @@ pub struct Io {
 
 impl Io {
     /// The process's standard input, output and error; no readiness channel.
+    ///
+    /// ```no_run
+    /// // What the `sock` binary's main does:
+    /// let code = sock_cli::run(std::env::args_os(), &mut sock_cli::Io::std());
+    /// std::process::exit(i32::from(code));
+    /// ```
     pub fn std() -> Io {
         Io { stdin: Box::new(io::stdin()), stdout: Box::new(io::stdout()), stderr: Box::new(io::stderr()), ready: None }
     }
@@ -85,6 +97,22 @@ impl Io {
     }
 
     /// The same `Io`, reporting readiness to `ready` (see the field).
+    ///
+    /// ```
+    /// use std::sync::mpsc;
+    /// let (tx, rx) = mpsc::channel();
+    /// let (io, out) = sock_cli::Io::captured(std::io::empty());
+    /// let mut io = io.with_ready(tx);
+    /// let server = std::thread::spawn(move || sock_cli::run(["sock", "cat", "tcp-listen:0,bind=127.0.0.1", "-"], &mut io));
+    /// let line = rx.recv().unwrap(); // `listening 127.0.0.1:<port>`, before it accepts
+    /// let addr = line.strip_prefix("listening ").unwrap();
+    /// let mut peer = std::net::TcpStream::connect(addr)?;
+    /// std::io::Write::write_all(&mut peer, b"ping")?;
+    /// drop(peer);
+    /// assert_eq!(server.join().unwrap(), 0);
+    /// assert_eq!(out.stdout.text(), "ping");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_ready(mut self, ready: mpsc::Sender<String>) -> Io {
         self.ready = Some(ready);
         self
@@ -99,6 +127,13 @@ impl Io {
 }
 
 /// What a command wrote to the stdout and stderr of an [`Io::captured`].
+///
+/// ```
+/// let (mut io, out) = sock_cli::Io::captured(std::io::empty());
+/// assert_eq!(sock_cli::run(["sock", "cat", "tcp:127.0.0.1:bad", "-"], &mut io), 1);
+/// assert!(out.stdout.text().is_empty());
+/// assert!(out.stderr.text().contains("tcp:127.0.0.1:bad"));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Captured {
     /// Everything written to standard output.
@@ -108,16 +143,39 @@ pub struct Captured {
 }
 
 /// A growable byte buffer shared between a writer and its readers.
+///
+/// ```
+/// use std::io::Write;
+/// let buf = sock_cli::SharedBuf::default();
+/// let mut writer = buf.clone();
+/// writer.write_all(b"abc")?;
+/// assert_eq!((buf.bytes(), buf.text()), (b"abc".to_vec(), "abc".to_string()));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct SharedBuf(Arc<Mutex<Vec<u8>>>);
 
 impl SharedBuf {
     /// A copy of the bytes written so far.
+    ///
+    /// ```
+    /// let buf = sock_cli::SharedBuf::default();
+    /// std::io::Write::write_all(&mut buf.clone(), &[0xff, 0x00])?;
+    /// assert_eq!(buf.bytes(), [0xff, 0x00]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bytes(&self) -> Vec<u8> {
         self.0.lock().map(|b| b.clone()).unwrap_or_default()
     }
 
     /// The bytes written so far as text (invalid UTF-8 replaced).
+    ///
+    /// ```
+    /// let buf = sock_cli::SharedBuf::default();
+    /// std::io::Write::write_all(&mut buf.clone(), b"ok \xff")?;
+    /// assert_eq!(buf.text(), "ok \u{fffd}");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.bytes()).into_owned()
     }
