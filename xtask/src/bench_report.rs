@@ -206,6 +206,7 @@ fn vm_bench_rows() -> Result<Vec<VmRow>> {
 /// Reads criterion's console lines: `id  time:   [low unit est unit high unit]`, the id on the
 /// same line or the line before.
 fn parse_criterion_console(text: &str) -> Vec<VmRow> {
+    let text = strip_terminal_codes(text);
     let mut rows = Vec::new();
     let mut last_id: Option<String> = None;
     for line in text.lines() {
@@ -245,6 +246,33 @@ fn parse_criterion_console(text: &str) -> Vec<VmRow> {
         }
     }
     rows
+}
+
+/// A console log as lines of text: criterion's progress redraws (`ESC[2K`, `\r`) become line
+/// breaks and its colours (`ESC[...m`) go.
+fn strip_terminal_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut code = String::new();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        if c == 'K' {
+                            out.push('\n');
+                        }
+                        break;
+                    }
+                    code.push(c);
+                }
+            }
+            '\r' => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn render_vm(rows: &[VmRow]) -> String {
@@ -603,6 +631,15 @@ mod tests {
         let text = render_vm(&rows);
         assert!(text.contains("| can/write/sock | "), "{text}");
         assert_eq!(render_vm(&[]), "");
+    }
+
+    #[test]
+    fn reads_a_coloured_console() {
+        let log = "Benchmarking can/write/sock\x1b[2KBenchmarking can/write/sock: Analyzing\x1b[2K\x1b[38;5;2mcan/write/sock\x1b[0m          time:   [\x1b[2m2.6382 µs\x1b[0m \x1b[1m2.6859 µs\x1b[0m \x1b[2m2.7463 µs\x1b[0m]\n";
+        let rows = parse_criterion_console(log);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].0, "can/write/sock");
+        assert!((rows[0].1[1] - 2685.9).abs() < 0.01);
     }
 
     #[test]
