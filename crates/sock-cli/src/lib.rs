@@ -34,6 +34,7 @@ mod cli;
 mod endpoint;
 mod hash;
 mod ifaces;
+mod interrupt;
 mod json;
 mod relay;
 mod resolve;

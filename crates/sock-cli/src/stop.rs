@@ -37,6 +37,11 @@ impl Stop {
         let _ = self.tx.send(b"!");
     }
 
+    /// The fd that becomes readable once the stop is signalled (for a caller's own poll).
+    pub(crate) fn fd(&self) -> BorrowedFd<'_> {
+        self.rx.as_fd()
+    }
+
     /// Waits until `fd` is readable, the stop is signalled, or `timeout` passes.
     pub(crate) fn wait(&self, fd: BorrowedFd<'_>, timeout: Option<Duration>) -> io::Result<Woke> {
         let ms = match timeout {

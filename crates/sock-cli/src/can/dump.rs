@@ -114,13 +114,16 @@ pub(crate) fn parse_spec(spec: &str) -> io::Result<(String, FilterSet)> {
     Ok((iface, set))
 }
 
-struct Bus {
-    sock: CanSocket,
+/// One interface of a dump (or a check) with its filters applied.
+pub(crate) struct Bus {
+    /// The bound socket.
+    pub(crate) sock: CanSocket,
     /// The name to print; `None` for `any` (the frame's interface is looked up).
-    name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
-fn open(spec: &str) -> io::Result<Bus> {
+/// Opens `IFACE[,FILTER]...` (candump's syntax) with timestamps on.
+pub(crate) fn open_bus(spec: &str) -> io::Result<Bus> {
     let (iface, set) = parse_spec(spec)?;
     let on = |e| context(format!("can:{iface}"), e);
     let sock = CanSocket::new().map_err(on)?;
@@ -189,7 +192,7 @@ fn json_line(v: &View<'_>, iface: &str, t: SystemTime) -> String {
 
 /// Runs the dump until COUNT frames, `-T` idle time, or an error.
 pub(crate) fn run(args: DumpArgs, io: &mut Io) -> io::Result<()> {
-    let buses: Vec<Bus> = args.ifaces.iter().map(|s| open(s)).collect::<io::Result<_>>()?;
+    let buses: Vec<Bus> = args.ifaces.iter().map(|s| open_bus(s)).collect::<io::Result<_>>()?;
     let mut width = buses.iter().map(|b| b.name.as_deref().unwrap_or("any").len()).max().unwrap_or(0);
     io.notify("bound can dump");
     let mut stamper = Stamper { kind: args.timestamp.as_deref().and_then(|t| t.chars().next()), last: None };
