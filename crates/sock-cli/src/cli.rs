@@ -13,6 +13,9 @@ Examples:
   sock cat tcp-listen:9000,reuseaddr,fork unix:/run/app.sock
   sock can send vcan0 123#DEADBEEF
   sock can dump vcan0,123:7FF -t a
+  sock can gen vcan0 -g 1 -n 100 --seq      (and: sock can check vcan0 --expect 100)
+  echo 11 22 33 | sock can isotp send vcan0 7E0 7E8
+  sock can bcm vcan0 123#DEADBEEF --interval 100
   sock hash sha256 /etc/hostname
   sock resolve localhost 80
   sock ifaces
@@ -33,7 +36,7 @@ enum Cmd {
     /// Relay bytes both ways between two endpoints (socat-style).
     #[command(after_help = relay::EXAMPLES)]
     Cat(relay::CatArgs),
-    /// CAN tools: send and dump frames (cansend/candump-style).
+    /// CAN tools: send, dump, gen, check, isotp, j1939, bcm (can-utils-style).
     #[command(subcommand)]
     Can(can::CanCmd),
     /// Hash files with the kernel's crypto API (AF_ALG), printed like sha256sum.

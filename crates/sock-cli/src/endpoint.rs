@@ -4,12 +4,16 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-use sock::can::CanSocket;
+use sock::can::consts::J1939_NO_ADDR;
+use sock::can::{CanSocket, J1939Addr};
 use sock::consts::*;
 use sock::packet::{PacketAddr, PacketSocket, ETH_P_ALL};
+use sock::tipc::TipcAddr;
 use sock::vsock::VsockAddr;
-use sock::{Family, Socket, Type};
+use sock::{Family, Protocol, ProtocolSocket, Socket, Type};
 
+use crate::can::isotp::{self, IsoTpSetup};
+use crate::can::j1939;
 use crate::{context, invalid, Io};
 
 /// The endpoint kinds, with their arguments.
@@ -39,6 +43,19 @@ pub(crate) enum Kind {
     Can(String),
     /// `packet:IFACE`: a read-only capture, one hex line per frame.
     Packet(String),
+    /// `isotp:IFACE:TX:RX`: one ISO-TP message per datagram (ids in can-utils' order).
+    IsoTp(String, IsoTpSetup),
+    /// `j1939:IFACE:NAME:PGN:ADDR`: a J1939 socket bound to this local address; sends go to
+    /// `to=` (else broadcast with the bound PGN).
+    J1939(J1939Addr),
+    /// `tipc:TYPE:INSTANCE`: a stream connection to a TIPC service.
+    Tipc(u32, u32),
+    /// `tipc-listen:TYPE:INSTANCE`: bind the service, listen.
+    TipcListen(u32, u32),
+    /// `sctp:HOST:PORT`: a one-to-one SCTP stream connection.
+    Sctp(String, u16),
+    /// `sctp-listen:PORT`.
+    SctpListen(u16),
 }
 
 /// The `,opt=value` options of an endpoint.
@@ -54,6 +71,8 @@ pub(crate) struct Opts {
     pub sndbuf: Option<usize>,
     /// `fork`: a listener serves connection after connection, each in a thread of its own.
     pub fork: bool,
+    /// `to=[PGN:]ADDR`: the destination of a `j1939:` endpoint.
+    pub to: Option<String>,
 }
 
 /// One parsed endpoint.
@@ -70,7 +89,8 @@ pub(crate) struct Spec {
 /// The endpoint forms, for help texts and errors.
 pub(crate) const FORMS: &str = "-, tcp:HOST:PORT, tcp-listen:PORT, udp:HOST:PORT, udp-listen:PORT, unix:PATH, \
 unix-listen:PATH, abstract:NAME, abstract-listen:NAME, unix-dgram:PATH, vsock:CID:PORT, vsock-listen:PORT, can:IFACE, \
-packet:IFACE";
+packet:IFACE, isotp:IFACE:TX:RX, j1939:IFACE:NAME:PGN:ADDR, tipc:TYPE:INSTANCE, tipc-listen:TYPE:INSTANCE, sctp:HOST:PORT, \
+sctp-listen:PORT";
 
 fn port(text: &str, what: &str) -> io::Result<u16> {
     text.parse().map_err(|_| invalid(what, format!("bad port {text:?} (0-65535)")))
@@ -117,12 +137,13 @@ impl std::str::FromStr for Spec {
                 "bind" => opts.bind = Some(need(value)?),
                 "rcvbuf" => opts.rcvbuf = Some(size(&need(value)?)?),
                 "sndbuf" => opts.sndbuf = Some(size(&need(value)?)?),
-                _ => {
-                    return Err(invalid(
-                        what,
-                        format!("unknown option {key:?} (known: reuseaddr, bind=ADDR, rcvbuf=N, sndbuf=N, fork)"),
-                    ))
-                }
+                "to" => opts.to = Some(need(value)?),
+                _ => return Err(invalid(
+                    what,
+                    format!(
+                        "unknown option {key:?} (known: reuseaddr, bind=ADDR, rcvbuf=N, sndbuf=N, fork, to=[PGN:]ADDR)"
+                    ),
+                )),
             }
         }
         let kind = if head == "-" {
@@ -150,11 +171,51 @@ impl std::str::FromStr for Spec {
                 "vsock-listen" => Kind::VsockListen(u32_num(rest, what)?),
                 "can" => Kind::Can(rest.to_string()),
                 "packet" => Kind::Packet(rest.to_string()),
+                "isotp" => {
+                    let [iface, tx, rx] = rest.split(':').collect::<Vec<_>>()[..] else {
+                        return Err(invalid(what, "expected isotp:IFACE:TX:RX"));
+                    };
+                    let setup = IsoTpSetup {
+                        tx: isotp::parse_id(tx, what)?,
+                        rx: isotp::parse_id(rx, what)?,
+                        ..Default::default()
+                    };
+                    Kind::IsoTp(iface.to_string(), setup)
+                }
+                "j1939" => Kind::J1939(j1939::parse_addr(rest, what)?),
+                "tipc" | "tipc-listen" => {
+                    let (ty, inst) = rest
+                        .split_once(':')
+                        .ok_or_else(|| invalid(what, format!("expected {scheme}:TYPE:INSTANCE")))?;
+                    let (ty, inst) = (u32_num(ty, what)?, u32_num(inst, what)?);
+                    if scheme.eq_ignore_ascii_case("tipc") {
+                        Kind::Tipc(ty, inst)
+                    } else {
+                        Kind::TipcListen(ty, inst)
+                    }
+                }
+                "sctp" => host_port(rest, what).map(|(h, p)| Kind::Sctp(h, p))?,
+                "sctp-listen" => Kind::SctpListen(port(rest, what)?),
                 _ => return Err(invalid(what, format!("unknown endpoint type {scheme:?} (known: {FORMS})"))),
             }
         };
-        if opts.fork && !matches!(kind, Kind::TcpListen(_) | Kind::UnixListen(_) | Kind::VsockListen(_)) {
-            return Err(invalid(what, "fork is an option of stream listeners (tcp-listen, unix-listen, vsock-listen)"));
+        if opts.fork
+            && !matches!(
+                kind,
+                Kind::TcpListen(_)
+                    | Kind::UnixListen(_)
+                    | Kind::VsockListen(_)
+                    | Kind::TipcListen(..)
+                    | Kind::SctpListen(_)
+            )
+        {
+            return Err(invalid(
+                what,
+                "fork is an option of stream listeners (tcp-listen, unix-listen, vsock-listen, tipc-listen, sctp-listen)",
+            ));
+        }
+        if opts.to.is_some() && !matches!(kind, Kind::J1939(_)) {
+            return Err(invalid(what, "to= is an option of j1939 endpoints"));
         }
         Ok(Spec { text: text.to_string(), kind, opts })
     }
@@ -258,11 +319,11 @@ fn inet_bind(text: &str, family: Family, default_port: u16) -> io::Result<Socket
 }
 
 /// Connects a socket of type `ty` to the first address of `host:port` that answers.
-fn inet_connect(host: &str, port: u16, ty: Type, opts: &Opts) -> io::Result<Socket> {
+fn inet_connect(host: &str, port: u16, ty: Type, proto: Option<Protocol>, opts: &Opts) -> io::Result<Socket> {
     let mut last = None;
     for addr in resolve(host, port, ty.0)? {
         let attempt = (|| {
-            let sock = Socket::new(family_of(&addr), ty, None)?;
+            let sock = Socket::new(family_of(&addr), ty, proto)?;
             apply(&sock, opts)?;
             if let Some(b) = &opts.bind {
                 sock.bind(inet_bind(b, family_of(&addr), 0)?)?;
@@ -301,11 +362,12 @@ pub(crate) fn open(spec: &Spec, io: &Io) -> io::Result<Opened> {
     let opts = &spec.opts;
     let conn = match &spec.kind {
         Kind::Stdio => Conn::Stdio,
-        Kind::Tcp(host, port) => Conn::Stream(Arc::new(inet_connect(host, *port, Type::STREAM, opts)?)),
-        Kind::Udp(host, port) => Conn::Dgram(Arc::new(inet_connect(host, *port, Type::DGRAM, opts)?)),
-        Kind::TcpListen(port) => {
+        Kind::Tcp(host, port) => Conn::Stream(Arc::new(inet_connect(host, *port, Type::STREAM, None, opts)?)),
+        Kind::Udp(host, port) => Conn::Dgram(Arc::new(inet_connect(host, *port, Type::DGRAM, None, opts)?)),
+        Kind::TcpListen(port) | Kind::SctpListen(port) => {
+            let proto = matches!(spec.kind, Kind::SctpListen(_)).then_some(Protocol(IPPROTO_SCTP));
             let addr = inet_listen_addr(*port, opts)?;
-            let sock = Socket::new(family_of(&addr), Type::STREAM, None)?;
+            let sock = Socket::new(family_of(&addr), Type::STREAM, proto)?;
             apply(&sock, opts)?;
             sock.bind(addr)?;
             sock.listen(None)?;
@@ -377,6 +439,48 @@ pub(crate) fn open(spec: &Spec, io: &Io) -> io::Result<Opened> {
             apply(sock.as_ref(), opts)?;
             Conn::Can(Arc::new(sock), iface.clone())
         }
+        Kind::Sctp(host, port) => {
+            Conn::Stream(Arc::new(inet_connect(host, *port, Type::STREAM, Some(Protocol(IPPROTO_SCTP)), opts)?))
+        }
+        Kind::IsoTp(iface, setup) => {
+            let sock = isotp::open(iface, setup)?;
+            apply(sock.as_ref(), opts)?;
+            Conn::Dgram(Arc::new(sock.into_inner()))
+        }
+        Kind::J1939(local) => {
+            let sock = j1939::bind(local)?;
+            apply(sock.as_ref(), opts)?;
+            match &opts.to {
+                Some(to) => {
+                    let (pgn, addr) = match to.split_once(':') {
+                        Some((p, a)) => (u32_num(p, "to")?, a),
+                        None => (local.pgn, to.as_str()),
+                    };
+                    let addr =
+                        u8::try_from(u32_num(addr, "to")?).map_err(|_| invalid("to", "an address is 0..=255"))?;
+                    if addr == J1939_NO_ADDR {
+                        sock.set_broadcast(true)?;
+                    }
+                    sock.connect(J1939Addr::to(pgn, addr))?;
+                }
+                None => sock.set_broadcast(true)?,
+            }
+            Conn::Dgram(Arc::new(sock.into_inner()))
+        }
+        Kind::Tipc(ty, inst) => {
+            let sock = Socket::new(Family::TIPC, Type::STREAM, None)?;
+            apply(&sock, opts)?;
+            sock.connect(TipcAddr::service(*ty, *inst))?;
+            Conn::Stream(Arc::new(sock))
+        }
+        Kind::TipcListen(ty, inst) => {
+            let sock = Socket::new(Family::TIPC, Type::STREAM, None)?;
+            apply(&sock, opts)?;
+            sock.bind(TipcAddr::service_range(*ty, *inst, *inst))?;
+            sock.listen(None)?;
+            listening(io, &sock)?;
+            return Ok(Opened::Listener(Listener { sock, unlink: None }));
+        }
         Kind::Packet(iface) => {
             let ifc: sock::Interface = iface.parse()?;
             let sock = PacketSocket::bound(Type::RAW, &PacketAddr::new(ifc, ETH_P_ALL))?;
@@ -411,6 +515,18 @@ mod tests {
         assert_eq!(parse("TCP-LISTEN:9000").unwrap().kind, Kind::TcpListen(9000));
         assert_eq!(parse("abstract:x").unwrap().kind, Kind::Unix(b"\0x".to_vec()));
         assert_eq!(parse("vsock:0x2:1234").unwrap().kind, Kind::Vsock(2, 1234));
+        let Kind::IsoTp(iface, setup) = parse("isotp:vcan0:7E0:18DA10F1").unwrap().kind else { panic!("isotp") };
+        assert_eq!(
+            (iface.as_str(), setup.tx, setup.rx),
+            ("vcan0", 0x7e0, 0x18da_10f1 | sock::can::consts::CAN_EFF_FLAG)
+        );
+        let j = parse("j1939:vcan0::0x12300:0x80,to=0x90").unwrap();
+        assert_eq!(j.kind, Kind::J1939(J1939Addr::new("vcan0", 0, 0x12300, 0x80).unwrap()));
+        assert_eq!(j.opts.to.as_deref(), Some("0x90"));
+        assert_eq!(parse("tipc:1000:0x10").unwrap().kind, Kind::Tipc(1000, 16));
+        assert_eq!(parse("tipc-listen:1000:16,fork").unwrap().kind, Kind::TipcListen(1000, 16));
+        assert_eq!(parse("sctp:[::1]:9").unwrap().kind, Kind::Sctp("::1".into(), 9));
+        assert_eq!(parse("sctp-listen:9").unwrap().kind, Kind::SctpListen(9));
         let s = parse("tcp-listen:1,reuseaddr,fork,rcvbuf=4096,bind=127.0.0.1").unwrap();
         assert!(s.opts.reuseaddr && s.opts.fork);
         assert_eq!(s.opts.rcvbuf, Some(4096));
@@ -419,7 +535,21 @@ mod tests {
 
     #[test]
     fn errors_name_the_endpoint() {
-        for bad in ["tcp:host", "tcp:h:99999", "nope:1", "x", "tcp-listen:1,bogus", "udp:h:1,fork", "tcp:", "vsock:1"] {
+        for bad in [
+            "tcp:host",
+            "tcp:h:99999",
+            "nope:1",
+            "x",
+            "tcp-listen:1,bogus",
+            "udp:h:1,fork",
+            "tcp:",
+            "vsock:1",
+            "isotp:vcan0:7e0",
+            "isotp:vcan0:zz:7e8",
+            "j1939:vcan0:0x80",
+            "tipc:1",
+            "tcp:h:1,to=2",
+        ] {
             let e = parse(bad).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{bad}");
             assert!(e.to_string().starts_with(bad), "{bad}: {e}");

@@ -7,6 +7,11 @@
 //! sock cat can:vcan0 -                       # CAN frames as candump lines on stdout
 //! sock can send vcan0 123#DEADBEEF 1F334455#R 123##1AABBCCDD
 //! sock can dump vcan0,123:7FF -n 10 -t a
+//! sock can gen vcan0 -g 1 -n 100 --seq       # numbered frames; `sock can check` counts them
+//! echo 11 22 33 | sock can isotp send vcan0 7E0 7E8
+//! sock can j1939 recv vcan0:::0x90
+//! sock can bcm vcan0 123#DEADBEEF --interval 100 --count 10
+//! sock cat tcp-listen:13400,fork isotp:vcan0:7E0:7E8
 //! sock hash sha256 /etc/hostname             # AF_ALG, sha256sum's output
 //! sock resolve localhost 80
 //! sock ifaces

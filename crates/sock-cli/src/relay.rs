@@ -27,15 +27,22 @@ pub(crate) const EXAMPLES: &str = "\
 Endpoints: -, tcp:HOST:PORT, tcp-listen:PORT, udp:HOST:PORT, udp-listen:PORT, unix:PATH,
   unix-listen:PATH, abstract:NAME, abstract-listen:NAME, unix-dgram:PATH, vsock:CID:PORT,
   vsock-listen:PORT, can:IFACE (frames as candump lines out, cansend syntax or candump lines
-  in), packet:IFACE (read-only capture, one hex line per frame)
+  in), packet:IFACE (read-only capture, one hex line per frame), isotp:IFACE:TX:RX (one
+  ISO-TP message per read/write; hex ids in isotpsend's order: -s TX, -d RX),
+  j1939:IFACE:NAME:PGN:ADDR (bound to this local address, empty fields for none; sends go to
+  to=[PGN:]ADDR, else broadcast), tipc:TYPE:INSTANCE, tipc-listen:TYPE:INSTANCE (a TIPC
+  service, stream), sctp:HOST:PORT, sctp-listen:PORT (needs the sctp module)
 Options after a comma: reuseaddr, bind=ADDR, rcvbuf=N, sndbuf=N, fork (listeners: a thread
-  per connection)
+  per connection), to=[PGN:]ADDR (j1939)
 
 Examples:
   sock cat - tcp:127.0.0.1:8080
   sock cat tcp-listen:9000,reuseaddr,fork unix:/run/app.sock
   sock cat udp-listen:5353 -
   sock cat can:vcan0 tcp:127.0.0.1:9000
+  sock cat tcp-listen:13400,fork isotp:vcan0:7E0:7E8     # a TCP gateway to an ECU
+  sock cat - j1939:vcan0:::0x80,to=0x12300:0x90
+  sock cat tipc-listen:1000:1,fork tcp:127.0.0.1:80
   sock cat -v abstract:my-service -    (-v: a summary on stderr)";
 
 /// Arguments of `sock cat`.

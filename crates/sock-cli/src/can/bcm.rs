@@ -43,11 +43,8 @@ pub(crate) struct BcmArgs {
 
 /// The `TX_SETUP` message of `args`.
 fn setup(args: &BcmArgs) -> io::Result<BcmMsg> {
-    let frame = args
-        .frame
-        .parse::<Frame>()
-        .and_then(normalize)
-        .map_err(|e| invalid(format!("frame {:?}", args.frame), e))?;
+    let frame =
+        args.frame.parse::<Frame>().and_then(normalize).map_err(|e| invalid(format!("frame {:?}", args.frame), e))?;
     if !args.interval.is_finite() || args.interval <= 0.0 {
         return Err(invalid("--interval", format!("bad period {} (milliseconds, more than 0)", args.interval)));
     }
@@ -93,7 +90,8 @@ pub(crate) fn run(args: BcmArgs, io: &mut Io) -> io::Result<()> {
     sock.send(&msg).map_err(|e| context(format!("{name}: TX_SETUP"), e))?;
     io.notify(format!("bound {name} bcm"));
     loop {
-        let mut fds = vec![PollFd::new(sock.as_ref().as_fd(), PollFlags::POLLIN), PollFd::new(stop.fd(), PollFlags::POLLIN)];
+        let mut fds =
+            vec![PollFd::new(sock.as_ref().as_fd(), PollFlags::POLLIN), PollFd::new(stop.fd(), PollFlags::POLLIN)];
         if let Some(fd) = interrupt.fd() {
             fds.push(PollFd::new(fd, PollFlags::POLLIN));
         }
@@ -128,7 +126,10 @@ mod tests {
     #[test]
     fn tx_setup_messages() {
         let m = setup(&args("123#DEADBEEF", 100.0, Some(5))).unwrap();
-        assert_eq!((m.opcode, m.count, m.ival1, m.ival2), (BcmOpcode::TxSetup, 5, Duration::from_millis(100), Duration::ZERO));
+        assert_eq!(
+            (m.opcode, m.count, m.ival1, m.ival2),
+            (BcmOpcode::TxSetup, 5, Duration::from_millis(100), Duration::ZERO)
+        );
         assert_ne!(m.flags & CAN_BCM_TX_COUNTEVT, 0);
         let m = setup(&args("12345678##1AABB", 2.5, None)).unwrap();
         assert_eq!((m.count, m.ival2), (0, Duration::from_micros(2500)));

@@ -15,8 +15,8 @@ use sock::can::consts::{CANFD_BRS, CAN_EFF_FLAG, CAN_EFF_MASK, CAN_RTR_FLAG, CAN
 use sock::can::{can_fd_dlc_to_len, can_fd_len_to_dlc, CanId, CanSocket, ClassicFrame, FdFrame, Frame};
 
 use super::check::{self, CheckArgs};
-use super::text::{compact, View};
 use super::rng::Rng;
+use super::text::{compact, View};
 use crate::{context, invalid, Io};
 
 pub(crate) const EXAMPLES: &str = "\
@@ -157,7 +157,13 @@ impl Generator {
         let len = mode(&args.len, "-L", |t| t.parse::<usize>().ok(), false)?;
         if let Mode::Fixed(n) = len {
             if n > max {
-                return Err(invalid("-L", format!("{n} bytes do not fit a {} frame", if fd { "CAN FD" } else { "classic" })));
+                return Err(invalid(
+                    "-L",
+                    format!(
+                        "{n} bytes do not fit a {}",
+                        if fd { "CAN FD frame" } else { "classic frame (-f: CAN FD)" }
+                    ),
+                ));
             }
             if args.seq && n < 4 {
                 return Err(invalid("-L", "--seq needs at least 4 bytes"));
@@ -305,7 +311,8 @@ pub(crate) fn run(args: GenArgs, io: &mut Io) -> io::Result<()> {
                 writeln!(io.stdout, "  {}  {}", args.iface, compact(&v))?;
             }
         }
-        write_patiently(&sock, &frame).map_err(|e| context(format!("can:{}: send frame {}", args.iface, sent + 1), e))?;
+        write_patiently(&sock, &frame)
+            .map_err(|e| context(format!("can:{}: send frame {}", args.iface, sent + 1), e))?;
         sent += 1;
     }
     Ok(())

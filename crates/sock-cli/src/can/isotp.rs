@@ -127,7 +127,8 @@ impl IsoTpArgs {
     fn setup(&self) -> io::Result<IsoTpSetup> {
         let tx = self.tx.as_deref().or(self.src.as_deref()).unwrap_or_default();
         let rx = self.rx.as_deref().or(self.dst.as_deref()).unwrap_or_default();
-        let mut setup = IsoTpSetup { tx: parse_id(tx, "TX")?, rx: parse_id(rx, "RX")?, fd: self.fd, ..Default::default() };
+        let mut setup =
+            IsoTpSetup { tx: parse_id(tx, "TX")?, rx: parse_id(rx, "RX")?, fd: self.fd, ..Default::default() };
         if let Some(ext) = &self.ext {
             let (tx_ext, rx_ext) = ext.split_once(':').map_or((ext.as_str(), None), |(a, b)| (a, Some(b)));
             setup.opts.flags |= CAN_ISOTP_EXTEND_ADDR;
