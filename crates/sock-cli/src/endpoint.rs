@@ -175,11 +175,13 @@ impl std::str::FromStr for Spec {
                     let [iface, tx, rx] = rest.split(':').collect::<Vec<_>>()[..] else {
                         return Err(invalid(what, "expected isotp:IFACE:TX:RX"));
                     };
-                    let setup = IsoTpSetup {
+                    let mut setup = IsoTpSetup {
                         tx: isotp::parse_id(tx, what)?,
                         rx: isotp::parse_id(rx, what)?,
                         ..Default::default()
                     };
+                    // A write returns once the message is out: a failed transfer is an error.
+                    setup.opts.flags |= sock::can::consts::CAN_ISOTP_WAIT_TX_DONE;
                     Kind::IsoTp(iface.to_string(), setup)
                 }
                 "j1939" => Kind::J1939(j1939::parse_addr(rest, what)?),

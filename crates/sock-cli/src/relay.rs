@@ -175,6 +175,9 @@ impl Sink {
             Sink::Stdout(w) => w.flush(),
             Sink::Sock { sock, dgram: false } => match sock.shutdown(Shutdown::Write) {
                 Err(e) if sock::errno(&e) == Some(nix::libc::ENOTCONN) => Ok(()),
+                // TIPC has no half-close (only SHUT_RDWR): the peer sees the end when the
+                // other direction ends too.
+                Err(e) if sock::errno(&e) == Some(nix::libc::EINVAL) => Ok(()),
                 other => other,
             },
             Sink::Can { sock, partial } => {
