@@ -121,7 +121,8 @@ fn our_send_to_isotprecv() {
     // Our send waits for the transfer to finish: a receiver not yet set up is an error, retried.
     let deadline = Instant::now() + WAIT;
     loop {
-        let (code, out) = start(&["can", "isotp", "send", IF, "-s", "612", "-d", "613"], io::Cursor::new(hex.clone())).finish();
+        let (code, out) =
+            start(&["can", "isotp", "send", IF, "-s", "612", "-d", "613"], io::Cursor::new(hex.clone())).finish();
         if code == 0 {
             break;
         }

@@ -83,7 +83,8 @@ fn our_send_to_testj1939() {
         .unwrap();
     assert!(sock_tests::wait_for_io_wait(&child.id().to_string(), WAIT), "testj1939 never waited for data");
     let (code, out) =
-        start(&["can", "j1939", "send", "vcan0:::0xb3", ":0x0:0x12900:0xb2"], io::Cursor::new("ca fe ba be\n")).finish();
+        start(&["can", "j1939", "send", "vcan0:::0xb3", ":0x0:0x12900:0xb2"], io::Cursor::new("ca fe ba be\n"))
+            .finish();
     assert_eq!(code, 0, "{}", out.stderr.text());
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -8,9 +8,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::Duration;
 
+use sock_cli::{Captured, Io};
 use sock_core::{Family, Socket, Type};
 use sock_tipc::TipcAddr;
-use sock_cli::{Captured, Io};
 
 const WAIT: Duration = Duration::from_secs(30);
 

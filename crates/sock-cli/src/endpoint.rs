@@ -138,12 +138,14 @@ impl std::str::FromStr for Spec {
                 "rcvbuf" => opts.rcvbuf = Some(size(&need(value)?)?),
                 "sndbuf" => opts.sndbuf = Some(size(&need(value)?)?),
                 "to" => opts.to = Some(need(value)?),
-                _ => return Err(invalid(
-                    what,
-                    format!(
+                _ => {
+                    return Err(invalid(
+                        what,
+                        format!(
                         "unknown option {key:?} (known: reuseaddr, bind=ADDR, rcvbuf=N, sndbuf=N, fork, to=[PGN:]ADDR)"
                     ),
-                )),
+                    ))
+                }
             }
         }
         let kind = if head == "-" {
