@@ -190,17 +190,26 @@ cfg_if::cfg_if! {
         pub mod consts;
         mod ext;
         mod gso;
+        mod gso_sender;
         mod options;
         mod rds;
         mod tcp_info;
+        mod zerocopy;
 
         pub use cmsg::InetCmsg;
         pub use consts::*;
         pub use ext::InetSocketExt;
-        pub use gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
+        pub use gso::{
+            checked_segment_size, gro_segment_size, gro_segments, GroMsg, GroSegments, GRO_BUFFER_LEN, GRO_CONTROL_LEN,
+        };
+        pub use gso_sender::{GsoSender, GsoStats, GsoSupport, UDP_MAX_PAYLOAD, UDP_MAX_SEGMENTS_OLD};
         pub use options::opt;
         pub use rds::{mptcp_socket, rds_socket};
         pub use tcp_info::TcpInfo;
+        pub use zerocopy::{
+            ZeroCopyCompletion, ZeroCopyReport, ZeroCopySend, ZeroCopySender, ZeroCopyStats, SO_EE_CODE_ZEROCOPY_COPIED,
+            SO_EE_ORIGIN_ZEROCOPY,
+        };
 
         /// Every constant of [`consts`] as `(name, value)`, in declaration order: for tables,
         /// and for comparing with Python's `socket` module.
