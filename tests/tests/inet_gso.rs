@@ -5,6 +5,7 @@
 #![cfg(feature = "inet")]
 
 use std::io::{self, IoSlice, IoSliceMut};
+use std::thread;
 use std::time::Duration;
 
 use sock_core::cmsg::CmsgWriter;
@@ -249,4 +250,303 @@ fn bad_segment_sizes() {
     // Nothing of the refused sends arrived.
     let mut buf = [0u8; 16];
     assert_eq!(rx.recv_with_flags(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind()), Err(io::ErrorKind::WouldBlock));
+}
+
+// ---- GsoSender: probe once, offload, and every fallback ----
+
+/// Receives `want` datagrams on `rx` and returns their lengths, checking the contents against
+/// `data` split at `seg`.
+fn recv_split(rx: &Socket, data: &[u8], seg: usize) {
+    let want = if data.is_empty() { vec![Vec::new()] } else { expected(data, seg) };
+    let mut buf = vec![0u8; 65536];
+    for (i, expect) in want.iter().enumerate() {
+        let n = rx.recv(&mut buf).unwrap_or_else(|e| panic!("datagram {i} of {}: {e}", want.len()));
+        assert_eq!(n, expect.len(), "length of datagram {i}");
+        assert!(buf[..n] == expect[..], "contents of datagram {i}");
+    }
+    let more = rx.recv_with_flags(&mut buf, MSG_DONTWAIT).map_err(|e| e.kind());
+    assert_eq!(more, Err(io::ErrorKind::WouldBlock), "no datagram beyond the expected {}", want.len());
+}
+
+/// 250 segments: more than one send can carry, so several `sendmsg` calls.
+const MANY: usize = 250 * 500 + 77;
+
+fn sender_offload(family: Family, host: &str) {
+    let Some((rx, tx, to)) = sockets(family, host) else { return };
+    if !require_gso(family) {
+        return;
+    }
+    let tx = GsoSender::new(tx).unwrap();
+    let GsoSupport::Offload { max_segments } = tx.support() else { panic!("probe said {}", tx.support()) };
+    assert!(max_segments == 64 || max_segments == 128);
+    let to = decode(&to).unwrap();
+    // Received after each send, so a small rmem_max cannot drop any.
+    for (len, seg) in [(MANY, 500), (TOTAL, SEG), (SEG, SEG), (10, SEG), (0, SEG)] {
+        let data = payload(len, 4);
+        assert_eq!(tx.send_segments_to(&data, seg, to).unwrap(), len);
+        recv_split(&rx, &data, seg);
+    }
+    let stats = tx.stats();
+    let per_send = max_segments.min(UDP_MAX_PAYLOAD / 500);
+    let many_sends = 251usize.div_ceil(per_send) as u64;
+    // TOTAL (55 segments, 65100 bytes) fits one send.
+    assert_eq!(stats.segmented_sends, many_sends + 1, "{stats:?}");
+    assert_eq!(stats.segmented_datagrams, 251 + 55);
+    assert_eq!(stats.plain_datagrams, 3, "single datagrams go plain: {stats:?}");
+    assert_eq!((stats.refused_sends, tx.support().is_offload()), (0, true));
+}
+
+#[test]
+fn sender_offload_v4() {
+    sender_offload(Family::INET, "127.0.0.1");
+}
+
+#[test]
+fn sender_offload_v6() {
+    sender_offload(Family::INET6, "::1");
+}
+
+/// Runs `f` on a thread of its own under a seccomp filter that makes `setsockopt` and
+/// `getsockopt` of `SOL_UDP`/`UDP_SEGMENT` fail with `ENOPROTOOPT`: a kernel without UDP GSO,
+/// as the probe sees it. The filter dies with the thread. `None` if seccomp is unavailable.
+fn without_udp_segment<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                const LD_W_ABS: u16 = 0x20; // BPF_LD | BPF_W | BPF_ABS
+                const JEQ_K: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
+                const RET_K: u16 = 0x06; // BPF_RET | BPF_K
+                let ins = |code, jt, jf, k| libc::sock_filter { code, jt, jf, k };
+                // seccomp_data: nr at 0, args[i] at 16 + 8 i (the low half first on little endian).
+                let filter = [
+                    ins(LD_W_ABS, 0, 0, 0),
+                    ins(JEQ_K, 2, 0, libc::SYS_setsockopt as u32),
+                    ins(JEQ_K, 1, 0, libc::SYS_getsockopt as u32),
+                    ins(RET_K, 0, 0, libc::SECCOMP_RET_ALLOW),
+                    ins(LD_W_ABS, 0, 0, 24),
+                    ins(JEQ_K, 0, 3, SOL_UDP as u32),
+                    ins(LD_W_ABS, 0, 0, 32),
+                    ins(JEQ_K, 0, 1, UDP_SEGMENT as u32),
+                    ins(RET_K, 0, 0, libc::SECCOMP_RET_ERRNO | libc::ENOPROTOOPT as u32),
+                    ins(RET_K, 0, 0, libc::SECCOMP_RET_ALLOW),
+                ];
+                let prog = libc::sock_fprog { len: filter.len() as u16, filter: filter.as_ptr().cast_mut() };
+                // SAFETY: prctl with integer arguments; PR_SET_NO_NEW_PRIVS affects this thread only.
+                let nnp = unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) };
+                // SAFETY: `prog` points to `filter`, both alive for the call, which copies them;
+                // without SECCOMP_FILTER_FLAG_TSYNC the filter binds this thread only.
+                let set = unsafe { libc::prctl(libc::PR_SET_SECCOMP, libc::SECCOMP_MODE_FILTER, &prog as *const _) };
+                let probe = if nnp == 0 && set == 0 { Ok(()) } else { Err(io::Error::last_os_error()) };
+                if !sock_tests::require("seccomp filters (to simulate a kernel without UDP_SEGMENT)", probe) {
+                    return None;
+                }
+                Some(f())
+            })
+            .join()
+            .unwrap()
+    })
+}
+
+#[test]
+fn fallback_when_the_kernel_lacks_udp_segment() {
+    let Some((rx, tx, to)) = sockets(Family::INET, "127.0.0.1") else { return };
+    let to = decode(&to).unwrap();
+    let data = payload(TOTAL, 5);
+    let result = without_udp_segment(|| {
+        let refused = tx.set_udp_segment(SEG as u16).unwrap_err();
+        assert_eq!(refused.raw_os_error(), Some(libc::ENOPROTOOPT), "the filter works");
+        let gso = GsoSender::new(&tx).unwrap();
+        let support = gso.support();
+        (support, gso.send_segments_to(&data, SEG, to).unwrap(), gso.stats())
+    });
+    let Some((support, sent, stats)) = result else { return };
+    assert_eq!(support, GsoSupport::KernelLacks { errno: libc::ENOPROTOOPT });
+    assert_eq!(sent, TOTAL);
+    assert_eq!((stats.segmented_sends, stats.refused_sends, stats.plain_datagrams), (0, 0, 55));
+    recv_split(&rx, &data, SEG);
+}
+
+/// Turns off UDP checksums of `tx`: `SO_NO_CHECK` on IPv4, `UDP_NO_CHECK6_TX` (101) on IPv6,
+/// where the receiver must then accept a zero checksum (`UDP_NO_CHECK6_RX`, 102).
+fn no_checksums(tx: &Socket, rx: &Socket, family: Family) {
+    if family == Family::INET {
+        tx.setsockopt_int(SOL_SOCKET, sock_core::consts::SO_NO_CHECK, 1).unwrap();
+    } else {
+        tx.setsockopt_int(SOL_UDP, 101, 1).unwrap();
+        rx.setsockopt_int(SOL_UDP, 102, 1).unwrap();
+    }
+}
+
+/// No UDP checksums makes every segmented send `EINVAL` (GSO needs checksum offload): the
+/// first send falls back and the sender remembers it.
+fn fallback_einval(family: Family, host: &str) {
+    let Some((rx, tx, to)) = sockets(family, host) else { return };
+    if !require_gso(family) {
+        return;
+    }
+    no_checksums(&tx, &rx, family);
+    let tx = GsoSender::new(tx).unwrap();
+    assert!(tx.support().is_offload(), "the probe cannot know");
+    let to = decode(&to).unwrap();
+    let data = payload(TOTAL, 6);
+    assert_eq!(tx.send_segments_to(&data, SEG, to).unwrap(), TOTAL);
+    assert_eq!(tx.support(), GsoSupport::SendRefused { errno: libc::EINVAL });
+    recv_split(&rx, &data, SEG);
+    assert_eq!(tx.send_segments_to(&data, SEG, to).unwrap(), TOTAL);
+    recv_split(&rx, &data, SEG);
+    let stats = tx.stats();
+    assert_eq!((stats.segmented_sends, stats.refused_sends, stats.plain_datagrams), (0, 1, 110), "remembered");
+}
+
+#[test]
+fn fallback_einval_v4() {
+    fallback_einval(Family::INET, "127.0.0.1");
+}
+
+#[test]
+fn fallback_einval_v6() {
+    fallback_einval(Family::INET6, "::1");
+}
+
+/// UDP-Lite takes the `UDP_SEGMENT` option but the kernel refuses the segmented send with
+/// `EIO`: the EIO fallback on any host.
+#[test]
+fn fallback_eio_udplite() {
+    let Ok(rx) = Socket::new(Family::INET, Type::DGRAM, Some(sock_core::Protocol(libc::IPPROTO_UDPLITE))) else {
+        let probe = Socket::new(Family::INET, Type::DGRAM, Some(sock_core::Protocol(libc::IPPROTO_UDPLITE)));
+        sock_tests::require("UDP-Lite sockets", probe);
+        return;
+    };
+    rx.bind(("127.0.0.1", 0)).unwrap();
+    rx.set_timeout(Some(Duration::from_secs(5))).unwrap();
+    rx.setsockopt_int(SOL_SOCKET, SO_RCVBUF, 4 << 20).unwrap();
+    let tx = Socket::new(Family::INET, Type::DGRAM, Some(sock_core::Protocol(libc::IPPROTO_UDPLITE))).unwrap();
+    tx.connect(rx.local_addr().unwrap()).unwrap();
+    let tx = GsoSender::new(tx).unwrap();
+    let data = payload(TOTAL, 7);
+    assert_eq!(tx.send_segments(&data, SEG).unwrap(), TOTAL);
+    assert_eq!(tx.support(), GsoSupport::SendRefused { errno: libc::EIO });
+    assert_eq!(tx.stats().plain_datagrams, 55);
+    recv_split(&rx, &data, SEG);
+}
+
+/// A refused send whose plain sends fail too returns their error and remembers nothing.
+#[test]
+fn a_failing_fallback_is_not_remembered() {
+    let Some((_rx, tx, _)) = sockets(Family::INET, "127.0.0.1") else { return };
+    if !require_gso(Family::INET) {
+        return;
+    }
+    tx.setsockopt_int(SOL_SOCKET, sock_core::consts::SO_NO_CHECK, 1).unwrap();
+    let tx = GsoSender::new(tx).unwrap();
+    // An IPv6 destination on an IPv4 socket: the plain send is refused as well.
+    let e = tx.send_segments_to(&payload(TOTAL, 8), SEG, "[::1]:9".parse().unwrap()).unwrap_err();
+    assert!(e.raw_os_error().is_some() || e.kind() == io::ErrorKind::InvalidInput, "{e}");
+    assert!(tx.support().is_offload(), "{}", tx.support());
+    let empty = Socket::new(Family::INET, Type::STREAM, None).unwrap();
+    assert_eq!(GsoSender::new(&empty).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    assert_eq!(tx.send_segments(&[1], 0).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+}
+
+// ---- GRO with every ancillary item at once ----
+
+fn gro_everything(family: Family, host: &str) {
+    let Some((rx, tx, to)) = sockets(family, host) else { return };
+    if !require_gso(family) || !require_gro(family) {
+        return;
+    }
+    rx.set_udp_gro(true).unwrap();
+    rx.setsockopt_int(SOL_SOCKET, libc::SO_TIMESTAMPNS, 1).unwrap();
+    // SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE
+    rx.setsockopt_int(SOL_SOCKET, libc::SO_TIMESTAMPING, (1 << 3) | (1 << 4)).unwrap();
+    if family == Family::INET {
+        for o in [opt::IP_RECVTOS, opt::IP_PKTINFO, opt::IP_RECVTTL] {
+            rx.set(o, &true).unwrap();
+        }
+    } else {
+        for o in [opt::IPV6_RECVTCLASS, opt::IPV6_RECVPKTINFO, opt::IPV6_RECVHOPLIMIT] {
+            rx.set(o, &true).unwrap();
+        }
+    }
+    let tx = GsoSender::new(tx).unwrap();
+    let to = decode(&to).unwrap();
+    let data = payload(TOTAL, 9);
+    tx.send_segments_to(&data, SEG, to).unwrap();
+    let (mut buf, mut control) = (vec![0u8; GRO_BUFFER_LEN], [0u8; GRO_CONTROL_LEN]);
+    let mut got = Vec::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    while got.len() < 55 {
+        let msg = rx.recv_gro_with_control(&mut buf, &mut control).unwrap();
+        assert!(!msg.flags.contains(sock_core::MsgFlags::CTRUNC), "GRO_CONTROL_LEN holds every item");
+        for item in sock_core::cmsg::CmsgIter::new(&control[..msg.control_len]) {
+            kinds.insert((item.level, item.ty));
+        }
+        got.extend(msg.segments(&buf).map(<[u8]>::to_vec));
+    }
+    assert!(got == expected(&data, SEG));
+    println!("{host}: items {kinds:?} in {GRO_CONTROL_LEN} bytes");
+    assert!(kinds.len() >= 5, "GRO, two timestamps, TOS/TCLASS, PKTINFO, TTL/HOPLIMIT: {kinds:?}");
+
+    // A control buffer with room for the timestamps only: the GRO item is cut, and a
+    // coalesced receive says so instead of passing the batch off as one datagram.
+    tx.send_segments_to(&data, SEG, to).unwrap();
+    let mut small = [0u8; 40];
+    let mut left = 55;
+    while left > 0 {
+        match rx.recv_gro_with_control(&mut buf, &mut small) {
+            Ok(msg) => left -= msg.segments(&buf).count(),
+            Err(e) => {
+                assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
+                assert!(e.to_string().contains("GRO_CONTROL_LEN"), "{e}");
+                return;
+            }
+        }
+    }
+    panic!("a 40-byte control buffer never cut the UDP_GRO item");
+}
+
+#[test]
+fn gro_with_every_item_v4() {
+    gro_everything(Family::INET, "127.0.0.1");
+}
+
+#[test]
+fn gro_with_every_item_v6() {
+    gro_everything(Family::INET6, "::1");
+}
+
+// ---- async: the same decisions ----
+
+#[cfg(feature = "tokio")]
+#[test]
+fn async_sender_falls_back_the_same_way() {
+    // A runtime by hand: the glob import of sock_inet shadows the `tokio` crate's macros.
+    let runtime = ::tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async_sender());
+}
+
+#[cfg(feature = "tokio")]
+async fn async_sender() {
+    use sock_inet::tokio::{AsyncInetExt, AsyncSocket, GsoSender as AsyncGso};
+    let Some((rx, tx, to)) = sockets(Family::INET, "127.0.0.1") else { return };
+    if !require_gso(Family::INET) {
+        return;
+    }
+    tx.setsockopt_int(SOL_SOCKET, sock_core::consts::SO_NO_CHECK, 1).unwrap();
+    let to = decode(&to).unwrap();
+    let tx = AsyncGso::new(AsyncSocket::new(tx).unwrap()).unwrap();
+    let data = payload(TOTAL, 10);
+    assert_eq!(tx.send_segments_to(&data, SEG, to).await.unwrap(), TOTAL);
+    assert_eq!(tx.support(), GsoSupport::SendRefused { errno: libc::EINVAL });
+    assert_eq!(tx.stats().plain_datagrams, 55);
+    recv_split(&rx, &data, SEG);
+    // The stateless form falls back within the call.
+    let raw = tx.into_inner();
+    assert_eq!(raw.send_segments_to(&data, SEG, to).await.unwrap(), TOTAL);
+    recv_split(&rx, &data, SEG);
+    // And sends more than one sendmsg can carry.
+    raw.socket().setsockopt_int(SOL_SOCKET, sock_core::consts::SO_NO_CHECK, 0).unwrap();
+    let many = payload(MANY, 11);
+    assert_eq!(raw.send_segments_to(&many, 500, to).await.unwrap(), MANY);
+    recv_split(&rx, &many, 500);
 }

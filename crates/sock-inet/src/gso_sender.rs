@@ -257,15 +257,15 @@ impl<'a> Plan<'a> {
             return None;
         }
         let start = self.sent;
-        let per_send = match self.gso.support() {
-            GsoSupport::Offload { max_segments } if self.refused.is_none() => {
-                max_segments.min(UDP_MAX_PAYLOAD / self.seg).max(1)
+        if let GsoSupport::Offload { max_segments } = self.gso.support() {
+            // One send takes up to max_segments segments and UDP_MAX_PAYLOAD bytes; the short
+            // tail segment only at the end of the buffer.
+            let limit = max_segments.saturating_mul(self.seg).min(UDP_MAX_PAYLOAD);
+            let whole = limit / self.seg * self.seg;
+            if self.refused.is_none() && rest > self.seg && (rest <= limit || whole > self.seg) {
+                let end = if rest <= limit { start + rest } else { start + whole };
+                return Some(Step { start, end, segmented: true });
             }
-            _ => 1,
-        };
-        if per_send > 1 && rest > self.seg {
-            let end = start + rest.min(per_send * self.seg);
-            return Some(Step { start, end, segmented: true });
         }
         Some(Step { start, end: start + rest.min(self.seg), segmented: false })
     }
@@ -549,6 +549,13 @@ mod tests {
         let plan = Plan::new(&gso128, &buf, 1000).unwrap();
         let step = plan.next().unwrap();
         assert_eq!(step.end - step.start, 65_000);
+        // A short tail rides along when the whole rest fits one send.
+        let plan = Plan::new(&gso128, &buf[..65_400], 1000).unwrap();
+        let step = plan.next().unwrap();
+        assert_eq!((step.end - step.start, step.segmented), (65_400, true));
+        // Segments too big for two per send go plain.
+        let plan = Plan::new(&gso128, &buf, 40_000).unwrap();
+        assert!(!plan.next().unwrap().segmented);
         // A refusal: the same bytes again, plain, then plain for good.
         let mut plan = Plan::new(&gso, &buf[..2500], 1000).unwrap();
         let step = plan.next().unwrap();
