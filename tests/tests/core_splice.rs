@@ -250,9 +250,12 @@ fn no_fd_is_left_behind_and_pipes_are_close_on_exec() {
     }
     assert_eq!(sock_tests::open_fd_count(), before, "splice_to closes its pipe");
     let fds = || -> Vec<i32> {
-        let all = std::fs::read_dir("/proc/self/fd").unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok());
-        all.filter(|fd: &i32| std::fs::read_link(format!("/proc/self/fd/{fd}")).is_ok_and(|l| l.to_string_lossy().starts_with("pipe:")))
-            .collect()
+        let all =
+            std::fs::read_dir("/proc/self/fd").unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok());
+        all.filter(|fd: &i32| {
+            std::fs::read_link(format!("/proc/self/fd/{fd}")).is_ok_and(|l| l.to_string_lossy().starts_with("pipe:"))
+        })
+        .collect()
     };
     let old = fds();
     let pipe = SplicePipe::new().unwrap();

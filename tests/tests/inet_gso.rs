@@ -550,3 +550,289 @@ async fn async_sender() {
     assert_eq!(raw.send_segments_to(&many, 500, to).await.unwrap(), MANY);
     recv_split(&rx, &many, 500);
 }
+
+// ---- a real device path: a veth pair between two network namespaces ----
+//
+// The namespaces and the pair are made with raw rtnetlink messages and the device features
+// are switched with the `SIOCETHTOOL` ioctl (what `ethtool -K` does), so neither `ip` nor
+// `ethtool` is needed (the VM has only busybox). As in tests/packet.rs, everything lives in a
+// thread of its own and vanishes with it.
+
+mod veth {
+    use std::io;
+    use std::net::Ipv4Addr;
+    use std::os::fd::{AsRawFd, OwnedFd};
+    use std::time::Duration;
+
+    use nix::sched::{setns, unshare, CloneFlags};
+    use sock_core::{Family, Protocol, Socket, Type};
+
+    fn nla(buf: &mut Vec<u8>, ty: u16, data: &[u8]) {
+        buf.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
+        buf.extend_from_slice(&ty.to_ne_bytes());
+        buf.extend_from_slice(data);
+        buf.resize(buf.len().next_multiple_of(4), 0);
+    }
+
+    fn nest(buf: &mut Vec<u8>, ty: u16, fill: impl FnOnce(&mut Vec<u8>)) {
+        let start = buf.len();
+        buf.extend_from_slice(&[0; 4]);
+        fill(buf);
+        let len = (buf.len() - start) as u16;
+        buf[start..start + 2].copy_from_slice(&len.to_ne_bytes());
+        buf[start + 2..start + 4].copy_from_slice(&(ty | 0x8000).to_ne_bytes());
+    }
+
+    fn ifinfomsg(index: i32, flags: u32, change: u32) -> [u8; 16] {
+        let mut b = [0u8; 16];
+        b[4..8].copy_from_slice(&index.to_ne_bytes());
+        b[8..12].copy_from_slice(&flags.to_ne_bytes());
+        b[12..16].copy_from_slice(&change.to_ne_bytes());
+        b
+    }
+
+    /// One rtnetlink request with an acknowledgement, in the calling thread's namespace.
+    fn rtnl(ty: u16, flags: u16, body: &[u8]) -> io::Result<()> {
+        let nl = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(0)))?;
+        nl.set_timeout(Some(Duration::from_secs(5)))?;
+        let mut msg = Vec::new();
+        msg.extend_from_slice(&((16 + body.len()) as u32).to_ne_bytes());
+        msg.extend_from_slice(&ty.to_ne_bytes());
+        msg.extend_from_slice(&(flags | 0x1 | 0x4).to_ne_bytes()); // NLM_F_REQUEST | NLM_F_ACK
+        msg.extend_from_slice(&[0; 8]);
+        msg.extend_from_slice(body);
+        let mut kernel = [0u8; 12];
+        kernel[..2].copy_from_slice(&(libc::AF_NETLINK as u16).to_ne_bytes());
+        nl.send_to(&msg, sock_core::SockAddr::from_bytes(&kernel)?)?;
+        let mut buf = vec![0u8; 65536];
+        loop {
+            let n = nl.recv(&mut buf)?;
+            let mut at = 0;
+            while at + 16 <= n {
+                let len = u32::from_ne_bytes(buf[at..at + 4].try_into().unwrap()) as usize;
+                if u16::from_ne_bytes(buf[at + 4..at + 6].try_into().unwrap()) == 2 {
+                    let code = i32::from_ne_bytes(buf[at + 16..at + 20].try_into().unwrap());
+                    return if code == 0 { Ok(()) } else { Err(io::Error::from_raw_os_error(-code)) };
+                }
+                at += len.max(16).next_multiple_of(4);
+            }
+        }
+    }
+
+    /// `ifreq` with a name and a pointer or int payload.
+    #[repr(C)]
+    struct IfReq {
+        name: [u8; 16],
+        data: usize,
+        _pad: [u8; 16],
+    }
+
+    fn ifreq(name: &str, data: usize) -> IfReq {
+        let mut r = IfReq { name: [0; 16], data, _pad: [0; 16] };
+        r.name[..name.len()].copy_from_slice(name.as_bytes());
+        r
+    }
+
+    fn ioctl(req: libc::c_ulong, r: &mut IfReq) -> io::Result<()> {
+        let s = Socket::new(Family::INET, Type::DGRAM, None)?;
+        // SAFETY: `r` is a valid ifreq (name NUL-terminated within 16 bytes) for the call; for
+        // SIOCETHTOOL its data pointer points to a live, large enough ethtool structure.
+        let rc = unsafe { libc::ioctl(s.as_raw_fd(), req as _, r as *mut IfReq) };
+        if rc < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `ethtool -K dev feature off`: finds the feature's bit in the `ETH_SS_FEATURES` string
+    /// set, clears it with `ETHTOOL_SFEATURES` and checks with `ETHTOOL_GFEATURES` that it is
+    /// no longer active.
+    pub fn feature_off(dev: &str, feature: &str) -> io::Result<()> {
+        const SIOCETHTOOL: libc::c_ulong = 0x8946;
+        // ETHTOOL_GSSET_INFO: { cmd, reserved, sset_mask u64, data[1] }
+        let mut info = [0u32; 6];
+        info[0] = 0x37;
+        info[2] = 1 << 4; // ETH_SS_FEATURES
+        ioctl(SIOCETHTOOL, &mut ifreq(dev, info.as_mut_ptr() as usize))?;
+        let count = info[4] as usize;
+        // ETHTOOL_GSTRINGS: { cmd, string_set, len, data[len * 32] }
+        let mut strings = vec![0u32; 3 + count * 8];
+        strings[0] = 0x1b;
+        strings[1] = 4;
+        strings[2] = count as u32;
+        ioctl(SIOCETHTOOL, &mut ifreq(dev, strings.as_mut_ptr() as usize))?;
+        let bytes: Vec<u8> = strings[3..].iter().flat_map(|w| w.to_ne_bytes()).collect();
+        let bit = bytes
+            .chunks(32)
+            .position(|name| name.split(|&b| b == 0).next() == Some(feature.as_bytes()))
+            .ok_or_else(|| io::Error::other(format!("{dev} has no feature {feature}")))?;
+        let words = count.div_ceil(32);
+        // ETHTOOL_SFEATURES: { cmd, size, { valid, requested }[size] }
+        let mut set = vec![0u32; 2 + 2 * words];
+        set[0] = 0x3b;
+        set[1] = words as u32;
+        set[2 + 2 * (bit / 32)] = 1 << (bit % 32);
+        ioctl(SIOCETHTOOL, &mut ifreq(dev, set.as_mut_ptr() as usize))?;
+        // ETHTOOL_GFEATURES: { cmd, size, { available, requested, active, never_changed }[size] }
+        let mut get = vec![0u32; 2 + 4 * words];
+        get[0] = 0x3a;
+        get[1] = words as u32;
+        ioctl(SIOCETHTOOL, &mut ifreq(dev, get.as_mut_ptr() as usize))?;
+        if get[2 + 4 * (bit / 32) + 2] & (1 << (bit % 32)) != 0 {
+            return Err(io::Error::other(format!("{feature} is still on for {dev}")));
+        }
+        Ok(())
+    }
+
+    /// `ip link set dev mtu n` (SIOCSIFMTU).
+    pub fn set_mtu(dev: &str, mtu: i32) -> io::Result<()> {
+        ioctl(libc::SIOCSIFMTU, &mut ifreq(dev, mtu as u32 as usize))
+    }
+
+    fn index(name: &str) -> io::Result<u32> {
+        let probe = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+        sock_core::if_index(&probe, &sock_core::IfName::new(name)?)
+    }
+
+    fn up_with(name: &str, addr: Ipv4Addr) -> io::Result<()> {
+        let i = index(name)?;
+        rtnl(16, 0, &ifinfomsg(i as i32, 1, 1))?; // RTM_NEWLINK, IFF_UP
+        let mut body = vec![libc::AF_INET as u8, 24, 0, 0];
+        body.extend_from_slice(&i.to_ne_bytes());
+        nla(&mut body, 2, &addr.octets()); // IFA_LOCAL
+        nla(&mut body, 1, &addr.octets()); // IFA_ADDRESS
+        rtnl(20, 0x400 | 0x200, &body) // RTM_NEWADDR
+    }
+
+    /// Namespace A (this thread: `gsa`, 10.118.0.1) and B (`gsb`, 10.118.0.2) joined by a veth pair.
+    pub struct Pair {
+        pub ns_a: OwnedFd,
+        pub ns_b: OwnedFd,
+    }
+
+    impl Pair {
+        pub const A: Ipv4Addr = Ipv4Addr::new(10, 118, 0, 1);
+        pub const B: Ipv4Addr = Ipv4Addr::new(10, 118, 0, 2);
+        pub const DEV_A: &'static str = "gsa";
+
+        pub fn in_b<T>(&self, f: impl FnOnce() -> T) -> T {
+            setns(&self.ns_b, CloneFlags::CLONE_NEWNET).expect("setns B");
+            let out = f();
+            setns(&self.ns_a, CloneFlags::CLONE_NEWNET).expect("setns A");
+            out
+        }
+    }
+
+    fn netns() -> io::Result<OwnedFd> {
+        Ok(std::fs::File::open("/proc/thread-self/ns/net")?.into())
+    }
+
+    /// Runs `test` in a fresh thread inside the two namespaces; skips (through `require`)
+    /// without root, namespaces or veth.
+    pub fn with_pair(test: impl FnOnce(&Pair) + Send) {
+        if !sock_tests::require_root("UDP GSO over veth in network namespaces") {
+            return;
+        }
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let probe = unshare(CloneFlags::CLONE_NEWNET).map_err(io::Error::from);
+                if !sock_tests::require("network namespaces (unshare CLONE_NEWNET)", probe) {
+                    return;
+                }
+                let ns_a = netns().unwrap();
+                unshare(CloneFlags::CLONE_NEWNET).unwrap();
+                let ns_b = netns().unwrap();
+                setns(&ns_a, CloneFlags::CLONE_NEWNET).unwrap();
+                let mut body = ifinfomsg(0, 0, 0).to_vec();
+                nla(&mut body, 3, b"gsa\0"); // IFLA_IFNAME
+                nest(&mut body, 18, |b| {
+                    nla(b, 1, b"veth\0"); // IFLA_INFO_KIND
+                    nest(b, 2, |b| {
+                        nest(b, 1, |b| {
+                            b.extend_from_slice(&ifinfomsg(0, 0, 0));
+                            nla(b, 3, b"gsb\0");
+                            nla(b, 28, &(ns_b.as_raw_fd() as u32).to_ne_bytes());
+                            // IFLA_NET_NS_FD
+                        });
+                    });
+                });
+                if !sock_tests::require("veth interfaces (module veth)", rtnl(16, 0x400 | 0x200, &body)) {
+                    return;
+                }
+                let pair = Pair { ns_a, ns_b };
+                pair.in_b(|| up_with("gsb", Pair::B)).unwrap();
+                up_with("gsa", Pair::A).unwrap();
+                test(&pair);
+            });
+        });
+    }
+}
+
+/// A receiver in namespace B and a `GsoSender` in A over the veth pair, after one datagram
+/// went through (so ARP is resolved and the path works).
+fn over_veth(pair: &veth::Pair) -> (Socket, GsoSender) {
+    let rx = pair.in_b(|| Socket::new(Family::INET, Type::DGRAM, None)).unwrap();
+    rx.bind((veth::Pair::B.to_string().as_str(), 4242)).unwrap();
+    rx.set_timeout(Some(Duration::from_secs(5))).unwrap();
+    rx.setsockopt_int(SOL_SOCKET, SO_RCVBUF, 4 << 20).unwrap();
+    let tx = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
+    tx.bind((veth::Pair::A.to_string().as_str(), 0)).unwrap();
+    tx.connect((veth::Pair::B.to_string().as_str(), 4242)).unwrap();
+    tx.send(b"hello").unwrap();
+    assert_eq!(rx.recv_vec(64).unwrap(), b"hello");
+    (rx, GsoSender::new(tx).unwrap())
+}
+
+#[test]
+fn veth_without_udp_segmentation_offload_segments_in_software() {
+    veth::with_pair(|pair| {
+        veth::feature_off(veth::Pair::DEV_A, "tx-udp-segmentation").unwrap();
+        let (rx, tx) = over_veth(pair);
+        let data = payload(TOTAL, 20);
+        assert_eq!(tx.send_segments(&data, SEG).unwrap(), TOTAL);
+        recv_split(&rx, &data, SEG);
+        // The device cannot segment, the stack does it in software: GSO still pays off.
+        assert!(tx.support().is_offload(), "{}", tx.support());
+        assert_eq!(tx.stats().segmented_sends, 1);
+    });
+}
+
+#[test]
+fn veth_with_a_small_mtu_refuses_and_falls_back() {
+    veth::with_pair(|pair| {
+        veth::set_mtu(veth::Pair::DEV_A, 1000).unwrap();
+        let (rx, tx) = over_veth(pair);
+        let data = payload(TOTAL, 21);
+        // Segments of 1200 over an MTU of 1000: the kernel refuses (EINVAL; EMSGSIZE on recent
+        // kernels), the plain sends are fragmented and reassembled on the way.
+        assert_eq!(tx.send_segments(&data, SEG).unwrap(), TOTAL);
+        let refused = tx.support();
+        assert!(matches!(refused, GsoSupport::SendRefused { errno: libc::EINVAL | libc::EMSGSIZE }), "{refused}");
+        println!("GSO over a too small MTU: {refused}");
+        recv_split(&rx, &data, SEG);
+        assert_eq!(tx.send_segments(&data, SEG).unwrap(), TOTAL);
+        recv_split(&rx, &data, SEG);
+        let stats = tx.stats();
+        assert_eq!((stats.segmented_sends, stats.refused_sends, stats.plain_datagrams), (0, 1, 110));
+    });
+}
+
+#[test]
+fn veth_without_checksum_offload() {
+    veth::with_pair(|pair| {
+        veth::feature_off(veth::Pair::DEV_A, "tx-checksum-ip-generic").unwrap();
+        let (rx, tx) = over_veth(pair);
+        let data = payload(TOTAL, 22);
+        assert_eq!(tx.send_segments(&data, SEG).unwrap(), TOTAL);
+        recv_split(&rx, &data, SEG);
+        // Before Linux 6.11 the kernel refuses GSO without checksum offload (EIO); since then
+        // it checksums in software. Either way the datagrams arrive as sent.
+        match tx.support() {
+            GsoSupport::Offload { .. } => assert_eq!(tx.stats().segmented_sends, 1),
+            GsoSupport::SendRefused { errno } => assert_eq!(errno, libc::EIO),
+            other => panic!("unexpected {other}"),
+        }
+        println!("GSO without checksum offload: {}", tx.support());
+    });
+}

@@ -64,7 +64,10 @@ fn tcp_bulk(family: Family, host: &str) {
         assert!(got[..total / 2] == payload(8 << 20, 1)[..], "first buffer intact");
         assert!(got[total / 2..] == second_data[..], "second buffer intact");
         let stats = tx.stats();
-        println!("{host}: {} zero-copy sends, {} notifications, {} copied", stats.sends, stats.notifications, stats.copied);
+        println!(
+            "{host}: {} zero-copy sends, {} notifications, {} copied",
+            stats.sends, stats.notifications, stats.copied
+        );
         assert_eq!(stats.sends, u64::from(first.sends + second.sends));
         assert_eq!(stats.completed, stats.sends, "every send completed");
         assert!(stats.notifications >= 1 && stats.notifications <= stats.sends);
@@ -154,7 +157,8 @@ fn raw_error_queue_items_decode() {
             .recv_msg_addr(&mut [IoSliceMut::new(&mut [])], &mut control, MsgFlags::ERRQUEUE | MsgFlags::DONTWAIT, None)
             .unwrap();
         assert!(meta.flags.contains(MsgFlags::ERRQUEUE));
-        completions.extend(CmsgIter::new(&control[..meta.control_len]).filter_map(|c| c.decode::<ZeroCopyCompletion>()));
+        completions
+            .extend(CmsgIter::new(&control[..meta.control_len]).filter_map(|c| c.decode::<ZeroCopyCompletion>()));
     }
     assert_eq!(*completions[0].range.start(), 0);
     assert_eq!(*completions.last().unwrap().range.end(), sends - 1);

@@ -202,7 +202,7 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// may be shorter) with `sendmsg` calls carrying a `UDP_SEGMENT` item (UDP GSO), as many
     /// as the kernel's per-send limits need. Returns the bytes sent. The rules of
     /// [`GsoSender::send_segments`](crate::GsoSender::send_segments) apply, with no probe and
-    /// nothing remembered between calls: a segmented send refused with `EIO`/`EINVAL` is sent
+    /// nothing remembered between calls: a segmented send refused with `EIO`/`EINVAL`/`EMSGSIZE` is sent
     /// again as plain datagrams, in this call only. Keep an [`AsyncGsoSender`] to probe once
     /// and remember the fallback.
     ///

@@ -61,11 +61,11 @@ pub enum GsoSupport {
         /// The probe's error number.
         errno: i32,
     },
-    /// A segmented send was refused with `EIO` or `EINVAL` (this `errno`) and the same data
-    /// then went out as plain sends: the path cannot segment (see the crate docs' rules), and
-    /// every later datagram is a plain send.
+    /// A segmented send was refused with `EIO`, `EINVAL` or `EMSGSIZE` (this `errno`) and
+    /// the same data then went out as plain sends: the path cannot segment (see the crate
+    /// docs' rules), and every later datagram is a plain send.
     SendRefused {
-        /// `libc::EIO` or `libc::EINVAL`.
+        /// `libc::EIO`, `libc::EINVAL` or `libc::EMSGSIZE`.
         errno: i32,
     },
 }
@@ -132,7 +132,8 @@ pub struct GsoStats {
     pub segmented_datagrams: u64,
     /// Datagrams sent one per call (the fallback, and single-datagram sends).
     pub plain_datagrams: u64,
-    /// Segmented sends the kernel refused with `EIO`/`EINVAL` (their data was then sent plain).
+    /// Segmented sends the kernel refused with `EIO`/`EINVAL`/`EMSGSIZE` (their data was then
+    /// sent plain).
     pub refused_sends: u64,
 }
 
@@ -304,7 +305,7 @@ impl<'a> Plan<'a> {
                 self.done_empty = true;
                 Ok(true)
             }
-            Err(e) if step.segmented && matches!(e.raw_os_error(), Some(libc::EIO | libc::EINVAL)) => {
+            Err(e) if step.segmented && matches!(e.raw_os_error(), Some(libc::EIO | libc::EINVAL | libc::EMSGSIZE)) => {
                 let errno = e.raw_os_error().unwrap_or(libc::EINVAL);
                 if let GsoSupport::Offload { max_segments } = gso.support() {
                     if errno == libc::EINVAL && max_segments > UDP_MAX_SEGMENTS_OLD && count > 64 {
@@ -340,8 +341,8 @@ pub(crate) fn send_blocking(
     let flags = if matches!(sock.mode(), Mode::Timeout(_)) { MsgFlags::DONTWAIT } else { MsgFlags::NONE };
     let mut deadline = Deadline::new();
     while let Some(step) = plan.next() {
-        let result =
-            sock.call_with_deadline("send_segments", Interest::Write, &mut deadline, || plan.send(sock, step, flags, to));
+        let result = sock
+            .call_with_deadline("send_segments", Interest::Write, &mut deadline, || plan.send(sock, step, flags, to));
         if !plan.record(step, result)? {
             break;
         }
@@ -354,7 +355,7 @@ pub(crate) fn send_blocking(
 ///
 /// [`GsoSender::new`] probes the socket once (kernel version, the `UDP_SEGMENT` option) and
 /// keeps the answer ([`support`](GsoSender::support)); a segmented send that the kernel
-/// refuses with `EIO` or `EINVAL` is sent again as plain datagrams and, if those go, the
+/// refuses with `EIO`, `EINVAL` or `EMSGSIZE` is sent again as plain datagrams and, if those go, the
 /// sender stays with plain sends ([`GsoSupport::SendRefused`]). The rules are in the crate
 /// docs ("UDP GSO and GRO"). `S` is anything that lends a [`Socket`]: the socket itself,
 /// `&Socket`, an `Arc<Socket>`.
@@ -413,8 +414,9 @@ impl<S: AsRef<Socket>> GsoSender<S> {
     /// persists.
     ///
     /// Errors: `segment_size` 0 or above 65535 is `InvalidInput` (`segment_size`); the
-    /// kernel's, unchanged, when the first datagram cannot be sent. `EIO`/`EINVAL` of a
-    /// segmented send is never returned: it makes the fallback.
+    /// kernel's, unchanged, when the first datagram cannot be sent. `EIO`/`EINVAL`/`EMSGSIZE`
+    /// of a segmented send is never returned: it makes the fallback (and if the plain sends
+    /// fail too, theirs is the error).
     ///
     /// ```
     /// use sock::inet::GsoSender;

@@ -21,11 +21,11 @@
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
+use super::Shutdown;
 use super::Socket;
 use crate::error::{context, cvt};
 use crate::kinds::Type;
 use crate::mode::Mode;
-use super::Shutdown;
 use crate::wait::{Deadline, Interest};
 
 /// The pipe size asked for (the default `pipe-max-size` lets anyone have 1 MiB).
@@ -83,7 +83,8 @@ impl SplicePipe {
     pub fn new() -> io::Result<SplicePipe> {
         let mut fds = [-1 as libc::c_int; 2];
         // SAFETY: `fds` is a writable array of two ints, as pipe2 requires.
-        cvt(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }).map_err(|e| context(e, "pipe2", "splice pipe"))?;
+        cvt(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) })
+            .map_err(|e| context(e, "pipe2", "splice pipe"))?;
         // SAFETY: pipe2 succeeded, so both fds are open and owned by nobody else.
         let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
         // SAFETY: fcntl on an fd we own, with an int argument; a refusal leaves the size as is.
@@ -171,9 +172,8 @@ impl SplicePipe {
         let mut deadline = Deadline::new();
         while self.pending > 0 {
             let left = self.pending;
-            let n = to.call_with_deadline("splice", Interest::Write, &mut deadline, || {
-                splice(&self.read, to, left, flags)
-            })?;
+            let n = to
+                .call_with_deadline("splice", Interest::Write, &mut deadline, || splice(&self.read, to, left, flags))?;
             if n == 0 {
                 return Err(io::Error::new(io::ErrorKind::WriteZero, "splice: the destination took no bytes"));
             }
