@@ -142,7 +142,7 @@ impl SplicePipe {
     ///
     /// ```
     /// use sock::core::SplicePipe; // not yet re-exported at the facade's root
-/// use sock::{Family, Socket, Type};
+    /// use sock::{Family, Socket, Type};
     /// let (tx, from) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// let (to, rx) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// let mut pipe = SplicePipe::new()?;
@@ -193,7 +193,7 @@ impl SplicePipe {
     ///
     /// ```
     /// use sock::core::SplicePipe; // not yet re-exported at the facade's root
-/// use sock::{Family, Socket, Type};
+    /// use sock::{Family, Socket, Type};
     /// let (tx, from) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// let (to, rx) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// tx.send_all(&[9u8; 100_000])?;
