@@ -1091,10 +1091,12 @@ mod can {
             return;
         }
         // py: (ifname, rx_id, tx_id)
-        let a = IsoTpSocket::bound((IF, 0x3a1, 0x3a2)).unwrap();
+        let a = IsoTpSocket::new().unwrap();
+        // ISO-TP options are set before the bind: the kernel refuses them after (EISCONN).
+        a.set_opts(&IsoTpOptions::default()).unwrap();
+        a.bind((IF, 0x3a1, 0x3a2)).unwrap();
         let b = IsoTpSocket::bound(IsoTpAddr::new(IF, 0x3a2, 0x3a1).unwrap()).unwrap();
         b.as_ref().set_timeout(Some(WAIT)).unwrap();
-        a.set_opts(&IsoTpOptions::default()).unwrap();
         assert_eq!(a.send(&[5u8; 100]).unwrap(), 100);
         assert_eq!(b.recv_vec().unwrap(), [5u8; 100]);
     }

@@ -35,6 +35,7 @@ pub const LIBRARY_CRATES: &[&str] = &[
     "sock-tipc",
     "sock-netlink",
     "sock-qipcrtr",
+    "sock-cli",
 ];
 
 /// Cases per property of the bounded fuzz run (`SOCK_FUZZ_CASES` of tests/tests/fuzz.rs).

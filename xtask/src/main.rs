@@ -47,6 +47,7 @@ mod cmd;
 mod cpio;
 mod guest;
 mod host;
+mod hotpath;
 mod json;
 mod kernel;
 mod modules;
@@ -62,7 +63,7 @@ use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
 const USAGE: &str =
-    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run | --async-only]> [--kernel <release|series|file.deb>[,...]] \
+    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run | --async-only | --hotpath-only]> [--kernel <release|series|file.deb>[,...]] \
 [--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
@@ -83,9 +84,10 @@ fn run(args: &[String]) -> cmd::Result<()> {
     let keep_going = rest[..split].iter().any(|a| a == "--keep-going");
     let no_run = rest[..split].iter().any(|a| a == "--no-run");
     let async_only = rest[..split].iter().any(|a| a == "--async-only");
+    let hotpath_only = rest[..split].iter().any(|a| a == "--hotpath-only");
     let rest: Vec<String> = rest[..split]
         .iter()
-        .filter(|a| *a != "--keep-going" && *a != "--no-run" && *a != "--async-only")
+        .filter(|a| !matches!(a.as_str(), "--keep-going" | "--no-run" | "--async-only" | "--hotpath-only"))
         .chain(&rest[split..])
         .cloned()
         .collect();
@@ -95,6 +97,7 @@ fn run(args: &[String]) -> cmd::Result<()> {
         "test-linux" => test_linux::test_linux(&root, &opts),
         "vm-shell" => test_linux::vm_shell(&root, &opts.vm),
         "bench-report" if async_only => bench_report::async_only(&root),
+        "bench-report" if hotpath_only => bench_report::hotpath_only(&root),
         "bench-report" => bench_report::bench_report(&root, !no_run),
         "ci" => ci::ci(&root, &opts, keep_going),
         "help" | "--help" | "-h" => {

@@ -67,11 +67,29 @@ fn check(value: &str, max: usize, argument: &str, too_long: &str) -> io::Result<
 
 impl AlgAddr {
     /// `(type, name)`: an address with `feat` and `mask` 0.
+    ///
+    /// ```
+    /// use sock::alg::AlgAddr;
+    /// let a = AlgAddr::new("hash", "sha256")?;
+    /// assert_eq!((a.feat(), a.mask(), a.to_string()), (0, 0, "hash:sha256".to_owned()));
+    /// let e = AlgAddr::new("hash", &"n".repeat(64)).unwrap_err();
+    /// assert_eq!(e.to_string(), "name: AF_ALG name too long.");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(ty: &str, name: &str) -> io::Result<AlgAddr> {
         AlgAddr::with_flags(ty, name, 0, 0)
     }
 
     /// `(type, name, feat, mask)`.
+    ///
+    /// ```
+    /// use sock::alg::AlgAddr;
+    /// // mask CRYPTO_ALG_ASYNC (0x80), feat 0: only a synchronous implementation
+    /// let a = AlgAddr::with_flags("skcipher", "cbc(aes)", 0, 0x80)?;
+    /// assert_eq!(a.to_string(), "skcipher:cbc(aes):0x0:0x80");
+    /// assert_eq!(AlgAddr::with_flags("hash", "sha\0256", 0, 0).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_flags(ty: &str, name: &str, feat: u32, mask: u32) -> io::Result<AlgAddr> {
         check(ty, TYPE_MAX, "type", "AF_ALG type too long.")?;
         check(name, NAME_MAX, "name", "AF_ALG name too long.")?;
@@ -83,21 +101,41 @@ impl AlgAddr {
     }
 
     /// The algorithm type (`salg_type`).
+    ///
+    /// ```
+    /// assert_eq!("aead:gcm(aes)".parse::<sock::alg::AlgAddr>()?.ty(), "aead");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn ty(&self) -> &str {
         &self.ty
     }
 
     /// The algorithm name (`salg_name`).
+    ///
+    /// ```
+    /// assert_eq!("hash:hmac(sha256)".parse::<sock::alg::AlgAddr>()?.name(), "hmac(sha256)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// `salg_feat`.
+    ///
+    /// ```
+    /// assert_eq!("hash:sha256:12:0x10".parse::<sock::alg::AlgAddr>()?.feat(), 12);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn feat(&self) -> u32 {
         self.feat
     }
 
     /// `salg_mask`.
+    ///
+    /// ```
+    /// assert_eq!("hash:sha256:12:0x10".parse::<sock::alg::AlgAddr>()?.mask(), 0x10);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn mask(&self) -> u32 {
         self.mask
     }

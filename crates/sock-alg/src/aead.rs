@@ -16,6 +16,14 @@ use crate::Op;
 /// The error inside the `io::Error` (kind `InvalidData`) that [`Aead::decrypt`] returns when
 /// the tag does not match (the kernel's `EBADMSG`): the data was altered or the key, IV or
 /// associated data are wrong. Test for it with [`is_auth_failure`].
+///
+/// ```
+/// use sock::alg::{is_auth_failure, AuthFailure};
+/// let e = std::io::Error::new(std::io::ErrorKind::InvalidData, AuthFailure);
+/// assert!(is_auth_failure(&e));
+/// assert_eq!(e.to_string(), "authentication failed: the tag does not match the data (EBADMSG)");
+/// assert!(e.get_ref().is_some_and(|inner| inner.is::<AuthFailure>()));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AuthFailure;
 
@@ -28,6 +36,14 @@ impl fmt::Display for AuthFailure {
 impl Error for AuthFailure {}
 
 /// Whether `err` is an [`AuthFailure`] (or a raw `EBADMSG` from an operation socket).
+///
+/// ```
+/// use std::io::{Error, ErrorKind};
+/// use sock::alg::{is_auth_failure, AuthFailure};
+/// assert!(is_auth_failure(&Error::new(ErrorKind::InvalidData, AuthFailure)));
+/// assert!(is_auth_failure(&Error::from_raw_os_error(libc::EBADMSG)));
+/// assert!(!is_auth_failure(&Error::from_raw_os_error(libc::EINVAL)));
+/// ```
 pub fn is_auth_failure(err: &io::Error) -> bool {
     err.raw_os_error() == Some(libc::EBADMSG) || err.get_ref().is_some_and(|e| e.is::<AuthFailure>())
 }
@@ -65,12 +81,29 @@ const AEAD_KIND: SocketKind = alg_kind("AF_ALG aead operation");
 
 impl Aead {
     /// The AEAD `name` (`("aead", name)`) with `key` and a `tag_len`-byte tag.
+    ///
+    /// ```no_run
+    /// let mut gcm = sock::alg::Aead::new("gcm(aes)", &[0x42; 16], 16)?;
+    /// assert_eq!(gcm.encrypt(&[0; 12], b"", b"secret")?.len(), 6 + 16);
+    /// let e = sock::alg::Aead::new("gcm(aes999)", &[0x42; 16], 16).unwrap_err();
+    /// assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str, key: &[u8], tag_len: usize) -> io::Result<Aead> {
         Aead::bound(&AlgAddr::new("aead", name)?, key, tag_len)
     }
 
     /// An AEAD of any address (for `feat`/`mask`), with `key` and `tag_len`: the transform
     /// socket is made and bound to `addr`, keyed, and the operation socket accepted from it.
+    ///
+    /// ```no_run
+    /// use sock::alg::{Aead, AlgAddr};
+    /// // mask CRYPTO_ALG_ASYNC (0x80), feat 0: only a synchronous implementation
+    /// let addr = AlgAddr::with_flags("aead", "gcm(aes)", 0, 0x80)?;
+    /// let mut gcm = Aead::bound(&addr, &[0x42; 16], 12)?;
+    /// assert_eq!(gcm.encrypt(&[0; 12], b"", b"secret")?.len(), 6 + 12);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound(addr: &AlgAddr, key: &[u8], tag_len: usize) -> io::Result<Aead> {
         let tfm = transform(addr)?;
         set_key(&tfm, key)?;
@@ -83,22 +116,62 @@ impl Aead {
     ///
     /// Not [`ProtocolSocket`](sock_core::ProtocolSocket): the tag length is needed and the
     /// kernel cannot be asked for it.
+    ///
+    /// ```no_run
+    /// use sock::alg::{accept, set_aead_authsize, set_key, transform, Aead};
+    /// let tfm = transform(("aead", "gcm(aes)"))?;
+    /// set_key(&tfm, &[0x42; 16])?;
+    /// set_aead_authsize(&tfm, 12)?;
+    /// let mut gcm = Aead::from_socket(accept(&tfm)?, 12)?;
+    /// assert_eq!(gcm.encrypt(&[0; 12], b"", b"x")?.len(), 1 + 12);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// Any other socket is refused (this one runs without AF_ALG):
+    ///
+    /// ```
+    /// let udp = sock::Socket::new(sock::Family::INET, sock::Type::DGRAM, None)?;
+    /// let e = sock::alg::Aead::from_socket(udp, 16).unwrap_err();
+    /// assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_socket(sock: Socket, tag_len: usize) -> io::Result<Aead> {
         AEAD_KIND.check(&sock)?;
         Ok(Aead { sock, tag_len })
     }
 
     /// The operation socket, given back.
+    ///
+    /// ```no_run
+    /// let gcm = sock::alg::Aead::new("gcm(aes)", &[0x42; 16], 16)?;
+    /// let op: sock::Socket = gcm.into_inner();
+    /// assert_eq!((op.family(), op.ty()), (sock::Family::ALG, sock::Type::SEQPACKET));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn into_inner(self) -> Socket {
         self.sock
     }
 
     /// The tag length in bytes.
+    ///
+    /// ```no_run
+    /// assert_eq!(sock::alg::Aead::new("ccm(aes)", &[0x42; 16], 8)?.tag_len(), 8);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn tag_len(&self) -> usize {
         self.tag_len
     }
 
     /// Encrypts `plaintext`, authenticating `assoc` too; returns ciphertext ‖ tag.
+    ///
+    /// ```no_run
+    /// // NIST GCM test case 2: key, IV and plaintext all zero.
+    /// let mut gcm = sock::alg::Aead::new("gcm(aes)", &[0; 16], 16)?;
+    /// let sealed = gcm.encrypt(&[0; 12], b"", &[0; 16])?;
+    /// assert_eq!(sealed[..4], [0x03, 0x88, 0xda, 0xce]); // ciphertext
+    /// assert_eq!(sealed[16..20], [0xab, 0x6e, 0x47, 0xd4]); // tag
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encrypt(&mut self, iv: &[u8], assoc: &[u8], plaintext: &[u8]) -> io::Result<Vec<u8>> {
         let out_len =
             plaintext.len().checked_add(self.tag_len).ok_or_else(|| invalid_input("plaintext", "too large"))?;
@@ -107,6 +180,15 @@ impl Aead {
 
     /// Verifies and decrypts `sealed` (ciphertext ‖ tag) with `assoc`; returns the plaintext.
     /// A tag that does not verify is an `InvalidData` error holding [`AuthFailure`].
+    ///
+    /// ```no_run
+    /// let mut gcm = sock::alg::Aead::new("gcm(aes)", &[0x42; 16], 16)?;
+    /// let sealed = gcm.encrypt(&[1; 12], b"v1", b"payload")?;
+    /// assert_eq!(gcm.decrypt(&[1; 12], b"v1", &sealed)?, b"payload");
+    /// let e = gcm.decrypt(&[1; 12], b"v2", &sealed).unwrap_err(); // other associated data
+    /// assert!(sock::alg::is_auth_failure(&e));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decrypt(&mut self, iv: &[u8], assoc: &[u8], sealed: &[u8]) -> io::Result<Vec<u8>> {
         let out_len =
             sealed.len().checked_sub(self.tag_len).ok_or_else(|| invalid_input("sealed", "shorter than the tag"))?;

@@ -31,7 +31,13 @@ impl Op {
     /// `ALG_OP_ENCRYPT`.
     pub const ENCRYPT: Op = Op(ALG_OP_ENCRYPT as u32);
 
-    /// The raw `u32` sent to the kernel (the type has an example).
+    /// The raw `u32` sent to the kernel.
+    ///
+    /// ```
+    /// use sock::alg::{Op, ALG_OP_ENCRYPT};
+    /// assert_eq!((Op::DECRYPT.raw(), Op::ENCRYPT.raw()), (0, 1));
+    /// assert_eq!(Op::from(ALG_OP_ENCRYPT).raw(), ALG_OP_ENCRYPT as u32);
+    /// ```
     pub const fn raw(self) -> u32 {
         self.0
     }
@@ -89,7 +95,19 @@ impl<'a> AlgCmsg<'a> {
         cmsg_space(self.data_len()).map_err(|_| invalid_input("iv", "too long"))
     }
 
-    /// Appends this item to `w` (the type has an example).
+    /// Appends this item to `w`; a buffer without room for it is an error and `w` is unchanged.
+    ///
+    /// ```
+    /// use sock::alg::{AlgCmsg, ALG_SET_AEAD_ASSOCLEN, SOL_ALG};
+    /// use sock::cmsg::{cmsg_space, CmsgIter, CmsgWriter};
+    /// let mut buf = vec![0u8; cmsg_space(4)?];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// AlgCmsg::AssocLen(6).write_to(&mut w)?;
+    /// let item = CmsgIter::new(w.as_bytes()).next().unwrap();
+    /// assert_eq!((item.level, item.ty, item.data), (SOL_ALG, ALG_SET_AEAD_ASSOCLEN, &6u32.to_ne_bytes()[..]));
+    /// assert!(AlgCmsg::AssocLen(7).write_to(&mut w).is_err()); // no room left
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_to(&self, w: &mut CmsgWriter<'_>) -> io::Result<()> {
         match *self {
             AlgCmsg::Op(op) => w.push(SOL_ALG, ALG_SET_OP, &op.0.to_ne_bytes()),

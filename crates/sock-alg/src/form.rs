@@ -9,6 +9,18 @@ use crate::addr::AlgAddr;
 
 /// The marker of the tuple forms that `sock-alg` accepts as addresses: `("hash", "sha256")`
 /// and `("hash", "sha256", feat, mask)` (see [`ToSockAddr`]).
+///
+/// ```
+/// use sock::alg::{AlgAddr, AlgForm};
+/// use sock::{FamilyAddr, ToSockAddr};
+/// // What `transform(("hash", "sha256"))` binds to; the tuple forms ignore the socket.
+/// let any = sock::Socket::new(sock::Family::UNIX, sock::Type::DGRAM, None)?;
+/// let raw = ToSockAddr::<AlgForm>::to_sock_addr(&("hash", "sha256"), &any)?;
+/// assert_eq!(AlgAddr::decode(&raw)?, AlgAddr::new("hash", "sha256")?);
+/// let raw = ToSockAddr::<AlgForm>::to_sock_addr(&("skcipher", "cbc(aes)", 0, 0x80), &any)?;
+/// assert_eq!(AlgAddr::decode(&raw)?.to_string(), "skcipher:cbc(aes):0x0:0x80");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub enum AlgForm {}
 

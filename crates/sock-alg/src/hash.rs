@@ -63,13 +63,29 @@ impl ProtocolSocket for Hash {
 sock_core::protocol_socket!(Hash, sock);
 
 impl Hash {
-    /// A hash of the algorithm `name` (`("hash", name)`); the type has an example. An unknown
-    /// name is `bind hash:sha999: no such algorithm (ENOENT)` (kind `NotFound`).
+    /// A hash of the algorithm `name` (`("hash", name)`). An unknown name is
+    /// `bind hash:sha999: no such algorithm (ENOENT)` (kind `NotFound`).
+    ///
+    /// ```no_run
+    /// let mut sha1 = sock::alg::Hash::new("sha1")?;
+    /// assert_eq!(sha1.digest(b"abc")?.to_string(), "a9993e364706816aba3e25717850c26c9cd0d89d");
+    /// let e = sock::alg::Hash::new("sha999").unwrap_err();
+    /// assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str) -> io::Result<Hash> {
         Hash::bound(&AlgAddr::new("hash", name)?, None)
     }
 
     /// A keyed hash (`hmac(sha256)`, `cmac(aes)`...) with `key` (`ALG_SET_KEY`).
+    ///
+    /// ```no_run
+    /// // RFC 4231, test case 2
+    /// let mut mac = sock::alg::Hash::keyed("hmac(sha256)", b"Jefe")?;
+    /// let tag = mac.digest(b"what do ya want for nothing?")?;
+    /// assert_eq!(tag.to_string(), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn keyed(name: &str, key: &[u8]) -> io::Result<Hash> {
         Hash::bound(&AlgAddr::new("hash", name)?, Some(key))
     }
@@ -92,6 +108,15 @@ impl Hash {
     }
 
     /// Adds `data` to the message (`send` with `MSG_MORE`).
+    ///
+    /// ```no_run
+    /// let mut h = sock::alg::Hash::new("sha256")?;
+    /// for piece in [&b"a"[..], b"", b"bc"] {
+    ///     h.update(piece)?;
+    /// }
+    /// assert_eq!(h.finalize()?.to_string(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn update(&mut self, data: &[u8]) -> io::Result<()> {
         if data.is_empty() {
             return Ok(());
@@ -125,11 +150,28 @@ impl Hash {
 
     /// Finishes the message and returns its digest; the object is then ready for a new
     /// message. A hash that was given no data returns the digest of the empty message.
+    ///
+    /// ```no_run
+    /// let mut h = sock::alg::Hash::new("sha256")?;
+    /// let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    /// assert_eq!(h.finalize()?.to_string(), empty); // no data: the empty message
+    /// h.update(b"abc")?;
+    /// assert_ne!(h.finalize()?.to_string(), empty);
+    /// assert_eq!(h.finalize()?.to_string(), empty); // a new message began
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn finalize(&mut self) -> io::Result<Digest> {
         finalize_on(&self.sock)
     }
 
     /// `update(data)` then `finalize()`.
+    ///
+    /// ```no_run
+    /// let mut sha1 = sock::alg::Hash::new("sha1")?;
+    /// assert_eq!(sha1.digest(b"")?.to_string(), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    /// assert_eq!(sha1.digest(b"abc")?.to_string(), "a9993e364706816aba3e25717850c26c9cd0d89d");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn digest(&mut self, data: &[u8]) -> io::Result<Digest> {
         self.update(data)?;
         self.finalize()
@@ -137,6 +179,17 @@ impl Hash {
 
     /// A second hash that continues from this one's current state (the kernel exports and
     /// imports the state on `accept` of the operation socket).
+    ///
+    /// ```no_run
+    /// use sock::alg::Hash;
+    /// let mut prefix = Hash::new("sha256")?;
+    /// prefix.update(b"a long common prefix, hashed once; ")?;
+    /// let mut other = prefix.try_clone()?;
+    /// let (a, b) = (prefix.digest(b"one")?, other.digest(b"two")?);
+    /// assert_eq!(a, Hash::new("sha256")?.digest(b"a long common prefix, hashed once; one")?);
+    /// assert_eq!(b, Hash::new("sha256")?.digest(b"a long common prefix, hashed once; two")?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn try_clone(&self) -> io::Result<Hash> {
         Ok(Hash { sock: accept(&self.sock)? })
     }
@@ -163,6 +216,17 @@ impl io::Write for Hash {
 
 /// A digest of up to [`MAX_DIGEST`] bytes, held inline (no allocation). `Display` and
 /// `LowerHex` print it as lowercase hexadecimal, like `sha256sum`.
+///
+/// Only the kernel makes one (this needs AF_ALG):
+///
+/// ```no_run
+/// let d = sock::alg::Hash::new("sha256")?.digest(b"abc")?;
+/// assert_eq!(format!("{d}"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+/// assert_eq!(format!("{d:x}"), d.to_string());
+/// assert_eq!(format!("{d:?}"), format!("Digest({d})"));
+/// assert_eq!((d.len(), d[0]), (32, 0xba)); // Deref<Target = [u8]>
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Digest {
     bytes: [u8; MAX_DIGEST],
@@ -171,6 +235,13 @@ pub struct Digest {
 
 impl Digest {
     /// The digest bytes.
+    ///
+    /// ```no_run
+    /// let d = sock::alg::Hash::new("sha1")?.digest(b"abc")?;
+    /// assert_eq!(d.as_bytes()[..4], [0xa9, 0x99, 0x3e, 0x36]);
+    /// assert_eq!(d.as_bytes().len(), 20);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }

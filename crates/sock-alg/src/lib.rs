@@ -26,6 +26,18 @@
 //! | `op.sendmsg_afalg([data], op=ALG_OP_ENCRYPT, iv=iv)` | [`sendmsg_afalg`]`(&op, &[IoSlice::new(data)], Op::ENCRYPT, Some(iv), None, 0)` (`ALG_OP_ENCRYPT` works too) |
 //! | `ALG_*`, `SOL_ALG` | [`consts`] (re-exported here) |
 //!
+//! # Compatibility, not acceleration
+//!
+//! Use AF_ALG when a program must use the kernel's own implementation of an algorithm
+//! (its FIPS-certified build, a key the kernel holds, a port of a Python program that uses
+//! `AF_ALG`), never for speed. The kernel's documentation of the user-space interface
+//! (`Documentation/crypto/userspace-if.rst`) now describes AF_ALG as deprecated: its zero-copy
+//! path and off-CPU accelerators are gone, so every request is a copy into the kernel plus
+//! syscalls, and it is always slower than an optimised user-space implementation, even for
+//! large messages. This crate's benchmark measures it inside the test VM against the `sha2`
+//! crate (`cargo xtask bench-report` with the VM's log, see BENCHMARKS.md): a pure-Rust SHA-256
+//! is the faster way to hash, and the ratio there is the price of using the kernel's code.
+//!
 //! # Two levels
 //!
 //! **CPython's level**, on a plain [`sock_core::Socket`]: the address [`AlgAddr`]
@@ -126,10 +138,38 @@ cfg_if::cfg_if! {
         pub mod tokio {
             use sock_core::tokio::Reactor;
             /// A [`Hash`](struct@crate::Hash) registered with tokio's reactor.
+            ///
+            /// ```no_run
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// let mut h = sock::alg::tokio::AsyncHash::open("sha1")?;
+            /// assert_eq!(h.digest(b"abc").await?.to_string(), "a9993e364706816aba3e25717850c26c9cd0d89d");
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncHash = crate::aio::AsyncHash<Reactor<crate::Hash>>;
             /// A [`Skcipher`](crate::Skcipher) registered with tokio's reactor.
+            ///
+            /// ```no_run
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// let mut ctr = sock::alg::tokio::AsyncSkcipher::open("ctr(aes)", &[0; 16])?;
+            /// assert_eq!(ctr.encrypt(&[0; 16], &[0; 16]).await?[..4], [0x66, 0xe9, 0x4b, 0xd4]);
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncSkcipher = crate::aio::AsyncSkcipher<Reactor<crate::Skcipher>>;
             /// An [`Aead`](crate::Aead) registered with tokio's reactor.
+            ///
+            /// ```no_run
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// let mut gcm = sock::alg::tokio::AsyncAead::open("gcm(aes)", &[0x42; 16], 16)?;
+            /// let sealed = gcm.encrypt(&[0; 12], b"header", b"secret").await?;
+            /// assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed).await?, b"secret");
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncAead = crate::aio::AsyncAead<Reactor<sock_core::Socket>>;
         }
 
@@ -138,10 +178,38 @@ cfg_if::cfg_if! {
         pub mod async_io {
             use sock_core::async_io::Reactor;
             /// A [`Hash`](struct@crate::Hash) registered with async-io's reactor.
+            ///
+            /// ```no_run
+            /// async_io::block_on(async {
+            ///     let mut h = sock::alg::async_io::AsyncHash::open("sha1")?;
+            ///     assert_eq!(h.digest(b"abc").await?.to_string(), "a9993e364706816aba3e25717850c26c9cd0d89d");
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncHash = crate::aio::AsyncHash<Reactor<crate::Hash>>;
             /// A [`Skcipher`](crate::Skcipher) registered with async-io's reactor.
+            ///
+            /// ```no_run
+            /// async_io::block_on(async {
+            ///     let mut ctr = sock::alg::async_io::AsyncSkcipher::open("ctr(aes)", &[0; 16])?;
+            ///     assert_eq!(ctr.encrypt(&[0; 16], &[0; 16]).await?[..4], [0x66, 0xe9, 0x4b, 0xd4]);
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncSkcipher = crate::aio::AsyncSkcipher<Reactor<crate::Skcipher>>;
             /// An [`Aead`](crate::Aead) registered with async-io's reactor.
+            ///
+            /// ```no_run
+            /// async_io::block_on(async {
+            ///     let mut gcm = sock::alg::async_io::AsyncAead::open("gcm(aes)", &[0x42; 16], 16)?;
+            ///     let sealed = gcm.encrypt(&[0; 12], b"header", b"secret").await?;
+            ///     assert_eq!(gcm.decrypt(&[0; 12], b"header", &sealed).await?, b"secret");
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncAead = crate::aio::AsyncAead<Reactor<sock_core::Socket>>;
         }
     } else {

@@ -57,12 +57,30 @@ sock_core::protocol_socket!(Skcipher, sock);
 
 impl Skcipher {
     /// The cipher `name` (`("skcipher", name)`) with `key`.
+    ///
+    /// ```no_run
+    /// use sock::alg::Skcipher;
+    /// let mut ctr = Skcipher::new("ctr(aes)", &[0; 16])?;
+    /// assert_eq!(ctr.encrypt(&[0; 16], &[0; 16])?[..4], [0x66, 0xe9, 0x4b, 0xd4]); // AES(0, 0)
+    /// let e = Skcipher::new("cbc(aes)", &[0; 5]).unwrap_err(); // no 40-bit AES
+    /// assert_eq!(sock::errno(&e), Some(libc::EINVAL));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str, key: &[u8]) -> io::Result<Skcipher> {
         Skcipher::bound(&AlgAddr::new("skcipher", name)?, key)
     }
 
     /// A cipher of any address (for `feat`/`mask`), with `key`: the transform socket is made
     /// and bound to `addr`, keyed, and the operation socket accepted from it.
+    ///
+    /// ```no_run
+    /// use sock::alg::{AlgAddr, Skcipher};
+    /// // mask CRYPTO_ALG_ASYNC (0x80), feat 0: only a synchronous implementation
+    /// let addr = AlgAddr::with_flags("skcipher", "ctr(aes)", 0, 0x80)?;
+    /// let mut ctr = Skcipher::bound(&addr, &[0; 16])?;
+    /// assert_eq!(ctr.encrypt(&[0; 16], &[0; 16])?[..4], [0x66, 0xe9, 0x4b, 0xd4]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound(addr: &AlgAddr, key: &[u8]) -> io::Result<Skcipher> {
         let tfm = transform(addr)?;
         set_key(&tfm, key)?;
@@ -70,16 +88,42 @@ impl Skcipher {
     }
 
     /// Encrypts `data` with `iv`.
+    ///
+    /// ```no_run
+    /// // RFC 3602, case 1
+    /// let key = [0x06, 0xa9, 0x21, 0x40, 0x36, 0xb8, 0xa1, 0x5b, 0x51, 0x2e, 0x03, 0xd5, 0x34, 0x12, 0x00, 0x06];
+    /// let iv = [0x3d, 0xaf, 0xba, 0x42, 0x9d, 0x9e, 0xb4, 0x30, 0xb4, 0x22, 0xda, 0x80, 0x2c, 0x9f, 0xac, 0x41];
+    /// let ct = sock::alg::Skcipher::new("cbc(aes)", &key)?.encrypt(&iv, b"Single block msg")?;
+    /// assert_eq!(ct[..4], [0xe3, 0x53, 0x77, 0x9c]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encrypt(&mut self, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
         self.crypt(Op::ENCRYPT, iv, data)
     }
 
     /// Decrypts `data` with `iv`.
+    ///
+    /// ```no_run
+    /// let mut aes = sock::alg::Skcipher::new("cbc(aes)", &[0x11; 16])?;
+    /// let ct = aes.encrypt(&[7; 16], b"two blocks of plaintext, exactly")?;
+    /// assert_eq!(aes.decrypt(&[7; 16], &ct)?, b"two blocks of plaintext, exactly");
+    /// assert_eq!(aes.decrypt(&[8; 16], &ct)?.len(), 32); // a wrong IV is not detected
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decrypt(&mut self, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
         self.crypt(Op::DECRYPT, iv, data)
     }
 
     /// Runs `op` over `data` and returns the output (as long as the input).
+    ///
+    /// ```no_run
+    /// use sock::alg::{Op, Skcipher};
+    /// let mut ctr = Skcipher::new("ctr(aes)", &[0x11; 16])?;
+    /// let ct = ctr.crypt(Op::ENCRYPT, &[0; 16], b"CTR: any length")?;
+    /// assert_eq!(ct.len(), 15);
+    /// assert_eq!(ctr.crypt(Op::DECRYPT, &[0; 16], &ct)?, b"CTR: any length");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn crypt(&mut self, op: Op, iv: &[u8], data: &[u8]) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         out.try_reserve_exact(data.len()).map_err(|_| invalid_input("data", "too large"))?;
@@ -94,6 +138,19 @@ impl Skcipher {
     /// the chaining state (the running IV of CBC, the counter of CTR) from piece to piece, so
     /// the output equals a one-shot call on the whole input. Modes without chaining state
     /// across requests (XTS) must be fed in one request, which this is.
+    ///
+    /// ```no_run
+    /// use sock::alg::{Op, Skcipher};
+    /// let mut aes = Skcipher::new("cbc(aes)", &[0x11; 16])?;
+    /// let ct = aes.encrypt(&[0; 16], &[1; 64])?;
+    /// let mut plain = Vec::new();
+    /// let mut s = aes.stream(Op::DECRYPT, &[0; 16]);
+    /// s.update(&ct[..40], &mut plain)?; // pieces need not be whole blocks
+    /// s.update(&ct[40..], &mut plain)?;
+    /// s.finish(&mut plain)?;
+    /// assert_eq!(plain, [1; 64]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn stream(&mut self, op: Op, iv: &[u8]) -> SkcipherStream<'_> {
         SkcipherStream { op_sock: &self.sock, op, iv: Some(iv.to_vec()), pending: 0, ended: false }
     }
@@ -102,6 +159,17 @@ impl Skcipher {
     /// writes the output to `out`; returns the bytes processed. The input moves from the file
     /// into the kernel with `splice(2)` and never passes through user space. The file position
     /// is not used or changed.
+    ///
+    /// ```no_run
+    /// use sock::alg::{Op, Skcipher};
+    /// let file = std::fs::File::open("/etc/services")?;
+    /// let mut ctr = Skcipher::new("ctr(aes)", &[0x11; 16])?;
+    /// let mut sealed = Vec::new();
+    /// let n = ctr.crypt_file(Op::ENCRYPT, &[0; 16], &file, 0, None, &mut sealed)?;
+    /// assert_eq!((n, sealed.len() as u64), (file.metadata()?.len(), n));
+    /// assert_eq!(ctr.decrypt(&[0; 16], &sealed)?, std::fs::read("/etc/services")?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn crypt_file(
         &mut self,
         op: Op,
@@ -171,6 +239,20 @@ impl SkcipherStream<'_> {
 
     /// Feeds `input` and appends to `out` the output the kernel can already give (whole
     /// blocks; the rest comes with later pieces or `finish`).
+    ///
+    /// ```no_run
+    /// # use sock::alg::{Op, Skcipher};
+    /// let mut aes = Skcipher::new("cbc(aes)", &[0x11; 16])?;
+    /// let data = [3u8; 100 * 16];
+    /// let mut out = Vec::new();
+    /// let mut s = aes.stream(Op::ENCRYPT, &[0; 16]);
+    /// for piece in data.chunks(100) {
+    ///     s.update(piece, &mut out)?; // appends the whole blocks the kernel has done
+    /// }
+    /// s.finish(&mut out)?;
+    /// assert_eq!(out, aes.encrypt(&[0; 16], &data)?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn update(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
         for piece in input.chunks(CHUNK) {
             self.start(MSG_MORE)?;
@@ -182,6 +264,16 @@ impl SkcipherStream<'_> {
     }
 
     /// Ends the request and appends the remaining output to `out`.
+    ///
+    /// ```no_run
+    /// let mut aes = sock::alg::Skcipher::new("cbc(aes)", &[0x11; 16])?;
+    /// let mut out = Vec::new();
+    /// let mut s = aes.stream(sock::alg::Op::ENCRYPT, &[0; 16]);
+    /// s.update(b"sixteen bytes...", &mut out)?;
+    /// s.finish(&mut out)?; // the output not given by `update` yet
+    /// assert_eq!(out.len(), 16);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn finish(mut self, out: &mut Vec<u8>) -> io::Result<()> {
         self.end(out)?;
         if self.pending != 0 {

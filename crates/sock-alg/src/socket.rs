@@ -57,12 +57,23 @@ fn name_bind_error(e: io::Error, raw: &SockAddr) -> io::Error {
 
 /// `socket.accept()` on an AF_ALG socket: a new operation socket (close-on-exec, in the
 /// default timeout like every accepted socket). On a transform socket it starts a fresh
-/// operation; on a hash operation socket it clones the running state. [`transform`] has an
-/// example.
+/// operation; on a hash operation socket it clones the running state.
 ///
 /// AF_ALG sockets have no address (`accept(2)` fails with `ECONNABORTED` when asked for one);
 /// `Socket::accept` knows and passes NULL as CPython does, so this is that call without the
 /// empty address.
+///
+/// ```no_run
+/// use sock::alg::{accept, transform};
+/// let tfm = transform(("hash", "sha1"))?;
+/// let op = accept(&tfm)?; // a fresh operation
+/// op.send_with_flags(b"a", sock::consts::MSG_MORE)?;
+/// let fork = accept(&op)?; // the running state "a", cloned
+/// op.send(b"bc")?;
+/// fork.send(b"bc")?;
+/// assert_eq!(op.recv_vec(20)?, fork.recv_vec(20)?); // both SHA-1("abc")
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn accept(sock: &Socket) -> io::Result<Socket> {
     sock.accept().map(|(op, _)| op)
 }

@@ -70,6 +70,15 @@ impl BtAddr {
     ///
     /// Errors (`InvalidInput`, naming what is wrong): another family, an address too short
     /// for the protocol's `sockaddr_*`, or a protocol without an address form here (`BNEP` ...).
+    ///
+    /// ```
+    /// use sock::bt::{protocol, BtAddr, HciAddr};
+    /// let raw = sock::SockAddr::from(HciAddr::new(0));
+    /// assert_eq!(BtAddr::decode_with(&raw, protocol::HCI)?, BtAddr::Hci(HciAddr::new(0)));
+    /// assert!(BtAddr::decode_with(&raw, protocol::SCO).is_err()); // 4 bytes: too short for sockaddr_sco
+    /// assert!(BtAddr::decode_with(&raw, sock::Protocol(sock::bt::BTPROTO_BNEP)).is_err()); // no address form
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> io::Result<BtAddr> {
         match protocol.raw() {
             BTPROTO_L2CAP => L2capAddr::decode(addr).map(BtAddr::L2cap),
@@ -84,11 +93,28 @@ impl BtAddr {
     }
 
     /// Encodes this address for the kernel (never fails; `SockAddr::from` does the same).
+    ///
+    /// ```
+    /// use sock::bt::{protocol, BtAddr};
+    /// let a: BtAddr = "rfcomm:01:23:45:67:89:AB/3".parse()?;
+    /// let raw = a.encode()?;
+    /// assert_eq!(raw, sock::SockAddr::from(a));
+    /// assert_eq!(BtAddr::decode_with(&raw, protocol::RFCOMM)?, a);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode(&self) -> io::Result<SockAddr> {
         Ok(SockAddr::from(*self))
     }
 
     /// The protocol this address belongs to.
+    ///
+    /// ```
+    /// use sock::bt::{protocol, BtAddr};
+    /// let a: BtAddr = "l2cap:01:23:45:67:89:AB/4097".parse()?;
+    /// assert_eq!(a.protocol(), protocol::L2CAP);
+    /// assert_eq!("hci:hci0".parse::<BtAddr>()?.protocol(), protocol::HCI);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn protocol(&self) -> Protocol {
         Protocol(match self {
             BtAddr::L2cap(_) => BTPROTO_L2CAP,

@@ -28,6 +28,14 @@ const HCI_CONTROL: usize = 64;
 /// One packet read from a raw HCI socket (`BTPROTO_HCI`, `SOCK_RAW`): the bytes as the kernel
 /// gives them (the packet-type byte first, e.g. [`HCI_EVENT_PKT`]) and the ancillary items
 /// the socket asked for with `HCI_DATA_DIR` / `HCI_TIME_STAMP`.
+///
+/// ```
+/// use sock::bt::HciPacket;
+/// // Command Complete for HCI_Read_BD_ADDR (0x1009): status 0, then the address.
+/// let p = HciPacket { data: vec![0x04, 0x0e, 0x0a, 0x01, 0x09, 0x10, 0x00, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01], incoming: Some(true), timestamp: None };
+/// assert_eq!(p.packet_type(), Some(sock::bt::HCI_EVENT_PKT));
+/// assert_eq!(p.command_complete(), Some((0x1009, &[0x00, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01][..])));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HciPacket {
     /// The packet, type byte first.
@@ -43,6 +51,14 @@ pub struct HciPacket {
 impl HciPacket {
     /// The packet-type byte (`HCI_COMMAND_PKT`, `HCI_ACLDATA_PKT`, `HCI_EVENT_PKT` ...);
     /// `None` for an empty packet.
+    ///
+    /// ```
+    /// use sock::bt::HciPacket;
+    /// // Command Complete for HCI_Read_BD_ADDR (0x1009): status 0, then the address.
+    /// let p = HciPacket { data: vec![0x04, 0x0e, 0x0a, 0x01, 0x09, 0x10, 0x00, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01], incoming: Some(true), timestamp: None };
+    /// assert_eq!(p.packet_type(), Some(sock::bt::HCI_EVENT_PKT));
+    /// assert_eq!(HciPacket { data: vec![], incoming: None, timestamp: None }.packet_type(), None);
+    /// ```
     pub fn packet_type(&self) -> Option<u8> {
         self.data.first().copied()
     }
@@ -50,6 +66,16 @@ impl HciPacket {
     /// For an event packet whose length field matches its size: the event code and its
     /// parameters (e.g. `0x0e`, Command Complete, with `[ncmd, opcode lo, opcode hi,
     /// status, ...]`). `None` for any other packet.
+    ///
+    /// ```
+    /// use sock::bt::HciPacket;
+    /// // Command Complete for HCI_Read_BD_ADDR (0x1009): status 0, then the address.
+    /// let p = HciPacket { data: vec![0x04, 0x0e, 0x0a, 0x01, 0x09, 0x10, 0x00, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01], incoming: Some(true), timestamp: None };
+    /// let (code, params) = p.event().unwrap();
+    /// assert_eq!((code, params.len()), (0x0e, 10));
+    /// let cut = HciPacket { data: p.data[..5].to_vec(), ..p.clone() }; // length field says 10
+    /// assert_eq!(cut.event(), None);
+    /// ```
     pub fn event(&self) -> Option<(u8, &[u8])> {
         match self.data.as_slice() {
             [HCI_EVENT_PKT, code, len, params @ ..] if usize::from(*len) == params.len() => Some((*code, params)),
@@ -59,6 +85,16 @@ impl HciPacket {
 
     /// For a Command Complete event (`0x0e`): the opcode it completes and its return
     /// parameters (the status byte first). `None` for any other packet.
+    ///
+    /// ```
+    /// use sock::bt::HciPacket;
+    /// // Command Complete for HCI_Read_BD_ADDR (0x1009): status 0, then the address.
+    /// let p = HciPacket { data: vec![0x04, 0x0e, 0x0a, 0x01, 0x09, 0x10, 0x00, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01], incoming: Some(true), timestamp: None };
+    /// let (opcode, ret) = p.command_complete().unwrap();
+    /// assert_eq!((opcode, ret[0]), (0x1009, 0)); // HCI_Read_BD_ADDR, success
+    /// let status = HciPacket { data: vec![0x04, 0x0f, 0x04, 0x00, 0x01, 0x09, 0x10], ..p }; // Command Status
+    /// assert_eq!(status.command_complete(), None);
+    /// ```
     pub fn command_complete(&self) -> Option<(u16, &[u8])> {
         match self.event()? {
             (0x0e, [_ncmd, lo, hi, ret @ ..]) => Some((u16::from_le_bytes([*lo, *hi]), ret)),
@@ -82,6 +118,27 @@ impl HciPacket {
 ///
 /// `poll_next` / [`recv`](HciEvents::recv) are one `recvmsg` that either happened (the item
 /// is returned) or did not: dropping a pending `next()` loses no packet.
+///
+/// ```no_run
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+/// use sock::{Family, Socket, Type};
+/// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+/// s.set_hci_filter(&HciFilter::all())?;
+/// s.bind(HciAddr::new(0))?;
+/// let events = HciEvents::new(s)?;
+/// while let Some(packet) = events.recv().await? {
+///     if let Some((code, params)) = packet.event() {
+///         println!("event {code:#04x}: {params:02x?}");
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub struct HciEvents<R: Reactor<Socket>> {
     io: Async<Socket, R>,
 }
@@ -90,28 +147,120 @@ impl<R: Reactor<Socket>> HciEvents<R> {
     /// Registers a raw HCI socket (`Family::BLUETOOTH`, `Type::RAW`, `BTPROTO_HCI`; set its
     /// filter and bind it first or later) with the runtime. `InvalidInput` for another kind
     /// of socket; fails outside the runtime.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let events = HciEvents::new(s)?;
+    /// let (unix, _) = Socket::pair(Family::UNIX, Type::DGRAM, None)?;
+    /// assert!(HciEvents::new(unix).is_err()); // InvalidInput: not a raw HCI socket
+    /// # drop(events);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn new(socket: Socket) -> io::Result<Self> {
         check_hci(&socket)?;
         Ok(HciEvents { io: Async::new(socket)? })
     }
 
     /// Wraps an already registered raw HCI socket. `InvalidInput` for another kind of socket.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let registered = sock::bt::tokio::AsyncSocket::new(s)?;
+    /// let events = HciEvents::from_async(registered)?;
+    /// assert_eq!(events.socket().socket().protocol(), protocol::HCI);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn from_async(io: Async<Socket, R>) -> io::Result<Self> {
         check_hci(io.socket())?;
         Ok(HciEvents { io })
     }
 
     /// The registered socket, e.g. to send HCI commands with `send` or set options.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let events = HciEvents::new(s)?;
+    /// events.socket().send(&[0x01, 0x09, 0x10, 0x00]).await?; // HCI_Read_BD_ADDR
+    /// let reply = events.recv().await?.expect("a reply");
+    /// assert_eq!(reply.command_complete().map(|(op, _)| op), Some(0x1009));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn socket(&self) -> &Async<Socket, R> {
         &self.io
     }
 
     /// Gives the registered socket back.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let events = HciEvents::new(s)?;
+    /// let s = events.into_inner().into_inner()?; // deregistered, a plain Socket again
+    /// assert_eq!(s.protocol(), protocol::HCI);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn into_inner(self) -> Async<Socket, R> {
         self.io
     }
 
     /// Polls for the next packet: `Ready(Ok(None))` when the socket reports its end.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let events = HciEvents::new(s)?;
+    /// let packet = std::future::poll_fn(|cx| events.poll_recv(cx)).await?; // what `recv` does
+    /// assert!(packet.is_none_or(|p| p.packet_type() == Some(HCI_EVENT_PKT))); // the filter's choice
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn poll_recv(&self, cx: &mut Context<'_>) -> Poll<io::Result<Option<HciPacket>>> {
         self.io.poll_io(cx, Interest::Read, recv_packet)
     }
@@ -121,6 +270,26 @@ impl<R: Reactor<Socket>> HciEvents<R> {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt, HCI_EVENT_PKT};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+    /// s.set_hci_filter(&HciFilter::all())?;
+    /// s.bind(HciAddr::new(0))?;
+    /// let events = HciEvents::new(s)?;
+    /// while let Some(p) = events.recv().await? {
+    ///     assert!(!p.data.is_empty()); // type byte first
+    /// }
+    /// println!("hci0 was unregistered");
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn recv(&self) -> io::Result<Option<HciPacket>> {
         poll_fn(|cx| self.poll_recv(cx)).await
     }
@@ -174,6 +343,24 @@ mod sealed {
 
 /// Typed Bluetooth operations of a registered [`Socket`] (sealed: implemented for
 /// `Async<Socket, R>` only, i.e. `sock::bt::tokio::AsyncSocket` / `sock::bt::async_io::AsyncSocket`).
+///
+/// ```no_run
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::bt::{protocol, tokio::AsyncSocket, AsyncBtExt, BdAddr, BtAddr, RfcommAddr};
+/// use sock::{Family, Socket, Type};
+/// let l = Socket::new(Family::BLUETOOTH, Type::STREAM, Some(protocol::RFCOMM))?;
+/// l.bind(RfcommAddr::new(BdAddr::ANY, 3))?;
+/// l.listen(None)?;
+/// let (conn, peer) = AsyncSocket::new(l)?.accept_bt().await?;
+/// assert!(matches!(peer, BtAddr::Rfcomm(_)));
+/// assert_eq!(conn.peer_bt()?, peer);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub trait AsyncBtExt: sealed::Sealed {
     /// The accepted connection: a socket registered with the same runtime.
     type Accepted;
@@ -185,10 +372,43 @@ pub trait AsyncBtExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future accepted nothing.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::AsyncSocket, AsyncBtExt, BdAddr, BtAddr, L2capAddr};
+    /// use sock::{Family, Socket, Type};
+    /// let l = Socket::new(Family::BLUETOOTH, Type::SEQPACKET, Some(protocol::L2CAP))?;
+    /// l.bind(L2capAddr::new(BdAddr::ANY, 0x1001))?;
+    /// l.listen(None)?;
+    /// let (_conn, peer) = AsyncSocket::new(l)?.accept_bt().await?;
+    /// assert!(matches!(peer, BtAddr::L2cap(_))); // decoded with the listener's protocol
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn accept_bt(&self) -> impl Future<Output = io::Result<(Self::Accepted, BtAddr)>> + Send + '_;
 
     /// The peer of a connected socket, decoded with its protocol (not async: `getpeername`
     /// never waits).
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::bt::{protocol, tokio::AsyncSocket, AsyncBtExt, BtAddr, RfcommAddr};
+    /// use sock::{Family, Socket, Type};
+    /// let s = AsyncSocket::new(Socket::new(Family::BLUETOOTH, Type::STREAM, Some(protocol::RFCOMM))?)?;
+    /// let peer: RfcommAddr = "01:23:45:67:89:AB/3".parse()?;
+    /// s.connect(peer).await?;
+    /// assert_eq!(s.peer_bt()?, BtAddr::Rfcomm(peer));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn peer_bt(&self) -> io::Result<BtAddr>;
 }
 

@@ -28,23 +28,51 @@ impl BdAddr {
     pub const NONE: BdAddr = BdAddr([0xff; 6]);
 
     /// The address whose text form lists `octets` in order.
+    ///
+    /// ```
+    /// use sock::bt::BdAddr;
+    /// let a = BdAddr::from_octets([0x01, 0x23, 0x45, 0x67, 0x89, 0xab]);
+    /// assert_eq!(a.to_string(), "01:23:45:67:89:AB");
+    /// assert_eq!(BdAddr::from_octets([0; 6]), BdAddr::ANY);
+    /// ```
     pub const fn from_octets(octets: [u8; 6]) -> BdAddr {
         let o = octets;
         BdAddr([o[5], o[4], o[3], o[2], o[1], o[0]])
     }
 
     /// The octets in text order (`01:23:…` gives `[0x01, 0x23, …]`).
+    ///
+    /// ```
+    /// use sock::bt::BdAddr;
+    /// assert_eq!("01:23:45:67:89:AB".parse::<BdAddr>()?.octets(), [0x01, 0x23, 0x45, 0x67, 0x89, 0xab]);
+    /// assert_eq!(BdAddr::LOCAL.octets(), [0, 0, 0, 0xff, 0xff, 0xff]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn octets(&self) -> [u8; 6] {
         let b = self.0;
         [b[5], b[4], b[3], b[2], b[1], b[0]]
     }
 
     /// The address from the bytes of a kernel `bdaddr_t` (reversed order).
+    ///
+    /// ```
+    /// use sock::bt::BdAddr;
+    /// let a = BdAddr::from_kernel_bytes([0xab, 0x89, 0x67, 0x45, 0x23, 0x01]);
+    /// assert_eq!(a.to_string(), "01:23:45:67:89:AB");
+    /// ```
     pub const fn from_kernel_bytes(bytes: [u8; 6]) -> BdAddr {
         BdAddr(bytes)
     }
 
     /// The bytes of the kernel's `bdaddr_t` (reversed order).
+    ///
+    /// ```
+    /// use sock::bt::BdAddr;
+    /// let a: BdAddr = "01:23:45:67:89:AB".parse()?;
+    /// assert_eq!(a.kernel_bytes(), [0xab, 0x89, 0x67, 0x45, 0x23, 0x01]);
+    /// assert_eq!(BdAddr::from_kernel_bytes(a.kernel_bytes()), a);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn kernel_bytes(&self) -> [u8; 6] {
         self.0
     }

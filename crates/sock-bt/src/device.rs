@@ -39,6 +39,17 @@ const DEV_LIST_LEN: usize = 4 + 8 * MAX_DEV;
 const DEV_REQ_LEN: usize = 8;
 
 /// Part of `struct hci_dev_info`: what identifies a controller and its state.
+///
+/// ```no_run
+/// use sock::bt::{protocol, HciDeviceExt};
+/// use sock::{Family, Socket, Type};
+/// let s = Socket::new(Family::BLUETOOTH, Type::RAW, Some(protocol::HCI))?;
+/// for dev in s.hci_dev_list()? {
+///     let info = s.hci_dev_info(dev)?;
+///     println!("{} {} {}", info.name, info.bdaddr, if info.is_up() { "UP" } else { "DOWN" });
+/// }
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HciDevInfo {
     /// The controller index (`hci0` is 0).
@@ -59,6 +70,14 @@ pub struct HciDevInfo {
 
 impl HciDevInfo {
     /// Whether the controller is up.
+    ///
+    /// ```no_run
+    /// use sock::bt::{protocol, HciDeviceExt};
+    /// let s = sock::Socket::new(sock::Family::BLUETOOTH, sock::Type::RAW, Some(protocol::HCI))?;
+    /// s.hci_dev_up(0)?; // needs CAP_NET_ADMIN
+    /// assert!(s.hci_dev_info(0)?.is_up());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_up(&self) -> bool {
         self.flags & HCI_UP != 0
     }
@@ -66,6 +85,17 @@ impl HciDevInfo {
 
 /// The legacy controller ioctls, on any `BTPROTO_HCI` socket (bound or not); sealed
 /// (implemented for `Socket` only).
+///
+/// ```no_run
+/// use sock::bt::device::{SCAN_INQUIRY, SCAN_PAGE};
+/// use sock::bt::{protocol, HciDeviceExt};
+/// let s = sock::Socket::new(sock::Family::BLUETOOTH, sock::Type::RAW, Some(protocol::HCI))?;
+/// let first = *s.hci_dev_list()?.first().expect("a controller");
+/// s.hci_dev_up(first)?;
+/// s.hci_set_scan(first, SCAN_INQUIRY | SCAN_PAGE)?; // discoverable and connectable
+/// assert_eq!(s.hci_dev_info(first)?.dev_id, first);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait HciDeviceExt: crate::ext::sealed::Sealed {
     /// `HCIGETDEVLIST`: the indexes of the registered controllers.
     fn hci_dev_list(&self) -> io::Result<Vec<u16>>;

@@ -33,16 +33,36 @@ pub struct HciAddr {
 
 impl HciAddr {
     /// Controller `dev` on the raw channel.
+    ///
+    /// ```
+    /// use sock::bt::{HciAddr, HCI_CHANNEL_RAW};
+    /// let a = HciAddr::new(1);
+    /// assert_eq!((a.dev, a.channel), (1, HCI_CHANNEL_RAW));
+    /// assert_eq!(a.to_string(), "hci1");
+    /// ```
     pub const fn new(dev: u16) -> HciAddr {
         HciAddr { dev, channel: HCI_CHANNEL_RAW }
     }
 
     /// The monitor channel (every controller's traffic; needs `CAP_NET_RAW`).
+    ///
+    /// ```
+    /// use sock::bt::{HciAddr, HCI_CHANNEL_MONITOR, HCI_DEV_NONE};
+    /// assert_eq!(HciAddr::monitor(), HciAddr::new(HCI_DEV_NONE).with_channel(HCI_CHANNEL_MONITOR));
+    /// assert_eq!("none/monitor".parse::<HciAddr>()?, HciAddr::monitor());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn monitor() -> HciAddr {
         HciAddr { dev: HCI_DEV_NONE, channel: HCI_CHANNEL_MONITOR }
     }
 
     /// This address on another channel.
+    ///
+    /// ```
+    /// use sock::bt::{HciAddr, HCI_CHANNEL_USER};
+    /// let user = HciAddr::new(0).with_channel(HCI_CHANNEL_USER); // exclusive access to hci0
+    /// assert_eq!(user.to_string(), "hci0/user");
+    /// ```
     pub const fn with_channel(self, channel: u16) -> HciAddr {
         HciAddr { channel, ..self }
     }

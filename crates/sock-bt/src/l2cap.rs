@@ -46,21 +46,47 @@ pub struct L2capAddr {
 
 impl L2capAddr {
     /// A BR/EDR address with channel id 0.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, L2capAddr, BDADDR_BREDR};
+    /// let a = L2capAddr::new(BdAddr::ANY, 0x1001);
+    /// assert_eq!((a.cid, a.addr_type), (0, BDADDR_BREDR));
+    /// assert_eq!(a.to_string(), "00:00:00:00:00:00/4097");
+    /// ```
     pub const fn new(bdaddr: BdAddr, psm: u16) -> L2capAddr {
         L2capAddr { bdaddr, psm, cid: 0, addr_type: BDADDR_BREDR }
     }
 
     /// This address with channel id `cid`.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, L2capAddr};
+    /// let a = L2capAddr::new(BdAddr::ANY, 0).with_cid(4);
+    /// assert_eq!(a.cid, 4);
+    /// assert_eq!(a.to_string(), "00:00:00:00:00:00/0/4");
+    /// ```
     pub const fn with_cid(self, cid: u16) -> L2capAddr {
         L2capAddr { cid, ..self }
     }
 
     /// This address with address type `addr_type`.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, L2capAddr, BDADDR_LE_RANDOM};
+    /// let a = L2capAddr::new(BdAddr::ANY, 0x80).with_addr_type(BDADDR_LE_RANDOM);
+    /// assert_eq!(a.to_string(), "00:00:00:00:00:00/128/0/le-random");
+    /// ```
     pub const fn with_addr_type(self, addr_type: u8) -> L2capAddr {
         L2capAddr { addr_type, ..self }
     }
 
     /// Whether the address type is an LE one.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, L2capAddr, BDADDR_LE_PUBLIC};
+    /// assert!(!L2capAddr::new(BdAddr::ANY, 1).is_le());
+    /// assert!(L2capAddr::new(BdAddr::ANY, 0).with_addr_type(BDADDR_LE_PUBLIC).is_le());
+    /// ```
     pub const fn is_le(&self) -> bool {
         matches!(self.addr_type, BDADDR_LE_PUBLIC | BDADDR_LE_RANDOM)
     }

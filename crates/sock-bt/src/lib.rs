@@ -96,6 +96,20 @@ cfg_if::cfg_if! {
             pub use sock_core::tokio::{AsyncSocket, Interest, Reactor};
 
             /// A raw HCI socket's packets as a `Stream`, on tokio.
+            ///
+            /// ```no_run
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::bt::{protocol, tokio::HciEvents, HciAddr, HciFilter, HciSocketExt};
+            /// let s = sock::Socket::new(sock::Family::BLUETOOTH, sock::Type::RAW, Some(protocol::HCI))?;
+            /// s.set_hci_filter(&HciFilter::all())?;
+            /// s.bind(HciAddr::new(0))?;
+            /// let events = HciEvents::new(s)?;
+            /// let first = events.recv().await?;
+            /// assert!(first.is_none_or(|p| !p.data.is_empty()));
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type HciEvents = crate::HciEvents<Reactor<sock_core::Socket>>;
         }
 
@@ -106,6 +120,20 @@ cfg_if::cfg_if! {
             pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};
 
             /// A raw HCI socket's packets as a `Stream`, on async-io.
+            ///
+            /// ```no_run
+            /// use sock::bt::{protocol, async_io::HciEvents, HciAddr, HciFilter, HciSocketExt};
+            /// let s = sock::Socket::new(sock::Family::BLUETOOTH, sock::Type::RAW, Some(protocol::HCI))?;
+            /// s.set_hci_filter(&HciFilter::all())?;
+            /// s.bind(HciAddr::new(0))?;
+            /// async_io::block_on(async {
+            ///     let events = HciEvents::new(s)?;
+            ///     let first = events.recv().await?;
+            ///     assert!(first.is_none_or(|p| !p.data.is_empty()));
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type HciEvents = crate::HciEvents<Reactor<sock_core::Socket>>;
         }
 

@@ -7,6 +7,12 @@ use sock_core::pod::Pod;
 
 /// `struct bt_security`: the security level (`BT_SECURITY_SDP` ..= `BT_SECURITY_FIPS`) and the
 /// encryption key size (read back; 0 when setting lets the kernel choose).
+///
+/// ```
+/// use sock::bt::{BtSecurity, BT_SECURITY_HIGH};
+/// let s = BtSecurity { level: BT_SECURITY_HIGH as u8, key_size: 16 }; // as read back
+/// assert_eq!(sock::pod::bytes_of(&s), [BT_SECURITY_HIGH as u8, 16]); // struct bt_security
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[repr(C)]
 pub struct BtSecurity {
@@ -21,6 +27,12 @@ unsafe impl Pod for BtSecurity {}
 
 impl BtSecurity {
     /// Security `level` with the kernel's choice of key size.
+    ///
+    /// ```
+    /// use sock::bt::{BtSecurity, BT_SECURITY_MEDIUM};
+    /// let s = BtSecurity::new(BT_SECURITY_MEDIUM as u8);
+    /// assert_eq!((s.level, s.key_size), (BT_SECURITY_MEDIUM as u8, 0));
+    /// ```
     pub const fn new(level: u8) -> BtSecurity {
         BtSecurity { level, key_size: 0 }
     }

@@ -35,6 +35,14 @@ pub struct RfcommAddr {
 
 impl RfcommAddr {
     /// The address `(bdaddr, channel)`.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, RfcommAddr};
+    /// let any = RfcommAddr::new(BdAddr::ANY, 0); // bind: any adapter, any free channel
+    /// assert_eq!(any.to_string(), "00:00:00:00:00:00/0");
+    /// assert_eq!(RfcommAddr::new("01:23:45:67:89:AB".parse()?, 3).channel, 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn new(bdaddr: BdAddr, channel: u8) -> RfcommAddr {
         RfcommAddr { bdaddr, channel }
     }

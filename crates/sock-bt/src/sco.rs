@@ -26,6 +26,14 @@ pub struct ScoAddr {
 
 impl ScoAddr {
     /// The address of `bdaddr`.
+    ///
+    /// ```
+    /// use sock::bt::{BdAddr, ScoAddr};
+    /// let a = ScoAddr::new("01:23:45:67:89:AB".parse()?);
+    /// assert_eq!(a.to_string(), "01:23:45:67:89:AB");
+    /// assert_eq!(ScoAddr::new(BdAddr::ANY), ScoAddr::from(BdAddr::ANY));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn new(bdaddr: BdAddr) -> ScoAddr {
         ScoAddr { bdaddr }
     }

@@ -108,7 +108,15 @@ impl CanAddr {
     pub const ANY: CanAddr = CanAddr { interface: Interface::Any };
 
     /// The address of interface `name` (`""`: every interface); 16 bytes or more is
-    /// `InvalidInput` ("interface name too long"). The type has an example.
+    /// `InvalidInput` ("interface name too long").
+    ///
+    /// ```
+    /// use sock::can::{CanAddr, Interface};
+    /// assert_eq!(CanAddr::new("vcan0")?.interface, Interface::name("vcan0")?); // no lookup yet
+    /// assert_eq!(CanAddr::new("")?, CanAddr::ANY);
+    /// assert_eq!(CanAddr::new("a_name_of_16_byt").unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str) -> io::Result<CanAddr> {
         Ok(CanAddr { interface: Interface::name(name)? })
     }
@@ -190,13 +198,28 @@ pub struct IsoTpAddr {
 
 impl IsoTpAddr {
     /// An ISO-TP address on interface `name` with raw identifiers `rx_id` and `tx_id`
-    /// (`CAN_EFF_FLAG` for 29-bit ones); the type has an example.
+    /// (`CAN_EFF_FLAG` for 29-bit ones).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, IsoTpAddr};
+    /// let a = IsoTpAddr::new("vcan0", 0x18da_f110 | CAN_EFF_FLAG, 0x18da_10f1 | CAN_EFF_FLAG)?;
+    /// assert_eq!(a.to_string(), "vcan0:0x98daf110:0x98da10f1");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(name: &str, rx_id: u32, tx_id: u32) -> io::Result<IsoTpAddr> {
         Ok(IsoTpAddr { interface: Interface::name(name)?, rx_id, tx_id })
     }
 
-    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`],
-    /// which has an example).
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    ///
+    /// ```
+    /// use sock::can::{IsoTpAddr, Interface};
+    /// use sock::{Family, FamilyAddr, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?; // any socket of the namespace
+    /// let raw = IsoTpAddr::new("lo", 0x7e8, 0x7e0)?.encode_on(&s)?;
+    /// assert_eq!(IsoTpAddr::decode(&raw)?.interface, Interface::name("lo")?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.encode_with(Some(socket))
     }
@@ -268,7 +291,15 @@ impl Default for J1939Addr {
 
 impl J1939Addr {
     /// A J1939 address on `interface` (a name, `""` for every interface) with ECU `name`,
-    /// `pgn` and `addr`; the type has an example.
+    /// `pgn` and `addr`.
+    ///
+    /// ```
+    /// use sock::can::{consts::J1939_NO_NAME, J1939Addr};
+    /// let a = J1939Addr::new("vcan0", J1939_NO_NAME, 0x0fecc, 0x20)?; // static address 0x20
+    /// assert_eq!((a.pgn, a.addr), (0x0fecc, 0x20));
+    /// assert_eq!(a.to_string(), "vcan0:0x0:0xfecc:0x20");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(interface: &str, name: u64, pgn: u32, addr: u8) -> io::Result<J1939Addr> {
         Ok(J1939Addr { interface: Interface::name(interface)?, name, pgn, addr })
     }
@@ -284,8 +315,16 @@ impl J1939Addr {
         J1939Addr { pgn, addr, ..J1939Addr::default() }
     }
 
-    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`],
-    /// which has an example).
+    /// Encodes with an interface name looked up on `socket` (see [`CanAddr::encode_on`]).
+    ///
+    /// ```
+    /// use sock::can::{J1939Addr, Interface};
+    /// use sock::{Family, FamilyAddr, Socket, Type};
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?; // any socket of the namespace
+    /// let raw = J1939Addr::new("lo", 0, 0x12300, 0x80)?.encode_on(&s)?;
+    /// assert_eq!(J1939Addr::decode(&raw)?.interface, Interface::name("lo")?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode_on(&self, socket: &Socket) -> io::Result<SockAddr> {
         self.encode_with(Some(socket))
     }
@@ -358,7 +397,17 @@ impl AnyCanAddr {
     /// Decodes an `AF_CAN` address for a socket of `protocol`, as CPython's `makesockaddr`:
     /// `CAN_RAW`/`CAN_BCM` give [`CanAddr`], `CAN_ISOTP` [`IsoTpAddr`], `CAN_J1939`
     /// [`J1939Addr`]. Another family, a short address, or another protocol ("unsupported
-    /// CAN protocol") is `InvalidInput`. The type has an example.
+    /// CAN protocol") is `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::{consts::{CAN_BCM, CAN_TP16}, AnyCanAddr, CanAddr};
+    /// use sock::{FamilyAddr, Protocol};
+    /// let raw = CanAddr::ANY.encode()?;
+    /// assert_eq!(AnyCanAddr::decode_with(&raw, Protocol(CAN_BCM))?, AnyCanAddr::Can(CanAddr::ANY));
+    /// let e = AnyCanAddr::decode_with(&raw, Protocol(CAN_TP16)).unwrap_err();
+    /// assert_eq!(e.to_string(), format!("protocol: unsupported CAN protocol {CAN_TP16}"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode_with(addr: &SockAddr, protocol: Protocol) -> io::Result<AnyCanAddr> {
         match protocol.raw() {
             CAN_RAW | CAN_BCM => CanAddr::decode(addr).map(AnyCanAddr::Can),
@@ -384,8 +433,16 @@ impl AnyCanAddr {
         }
     }
 
-    /// Encodes the address in its shape (see [`FamilyAddr::encode`]; the type has an
-    /// example).
+    /// Encodes the address in its shape (see [`FamilyAddr::encode`]).
+    ///
+    /// ```
+    /// use sock::can::{AnyCanAddr, J1939Addr};
+    /// use sock::FamilyAddr;
+    /// let to = J1939Addr::to(0x12300, 0x90);
+    /// let raw = AnyCanAddr::from(to).encode()?;
+    /// assert_eq!((raw.len(), J1939Addr::decode(&raw)?), (24, to)); // a whole sockaddr_can
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode(&self) -> io::Result<SockAddr> {
         match self {
             AnyCanAddr::Can(a) => a.encode(),

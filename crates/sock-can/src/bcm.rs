@@ -32,6 +32,14 @@ const NFRAMES: usize = CAN_ID + 4;
 pub const BCM_HEAD_SIZE: usize = align_up(NFRAMES + 4, 8);
 
 /// A broadcast manager opcode.
+///
+/// ```
+/// use sock::can::{consts::CAN_BCM_RX_CHANGED, BcmOpcode};
+/// assert_eq!(BcmOpcode::try_from(CAN_BCM_RX_CHANGED)?, BcmOpcode::RxChanged);
+/// assert_eq!(BcmOpcode::RxChanged as u32, CAN_BCM_RX_CHANGED);
+/// assert_eq!(BcmOpcode::try_from(99).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum BcmOpcode {
@@ -76,6 +84,15 @@ impl TryFrom<u32> for BcmOpcode {
 }
 
 /// The frames of a BCM message: all classic or all FD (`CAN_FD_FRAME` is set from this).
+///
+/// ```
+/// use sock::can::{BcmFrames, CanId, ClassicFrame, FdFrame};
+/// let classic: BcmFrames = vec![ClassicFrame::new(CanId::new(1)?, &[1])?; 2].into();
+/// assert!(matches!(classic, BcmFrames::Classic(ref v) if v.len() == 2));
+/// let fd = BcmFrames::from(FdFrame::new(CanId::new(1)?, &[0; 12])?); // one frame
+/// assert!(matches!(fd, BcmFrames::Fd(ref v) if v.len() == 1));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BcmFrames {
     /// `struct can_frame`s.
@@ -92,6 +109,11 @@ impl Default for BcmFrames {
 
 impl BcmFrames {
     /// The number of frames.
+    ///
+    /// ```
+    /// use sock::can::{BcmFrames, ClassicFrame};
+    /// assert_eq!(BcmFrames::from(vec![ClassicFrame::default(); 3]).len(), 3);
+    /// ```
     pub fn len(&self) -> usize {
         match self {
             BcmFrames::Classic(v) => v.len(),
@@ -100,6 +122,11 @@ impl BcmFrames {
     }
 
     /// Whether there are none.
+    ///
+    /// ```
+    /// use sock::can::BcmFrames;
+    /// assert!(BcmFrames::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -163,6 +190,13 @@ pub struct BcmMsg {
 
 impl BcmMsg {
     /// A message about `id` with no flags, no timers and no frames.
+    ///
+    /// ```
+    /// use sock::can::{BcmMsg, BcmOpcode, CanId};
+    /// let msg = BcmMsg::new(BcmOpcode::TxDelete, CanId::new(0x123)?);
+    /// assert_eq!((msg.can_id, msg.flags, msg.frames.len()), (0x123, 0, 0));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(opcode: BcmOpcode, id: CanId) -> BcmMsg {
         BcmMsg {
             opcode,
@@ -176,12 +210,33 @@ impl BcmMsg {
     }
 
     /// Adds `flags` (`CAN_BCM_*`).
+    ///
+    /// ```
+    /// use sock::can::consts::{CAN_BCM_RX_CHECK_DLC, CAN_BCM_RX_FILTER_ID};
+    /// use sock::can::{BcmMsg, BcmOpcode, CanId};
+    /// let msg = BcmMsg::new(BcmOpcode::RxSetup, CanId::new(0x123)?)
+    ///     .with_flags(CAN_BCM_RX_FILTER_ID)
+    ///     .with_flags(CAN_BCM_RX_CHECK_DLC); // adds, does not replace
+    /// assert_eq!(msg.flags, CAN_BCM_RX_FILTER_ID | CAN_BCM_RX_CHECK_DLC);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_flags(mut self, flags: u32) -> BcmMsg {
         self.flags |= flags;
         self
     }
 
     /// Sets the timers and adds `CAN_BCM_SETTIMER | CAN_BCM_STARTTIMER`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use sock::can::consts::{CAN_BCM_SETTIMER, CAN_BCM_STARTTIMER};
+    /// use sock::can::{BcmMsg, BcmOpcode, CanId};
+    /// let ms = Duration::from_millis;
+    /// let msg = BcmMsg::new(BcmOpcode::TxSetup, CanId::new(0x123)?).with_timers(10, ms(1), ms(100));
+    /// assert_eq!((msg.count, msg.ival1, msg.ival2), (10, ms(1), ms(100)));
+    /// assert_eq!(msg.flags, CAN_BCM_SETTIMER | CAN_BCM_STARTTIMER);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_timers(mut self, count: u32, ival1: Duration, ival2: Duration) -> BcmMsg {
         self.count = count;
         self.ival1 = ival1;
@@ -191,17 +246,43 @@ impl BcmMsg {
     }
 
     /// Sets the frames.
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_BCM_CAN_FD_FRAME, BcmMsg, BcmOpcode, CanId, FdFrame, BCM_HEAD_SIZE};
+    /// let id = CanId::new(0x123)?;
+    /// let msg = BcmMsg::new(BcmOpcode::TxSetup, id).with_frames(vec![FdFrame::new(id, &[0; 12])?; 2]);
+    /// let bytes = msg.encode()?;
+    /// assert_eq!(bytes.len(), BCM_HEAD_SIZE + 2 * 72);
+    /// assert_eq!(BcmMsg::decode(&bytes)?.flags, CAN_BCM_CAN_FD_FRAME); // set for FD frames
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_frames(mut self, frames: impl Into<BcmFrames>) -> BcmMsg {
         self.frames = frames.into();
         self
     }
 
     /// The id as a [`CanId`].
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, BcmMsg, BcmOpcode, CanId};
+    /// let msg = BcmMsg::new(BcmOpcode::TxRead, CanId::Extended(0x123));
+    /// assert_eq!((msg.id(), msg.can_id), (CanId::Extended(0x123), 0x123 | CAN_EFF_FLAG));
+    /// ```
     pub fn id(&self) -> CanId {
         CanId::from_raw(self.can_id)
     }
 
     /// The bytes the kernel takes. More than [`BCM_MAX_NFRAMES`] frames is `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_BCM_TX_SEND, BcmMsg, BcmOpcode, CanId, ClassicFrame, BCM_HEAD_SIZE};
+    /// let id = CanId::new(0x123)?;
+    /// let bytes = BcmMsg::new(BcmOpcode::TxSend, id).with_frames(ClassicFrame::new(id, &[1])?).encode()?;
+    /// assert_eq!((bytes.len(), &bytes[..4]), (BCM_HEAD_SIZE + 16, &CAN_BCM_TX_SEND.to_ne_bytes()[..]));
+    /// let too_many = BcmMsg::new(BcmOpcode::TxSetup, id).with_frames(vec![ClassicFrame::default(); 257]);
+    /// assert_eq!(too_many.encode().unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode(&self) -> io::Result<Vec<u8>> {
         let n = self.frames.len();
         if n > BCM_MAX_NFRAMES {
@@ -230,6 +311,15 @@ impl BcmMsg {
 
     /// Reads a message the kernel sent. A short buffer, an unknown opcode, or fewer frame
     /// bytes than `nframes` says are `InvalidData`.
+    ///
+    /// ```
+    /// use sock::can::{BcmMsg, BcmOpcode, CanId, ClassicFrame};
+    /// let id = CanId::new(0x123)?;
+    /// let msg = BcmMsg::new(BcmOpcode::RxChanged, id).with_frames(ClassicFrame::new(id, &[1, 2])?);
+    /// assert_eq!(BcmMsg::decode(&msg.encode()?)?, msg);
+    /// assert_eq!(BcmMsg::decode(&[0; 10]).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode(bytes: &[u8]) -> io::Result<BcmMsg> {
         let bad = |m: &str| io::Error::new(io::ErrorKind::InvalidData, m.to_string());
         if bytes.len() < BCM_HEAD_SIZE {
@@ -307,22 +397,47 @@ impl BcmSocket {
     }
 
     /// A `CAN_BCM` socket connected to interface `iface` (`("vcan0",)`, `("",)` for every
-    /// interface, or a [`CanAddr`](crate::CanAddr)); the type has an example. An unknown
+    /// interface, or a [`CanAddr`](crate::CanAddr)). An unknown
     /// interface is `connect vcan9: no such interface (ENODEV)`.
+    ///
+    /// ```no_run
+    /// use sock::can::BcmSocket;
+    /// let bcm = BcmSocket::connected(("vcan0",))?;
+    /// assert_eq!(bcm.as_ref().protocol(), sock::Protocol(sock::can::CAN_BCM));
+    /// let e = BcmSocket::connected(("vcan9",)).unwrap_err();
+    /// assert_eq!(e.to_string(), "connect vcan9: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn connected<M>(iface: impl ToSockAddr<M>) -> io::Result<BcmSocket> {
         let s = BcmSocket::new()?;
         s.connect(iface)?;
         Ok(s)
     }
 
-    /// Connects to an interface (see [`BcmSocket::connected`]; [`new`](BcmSocket::new) has an
-    /// example).
+    /// Connects to an interface (see [`BcmSocket::connected`]).
+    ///
+    /// ```no_run
+    /// use sock::can::{BcmSocket, CanAddr};
+    /// let bcm = BcmSocket::new()?;
+    /// bcm.connect(CanAddr::new("vcan0")?)?; // a typed address works as well as ("vcan0",)
+    /// let again = bcm.connect(("vcan0",)).unwrap_err(); // a BCM socket connects once
+    /// assert_eq!(sock::errno(&again), Some(libc::EISCONN));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn connect<M>(&self, iface: impl ToSockAddr<M>) -> io::Result<()> {
         attach(&self.sock, iface, true)
     }
 
-    /// Sends one message; returns the bytes sent (the whole message). The type has an
-    /// example.
+    /// Sends one message; returns the bytes sent (the whole message).
+    ///
+    /// ```no_run
+    /// use sock::can::{BcmMsg, BcmOpcode, BcmSocket, CanId, ClassicFrame, BCM_HEAD_SIZE};
+    /// let bcm = BcmSocket::connected(("vcan0",))?;
+    /// let id = CanId::new(0x123)?;
+    /// let sent = bcm.send(&BcmMsg::new(BcmOpcode::TxSend, id).with_frames(ClassicFrame::new(id, &[1])?))?;
+    /// assert_eq!(sent, BCM_HEAD_SIZE + 16); // the whole message
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send(&self, msg: &BcmMsg) -> io::Result<usize> {
         self.sock.send(&msg.encode()?)
     }

@@ -9,6 +9,15 @@ use sock_core::{SockAddr, Socket, ToSockAddr};
 use crate::addr::{CanAddr, IsoTpAddr, J1939Addr};
 
 /// The marker type of this crate's [`ToSockAddr`] impls for tuples (see `sock_core::ToSockAddr`).
+///
+/// ```no_run
+/// use sock::can::{IsoTpAddr, CAN_ISOTP};
+/// use sock::{Family, FamilyAddr, Protocol, Socket, Type};
+/// let s = Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP)))?; // as in Python
+/// s.bind(("vcan0", 0x7e8_u32, 0x7e0_u32))?; // ("vcan0", rx_id, tx_id), resolved on `s`
+/// assert_eq!(IsoTpAddr::decode(&s.local_addr()?)?.rx_id, 0x7e8);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub enum CanForm {}
 

@@ -65,6 +65,12 @@ pub fn can_fd_len_to_dlc(len: usize) -> Option<u8> {
 
 /// The payload length of a DLC (values above 15 are treated as 15); see
 /// [`can_fd_len_to_dlc`].
+///
+/// ```
+/// use sock::can::can_fd_dlc_to_len;
+/// assert_eq!((can_fd_dlc_to_len(8), can_fd_dlc_to_len(15)), (8, 64));
+/// assert_eq!(can_fd_dlc_to_len(200), 64); // above 15: as 15
+/// ```
 pub fn can_fd_dlc_to_len(dlc: u8) -> usize {
     usize::from(FD_LENGTHS[usize::from(dlc.min(15))])
 }
@@ -97,6 +103,13 @@ const _: () = assert!(std::mem::size_of::<ClassicFrame>() == std::mem::size_of::
 
 impl ClassicFrame {
     /// A data frame. More than 8 bytes is `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0xde, 0xad])?;
+    /// assert_eq!(f.to_string(), "123#DEAD");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(id: CanId, data: &[u8]) -> io::Result<ClassicFrame> {
         if data.len() > CAN_MAX_DLEN {
             return Err(invalid_input("data", "a classic CAN frame carries at most 8 bytes"));
@@ -133,6 +146,14 @@ impl ClassicFrame {
     /// above 8, or a standard id (no `CAN_EFF_FLAG`/`CAN_ERR_FLAG`) with bits above the 11th,
     /// is `InvalidInput`. `CAN_EFF_FLAG`/`CAN_RTR_FLAG` on an error frame are dropped; a remote
     /// request's data is zeroed. Used for error frames and by the BCM.
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, CanId, ClassicFrame};
+    /// let f = ClassicFrame::from_raw_parts(0x123 | CAN_EFF_FLAG, &[0xaa])?;
+    /// assert_eq!((f.id(), f.to_string()), (CanId::Extended(0x123), "00000123#AA".to_string()));
+    /// assert!(ClassicFrame::from_raw_parts(0x800, &[]).is_err()); // 12 bits without CAN_EFF_FLAG
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_raw_parts(can_id: u32, data: &[u8]) -> io::Result<ClassicFrame> {
         if can_id & (CAN_EFF_FLAG | CAN_ERR_FLAG) == 0 && can_id & CAN_EFF_MASK > CAN_SFF_MASK {
             return Err(invalid_input("can_id", "a standard CAN id (no CAN_EFF_FLAG) has 11 bits (at most 0x7FF)"));
@@ -162,41 +183,95 @@ impl ClassicFrame {
     }
 
     /// The identifier.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// assert_eq!(ClassicFrame::new(CanId::Extended(0x42), &[])?.id(), CanId::Extended(0x42));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn id(&self) -> CanId {
         CanId::from_raw(self.can_id)
     }
 
     /// The raw `can_id` with its `CAN_EFF_FLAG`/`CAN_RTR_FLAG`/`CAN_ERR_FLAG` bits.
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_RTR_FLAG, CanId, ClassicFrame};
+    /// let rtr = ClassicFrame::remote(CanId::new(0x123)?, 0)?;
+    /// assert_eq!(rtr.raw_id(), 0x123 | CAN_RTR_FLAG);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn raw_id(&self) -> u32 {
         self.can_id
     }
 
     /// The payload (for a remote request: the requested length of zeros).
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// assert_eq!(ClassicFrame::new(CanId::new(1)?, &[1, 2])?.data(), [1, 2]);
+    /// assert_eq!(ClassicFrame::remote(CanId::new(1)?, 2)?.data(), [0, 0]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn data(&self) -> &[u8] {
         &self.data[..usize::from(self.len.min(CAN_MAX_DLEN as u8))]
     }
 
     /// The payload length (0..=8).
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// assert_eq!(ClassicFrame::new(CanId::new(1)?, &[1, 2, 3])?.len(), 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         usize::from(self.len.min(CAN_MAX_DLEN as u8))
     }
 
     /// Whether the payload is empty.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// assert!(ClassicFrame::new(CanId::new(1)?, &[])?.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Whether this is a remote transmission request.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// assert!(ClassicFrame::remote(CanId::new(1)?, 8)?.is_remote());
+    /// assert!(!ClassicFrame::new(CanId::new(1)?, &[0; 8])?.is_remote());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_remote(&self) -> bool {
         self.can_id & CAN_RTR_FLAG != 0
     }
 
     /// Whether this is an error frame (see [`ErrorFrame`]).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_ERR_BUSOFF, CanId, ClassicFrame, ErrorFrame};
+    /// assert!(ErrorFrame::new(CAN_ERR_BUSOFF, [0; 8]).as_classic().is_error());
+    /// assert!(!ClassicFrame::new(CanId::new(1)?, &[])?.is_error());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_error(&self) -> bool {
         self.can_id & CAN_ERR_FLAG != 0
     }
 
     /// The raw DLC 9..=15 of an 8-byte frame, if one was set (else `None`).
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let f = ClassicFrame::new(CanId::new(1)?, &[0; 8])?;
+    /// assert_eq!(f.len8_dlc(), None);
+    /// assert_eq!(f.with_len8_dlc(12)?.len8_dlc(), Some(12));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len8_dlc(&self) -> Option<u8> {
         (self.len == 8 && (9..=15).contains(&self.len8_dlc)).then_some(self.len8_dlc)
     }
@@ -204,6 +279,14 @@ impl ClassicFrame {
     /// Sets a raw DLC 9..=15 for an 8-byte frame (needs `CAN_CTRLMODE_CC_LEN8_DLC` on the
     /// interface). Other values, a frame of another length, or an error frame, are
     /// `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0x11; 8])?.with_len8_dlc(0xe)?;
+    /// assert_eq!(f.to_string(), "123#1111111111111111_E");
+    /// assert!(ClassicFrame::new(CanId::new(0x123)?, &[0x11])?.with_len8_dlc(9).is_err()); // not 8 bytes
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_len8_dlc(mut self, dlc: u8) -> io::Result<ClassicFrame> {
         if self.len != 8 || !(9..=15).contains(&dlc) || self.is_error() {
             return Err(invalid_input("dlc", "len8_dlc is 9..=15 and only for 8-byte data or remote frames"));
@@ -213,12 +296,28 @@ impl ClassicFrame {
     }
 
     /// The 16 bytes of the `struct can_frame`.
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let f = ClassicFrame::new(CanId::new(0x123)?, &[0xab])?;
+    /// let b = f.as_bytes();
+    /// assert_eq!((b.len(), &b[..4], b[4], b[8]), (16, &0x123u32.to_ne_bytes()[..], 1, 0xab)); // can_id, len, data
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         bytes_of(self)
     }
 
     /// Reads a `struct can_frame` (exactly 16 bytes with a length of at most 8; anything else
     /// is `InvalidData`), in canonical form (see the module docs).
+    ///
+    /// ```
+    /// use sock::can::{CanId, ClassicFrame};
+    /// let f = ClassicFrame::new(CanId::new(0x123)?, &[1, 2, 3])?;
+    /// assert_eq!(ClassicFrame::from_bytes(f.as_bytes())?, f);
+    /// assert_eq!(ClassicFrame::from_bytes(&[0; 15]).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<ClassicFrame> {
         if bytes.len() != CAN_MTU {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "a can_frame is 16 bytes"));
@@ -283,6 +382,14 @@ impl FdFrame {
     /// A CAN FD frame. A payload that is not a CAN FD length (more than 64 bytes, or 9..=11,
     /// 13..=15 ...) is `InvalidInput`; pad it to the next length with [`can_fd_len_to_dlc`] in
     /// mind.
+    ///
+    /// ```
+    /// use sock::can::{can_fd_len_to_dlc, CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(0x123)?, &[0xaa; 12])?;
+    /// assert_eq!((f.len(), can_fd_len_to_dlc(f.len())), (12, Some(9)));
+    /// assert!(FdFrame::new(CanId::new(0x123)?, &[0xaa; 10]).is_err()); // pad it to 12
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(id: CanId, data: &[u8]) -> io::Result<FdFrame> {
         FdFrame::from_raw_parts(id.to_raw(), 0, data)
     }
@@ -291,6 +398,15 @@ impl FdFrame {
     /// `flags` of `CANFD_BRS`/`CANFD_ESI`/`CANFD_FDF` and the undefined 0x08). A payload that is
     /// not a CAN FD length, flags above 0x0F, `CAN_RTR_FLAG`/`CAN_ERR_FLAG` in `can_id` (CAN FD
     /// has neither), or a standard id with bits above the 11th is `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::consts::{CANFD_BRS, CANFD_FDF, CAN_RTR_FLAG};
+    /// use sock::can::FdFrame;
+    /// let f = FdFrame::from_raw_parts(0x123, CANFD_BRS | CANFD_FDF, &[1, 2])?;
+    /// assert_eq!(f.to_string(), "123##50102");
+    /// assert!(FdFrame::from_raw_parts(0x123 | CAN_RTR_FLAG, 0, &[]).is_err()); // CAN FD has no RTR
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_raw_parts(can_id: u32, flags: u8, data: &[u8]) -> io::Result<FdFrame> {
         if can_fd_len_to_dlc(data.len()).is_none() {
             return Err(invalid_input("data", "CAN FD payloads are 0..=8, 12, 16, 20, 24, 32, 48 or 64 bytes"));
@@ -319,12 +435,27 @@ impl FdFrame {
     }
 
     /// With the bit rate switch flag set or cleared.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_BRS, CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(0x123)?, &[1])?.with_brs(true);
+    /// assert_eq!((f.flags(), f.to_string()), (CANFD_BRS, "123##101".to_string()));
+    /// assert!(!f.with_brs(false).brs());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_brs(mut self, on: bool) -> FdFrame {
         self.set_flag(CANFD_BRS, on);
         self
     }
 
     /// With the error state indicator flag set or cleared.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(0x123)?, &[1])?.with_esi(true);
+    /// assert_eq!(f.to_string(), "123##201");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_esi(mut self, on: bool) -> FdFrame {
         self.set_flag(CANFD_ESI, on);
         self
@@ -339,46 +470,105 @@ impl FdFrame {
     }
 
     /// The identifier.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// assert_eq!(FdFrame::new(CanId::new(0x800)?, &[])?.id(), CanId::Extended(0x800));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn id(&self) -> CanId {
         CanId::from_raw(self.can_id)
     }
 
     /// The raw `can_id` with its flag bits.
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, CanId, FdFrame};
+    /// assert_eq!(FdFrame::new(CanId::Extended(0x123), &[])?.raw_id(), 0x123 | CAN_EFF_FLAG);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn raw_id(&self) -> u32 {
         self.can_id
     }
 
     /// The payload.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// assert_eq!(FdFrame::new(CanId::new(1)?, &[7; 16])?.data(), [7; 16]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn data(&self) -> &[u8] {
         &self.data[..self.len()]
     }
 
     /// The payload length.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// assert_eq!(FdFrame::new(CanId::new(1)?, &[0; 64])?.len(), 64);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         usize::from(self.len).min(CANFD_MAX_DLEN)
     }
 
     /// Whether the payload is empty.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// assert!(FdFrame::new(CanId::new(1)?, &[])?.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The `CANFD_*` flags byte.
+    ///
+    /// ```
+    /// use sock::can::consts::{CANFD_BRS, CANFD_ESI};
+    /// use sock::can::{CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(1)?, &[])?.with_brs(true).with_esi(true);
+    /// assert_eq!(f.flags(), CANFD_BRS | CANFD_ESI);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn flags(&self) -> u8 {
         self.flags
     }
 
     /// Bit rate switch.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_BRS, FdFrame};
+    /// assert!(FdFrame::from_raw_parts(0x123, CANFD_BRS, &[])?.brs());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn brs(&self) -> bool {
         self.flags & CANFD_BRS != 0
     }
 
     /// Error state indicator.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_ESI, FdFrame};
+    /// let f = FdFrame::from_raw_parts(0x123, CANFD_ESI, &[])?;
+    /// assert!(f.esi() && !f.brs());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn esi(&self) -> bool {
         self.flags & CANFD_ESI != 0
     }
 
     /// The 72 bytes of the `struct canfd_frame`.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_BRS, CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(0x123)?, &[0xab; 12])?.with_brs(true);
+    /// let b = f.as_bytes();
+    /// assert_eq!((b.len(), b[4], b[5], b[8]), (72, 12, CANFD_BRS, 0xab)); // len, flags, data
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         bytes_of(self)
     }
@@ -386,6 +576,14 @@ impl FdFrame {
     /// Reads a `struct canfd_frame` (exactly 72 bytes with a length of at most 64; anything
     /// else is `InvalidData`), in canonical form (see the module docs). A length that is not a
     /// CAN FD length (a peer may send one over a virtual interface) is kept.
+    ///
+    /// ```
+    /// use sock::can::{CanId, FdFrame};
+    /// let f = FdFrame::new(CanId::new(0x123)?, &[1; 24])?;
+    /// assert_eq!(FdFrame::from_bytes(f.as_bytes())?, f);
+    /// assert_eq!(FdFrame::from_bytes(&[0; 16]).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<FdFrame> {
         if bytes.len() != CANFD_MTU {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "a canfd_frame is 72 bytes"));
@@ -429,6 +627,14 @@ pub struct XlFrame {
 impl XlFrame {
     /// A CAN XL frame. A priority beyond 11 bits, or a payload outside 1..=2048 bytes, is
     /// `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// let f = XlFrame::new(0x42, &[1, 2, 3])?;
+    /// assert_eq!((f.prio(), f.data()), (0x42, &[1, 2, 3][..]));
+    /// assert!(XlFrame::new(0x42, &[]).is_err()); // at least 1 byte
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(prio: u16, data: &[u8]) -> io::Result<XlFrame> {
         if u32::from(prio) > CANXL_PRIO_MASK {
             return Err(invalid_input("prio", "a CAN XL priority has 11 bits"));
@@ -440,49 +646,108 @@ impl XlFrame {
     }
 
     /// With the SDU type.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(1, &[0])?.with_sdt(0x03).sdt(), 0x03);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_sdt(mut self, sdt: u8) -> XlFrame {
         self.sdt = sdt;
         self
     }
 
     /// With the acceptance field.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(1, &[0])?.with_af(0xdead_beef).af(), 0xdead_beef);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_af(mut self, af: u32) -> XlFrame {
         self.af = af;
         self
     }
 
     /// With the simple extended content flag set or cleared.
+    ///
+    /// ```
+    /// use sock::can::consts::{CANXL_SEC, CANXL_XLF};
+    /// use sock::can::XlFrame;
+    /// let f = XlFrame::new(1, &[0])?.with_sec(true);
+    /// assert_eq!(f.flags(), CANXL_XLF | CANXL_SEC);
+    /// assert_eq!(f.with_sec(false).flags(), CANXL_XLF);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_sec(mut self, on: bool) -> XlFrame {
         self.flags = if on { self.flags | CANXL_SEC } else { self.flags & !CANXL_SEC };
         self
     }
 
     /// The 11-bit priority.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(0x7ff, &[0])?.prio(), 0x7ff);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn prio(&self) -> u16 {
         self.prio
     }
 
     /// The flags byte (`CANXL_XLF` always set, `CANXL_SEC`).
+    ///
+    /// ```
+    /// use sock::can::{consts::CANXL_XLF, XlFrame};
+    /// assert_eq!(XlFrame::new(1, &[0])?.flags(), CANXL_XLF);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn flags(&self) -> u8 {
         self.flags
     }
 
     /// The SDU type.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(1, &[0])?.sdt(), 0); // until `with_sdt`
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn sdt(&self) -> u8 {
         self.sdt
     }
 
     /// The acceptance field.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(1, &[0])?.af(), 0); // until `with_af`
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn af(&self) -> u32 {
         self.af
     }
 
     /// The payload.
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// assert_eq!(XlFrame::new(1, &[0xaa; 2048])?.data().len(), 2048);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn data(&self) -> &[u8] {
         &self.data
     }
 
     /// The bytes the kernel expects: the 12-byte header and the payload.
+    ///
+    /// ```
+    /// use sock::can::consts::{CANXL_HDR_SIZE, CANXL_XLF};
+    /// use sock::can::XlFrame;
+    /// let b = XlFrame::new(0x7ff, &[0xaa, 0xbb])?.to_bytes();
+    /// assert_eq!((b.len(), b[4], &b[CANXL_HDR_SIZE..]), (CANXL_HDR_SIZE + 2, CANXL_XLF, &[0xaa, 0xbb][..]));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(CANXL_HDR_SIZE + self.data.len());
         self.write_header(&mut out);
@@ -502,6 +767,14 @@ impl XlFrame {
 
     /// Reads a `struct canxl_frame` (header and at least `len` data bytes; `InvalidData`
     /// otherwise).
+    ///
+    /// ```
+    /// use sock::can::XlFrame;
+    /// let f = XlFrame::new(0x123, &[1, 2, 3])?.with_sdt(1);
+    /// assert_eq!(XlFrame::from_bytes(&f.to_bytes())?, f);
+    /// assert_eq!(XlFrame::from_bytes(&f.to_bytes()[..14]).unwrap_err().kind(), std::io::ErrorKind::InvalidData); // cut short
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<XlFrame> {
         let bad = |m: &str| io::Error::new(io::ErrorKind::InvalidData, m.to_string());
         if bytes.len() < CANXL_HDR_SIZE {
@@ -576,6 +849,14 @@ impl Frame {
     }
 
     /// The identifier (for an XL frame: its priority; for an error frame: the class bits).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_ERR_BUSOFF, CanId, ErrorFrame, Frame};
+    /// assert_eq!("123#00".parse::<Frame>()?.id(), CanId::Standard(0x123));
+    /// let err = Frame::from(ErrorFrame::new(CAN_ERR_BUSOFF, [0; 8]));
+    /// assert_eq!(err.id(), CanId::Extended(CAN_ERR_BUSOFF)); // the class bits
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn id(&self) -> CanId {
         match self {
             Frame::Classic(f) => f.id(),
@@ -586,6 +867,12 @@ impl Frame {
     }
 
     /// The payload.
+    ///
+    /// ```
+    /// use sock::can::Frame;
+    /// assert_eq!("123#DEADBEEF".parse::<Frame>()?.data(), [0xde, 0xad, 0xbe, 0xef]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn data(&self) -> &[u8] {
         match self {
             Frame::Classic(f) => f.data(),
@@ -596,6 +883,15 @@ impl Frame {
     }
 
     /// The bytes to write (borrowed for classic, FD and error frames; XL frames are built).
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use sock::can::{Frame, XlFrame};
+    /// let classic: Frame = "123#01".parse()?;
+    /// assert!(matches!(classic.to_bytes(), Cow::Borrowed(b) if b.len() == 16));
+    /// assert_eq!(Frame::from(XlFrame::new(1, &[9])?).to_bytes().len(), 12 + 1);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn to_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
         match self {
             Frame::Classic(f) => f.as_bytes().into(),

@@ -64,7 +64,15 @@ impl CanId {
     }
 
     /// A standard id if `id` fits 11 bits, else an extended one; more than 29 bits is
-    /// `InvalidInput`. The type has an example.
+    /// `InvalidInput`.
+    ///
+    /// ```
+    /// use sock::can::CanId;
+    /// assert_eq!(CanId::new(0x7ff)?, CanId::Standard(0x7ff));
+    /// assert_eq!(CanId::new(0x800)?, CanId::Extended(0x800)); // 12 bits: extended
+    /// assert_eq!(CanId::new(0x2000_0000).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(id: u32) -> io::Result<CanId> {
         if id <= CAN_SFF_MASK {
             Ok(CanId::Standard(id as u16))
@@ -92,6 +100,12 @@ impl CanId {
 
     /// The kernel `can_id`: the id, with `CAN_EFF_FLAG` for an extended one (see
     /// [`from_raw`](CanId::from_raw)).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_EFF_FLAG, CanId};
+    /// assert_eq!(CanId::Standard(0x123).to_raw(), 0x123);
+    /// assert_eq!(CanId::Extended(0x123).to_raw(), 0x123 | CAN_EFF_FLAG);
+    /// ```
     pub fn to_raw(self) -> u32 {
         match self {
             CanId::Standard(id) => u32::from(id),
@@ -100,6 +114,11 @@ impl CanId {
     }
 
     /// The bare identifier bits (see [`from_raw`](CanId::from_raw)).
+    ///
+    /// ```
+    /// use sock::can::CanId;
+    /// assert_eq!(CanId::Extended(0x1234_5678).as_u32(), 0x1234_5678); // no CAN_EFF_FLAG
+    /// ```
     pub fn as_u32(self) -> u32 {
         match self {
             CanId::Standard(id) => u32::from(id),
@@ -108,6 +127,12 @@ impl CanId {
     }
 
     /// Whether this is a 29-bit id (see [`from_raw`](CanId::from_raw)).
+    ///
+    /// ```
+    /// use sock::can::CanId;
+    /// assert!(!CanId::new(0x7ff)?.is_extended() && CanId::new(0x800)?.is_extended());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_extended(self) -> bool {
         matches!(self, CanId::Extended(_))
     }

@@ -44,23 +44,48 @@ impl IsoTpSocket {
         Ok(IsoTpSocket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_ISOTP)))? })
     }
 
-    /// A socket bound to `addr`: `("vcan0", rx_id, tx_id)` or an [`IsoTpAddr`](crate::IsoTpAddr)
-    /// (the type has an example). Options that the kernel takes only before binding need
-    /// [`IsoTpSocket::new`] first. A failure names the address:
+    /// A socket bound to `addr`: `("vcan0", rx_id, tx_id)` or an
+    /// [`IsoTpAddr`](crate::IsoTpAddr). Options that the kernel takes only before binding
+    /// need [`IsoTpSocket::new`] first. A failure names the address:
     /// `bind vcan9: no such interface (ENODEV)`, `bind vcan0:0x7e8:0x7e0: ...`.
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpAddr, IsoTpSocket};
+    /// let s = IsoTpSocket::bound(IsoTpAddr::new("vcan0", 0x7e8, 0x7e0)?)?;
+    /// assert_eq!(s.ll_opts()?.tx_dl(), 8);
+    /// let e = IsoTpSocket::bound(("vcan9", 0x7e8, 0x7e0)).unwrap_err();
+    /// assert_eq!(e.to_string(), "bind vcan9: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound<M>(addr: impl ToSockAddr<M>) -> io::Result<IsoTpSocket> {
         let s = IsoTpSocket::new()?;
         s.bind(addr)?;
         Ok(s)
     }
 
-    /// Binds (after setting options; [`new`](IsoTpSocket::new) has an example).
+    /// Binds (after setting options).
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpAddr, IsoTpSocket};
+    /// use sock::FamilyAddr;
+    /// let s = IsoTpSocket::new()?;
+    /// s.bind(("vcan0", 0x7e8, 0x7e0))?;
+    /// let local = IsoTpAddr::decode(&s.as_ref().local_addr()?)?;
+    /// assert_eq!((local.rx_id, local.tx_id), (0x7e8, 0x7e0));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         attach(&self.sock, addr, false)
     }
 
-    /// Sends one message (the kernel segments it); returns its length (the type has an
-    /// example).
+    /// Sends one message (the kernel segments it); returns its length.
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::bound(("vcan0", 0x7e8, 0x7e0))?;
+    /// assert_eq!(s.send(&[0x3e, 0x00])?, 2); // UDS TesterPresent: one single frame
+    /// assert_eq!(s.send(&[0; 100])?, 100); // first frame + consecutive frames
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
         self.sock.send(data)
     }
@@ -78,7 +103,15 @@ impl IsoTpSocket {
         self.sock.recv(buf)
     }
 
-    /// Receives one whole message into a new `Vec` (the type has an example).
+    /// Receives one whole message into a new `Vec`.
+    ///
+    /// ```no_run
+    /// let s = sock::can::IsoTpSocket::bound(("vcan0", 0x7e8, 0x7e0))?;
+    /// s.send(&[0x22, 0xf1, 0x90])?; // UDS ReadDataByIdentifier: the VIN
+    /// let reply = s.recv_vec()?; // the whole reassembled reply
+    /// assert_eq!(reply[..3], [0x62, 0xf1, 0x90]); // positive response
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_vec(&self) -> io::Result<Vec<u8>> {
         self.sock.recv_vec(ISOTP_RECV_MAX)
     }
@@ -98,6 +131,12 @@ impl IsoTpSocket {
     }
 
     /// The `CAN_ISOTP_OPTS` in force (see [`set_opts`](IsoTpSocket::set_opts)).
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpOptions, IsoTpSocket};
+    /// assert_eq!(IsoTpSocket::new()?.opts()?, IsoTpOptions::default()); // the kernel's defaults
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn opts(&self) -> io::Result<IsoTpOptions> {
         ISOTP_OPTS.get(&self.sock)
     }
@@ -116,6 +155,12 @@ impl IsoTpSocket {
     }
 
     /// The `CAN_ISOTP_RECV_FC` in force (see [`set_recv_fc`](IsoTpSocket::set_recv_fc)).
+    ///
+    /// ```no_run
+    /// use sock::can::{IsoTpFcOptions, IsoTpSocket};
+    /// assert_eq!(IsoTpSocket::new()?.recv_fc()?, IsoTpFcOptions::default()); // no block size, no STmin
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_fc(&self) -> io::Result<IsoTpFcOptions> {
         ISOTP_RECV_FC.get(&self.sock)
     }
@@ -133,6 +178,11 @@ impl IsoTpSocket {
     }
 
     /// The `CAN_ISOTP_TX_STMIN` in force (nanoseconds).
+    ///
+    /// ```no_run
+    /// assert_eq!(sock::can::IsoTpSocket::new()?.tx_stmin()?, 0); // 0: the peer's STmin applies
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn tx_stmin(&self) -> io::Result<u32> {
         ISOTP_TX_STMIN.get(&self.sock)
     }
@@ -150,13 +200,26 @@ impl IsoTpSocket {
     }
 
     /// The `CAN_ISOTP_RX_STMIN` in force (nanoseconds).
+    ///
+    /// ```no_run
+    /// assert_eq!(sock::can::IsoTpSocket::new()?.rx_stmin()?, 0); // 0: no frame is ignored
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn rx_stmin(&self) -> io::Result<u32> {
         ISOTP_RX_STMIN.get(&self.sock)
     }
 
     /// `CAN_ISOTP_LL_OPTS`: classic or FD frames ([`IsoTpLlOptions::can`],
-    /// [`IsoTpLlOptions::can_fd`]), before `bind`; [`new`](IsoTpSocket::new) has an example. A
-    /// refusal names the option: `setsockopt CAN_ISOTP_LL_OPTS: Invalid argument (EINVAL)`.
+    /// [`IsoTpLlOptions::can_fd`]), before `bind`. A refusal names the option:
+    /// `setsockopt CAN_ISOTP_LL_OPTS: Invalid argument (EINVAL)`.
+    ///
+    /// ```no_run
+    /// use sock::can::{consts::CANFD_BRS, IsoTpLlOptions, IsoTpSocket};
+    /// let s = IsoTpSocket::new()?;
+    /// s.set_ll_opts(&IsoTpLlOptions::can_fd(64)?.with_tx_flags(CANFD_BRS))?;
+    /// assert_eq!(s.ll_opts()?.tx_dl(), 64);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_ll_opts(&self, ll: &IsoTpLlOptions) -> io::Result<()> {
         ISOTP_LL_OPTS.set(&self.sock, ll)
     }

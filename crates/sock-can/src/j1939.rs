@@ -41,12 +41,25 @@ pub struct J1939Filter {
 }
 
 impl J1939Filter {
-    /// Packets of one PGN (see the type's example).
+    /// Packets of one PGN.
+    ///
+    /// ```
+    /// use sock::can::consts::{J1939_PGN_ADDRESS_CLAIMED, J1939_PGN_MAX};
+    /// use sock::can::J1939Filter;
+    /// let f = J1939Filter::pgn(J1939_PGN_ADDRESS_CLAIMED);
+    /// assert_eq!((f.pgn, f.pgn_mask, f.addr_mask), (0x0ee00, J1939_PGN_MAX, 0)); // from any source
+    /// ```
     pub fn pgn(pgn: u32) -> J1939Filter {
         J1939Filter { pgn, pgn_mask: J1939_PGN_MAX, ..J1939Filter::default() }
     }
 
-    /// Packets from one source address (see the type's example).
+    /// Packets from one source address.
+    ///
+    /// ```
+    /// use sock::can::J1939Filter;
+    /// let f = J1939Filter::source(0x80);
+    /// assert_eq!((f.addr, f.addr_mask, f.pgn_mask), (0x80, 0xff, 0)); // of any PGN
+    /// ```
     pub fn source(addr: u8) -> J1939Filter {
         J1939Filter { addr, addr_mask: 0xff, ..J1939Filter::default() }
     }
@@ -125,16 +138,34 @@ impl J1939Socket {
         Ok(J1939Socket { sock: Socket::new(Family::CAN, Type::DGRAM, Some(Protocol(CAN_J1939)))? })
     }
 
-    /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`] (see the
-    /// type's example). An unknown interface is `bind vcan9: no such interface (ENODEV)`; a
+    /// A socket bound to `addr`: `("vcan0", name, pgn, addr)` or a [`J1939Addr`]. An unknown interface is `bind vcan9: no such interface (ENODEV)`; a
     /// kernel refusal names the address (`bind vcan0:0x0:0x40000:0x80: ...`).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// use sock::FamilyAddr;
+    /// let j = J1939Socket::bound(J1939Addr::new("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80)?)?;
+    /// assert_eq!(J1939Addr::decode(&j.as_ref().local_addr()?)?.addr, 0x80);
+    /// let e = J1939Socket::bound(("vcan9", J1939_NO_NAME, J1939_NO_PGN, 0x80)).unwrap_err();
+    /// assert_eq!(e.to_string(), "bind vcan9: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound<M>(addr: impl ToSockAddr<M>) -> io::Result<J1939Socket> {
         let s = J1939Socket::new()?;
         s.bind(addr)?;
         Ok(s)
     }
 
-    /// Binds (see [`J1939Socket::bound`]; [`new`](J1939Socket::new) has an example).
+    /// Binds (see [`J1939Socket::bound`]).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME};
+    /// use sock::FamilyAddr;
+    /// let j = J1939Socket::new()?;
+    /// j.bind(("vcan0", J1939_NO_NAME, 0x12300, 0x80))?; // receive PGN 0x12300 only
+    /// assert_eq!(J1939Addr::decode(&j.as_ref().local_addr()?)?.pgn, 0x12300);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bind<M>(&self, addr: impl ToSockAddr<M>) -> io::Result<()> {
         attach(&self.sock, addr, false)
     }
@@ -154,13 +185,28 @@ impl J1939Socket {
     }
 
     /// Sends to the connected destination (see [`connect`](J1939Socket::connect)).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// j.connect(J1939Addr::to(0x12300, 0x90))?;
+    /// assert_eq!(j.send(&[1, 2, 3])?, 3);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send(&self, data: &[u8]) -> io::Result<usize> {
         self.sock.send(data)
     }
 
     /// Sends to a PGN and address: `J1939Addr::to(pgn, addr)`; to broadcast, use
-    /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast) (the type
-    /// has an example).
+    /// `J1939_NO_ADDR` and turn on [`set_broadcast`](J1939Socket::set_broadcast).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Addr, J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let j = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+    /// // More than 8 bytes go out with the transport protocol, still as one send.
+    /// assert_eq!(j.send_to(&[0; 100], J1939Addr::to(0x12300, 0x90))?, 100);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_to<M>(&self, data: &[u8], dest: impl ToSockAddr<M>) -> io::Result<usize> {
         self.sock.send_to(data, dest)
     }
@@ -183,7 +229,17 @@ impl J1939Socket {
     }
 
     /// Receives one packet into `buf`, with its source and destination details
-    /// ([`J1939Recv`], which has an example; the items are [`J1939Cmsg`](crate::J1939Cmsg)s).
+    /// ([`J1939Recv`]; the items are [`J1939Cmsg`](crate::J1939Cmsg)s).
+    ///
+    /// ```no_run
+    /// use sock::can::{J1939Socket, J1939_NO_NAME, J1939_NO_PGN};
+    /// let rx = J1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x90))?;
+    /// let mut buf = [0u8; 1785]; // the largest TP transfer
+    /// let got = rx.recv(&mut buf)?;
+    /// assert!(got.priority.is_some_and(|p| p <= 7));
+    /// println!("{:02x?} from {:#x} to {:?}", &buf[..got.len], got.source.addr, got.dest_addr);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<J1939Recv> {
         let mut control = [0u8; 128];
         let msg = self.sock.recv_msg(&mut [std::io::IoSliceMut::new(buf)], &mut control, MsgFlags::NONE)?;
@@ -216,8 +272,14 @@ impl J1939Socket {
         J1939_FILTER.set_bytes(&self.sock, &bytes)
     }
 
-    /// `SO_J1939_PROMISC`: receive every packet on the bus ([`new`](J1939Socket::new) has an
-    /// example).
+    /// `SO_J1939_PROMISC`: receive every packet on the bus.
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// j.set_promisc(true)?;
+    /// assert!(j.promisc()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_promisc(&self, on: bool) -> io::Result<()> {
         J1939_PROMISC.set(&self.sock, &on)
     }
@@ -251,6 +313,11 @@ impl J1939Socket {
     }
 
     /// The priority of sent packets (see [`set_send_prio`](J1939Socket::set_send_prio)).
+    ///
+    /// ```no_run
+    /// assert_eq!(sock::can::J1939Socket::new()?.send_prio()?, 6); // the kernel's default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_prio(&self) -> io::Result<u8> {
         let prio = J1939_SEND_PRIO.get(&self.sock)?;
         u8::try_from(prio).map_err(|_| {
@@ -272,6 +339,11 @@ impl J1939Socket {
     }
 
     /// Whether the error queue is on (see [`set_errqueue`](J1939Socket::set_errqueue)).
+    ///
+    /// ```no_run
+    /// assert!(!sock::can::J1939Socket::new()?.errqueue()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn errqueue(&self) -> io::Result<bool> {
         J1939_ERRQUEUE.get(&self.sock)
     }
@@ -279,7 +351,14 @@ impl J1939Socket {
     /// Transfer reports on the error queue: `SO_J1939_ERRQUEUE` plus the `SO_TIMESTAMPING`
     /// flags that make the kernel report scheduled, acknowledged and aborted transfers
     /// ([`J1939_TX_REPORT_FLAGS`](crate::J1939_TX_REPORT_FLAGS)). Read them with
-    /// [`recv_report`](J1939Socket::recv_report), which has an example.
+    /// [`recv_report`](J1939Socket::recv_report).
+    ///
+    /// ```no_run
+    /// let j = sock::can::J1939Socket::new()?;
+    /// j.set_tx_reports(true)?;
+    /// assert!(j.errqueue()?); // and SO_TIMESTAMPING has J1939_TX_REPORT_FLAGS
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_tx_reports(&self, on: bool) -> io::Result<()> {
         let flags = if on { crate::J1939_TX_REPORT_FLAGS } else { 0 };
         TIMESTAMPING.set(&self.sock, &flags)?;

@@ -76,22 +76,60 @@ pub struct J1939Report {
 
 impl J1939Report {
     /// Whether the transfer was scheduled.
+    ///
+    /// ```
+    /// use sock::can::{J1939Report, SCM_TSTAMP_SCHED, SO_EE_ORIGIN_TIMESTAMPING};
+    /// let r = J1939Report { origin: SO_EE_ORIGIN_TIMESTAMPING, info: SCM_TSTAMP_SCHED, ..J1939Report::default() };
+    /// assert!(r.is_scheduled() && !r.is_acked());
+    /// ```
     pub fn is_scheduled(&self) -> bool {
         self.origin == SO_EE_ORIGIN_TIMESTAMPING && self.info == SCM_TSTAMP_SCHED
     }
 
-    /// Whether the transfer completed (acknowledged); see the type's example.
+    /// Whether the transfer completed (acknowledged).
+    ///
+    /// ```
+    /// use sock::can::{J1939Report, SCM_TSTAMP_ACK, SO_EE_ORIGIN_TIMESTAMPING};
+    /// let r = J1939Report { origin: SO_EE_ORIGIN_TIMESTAMPING, info: SCM_TSTAMP_ACK, ..J1939Report::default() };
+    /// assert!(r.is_acked() && !r.is_scheduled());
+    /// ```
     pub fn is_acked(&self) -> bool {
         self.origin == SO_EE_ORIGIN_TIMESTAMPING && self.info == SCM_TSTAMP_ACK
     }
 
     /// Whether the transfer was aborted (`errno` says why).
+    ///
+    /// ```
+    /// use sock::can::{consts::J1939_EE_INFO_TX_ABORT, J1939Report, SO_EE_ORIGIN_LOCAL};
+    /// let info = J1939_EE_INFO_TX_ABORT as u32;
+    /// let r = J1939Report { origin: SO_EE_ORIGIN_LOCAL, info, errno: libc::ETIME, ..J1939Report::default() };
+    /// assert!(r.is_aborted() && !r.is_acked()); // errno: the peer timed out
+    /// ```
     pub fn is_aborted(&self) -> bool {
         self.origin == SO_EE_ORIGIN_LOCAL && i64::from(self.info) == i64::from(J1939_EE_INFO_TX_ABORT)
     }
 
     /// Parses the ancillary data of one `MSG_ERRQUEUE` receive; `None` without a
-    /// `SCM_J1939_ERRQUEUE` item (the type has an example).
+    /// `SCM_J1939_ERRQUEUE` item.
+    ///
+    /// ```
+    /// use sock::cmsg::CmsgWriter;
+    /// use sock::can::consts::{J1939_NLA_BYTES_ACKED, SCM_J1939_ERRQUEUE, SOL_CAN_J1939};
+    /// use sock::can::J1939Report;
+    /// # let mut stats = Vec::new(); // one netlink attribute: u16 length, u16 type, u32 value
+    /// # stats.extend_from_slice(&8u16.to_ne_bytes());
+    /// # stats.extend_from_slice(&(J1939_NLA_BYTES_ACKED as u16).to_ne_bytes());
+    /// # stats.extend_from_slice(&100u32.to_ne_bytes());
+    /// let mut buf = [0u8; 128];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push(sock::consts::SOL_SOCKET, 54, &stats)?; // SCM_TIMESTAMPING_OPT_STATS: J1939_NLA_BYTES_ACKED = 100
+    /// let stats_only = w.len();
+    /// w.push(SOL_CAN_J1939, SCM_J1939_ERRQUEUE, &[0; 16])?; // struct sock_extended_err
+    /// let both = w.len();
+    /// assert_eq!(J1939Report::parse(&buf[..stats_only]), None); // no SCM_J1939_ERRQUEUE item
+    /// assert_eq!(J1939Report::parse(&buf[..both]).unwrap().bytes_acked, Some(100));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn parse(control: &[u8]) -> Option<J1939Report> {
         J1939Report::from_cmsgs(CmsgIter::new(control))
     }

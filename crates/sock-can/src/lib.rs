@@ -138,12 +138,69 @@ cfg_if::cfg_if! {
         #[cfg(feature = "tokio")]
         pub mod tokio {
             /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on tokio.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "tokio")]
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// let can = sock::can::tokio::AsyncCanSocket::bound(("vcan0",))?;
+            /// can.get_ref().set_recv_own_msgs(true)?;
+            /// can.write_frame(&"123#01".parse()?).await?;
+            /// assert_eq!(can.read_frame().await?.to_string(), "123#01");
+            /// # Ok(())
+            /// # }
+            /// # #[cfg(not(feature = "tokio"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::tokio::Reactor<crate::CanSocket>>;
             /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on tokio.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "tokio")]
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use std::time::Duration;
+            /// use sock::can::{BcmMsg, BcmOpcode, CanId, ClassicFrame, BCM_HEAD_SIZE};
+            /// let bcm = sock::can::tokio::AsyncBcmSocket::connected(("vcan0",))?;
+            /// let id = CanId::new(0x123)?;
+            /// let cyclic = BcmMsg::new(BcmOpcode::TxSetup, id).with_frames(ClassicFrame::new(id, &[1])?);
+            /// let sent = bcm.send(&cyclic.with_timers(0, Duration::ZERO, Duration::from_millis(100))).await?;
+            /// assert_eq!(sent, BCM_HEAD_SIZE + 16); // the kernel now sends 0x123 every 100 ms
+            /// # Ok(())
+            /// # }
+            /// # #[cfg(not(feature = "tokio"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::tokio::Reactor<crate::BcmSocket>>;
             /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on tokio.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "tokio")]
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// let s = sock::can::tokio::AsyncIsoTpSocket::bound(("vcan0", 0x7e8, 0x7e0))?;
+            /// s.send(&[0x3e, 0x00]).await?; // UDS TesterPresent
+            /// assert_eq!(s.recv_vec().await?, [0x7e, 0x00]);
+            /// # Ok(())
+            /// # }
+            /// # #[cfg(not(feature = "tokio"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::tokio::Reactor<crate::IsoTpSocket>>;
             /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on tokio.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "tokio")]
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::can::{J1939Addr, J1939_NO_NAME, J1939_NO_PGN};
+            /// let j = sock::can::tokio::AsyncJ1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+            /// assert_eq!(j.send_to(b"hello", J1939Addr::to(0x12300, 0x90)).await?, 5);
+            /// # Ok(())
+            /// # }
+            /// # #[cfg(not(feature = "tokio"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::tokio::Reactor<crate::J1939Socket>>;
         }
 
@@ -152,12 +209,71 @@ cfg_if::cfg_if! {
         #[cfg(feature = "async-io")]
         pub mod async_io {
             /// [`aio::AsyncCanSocket`](crate::aio::AsyncCanSocket) on async-io.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "async-io")]
+            /// # fn main() -> std::io::Result<()> {
+            /// async_io::block_on(async {
+            ///     let can = sock::can::async_io::AsyncCanSocket::bound(("vcan0",))?;
+            ///     can.get_ref().set_recv_own_msgs(true)?;
+            ///     can.write_frame(&"123#01".parse()?).await?;
+            ///     assert_eq!(can.read_frame().await?.to_string(), "123#01");
+            ///     Ok::<(), std::io::Error>(())
+            /// })
+            /// # }
+            /// # #[cfg(not(feature = "async-io"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncCanSocket = crate::aio::AsyncCanSocket<sock_core::async_io::Reactor<crate::CanSocket>>;
             /// [`aio::AsyncBcmSocket`](crate::aio::AsyncBcmSocket) on async-io.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "async-io")]
+            /// # fn main() -> std::io::Result<()> {
+            /// async_io::block_on(async {
+            ///     use sock::can::{BcmMsg, BcmOpcode, CanId, CAN_BCM_RX_FILTER_ID};
+            ///     let bcm = sock::can::async_io::AsyncBcmSocket::connected(("vcan0",))?;
+            ///     let id = CanId::new(0x123)?;
+            ///     bcm.send(&BcmMsg::new(BcmOpcode::RxSetup, id).with_flags(CAN_BCM_RX_FILTER_ID)).await?;
+            ///     assert_eq!(bcm.recv().await?.opcode, BcmOpcode::RxChanged); // 0x123 came or changed
+            ///     Ok::<(), std::io::Error>(())
+            /// })
+            /// # }
+            /// # #[cfg(not(feature = "async-io"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncBcmSocket = crate::aio::AsyncBcmSocket<sock_core::async_io::Reactor<crate::BcmSocket>>;
             /// [`aio::AsyncIsoTpSocket`](crate::aio::AsyncIsoTpSocket) on async-io.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "async-io")]
+            /// # fn main() -> std::io::Result<()> {
+            /// async_io::block_on(async {
+            ///     let s = sock::can::async_io::AsyncIsoTpSocket::bound(("vcan0", 0x7e8, 0x7e0))?;
+            ///     s.send(&[0x3e, 0x00]).await?; // UDS TesterPresent
+            ///     assert_eq!(s.recv_vec().await?, [0x7e, 0x00]);
+            ///     Ok::<(), std::io::Error>(())
+            /// })
+            /// # }
+            /// # #[cfg(not(feature = "async-io"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncIsoTpSocket = crate::aio::AsyncIsoTpSocket<sock_core::async_io::Reactor<crate::IsoTpSocket>>;
             /// [`aio::AsyncJ1939Socket`](crate::aio::AsyncJ1939Socket) on async-io.
+            ///
+            /// ```no_run
+            /// # #[cfg(feature = "async-io")]
+            /// # fn main() -> std::io::Result<()> {
+            /// async_io::block_on(async {
+            ///     use sock::can::{J1939Addr, J1939_NO_NAME, J1939_NO_PGN};
+            ///     let j = sock::can::async_io::AsyncJ1939Socket::bound(("vcan0", J1939_NO_NAME, J1939_NO_PGN, 0x80))?;
+            ///     assert_eq!(j.send_to(b"hello", J1939Addr::to(0x12300, 0x90)).await?, 5);
+            ///     Ok::<(), std::io::Error>(())
+            /// })
+            /// # }
+            /// # #[cfg(not(feature = "async-io"))]
+            /// # fn main() {}
+            /// ```
             pub type AsyncJ1939Socket = crate::aio::AsyncJ1939Socket<sock_core::async_io::Reactor<crate::J1939Socket>>;
         }
     } else {

@@ -193,6 +193,12 @@ unsafe impl Pod for IsoTpLlOptions {}
 
 impl IsoTpLlOptions {
     /// Classic CAN frames of 8 bytes (the kernel's default).
+    ///
+    /// ```
+    /// use sock::can::{consts::CAN_MTU, IsoTpLlOptions};
+    /// let ll = IsoTpLlOptions::can();
+    /// assert_eq!((ll.mtu(), ll.tx_dl(), ll.tx_flags), (CAN_MTU, 8, 0));
+    /// ```
     pub const fn can() -> IsoTpLlOptions {
         IsoTpLlOptions {
             mtu: CAN_ISOTP_DEFAULT_LL_MTU,
@@ -203,6 +209,14 @@ impl IsoTpLlOptions {
 
     /// CAN FD frames carrying `tx_dl` payload bytes each (8, 12, 16, 20, 24, 32, 48 or 64;
     /// anything else is `InvalidInput` naming `tx_dl`), without flags.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_MTU, IsoTpLlOptions};
+    /// let ll = IsoTpLlOptions::can_fd(32)?;
+    /// assert_eq!((ll.mtu(), ll.tx_dl(), ll.tx_flags), (CANFD_MTU, 32, 0));
+    /// assert!(IsoTpLlOptions::can_fd(4).is_err() && IsoTpLlOptions::can_fd(33).is_err()); // not 8..=64 / not a CAN FD length
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn can_fd(tx_dl: usize) -> io::Result<IsoTpLlOptions> {
         match (u8::try_from(tx_dl), crate::can_fd_len_to_dlc(tx_dl)) {
             (Ok(dl), Some(_)) if tx_dl >= CAN_MAX_DLEN => {
@@ -216,17 +230,35 @@ impl IsoTpLlOptions {
     }
 
     /// These options with `flags` (`CANFD_BRS`...) on sent FD frames.
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_BRS, IsoTpLlOptions};
+    /// assert_eq!(IsoTpLlOptions::can_fd(64)?.with_tx_flags(CANFD_BRS).tx_flags, CANFD_BRS);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn with_tx_flags(mut self, flags: u8) -> IsoTpLlOptions {
         self.tx_flags = flags;
         self
     }
 
     /// The frame size in bytes (`CAN_MTU` or `CANFD_MTU`).
+    ///
+    /// ```
+    /// use sock::can::{consts::CANFD_MTU, IsoTpLlOptions};
+    /// assert_eq!(IsoTpLlOptions::can_fd(8)?.mtu(), CANFD_MTU); // FD frames, even of 8 bytes
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn mtu(&self) -> usize {
         self.mtu as usize
     }
 
     /// The payload bytes per frame.
+    ///
+    /// ```
+    /// use sock::can::IsoTpLlOptions;
+    /// assert_eq!(IsoTpLlOptions::can_fd(48)?.tx_dl(), 48);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn tx_dl(&self) -> usize {
         self.tx_dl as usize
     }

@@ -220,7 +220,17 @@ impl CanSocket {
 
     /// Reads one frame with its [`FrameMeta`]: interface, timestamp (turn it on with
     /// [`set_timestamp`](CanSocket::set_timestamp)), and whether it was sent locally or by this
-    /// socket (`recvmsg`). See [`FrameMeta`] for an example.
+    /// socket (`recvmsg`).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanSocket, Frame};
+    /// let can = CanSocket::bound(("vcan0",))?;
+    /// can.set_recv_own_msgs(true)?;
+    /// can.write_frame(&"123#01".parse()?)?;
+    /// let (frame, meta) = can.read_frame_meta()?; // on a quiet bus: our own frame
+    /// assert_eq!((frame, meta.own, meta.local), ("123#01".parse::<Frame>()?, true, true));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn read_frame_meta(&self) -> io::Result<(Frame, FrameMeta)> {
         let mut control = [0u8; 64];
         self.receive(|buf| {
@@ -268,7 +278,14 @@ impl CanSocket {
 
     /// A receive batch of `count` frame slots for [`read_frames`](CanSocket::read_frames),
     /// sized for XL frames if they are on. A `count` whose buffers cannot be allocated is
-    /// `InvalidInput`, never an abort. See [`read_frames`](CanSocket::read_frames).
+    /// `InvalidInput`, never an abort.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// let batch = can.frame_batch(64)?;
+    /// assert_eq!(batch.capacity(), 64);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn frame_batch(&self, count: usize) -> io::Result<RecvBatch> {
         let slot = if self.xl.load(Ordering::Relaxed) { CANXL_MTU } else { CANFD_MTU };
         RecvBatch::new(count, slot)
@@ -315,6 +332,12 @@ impl CanSocket {
     }
 
     /// The receive filters in force (see [`set_filters`](CanSocket::set_filters)).
+    ///
+    /// ```no_run
+    /// use sock::can::{CanFilter, CanSocket};
+    /// assert_eq!(CanSocket::new()?.filters()?, [CanFilter::ACCEPT_ALL]); // the kernel's default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn filters(&self) -> io::Result<Vec<CanFilter>> {
         let mut buf = vec![0u8; CAN_RAW_FILTER_MAX * 8];
         let n = RAW_FILTER.get_into(&self.sock, &mut buf)?;
@@ -336,6 +359,11 @@ impl CanSocket {
     }
 
     /// The error class subscription (see [`set_error_mask`](CanSocket::set_error_mask)).
+    ///
+    /// ```no_run
+    /// assert_eq!(sock::can::CanSocket::new()?.error_mask()?, 0); // no error frames by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn error_mask(&self) -> io::Result<u32> {
         RAW_ERR_FILTER.get(&self.sock)
     }
@@ -353,6 +381,11 @@ impl CanSocket {
     }
 
     /// Whether local loopback is on (see [`set_loopback`](CanSocket::set_loopback)).
+    ///
+    /// ```no_run
+    /// assert!(sock::can::CanSocket::new()?.loopback()?); // on by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn loopback(&self) -> io::Result<bool> {
         RAW_LOOPBACK.get(&self.sock)
     }
@@ -371,6 +404,11 @@ impl CanSocket {
 
     /// Whether this socket receives its own frames (see
     /// [`set_recv_own_msgs`](CanSocket::set_recv_own_msgs)).
+    ///
+    /// ```no_run
+    /// assert!(!sock::can::CanSocket::new()?.recv_own_msgs()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_own_msgs(&self) -> io::Result<bool> {
         RAW_RECV_OWN_MSGS.get(&self.sock)
     }
@@ -388,6 +426,11 @@ impl CanSocket {
     }
 
     /// Whether FD frames are on (see [`set_fd_frames`](CanSocket::set_fd_frames)).
+    ///
+    /// ```no_run
+    /// assert!(!sock::can::CanSocket::new()?.fd_frames()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn fd_frames(&self) -> io::Result<bool> {
         RAW_FD_FRAMES.get(&self.sock)
     }
@@ -410,6 +453,12 @@ impl CanSocket {
     }
 
     /// Whether XL frames are on (see [`set_xl_frames`](CanSocket::set_xl_frames)).
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::new()?;
+    /// assert!(!can.xl_frames().unwrap_or(false)); // off by default (an error before Linux 6.2)
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn xl_frames(&self) -> io::Result<bool> {
         RAW_XL_FRAMES.get(&self.sock)
     }
@@ -427,12 +476,24 @@ impl CanSocket {
     }
 
     /// Whether filters are joined (see [`set_join_filters`](CanSocket::set_join_filters)).
+    ///
+    /// ```no_run
+    /// assert!(!sock::can::CanSocket::new()?.join_filters()?); // off by default: any filter matches
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn join_filters(&self) -> io::Result<bool> {
         RAW_JOIN_FILTERS.get(&self.sock)
     }
 
-    /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`. See
-    /// [`FrameMeta`] for an example.
+    /// Receive timestamps in [`FrameMeta`]: `SO_TIMESTAMPNS` (nanoseconds) when `on`.
+    ///
+    /// ```no_run
+    /// let can = sock::can::CanSocket::bound(("vcan0",))?;
+    /// can.set_timestamp(true)?;
+    /// let (_, meta) = can.read_frame_meta()?;
+    /// assert!(meta.timestamp.unwrap() <= std::time::SystemTime::now()); // when the kernel received it
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn set_timestamp(&self, on: bool) -> io::Result<()> {
         TIMESTAMPNS.set(&self.sock, &on)
     }

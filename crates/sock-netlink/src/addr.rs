@@ -40,6 +40,14 @@ impl NetlinkAddr {
     pub const KERNEL: NetlinkAddr = NetlinkAddr { pid: 0, groups: 0 };
 
     /// The address `pid:groups`.
+    ///
+    /// ```
+    /// use sock::netlink::NetlinkAddr;
+    /// let a = NetlinkAddr::new(1234, 0x11);
+    /// assert_eq!((a.pid, a.groups), (1234, 0x11));
+    /// assert_eq!(a.to_string(), "1234:0x11");
+    /// assert_eq!(NetlinkAddr::new(0, 0), NetlinkAddr::KERNEL);
+    /// ```
     pub const fn new(pid: u32, groups: u32) -> Self {
         NetlinkAddr { pid, groups }
     }

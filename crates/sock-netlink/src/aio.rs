@@ -21,6 +21,22 @@ use crate::socket::{NetlinkSocket, RECV_BUF};
 /// One netlink message that owns its payload: what the streams yield (a `Stream` cannot lend
 /// from its buffer). [`NlMessage::as_msg`] gives the borrowed [`NlMsg`] view with its
 /// helpers (`status`, `attrs`...).
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::netlink::{consts::*, route::{Link, RTM_NEWLINK}, tokio::AsyncNetlinkSocket};
+/// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+/// let mut dump = nl.dump(Link::dump_request()).await?;
+/// let first: sock::netlink::aio::NlMessage = dump.next().await.unwrap()?;
+/// assert_eq!(first.header.ty, RTM_NEWLINK);
+/// assert!(Link::parse(&first.as_msg())?.index > 0);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NlMessage {
     /// The message header.
@@ -31,11 +47,27 @@ pub struct NlMessage {
 
 impl NlMessage {
     /// The borrowed view, for [`NlMsg::status`], [`NlMsg::attrs`]...
+    ///
+    /// ```
+    /// use sock::netlink::{aio::NlMessage, consts::NLMSG_ERROR, msg::NlMsgHdr};
+    /// let ack = NlMessage { header: NlMsgHdr { ty: NLMSG_ERROR, ..Default::default() }, payload: vec![0; 4] };
+    /// assert!(ack.as_msg().status().unwrap().is_ok()); // errno 0: an acknowledgement
+    /// ```
     pub fn as_msg(&self) -> NlMsg<'_> {
         NlMsg { header: self.header, payload: &self.payload }
     }
 
     /// The attributes after a fixed family header of `header_len` bytes ([`NlMsg::attrs`]).
+    ///
+    /// ```
+    /// use sock::netlink::{aio::NlMessage, msg::{NlMsgBuilder, NlMsgIter}, route::{IfInfoMsg, IFLA_IFNAME}};
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// b.push_struct(&IfInfoMsg::default().to_bytes()).push_attr_str(IFLA_IFNAME, "lo")?;
+    /// let bytes = b.into_bytes();
+    /// let owned = NlMessage::from(NlMsgIter::new(&bytes).next().unwrap()?);
+    /// assert_eq!(owned.attrs(IfInfoMsg::LEN).next().unwrap().as_str()?, "lo");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn attrs(&self, header_len: usize) -> NlAttrIter<'_> {
         self.as_msg().attrs(header_len)
     }
@@ -96,16 +128,62 @@ impl RecvBuf {
 /// (multicast events, replies to an abandoned request) are skipped by
 /// [`request`](AsyncNetlinkSocket::request) and [`dump`](AsyncNetlinkSocket::dump), so listen
 /// to events on a socket of their own.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::netlink::{consts::*, route::Link, tokio::AsyncNetlinkSocket};
+/// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+/// let mut links = nl.dump(Link::dump_request()).await?;
+/// let mut names = Vec::new();
+/// while let Some(msg) = links.next().await {
+///     names.push(Link::parse(&msg?.as_msg())?.name);
+/// }
+/// assert!(names.iter().any(|n| n == "lo"));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub struct AsyncNetlinkSocket<R: Reactor<NetlinkSocket>>(Async<NetlinkSocket, R>);
 
 impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// Registers `sock` with the runtime (it becomes non-blocking). Fails outside a runtime.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, tokio::AsyncNetlinkSocket, NetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::new(NetlinkSocket::new(NETLINK_ROUTE)?)?;
+    /// assert!(!nl.get_ref().as_ref().blocking());
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn new(sock: NetlinkSocket) -> io::Result<Self> {
         Ok(AsyncNetlinkSocket(Async::new(sock)?))
     }
 
     /// [`NetlinkSocket::new`]`(protocol)` (unbound: requests and dumps work as they are),
     /// registered.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// assert_eq!(nl.local_addr()?.pid, 0); // unbound until the first send
+    /// nl.request_ack(Link::dump_request()).await?;
+    /// assert_ne!(nl.local_addr()?.pid, 0);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn open(protocol: i32) -> io::Result<Self> {
         Self::new(NetlinkSocket::new(protocol)?)
     }
@@ -113,26 +191,97 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// [`NetlinkSocket::bound`]`(protocol, addr)`, registered: the form for multicast
     /// (`NetlinkAddr::new(0, RTMGRP_LINK)`, or bind then
     /// [`add_membership`](NetlinkSocket::add_membership) through [`get_ref`](Self::get_ref)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::RTMGRP_LINK, tokio::AsyncNetlinkSocket, NetlinkAddr};
+    /// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK))?;
+    /// assert_eq!(nl.local_addr()?.groups, RTMGRP_LINK);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn bound(protocol: i32, addr: NetlinkAddr) -> io::Result<Self> {
         Self::new(NetlinkSocket::bound(protocol, addr)?)
     }
 
     /// The netlink socket, for its options and synchronous methods (non-blocking now).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::RTNLGRP_LINK, tokio::AsyncNetlinkSocket, NetlinkAddr};
+    /// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
+    /// nl.get_ref().add_membership(RTNLGRP_LINK)?;
+    /// nl.get_ref().set_no_enobufs(true)?;
+    /// assert!(nl.get_ref().no_enobufs()?);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn get_ref(&self) -> &NetlinkSocket {
         self.0.get_ref()
     }
 
     /// The registration, for readiness, `try_io`, `async_io` and the plain socket operations.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, tokio::AsyncNetlinkSocket};
+    /// use sock::core::aio::Interest;
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// nl.send_request(Link::dump_request()).await?;
+    /// nl.inner().ready(Interest::Read).await?; // the dump's first part is queued
+    /// assert!(nl.try_recv(&mut vec![0u8; 64 * 1024])? > 0);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn inner(&self) -> &Async<NetlinkSocket, R> {
         &self.0
     }
 
     /// Deregisters and gives the socket back (still non-blocking).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?.into_inner()?;
+    /// nl.as_ref().set_blocking(true)?;
+    /// assert!(Link::dump(&nl)?.iter().any(|l| l.name == "lo")); // synchronous again
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn into_inner(self) -> io::Result<NetlinkSocket> {
         self.0.into_inner()
     }
 
     /// `getsockname`: the port id (0 while unbound) and legacy groups.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, tokio::AsyncNetlinkSocket, NetlinkAddr};
+    /// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::KERNEL)?;
+    /// assert_ne!(nl.local_addr()?.pid, 0);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn local_addr(&self) -> io::Result<NetlinkAddr> {
         self.get_ref().local_addr()
     }
@@ -143,6 +292,22 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future sent nothing (it may have used up a sequence number).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, msg::NlMsgIter, route::Link, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let seq = nl.send_request(Link::dump_request()).await?;
+    /// let mut buf = vec![0u8; 64 * 1024];
+    /// let n = nl.recv(&mut buf).await?;
+    /// assert_eq!(NlMsgIter::new(&buf[..n]).next().unwrap()?.header.seq, seq);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn send_request(&self, msg: NlMsgBuilder) -> io::Result<u32> {
         let (seq, bytes) = self.get_ref().stamp(msg);
         let to = NetlinkAddr::KERNEL.encode()?;
@@ -156,11 +321,41 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, msg::NlMsgIter, route::{Link, RTM_NEWLINK}, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// nl.send_request(Link::dump_request()).await?;
+    /// let mut buf = vec![0u8; 64 * 1024];
+    /// let n = nl.recv(&mut buf).await?;
+    /// assert!(NlMsgIter::new(&buf[..n]).all(|m| m.is_ok_and(|m| m.header.ty == RTM_NEWLINK || m.is_done())));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         self.0.async_io(Interest::Read, |s| s.recv(buf)).await
     }
 
     /// [`recv`](Self::recv) without waiting: `WouldBlock` when nothing is queued.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::NETLINK_ROUTE, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let err = nl.try_recv(&mut [0u8; 4096]).unwrap_err();
+    /// assert_eq!(err.kind(), std::io::ErrorKind::WouldBlock);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn try_recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         self.get_ref().recv(buf)
     }
@@ -176,6 +371,22 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// Not cancel safe: a future dropped after sending leaves the request done or under way
     /// in the kernel and its answer unread. That answer does not disturb later calls (they
     /// skip other sequence numbers).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder, route::{IfInfoMsg, Link, RTM_GETLINK}, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let mut get = NlMsgBuilder::new(RTM_GETLINK, 0);
+    /// get.push_struct(&IfInfoMsg { index: sock::if_nametoindex("lo")?, ..Default::default() }.to_bytes());
+    /// let replies = nl.request(get).await?;
+    /// assert_eq!(Link::parse(&replies[0].as_msg())?.name, "lo");
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn request(&self, mut msg: NlMsgBuilder) -> io::Result<Vec<NlMessage>> {
         let flags = msg.header().flags | NLM_F_ACK;
         msg.set_flags(flags);
@@ -191,6 +402,22 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
 
     /// [`request`](Self::request) for requests whose replies do not matter: `Ok(())` once
     /// the kernel acknowledged. Cancel safety as for `request`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder, route::{IfInfoMsg, RTM_GETLINK}, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let mut get = NlMsgBuilder::new(RTM_GETLINK, 0);
+    /// get.push_struct(&IfInfoMsg { index: 0x7fff_fff0, ..Default::default() }.to_bytes()); // no such link
+    /// let e = nl.request_ack(get).await.unwrap_err();
+    /// assert_eq!(sock::errno(&e), Some(libc::ENODEV));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn request_ack(&self, msg: NlMsgBuilder) -> io::Result<()> {
         self.request(msg).await.map(drop)
     }
@@ -238,6 +465,23 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
     /// goes on after them — `ENOBUFS` means the socket's buffer overflowed and events were
     /// lost (resynchronise with a dump), `InvalidData` a malformed datagram (dropped).
     ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, route::{Link, RTMGRP_LINK, RTM_NEWLINK}, tokio::AsyncNetlinkSocket, NetlinkAddr};
+    /// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK))?;
+    /// let mut events = nl.events();
+    /// // Link changes arrive here as RTM_NEWLINK/RTM_DELLINK; so does every other message this
+    /// // socket receives, such as the replies to a dump:
+    /// nl.send_request(Link::dump_request()).await?;
+    /// assert_eq!(events.next().await.unwrap()?.header.ty, RTM_NEWLINK);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    ///
     /// # Cancel safety
     ///
     /// The stream holds the datagram being handed out: a dropped `next()` loses nothing;
@@ -250,6 +494,25 @@ impl<R: Reactor<NetlinkSocket>> AsyncNetlinkSocket<R> {
 /// The replies of one dump (or request), ending after `NLMSG_DONE` (or the acknowledgement):
 /// [`AsyncNetlinkSocket::dump`]. A `futures_core::Stream` of `io::Result<NlMessage>`; an
 /// error is the last item.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::netlink::{consts::*, route::Link, tokio::AsyncNetlinkSocket};
+/// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+/// let mut dump = nl.dump(Link::dump_request()).await?;
+/// let mut n = 0;
+/// while let Some(msg) = dump.next().await {
+///     assert_eq!(msg?.header.seq, dump.seq());
+///     n += 1;
+/// }
+/// assert!(n >= 1);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub struct NlDump<'a, R: Reactor<NetlinkSocket>> {
     sock: &'a AsyncNetlinkSocket<R>,
     buf: RecvBuf,
@@ -261,11 +524,44 @@ pub struct NlDump<'a, R: Reactor<NetlinkSocket>> {
 
 impl<R: Reactor<NetlinkSocket>> NlDump<'_, R> {
     /// The sequence number of the request.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, route::Link, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let first = nl.dump(Link::dump_request()).await?.seq();
+    /// let second = nl.dump(Link::dump_request()).await;
+    /// assert!(second.is_ok_and(|d| d.seq() == first + 1));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub fn seq(&self) -> u32 {
         self.seq
     }
 
     /// The next item (the `Stream`'s `next` without an extension trait). Cancel safe.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::netlink::{consts::*, route::Link, tokio::AsyncNetlinkSocket};
+    /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+    /// let mut dump = nl.dump(Link::dump_request()).await?;
+    /// let mut count = 0;
+    /// while dump.next().await.transpose()?.is_some() {
+    ///     count += 1;
+    /// }
+    /// assert!(count >= 1 && dump.next().await.is_none()); // ended after NLMSG_DONE
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn next(&mut self) -> Option<io::Result<NlMessage>> {
         poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
@@ -311,6 +607,22 @@ impl<R: Reactor<NetlinkSocket>> Stream for NlDump<'_, R> {
 
 /// Every message a socket receives, for multicast listeners: [`AsyncNetlinkSocket::events`].
 /// A `futures_core::Stream` of `io::Result<NlMessage>` that never ends.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::netlink::{consts::*, route::{RTMGRP_LINK, RTM_NEWLINK}, tokio::AsyncNetlinkSocket, NetlinkAddr};
+/// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK))?;
+/// let mut events = nl.events();
+/// nl.send_request(sock::netlink::route::Link::dump_request()).await?; // something to receive
+/// let msg = events.next().await.expect("never None")?;
+/// assert_eq!(msg.header.ty, RTM_NEWLINK);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub struct NlEvents<'a, R: Reactor<NetlinkSocket>> {
     sock: &'a AsyncNetlinkSocket<R>,
     buf: RecvBuf,
@@ -319,6 +631,23 @@ pub struct NlEvents<'a, R: Reactor<NetlinkSocket>> {
 impl<R: Reactor<NetlinkSocket>> NlEvents<'_, R> {
     /// The next item (the `Stream`'s `next` without an extension trait); never `None`.
     /// Cancel safe.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// use sock::netlink::{consts::*, route::RTMGRP_LINK, tokio::AsyncNetlinkSocket, NetlinkAddr};
+    /// let nl = AsyncNetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK))?;
+    /// let mut events = nl.events();
+    /// // Wait for a link change at most 10 ms (under a timeout, a dropped `next()` loses nothing).
+    /// let got = tokio::time::timeout(Duration::from_millis(10), events.next()).await;
+    /// assert!(got.map_or(true, |item| item.is_some()));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     pub async fn next(&mut self) -> Option<io::Result<NlMessage>> {
         poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }

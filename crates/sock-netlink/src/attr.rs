@@ -223,6 +223,14 @@ pub struct NlAttrIter<'a> {
 
 impl<'a> NlAttrIter<'a> {
     /// An iterator over the attributes that fill `buf`.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlAttrIter;
+    /// // Two attributes as they sit in a payload: (len, type, value) each padded to 4.
+    /// let buf = [8, 0, 1, 0, 42, 0, 0, 0, 5, 0, 2, 0, 7, 0, 0, 0];
+    /// let attrs: Vec<_> = NlAttrIter::new(&buf).map(|a| (a.ty, a.data.len())).collect();
+    /// assert_eq!(attrs, [(1, 4), (2, 1)]);
+    /// ```
     pub fn new(buf: &'a [u8]) -> Self {
         NlAttrIter { buf, truncated: false }
     }
@@ -233,6 +241,15 @@ impl<'a> NlAttrIter<'a> {
     }
 
     /// Whether the walk stopped at an attribute whose length did not fit.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlAttrIter;
+    /// let mut cut = NlAttrIter::new(&[12, 0, 1, 0, 42, 0, 0, 0]); // says 12 bytes, has 8
+    /// assert!(cut.next().is_none());
+    /// assert!(cut.truncated());
+    /// let mut whole = NlAttrIter::new(&[8, 0, 1, 0, 42, 0, 0, 0]);
+    /// assert!(whole.next().is_some() && whole.next().is_none() && !whole.truncated());
+    /// ```
     pub fn truncated(&self) -> bool {
         self.truncated
     }

@@ -93,6 +93,18 @@ cfg_if::cfg_if! {
         #[cfg(feature = "tokio")]
         pub mod tokio {
             /// A [`NetlinkSocket`](crate::NetlinkSocket) registered with tokio's reactor.
+            ///
+            /// ```
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, tokio::AsyncNetlinkSocket};
+            /// let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+            /// let mut links = nl.dump(Link::dump_request()).await?;
+            /// let first = links.next().await.expect("one link at least")?;
+            /// assert!(Link::parse(&first.as_msg())?.index > 0);
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncNetlinkSocket = crate::aio::AsyncNetlinkSocket<sock_core::tokio::Reactor<crate::NetlinkSocket>>;
         }
 
@@ -100,6 +112,18 @@ cfg_if::cfg_if! {
         #[cfg(feature = "async-io")]
         pub mod async_io {
             /// A [`NetlinkSocket`](crate::NetlinkSocket) registered with async-io's reactor.
+            ///
+            /// ```
+            /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, async_io::AsyncNetlinkSocket};
+            /// async_io::block_on(async {
+            ///     let nl = AsyncNetlinkSocket::open(NETLINK_ROUTE)?;
+            ///     let mut links = nl.dump(Link::dump_request()).await?;
+            ///     let first = links.next().await.expect("one link at least")?;
+            ///     assert!(Link::parse(&first.as_msg())?.index > 0);
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncNetlinkSocket =
                 crate::aio::AsyncNetlinkSocket<sock_core::async_io::Reactor<crate::NetlinkSocket>>;
         }

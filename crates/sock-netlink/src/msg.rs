@@ -43,6 +43,12 @@ use crate::consts::{
 ///
 /// Never panics or wraps: a length within 3 of `usize::MAX` (which no buffer has) gives the
 /// largest multiple of 4, `usize::MAX - 3`. Use [`checked_align`] to have that case as `None`.
+///
+/// ```
+/// use sock::netlink::msg::align;
+/// assert_eq!((align(0), align(1), align(4), align(5)), (0, 4, 4, 8));
+/// assert_eq!(align(usize::MAX), usize::MAX - 3); // never wraps
+/// ```
 pub const fn align(len: usize) -> usize {
     match checked_align(len) {
         Some(aligned) => aligned,
@@ -52,6 +58,12 @@ pub const fn align(len: usize) -> usize {
 
 /// `NLMSG_ALIGN`/`NLA_ALIGN` with overflow checked: `None` if rounding `len` up to a multiple
 /// of 4 does not fit a `usize`.
+///
+/// ```
+/// use sock::netlink::msg::checked_align;
+/// assert_eq!(checked_align(13), Some(16));
+/// assert_eq!(checked_align(usize::MAX - 1), None);
+/// ```
 pub const fn checked_align(len: usize) -> Option<usize> {
     match len.checked_add(NLMSG_ALIGNTO - 1) {
         Some(v) => Some(v & !(NLMSG_ALIGNTO - 1)),
@@ -83,6 +95,12 @@ pub(crate) fn u32_at(b: &[u8], at: usize) -> u32 {
 }
 
 /// `struct nlmsghdr`: the header of every netlink message.
+///
+/// ```
+/// use sock::netlink::{consts::*, msg::NlMsgHdr};
+/// let h = NlMsgHdr { len: 16, ty: NLMSG_NOOP, flags: NLM_F_REQUEST, seq: 1, pid: 0 };
+/// assert_eq!(NlMsgHdr::from_bytes(&h.to_bytes()), Some(h));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NlMsgHdr {
     /// `nlmsg_len`: length of the message, header included.
@@ -99,6 +117,12 @@ pub struct NlMsgHdr {
 
 impl NlMsgHdr {
     /// The 16 bytes of the header in host byte order.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgHdr;
+    /// let b = NlMsgHdr { len: 20, ty: 18, ..Default::default() }.to_bytes();
+    /// assert_eq!(&b[..6], &[&20u32.to_ne_bytes()[..], &18u16.to_ne_bytes()[..]].concat()[..]);
+    /// ```
     pub fn to_bytes(&self) -> [u8; NLMSG_HDRLEN] {
         let mut b = [0u8; NLMSG_HDRLEN];
         b[0..4].copy_from_slice(&self.len.to_ne_bytes());
@@ -110,6 +134,14 @@ impl NlMsgHdr {
     }
 
     /// The header at the start of `bytes`, or `None` if fewer than 16 bytes are given.
+    ///
+    /// ```
+    /// use sock::netlink::msg::{NlMsgBuilder, NlMsgHdr};
+    /// let bytes = NlMsgBuilder::new(18, 0x301).into_bytes();
+    /// let h = NlMsgHdr::from_bytes(&bytes).unwrap();
+    /// assert_eq!((h.len, h.ty, h.flags), (16, 18, 0x301));
+    /// assert_eq!(NlMsgHdr::from_bytes(&bytes[..15]), None);
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
         if bytes.len() < NLMSG_HDRLEN {
             return None;
@@ -125,6 +157,16 @@ impl NlMsgHdr {
 }
 
 /// One message of a received buffer: its header and the payload bytes after it.
+///
+/// ```
+/// use sock::netlink::msg::{NlMsgBuilder, NlMsgIter};
+/// let mut b = NlMsgBuilder::new(18, 0);
+/// b.push_struct(&[1, 2, 3, 4]);
+/// let bytes = b.into_bytes();
+/// let msg = NlMsgIter::new(&bytes).next().unwrap()?;
+/// assert_eq!((msg.header.len, msg.payload), (20, &[1, 2, 3, 4][..]));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NlMsg<'a> {
     /// The message header.
@@ -135,6 +177,15 @@ pub struct NlMsg<'a> {
 
 impl<'a> NlMsg<'a> {
     /// Whether this is `NLMSG_DONE`, the end of a dump.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NLMSG_DONE, msg::{NlMsgBuilder, NlMsgIter}};
+    /// let mut done = NlMsgBuilder::new(NLMSG_DONE, 0);
+    /// done.push_struct(&0i32.to_ne_bytes());
+    /// let bytes = done.into_bytes();
+    /// assert!(NlMsgIter::new(&bytes).next().unwrap()?.is_done());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_done(&self) -> bool {
         self.header.ty == NLMSG_DONE
     }
@@ -142,6 +193,16 @@ impl<'a> NlMsg<'a> {
     /// For `NLMSG_ERROR` (and for `NLMSG_DONE`, which carries a dump's status): `Some(Ok(()))`
     /// for an acknowledgement, `Some(Err(e))` with the OS error the kernel reported. `None` for
     /// other messages. A payload too short to hold the status is an `InvalidData` error.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NLMSG_ERROR, msg::{NlMsgBuilder, NlMsgIter}};
+    /// let mut err = NlMsgBuilder::new(NLMSG_ERROR, 0);
+    /// err.push_struct(&(-libc::EPERM).to_ne_bytes());
+    /// let bytes = err.into_bytes();
+    /// let status = NlMsgIter::new(&bytes).next().unwrap()?.status().unwrap();
+    /// assert_eq!(status.unwrap_err().raw_os_error(), Some(libc::EPERM));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn status(&self) -> Option<io::Result<()>> {
         if self.header.ty != NLMSG_ERROR && self.header.ty != NLMSG_DONE {
             return None;
@@ -193,6 +254,17 @@ impl<'a> NlMsg<'a> {
     /// A payload shorter than that header (any `header_len`, up to `usize::MAX`) gives an
     /// empty walk whose [`NlAttrIter::truncated`] is `true`; [`NlMsg::try_attrs`] reports it
     /// as an error instead.
+    ///
+    /// ```
+    /// use sock::netlink::{msg::{NlMsgBuilder, NlMsgIter}, route::{IfInfoMsg, IFLA_MTU}};
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// b.push_struct(&IfInfoMsg::default().to_bytes()).push_attr_u32(IFLA_MTU, 9000)?;
+    /// let bytes = b.into_bytes();
+    /// let msg = NlMsgIter::new(&bytes).next().unwrap()?;
+    /// assert_eq!(msg.attrs(IfInfoMsg::LEN).next().unwrap().as_u32()?, 9000);
+    /// assert!(msg.attrs(64).truncated()); // the payload is shorter than 64 bytes
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn attrs(&self, header_len: usize) -> NlAttrIter<'a> {
         match self.try_attrs(header_len) {
             Ok(attrs) => attrs,
@@ -202,6 +274,17 @@ impl<'a> NlMsg<'a> {
 
     /// Like [`NlMsg::attrs`], but a payload shorter than `header_len` rounded up to 4 is an
     /// `InvalidData` error naming both lengths.
+    ///
+    /// ```
+    /// use sock::netlink::msg::{NlMsgBuilder, NlMsgIter};
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// b.push_struct(&[0; 8]);
+    /// let bytes = b.into_bytes();
+    /// let msg = NlMsgIter::new(&bytes).next().unwrap()?;
+    /// assert_eq!(msg.try_attrs(8)?.count(), 0);
+    /// assert_eq!(msg.try_attrs(16).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn try_attrs(&self, header_len: usize) -> io::Result<NlAttrIter<'a>> {
         let rest = checked_align(header_len).and_then(|at| self.payload.get(at..)).ok_or_else(|| {
             io::Error::new(
@@ -220,6 +303,16 @@ impl<'a> NlMsg<'a> {
 ///
 /// Yields `Err(InvalidData)` once and stops if a header is truncated or its length is out of
 /// bounds.
+///
+/// ```
+/// use sock::netlink::msg::{NlMsgBuilder, NlMsgIter};
+/// let mut bytes = NlMsgBuilder::new(18, 0).into_bytes();
+/// bytes.extend(NlMsgBuilder::new(19, 0).into_bytes());
+/// let types: Vec<u16> = NlMsgIter::new(&bytes).map(|m| m.map(|m| m.header.ty)).collect::<Result<_, _>>()?;
+/// assert_eq!(types, [18, 19]);
+/// assert!(NlMsgIter::new(&bytes[..10]).next().unwrap().is_err()); // a cut header
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct NlMsgIter<'a> {
     buf: &'a [u8],
@@ -227,6 +320,17 @@ pub struct NlMsgIter<'a> {
 
 impl<'a> NlMsgIter<'a> {
     /// An iterator over the messages of `buf` (the bytes `recv` returned).
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::NlMsgIter, route::Link, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// nl.send_request(Link::dump_request())?;
+    /// let mut buf = vec![0u8; 64 * 1024];
+    /// let n = nl.recv(&mut buf)?;
+    /// let me = nl.local_addr()?.pid; // the kernel addresses its replies to this port id
+    /// assert!(NlMsgIter::new(&buf[..n]).all(|m| m.is_ok_and(|m| m.header.pid == me)));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(buf: &'a [u8]) -> Self {
         NlMsgIter { buf }
     }
@@ -264,6 +368,16 @@ impl<'a> Iterator for NlMsgIter<'a> {
 ///
 /// The builder owns a growable buffer (requests are small and built once; the receive paths
 /// do not allocate). [`NlMsgBuilder::into_bytes`] fills in `nlmsg_len`.
+///
+/// ```
+/// use sock::netlink::{consts::*, msg::NlMsgBuilder, route::{IfInfoMsg, IFLA_IFNAME, RTM_GETLINK}};
+/// let mut b = NlMsgBuilder::new(RTM_GETLINK, NLM_F_REQUEST);
+/// b.push_struct(&IfInfoMsg::default().to_bytes()).push_attr_str(IFLA_IFNAME, "lo")?;
+/// let bytes = b.into_bytes();
+/// assert_eq!(bytes.len(), 16 + 16 + 8); // header, ifinfomsg, "lo\0" padded
+/// assert_eq!(&bytes[..4], &40u32.to_ne_bytes());
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct NlMsgBuilder {
     buf: Vec<u8>,
@@ -278,6 +392,16 @@ static NEXT_BUILDER_ID: AtomicU64 = AtomicU64::new(0);
 
 /// An open nested attribute, returned by [`NlMsgBuilder::begin_nested`]; only the builder that
 /// made it (or a clone of that builder) can close it, innermost first.
+///
+/// ```
+/// use sock::netlink::msg::NlMsgBuilder;
+/// let (mut a, mut b) = (NlMsgBuilder::new(16, 0), NlMsgBuilder::new(16, 0));
+/// let nest = a.begin_nested(1);
+/// assert!(b.end_nested(nest).is_err()); // not b's
+/// let nest = a.begin_nested(2);
+/// a.end_nested(nest)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 #[must_use = "close the nested attribute with NlMsgBuilder::end_nested"]
 pub struct Nest {
@@ -287,6 +411,12 @@ pub struct Nest {
 
 impl NlMsgBuilder {
     /// A message of type `ty` with `flags` (`NLM_F_REQUEST | ...`), sequence number 0 and pid 0.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder};
+    /// let h = NlMsgBuilder::new(NLMSG_NOOP, NLM_F_REQUEST).header();
+    /// assert_eq!((h.ty, h.flags, h.seq, h.pid), (NLMSG_NOOP, NLM_F_REQUEST, 0, 0));
+    /// ```
     pub fn new(ty: u16, flags: u16) -> Self {
         let header = NlMsgHdr { len: 0, ty, flags, seq: 0, pid: 0 };
         let mut buf = Vec::with_capacity(256);
@@ -296,24 +426,50 @@ impl NlMsgBuilder {
     }
 
     /// The header as it stands (its `len` is filled in by [`NlMsgBuilder::into_bytes`]).
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.set_seq(5);
+    /// assert_eq!((b.header().seq, b.header().len), (5, 0));
+    /// ```
     pub fn header(&self) -> NlMsgHdr {
         // The buffer starts with the 16 header bytes from `new` on and only grows.
         NlMsgHdr::from_bytes(&self.buf).unwrap_or_default()
     }
 
     /// Sets `nlmsg_seq`.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// assert_eq!(b.set_seq(41).set_seq(42).header().seq, 42);
+    /// ```
     pub fn set_seq(&mut self, seq: u32) -> &mut Self {
         self.buf[8..12].copy_from_slice(&seq.to_ne_bytes());
         self
     }
 
     /// Sets `nlmsg_flags`.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::NlMsgBuilder};
+    /// let mut b = NlMsgBuilder::new(18, NLM_F_REQUEST);
+    /// b.set_flags(NLM_F_REQUEST | NLM_F_DUMP);
+    /// assert_eq!(b.header().flags, NLM_F_REQUEST | NLM_F_DUMP);
+    /// ```
     pub fn set_flags(&mut self, flags: u16) -> &mut Self {
         self.buf[6..8].copy_from_slice(&flags.to_ne_bytes());
         self
     }
 
     /// Sets `nlmsg_pid`.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// assert_eq!(b.set_pid(1234).header().pid, 1234);
+    /// ```
     pub fn set_pid(&mut self, pid: u32) -> &mut Self {
         self.buf[12..16].copy_from_slice(&pid.to_ne_bytes());
         self
@@ -324,6 +480,13 @@ impl NlMsgBuilder {
     }
 
     /// Appends raw bytes, padded to 4: the fixed family header (`ifinfomsg`, `rtgenmsg`...).
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.push_struct(&[sock::consts::AF_INET as u8]); // rtgenmsg: one byte
+    /// assert_eq!(b.into_bytes().len(), 16 + 4); // padded
+    /// ```
     pub fn push_struct(&mut self, bytes: &[u8]) -> &mut Self {
         self.buf.extend_from_slice(bytes);
         self.pad();
@@ -332,6 +495,17 @@ impl NlMsgBuilder {
 
     /// Appends an attribute of type `ty` (flag bits allowed) with payload `data`.
     /// Fails with `InvalidInput` if the payload is longer than an attribute can hold.
+    ///
+    /// ```
+    /// use sock::netlink::msg::{NlMsgBuilder, NlMsgIter};
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.push_attr(3, &[0xaa, 0xbb])?;
+    /// assert!(b.push_attr(4, &vec![0; 70_000]).is_err());
+    /// let bytes = b.into_bytes();
+    /// let attr = NlMsgIter::new(&bytes).next().unwrap()?.attrs(0).next().unwrap();
+    /// assert_eq!((attr.ty, attr.data), (3, &[0xaa, 0xbb][..]));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push_attr(&mut self, ty: u16, data: &[u8]) -> io::Result<&mut Self> {
         let len = NLA_HDRLEN
             .checked_add(data.len())
@@ -345,12 +519,31 @@ impl NlMsgBuilder {
     }
 
     /// Appends a host-order `u32` attribute.
+    ///
+    /// ```
+    /// use sock::netlink::{msg::{NlMsgBuilder, NlMsgIter}, route::IFLA_MTU};
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.push_attr_u32(IFLA_MTU, 1500)?;
+    /// let bytes = b.into_bytes();
+    /// assert_eq!(NlMsgIter::new(&bytes).next().unwrap()?.attrs(0).next().unwrap().as_u32()?, 1500);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push_attr_u32(&mut self, ty: u16, value: u32) -> io::Result<&mut Self> {
         self.push_attr(ty, &value.to_ne_bytes())
     }
 
     /// Appends a NUL-terminated string attribute. Fails with `InvalidInput` if `value`
     /// contains a NUL byte.
+    ///
+    /// ```
+    /// use sock::netlink::{msg::{NlMsgBuilder, NlMsgIter}, route::IFLA_IFNAME};
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.push_attr_str(IFLA_IFNAME, "eth0")?;
+    /// assert!(b.push_attr_str(IFLA_IFNAME, "a\0b").is_err());
+    /// let bytes = b.into_bytes();
+    /// assert_eq!(NlMsgIter::new(&bytes).next().unwrap()?.attrs(0).next().unwrap().as_str()?, "eth0");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push_attr_str(&mut self, ty: u16, value: &str) -> io::Result<&mut Self> {
         if value.contains('\0') {
             return Err(invalid_input("value", "netlink string attribute must not contain NUL"));
@@ -370,6 +563,17 @@ impl NlMsgBuilder {
 
     /// Opens a nested attribute of type `ty` (`NLA_F_NESTED` is set); attributes pushed until
     /// [`NlMsgBuilder::end_nested`] go inside it.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NLA_F_NESTED, msg::NlMsgBuilder};
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// let nest = b.begin_nested(18);
+    /// assert_eq!(b.open_nests(), 1);
+    /// b.push_attr_u32(1, 7)?.end_nested(nest)?;
+    /// let bytes = b.into_bytes();
+    /// assert_eq!(u16::from_ne_bytes([bytes[18], bytes[19]]), 18 | NLA_F_NESTED);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn begin_nested(&mut self, ty: u16) -> Nest {
         self.pad();
         let offset = self.buf.len();
@@ -383,6 +587,17 @@ impl NlMsgBuilder {
     /// `nest`) if `nest` came from another builder, is not the innermost open one, or its
     /// content grew beyond what an attribute length (65535 bytes) can hold; the builder is then
     /// unchanged.
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// let outer = b.begin_nested(1);
+    /// let inner = b.begin_nested(2);
+    /// assert!(b.end_nested(outer).is_err()); // innermost first; `outer` is used up
+    /// b.end_nested(inner)?;
+    /// assert_eq!(b.open_nests(), 1);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn end_nested(&mut self, nest: Nest) -> io::Result<&mut Self> {
         if nest.builder != self.id {
             return Err(invalid_input("nest", "this Nest was opened by another NlMsgBuilder"));
@@ -406,12 +621,31 @@ impl NlMsgBuilder {
     }
 
     /// How many nested attributes are open (begun and not yet ended).
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(16, 0);
+    /// let nest = b.begin_nested(1);
+    /// assert_eq!(b.open_nests(), 1);
+    /// b.end_nested(nest)?;
+    /// assert_eq!(b.open_nests(), 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn open_nests(&self) -> usize {
         self.open.len()
     }
 
     /// The finished message, with `nlmsg_len` set. Nested attributes still open keep a length
     /// of 0 (see [`NlMsgBuilder::open_nests`]).
+    ///
+    /// ```
+    /// use sock::netlink::msg::NlMsgBuilder;
+    /// let mut b = NlMsgBuilder::new(18, 0);
+    /// b.push_attr_u32(1, 1)?;
+    /// let bytes = b.into_bytes();
+    /// assert_eq!(u32::from_ne_bytes(bytes[..4].try_into().unwrap()) as usize, bytes.len());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn into_bytes(mut self) -> Vec<u8> {
         let len = u32::try_from(self.buf.len()).unwrap_or(u32::MAX);
         self.buf[0..4].copy_from_slice(&len.to_ne_bytes());

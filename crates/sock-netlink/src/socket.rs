@@ -60,6 +60,15 @@ impl NetlinkSocket {
     /// `socket(AF_NETLINK, SOCK_RAW, protocol)` for `NETLINK_ROUTE`, `NETLINK_GENERIC`...,
     /// not bound (the kernel binds it to a port id of its choice at the first send), with
     /// extended acknowledgements requested where the kernel has them.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, NetlinkSocket};
+    /// use sock::ProtocolSocket;
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// assert_eq!(nl.socket().protocol().raw(), NETLINK_ROUTE);
+    /// assert!(nl.ext_ack()?); // asked for at creation
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(protocol: i32) -> io::Result<Self> {
         let sock = Socket::new(Family::NETLINK, Type::RAW, Some(Protocol(protocol)))?;
         // Older kernels lack NETLINK_EXT_ACK; errors are then plain errno values.
@@ -70,6 +79,15 @@ impl NetlinkSocket {
     /// [`NetlinkSocket::new`], then `bind(addr)`: `NetlinkAddr::new(0, 0)` lets the kernel
     /// choose the port id; `groups` subscribes to legacy multicast groups (bit masks such as
     /// `RTMGRP_LINK`).
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::RTMGRP_LINK, NetlinkAddr, NetlinkSocket};
+    /// let nl = NetlinkSocket::bound(NETLINK_ROUTE, NetlinkAddr::new(0, RTMGRP_LINK))?;
+    /// let me = nl.local_addr()?;
+    /// assert_eq!(me.groups, RTMGRP_LINK);
+    /// assert_ne!(me.pid, 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound(protocol: i32, addr: NetlinkAddr) -> io::Result<Self> {
         let nl = NetlinkSocket::new(protocol)?;
         nl.sock.bind(addr)?;
@@ -77,12 +95,33 @@ impl NetlinkSocket {
     }
 
     /// `getsockname`: this socket's port id (0 while unbound) and subscribed legacy groups.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Link, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// assert_eq!(nl.local_addr()?.pid, 0);
+    /// Link::dump(&nl)?; // the first send binds
+    /// assert_ne!(nl.local_addr()?.pid, 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn local_addr(&self) -> io::Result<NetlinkAddr> {
         NetlinkAddr::decode(&self.sock.local_addr()?)
     }
 
     /// Sends `msg` to the kernel with the next sequence number and `NLM_F_REQUEST`; returns
     /// that sequence number.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, msg::NlMsgIter, route::Link, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let seq = nl.send_request(Link::dump_request())?;
+    /// let mut buf = vec![0u8; 64 * 1024];
+    /// let n = nl.recv(&mut buf)?;
+    /// let first = NlMsgIter::new(&buf[..n]).next().unwrap()?;
+    /// assert_eq!(first.header.seq, seq);
+    /// assert_ne!(nl.send_request(Link::dump_request())?, seq); // the next number
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn send_request(&self, msg: NlMsgBuilder) -> io::Result<u32> {
         let (seq, bytes) = self.stamp(msg);
         self.sock.send_to(&bytes, NetlinkAddr::KERNEL)?;
@@ -100,6 +139,15 @@ impl NetlinkSocket {
 
     /// Receives one datagram (one or more messages) into `buf`. A datagram larger than `buf`
     /// is an `InvalidData` error rather than silently cut messages.
+    ///
+    /// ```
+    /// use sock::netlink::{consts::*, route::Link, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// nl.send_request(Link::dump_request())?;
+    /// let mut tiny = [0u8; 16]; // far too small for a dump part
+    /// assert_eq!(nl.recv(&mut tiny).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
         let mut bufs = [io::IoSliceMut::new(buf)];
         let got = self.sock.recv_msg(&mut bufs, &mut [], 0)?;

@@ -82,12 +82,24 @@ impl PacketAddr {
     }
 
     /// This address with `pkttype`.
+    ///
+    /// ```
+    /// use sock::packet::{PacketAddr, ETH_P_IP, PACKET_OTHERHOST};
+    /// let a = PacketAddr::new(2u32, ETH_P_IP).with_pkttype(PACKET_OTHERHOST);
+    /// assert_eq!((a.pkttype, a.to_string()), (PACKET_OTHERHOST, "#2/0x0800/otherhost".to_owned()));
+    /// ```
     pub fn with_pkttype(mut self, pkttype: u8) -> Self {
         self.pkttype = pkttype;
         self
     }
 
     /// This address with `hatype`.
+    ///
+    /// ```
+    /// use sock::packet::{PacketAddr, ARPHRD_ETHER, ETH_P_IP};
+    /// let a = PacketAddr::new(2u32, ETH_P_IP).with_hatype(ARPHRD_ETHER);
+    /// assert_eq!((a.hatype, a.to_string()), (1, "#2/0x0800/host/1".to_owned()));
+    /// ```
     pub fn with_hatype(mut self, hatype: u16) -> Self {
         self.hatype = hatype;
         self
@@ -95,6 +107,13 @@ impl PacketAddr {
 
     /// This address with hardware address `hwaddr` (the destination in `send_to` on a
     /// `SOCK_DGRAM` socket).
+    ///
+    /// ```
+    /// use sock::packet::{HwAddr, PacketAddr, ETH_P_IP};
+    /// let a = PacketAddr::new(2u32, ETH_P_IP).with_hwaddr([2, 0, 0, 0, 0, 1]); // a [u8; 6] or an HwAddr
+    /// assert_eq!(a.hwaddr, HwAddr::ether([2, 0, 0, 0, 0, 1]));
+    /// assert_eq!(a.to_string(), "#2/0x0800/host/0/02:00:00:00:00:01");
+    /// ```
     pub fn with_hwaddr(mut self, hwaddr: impl Into<HwAddr>) -> Self {
         self.hwaddr = hwaddr.into();
         self
@@ -119,6 +138,16 @@ impl PacketAddr {
 
     /// This address with its interface given by name, looked up on `socket` (index 0 stays
     /// as it is, as it names no interface).
+    ///
+    /// ```
+    /// use sock::packet::{IfName, Interface, PacketAddr, ETH_P_ALL};
+    /// let any_socket = sock::Socket::new(sock::Family::UNIX, sock::Type::DGRAM, None)?;
+    /// let lo = sock::packet::if_index(&any_socket, &IfName::new("lo")?)?;
+    /// let named = PacketAddr::new(lo, ETH_P_ALL).with_name(&any_socket)?;
+    /// assert_eq!(named.to_string(), "lo/0x0003");
+    /// assert_eq!(PacketAddr::new(Interface::ANY, 3).with_name(&any_socket)?.interface, Interface::ANY);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn with_name(mut self, socket: impl AsFd) -> io::Result<Self> {
         if let Interface::Index(index) = self.interface {
             self.interface = Interface::Name(if_name(socket, index)?);
@@ -131,6 +160,18 @@ impl PacketAddr {
     /// The one encoder besides [`FamilyAddr::encode`], because a name means an index only in
     /// one network namespace: the socket's (which need not be this thread's, after
     /// `setns`), so the lookup goes through the socket that will use the address.
+    ///
+    /// ```
+    /// use sock::FamilyAddr;
+    /// use sock::packet::{IfName, Interface, PacketAddr, ETH_P_ALL};
+    /// let any_socket = sock::Socket::new(sock::Family::UNIX, sock::Type::DGRAM, None)?;
+    /// let lo = PacketAddr::new(IfName::new("lo")?, ETH_P_ALL);
+    /// assert_eq!(lo.encode().unwrap_err().kind(), std::io::ErrorKind::InvalidInput); // needs a socket
+    /// let raw = lo.encode_on(&any_socket)?;
+    /// let index = sock::packet::if_index(&any_socket, &IfName::new("lo")?)?;
+    /// assert_eq!(PacketAddr::decode(&raw)?.interface, Interface::Index(index));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode_on(&self, socket: impl AsFd) -> io::Result<SockAddr> {
         self.encode_index(self.ifindex(socket)?)
     }

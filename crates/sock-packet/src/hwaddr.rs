@@ -55,6 +55,15 @@ impl HwAddr {
     }
 
     /// An address of `bytes`. Fails with `InvalidInput` if it is longer than 32 bytes.
+    ///
+    /// ```
+    /// use sock::packet::HwAddr;
+    /// let ib = HwAddr::new(&[0x80; 20])?; // an InfiniBand address
+    /// assert_eq!((ib.len(), HwAddr::new(&[])?), (20, HwAddr::EMPTY));
+    /// let e = HwAddr::new(&[0; 33]).unwrap_err();
+    /// assert_eq!(e.to_string(), "hwaddr: hardware address longer than 32 bytes (MAX_ADDR_LEN)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(bytes: &[u8]) -> io::Result<HwAddr> {
         if bytes.len() > MAX_ADDR_LEN {
             return Err(invalid_input("hwaddr", "hardware address longer than 32 bytes (MAX_ADDR_LEN)"));
@@ -66,21 +75,45 @@ impl HwAddr {
     }
 
     /// The bytes of the address.
+    ///
+    /// ```
+    /// assert_eq!(sock::packet::HwAddr::BROADCAST.as_bytes(), [0xff; 6]);
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
 
     /// The number of bytes.
+    ///
+    /// ```
+    /// assert_eq!("02:00:5e:10:00:01".parse::<sock::packet::HwAddr>()?.len(), 6);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         usize::from(self.len)
     }
 
     /// Whether the address is empty.
+    ///
+    /// ```
+    /// use sock::packet::HwAddr;
+    /// assert!(HwAddr::EMPTY.is_empty() && "".parse::<HwAddr>()?.is_empty());
+    /// assert!(!HwAddr::BROADCAST.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Whether the group bit of the first byte is set (Ethernet multicast and broadcast).
+    ///
+    /// ```
+    /// use sock::packet::HwAddr;
+    /// assert!("01:00:5e:00:00:01".parse::<HwAddr>()?.is_multicast()); // IPv4 multicast group
+    /// assert!(HwAddr::BROADCAST.is_multicast());
+    /// assert!(!HwAddr::ether([2, 0, 0, 0, 0, 1]).is_multicast());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_multicast(&self) -> bool {
         self.len > 0 && self.bytes[0] & 1 == 1
     }

@@ -106,6 +106,18 @@ cfg_if::cfg_if! {
         #[cfg(feature = "tokio")]
         pub mod tokio {
             /// A [`PacketSocket`](crate::PacketSocket) registered with tokio's reactor.
+            ///
+            /// ```
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::packet::{tokio::AsyncPacketSocket, HwAddr, IfName, PacketAddr};
+            /// let lo = PacketAddr::new(IfName::new("lo")?, 0xb7ec); // an unused ethertype
+            /// let sock = AsyncPacketSocket::bound(sock::Type::DGRAM, &lo)?;
+            /// sock.send_to(b"ping", &lo.with_hwaddr(HwAddr::ether([0; 6]))).await?;
+            /// assert_eq!(sock.recv_from(&mut [0u8; 64]).await?.0, 4);
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type AsyncPacketSocket = crate::aio::AsyncPacketSocket<sock_core::tokio::Reactor<crate::PacketSocket>>;
         }
 
@@ -113,6 +125,18 @@ cfg_if::cfg_if! {
         #[cfg(feature = "async-io")]
         pub mod async_io {
             /// A [`PacketSocket`](crate::PacketSocket) registered with async-io's reactor.
+            ///
+            /// ```
+            /// use sock::packet::{async_io::AsyncPacketSocket, HwAddr, IfName, PacketAddr};
+            /// async_io::block_on(async {
+            ///     let lo = PacketAddr::new(IfName::new("lo")?, 0xb7ed); // an unused ethertype
+            ///     let sock = AsyncPacketSocket::bound(sock::Type::DGRAM, &lo)?;
+            ///     sock.send_to(b"ping", &lo.with_hwaddr(HwAddr::ether([0; 6]))).await?;
+            ///     assert_eq!(sock.recv_from(&mut [0u8; 64]).await?.0, 4);
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type AsyncPacketSocket = crate::aio::AsyncPacketSocket<sock_core::async_io::Reactor<crate::PacketSocket>>;
         }
     } else {

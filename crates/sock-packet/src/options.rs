@@ -80,25 +80,46 @@ pub struct Fanout {
 }
 
 impl Fanout {
-    /// Group `id` with `mode` and no flags (the type has an example).
+    /// Group `id` with `mode` and no flags.
+    ///
+    /// ```
+    /// use sock::packet::{Fanout, PACKET_FANOUT_HASH};
+    /// let f = Fanout::new(7, PACKET_FANOUT_HASH);
+    /// assert_eq!((f.id, f.mode, f.flags), (7, PACKET_FANOUT_HASH, 0));
+    /// ```
     pub const fn new(id: u16, mode: u16) -> Self {
         Fanout { id, mode, flags: 0 }
     }
 
-    /// This group with `flags` (`PACKET_FANOUT_FLAG_*`; the type has an example).
+    /// This group with `flags` (`PACKET_FANOUT_FLAG_*`).
+    ///
+    /// ```
+    /// use sock::packet::{Fanout, PACKET_FANOUT_FLAG_DEFRAG, PACKET_FANOUT_FLAG_ROLLOVER, PACKET_FANOUT_LB};
+    /// let f = Fanout::new(7, PACKET_FANOUT_LB).with_flags(PACKET_FANOUT_FLAG_ROLLOVER | PACKET_FANOUT_FLAG_DEFRAG);
+    /// assert_eq!(f.flags, 0x9000);
+    /// ```
     pub const fn with_flags(mut self, flags: u16) -> Self {
         self.flags = flags;
         self
     }
 
-    /// The option's `int`: id in the low 16 bits, mode and flags in the high 16 (the type has
-    /// an example).
+    /// The option's `int`: id in the low 16 bits, mode and flags in the high 16.
+    ///
+    /// ```
+    /// use sock::packet::{Fanout, PACKET_FANOUT_CPU, PACKET_FANOUT_FLAG_ROLLOVER};
+    /// let f = Fanout::new(0x1234, PACKET_FANOUT_CPU).with_flags(PACKET_FANOUT_FLAG_ROLLOVER);
+    /// assert_eq!(f.to_raw(), 0x1002_1234);
+    /// ```
     pub const fn to_raw(self) -> u32 {
         self.id as u32 | ((self.mode | self.flags) as u32) << 16
     }
 
-    /// Splits the option's `int` (modes are the low 12 bits of the high half, flags the rest;
-    /// the type has an example).
+    /// Splits the option's `int` (modes are the low 12 bits of the high half, flags the rest).
+    ///
+    /// ```
+    /// use sock::packet::{Fanout, PACKET_FANOUT_FLAG_DEFRAG, PACKET_FANOUT_LB};
+    /// assert_eq!(Fanout::from_raw(0x8001_0007), Fanout::new(7, PACKET_FANOUT_LB).with_flags(PACKET_FANOUT_FLAG_DEFRAG));
+    /// ```
     pub const fn from_raw(raw: u32) -> Self {
         let high = (raw >> 16) as u16;
         Fanout { id: raw as u16, mode: high & 0x0fff, flags: high & 0xf000 }
@@ -127,8 +148,13 @@ impl TpacketStats {
     /// The size of the struct.
     pub(crate) const LEN: usize = 8;
 
-    /// Decodes the struct from the bytes `getsockopt` returned (`None` if too short; the type
-    /// has an example).
+    /// Decodes the struct from the bytes `getsockopt` returned (`None` if too short).
+    ///
+    /// ```
+    /// use sock::packet::TpacketStats;
+    /// assert_eq!(TpacketStats::from_bytes(&[0; 7]), None);
+    /// assert_eq!(TpacketStats::from_bytes(&[0; 8]), Some(TpacketStats { packets: 0, drops: 0 }));
+    /// ```
     pub fn from_bytes(b: &[u8]) -> Option<Self> {
         let b: &[u8; 8] = b.get(..Self::LEN)?.try_into().ok()?;
         Some(TpacketStats {
@@ -204,8 +230,16 @@ impl AuxData {
         })
     }
 
-    /// The bytes of the struct (for tests and for replaying captures; the type has an
-    /// example). Values too large for the kernel's fields saturate.
+    /// The bytes of the struct (for tests and for replaying captures). Values too large for
+    /// the kernel's fields saturate.
+    ///
+    /// ```
+    /// use sock::packet::AuxData;
+    /// let aux = AuxData { len: 60, snaplen: 60, net: 14, ..AuxData::default() };
+    /// assert_eq!(AuxData::from_bytes(&aux.to_bytes()), Some(aux));
+    /// let big = AuxData { mac: 70_000, ..AuxData::default() }; // tp_mac is a __u16
+    /// assert_eq!(AuxData::from_bytes(&big.to_bytes()).map(|a| a.mac), Some(65_535));
+    /// ```
     pub fn to_bytes(&self) -> [u8; Self::LEN] {
         let narrow32 = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
         let narrow16 = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
@@ -220,7 +254,14 @@ impl AuxData {
         b
     }
 
-    /// The VLAN tag, if the device stripped one (the type has an example).
+    /// The VLAN tag, if the device stripped one.
+    ///
+    /// ```
+    /// use sock::packet::{AuxData, TP_STATUS_VLAN_VALID};
+    /// let tagged = AuxData { status: TP_STATUS_VLAN_VALID, vlan_tci: 100, ..AuxData::default() };
+    /// assert_eq!(tagged.vlan_tci(), Some(100));
+    /// assert_eq!(AuxData { vlan_tci: 100, ..AuxData::default() }.vlan_tci(), None); // not valid
+    /// ```
     pub fn vlan_tci(&self) -> Option<u16> {
         (self.status & TP_STATUS_VLAN_VALID != 0).then_some(self.vlan_tci)
     }

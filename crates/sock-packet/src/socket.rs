@@ -70,10 +70,11 @@ impl PacketSocket {
     /// `ETH_P_IP`...) and converted for the kernel; 0 receives nothing until `bind` names a
     /// protocol. Without `CAP_NET_RAW` this is `EPERM`.
     ///
-    /// ```no_run
+    /// ```
     /// use sock::consts::SOCK_RAW;
     /// use sock::packet::{PacketSocket, ETH_P_ALL};
     /// let sock = PacketSocket::new(SOCK_RAW, ETH_P_ALL)?;
+    /// assert_eq!(sock.as_ref().protocol().0, i32::from(ETH_P_ALL.to_be())); // network order inside
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn new(ty: impl Into<Type>, protocol: u16) -> io::Result<Self> {
@@ -82,7 +83,18 @@ impl PacketSocket {
     }
 
     /// A socket of type `ty` for `addr.protocol`, bound to `addr` (its interface and
-    /// protocol; a name is looked up on the new socket). The type has an example.
+    /// protocol; a name is looked up on the new socket).
+    ///
+    /// ```
+    /// use sock::packet::{IfName, PacketAddr, PacketSocket, ETH_P_802_EX1};
+    /// let lo = PacketAddr::new(IfName::new("lo")?, ETH_P_802_EX1);
+    /// let sock = PacketSocket::bound(sock::Type::DGRAM, &lo)?;
+    /// assert_eq!(sock.local_addr()?.with_name(&sock)?.interface, lo.interface);
+    /// let nowhere = PacketAddr::new(IfName::new("nosuch0")?, ETH_P_802_EX1);
+    /// let e = PacketSocket::bound(sock::Type::DGRAM, &nowhere).unwrap_err();
+    /// assert_eq!(e.to_string(), "bind nosuch0: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn bound(ty: impl Into<Type>, addr: &PacketAddr) -> io::Result<Self> {
         let sock = PacketSocket::new(ty, addr.protocol)?;
         sock.bind(addr)?;
@@ -91,8 +103,9 @@ impl PacketSocket {
 
     /// A `SOCK_RAW` socket: frames with their link-layer header.
     ///
-    /// ```no_run
+    /// ```
     /// let sock = sock::packet::PacketSocket::raw(sock::packet::ETH_P_ALL)?;
+    /// assert_eq!(sock.as_ref().ty(), sock::Type::RAW);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn raw(protocol: u16) -> io::Result<Self> {
@@ -101,8 +114,9 @@ impl PacketSocket {
 
     /// A `SOCK_DGRAM` socket: payloads; the kernel builds and strips the link-layer header.
     ///
-    /// ```no_run
+    /// ```
     /// let sock = sock::packet::PacketSocket::dgram(sock::packet::ETH_P_802_EX1)?;
+    /// assert_eq!(sock.as_ref().ty(), sock::Type::DGRAM);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn dgram(protocol: u16) -> io::Result<Self> {
@@ -113,7 +127,7 @@ impl PacketSocket {
     /// Names longer than 15 bytes are `InvalidInput`; an unknown one is
     /// `eth9: no such interface (ENODEV)`.
     ///
-    /// ```no_run
+    /// ```
     /// let sock = sock::packet::PacketSocket::raw(0)?;
     /// assert_eq!(sock.if_index("lo")?, 1);
     /// assert_eq!(sock.if_name(1)?.to_string(), "lo");
@@ -125,6 +139,13 @@ impl PacketSocket {
 
     /// The name of interface `index` in this socket's network namespace (`SIOCGIFNAME`); see
     /// [`if_index`](PacketSocket::if_index).
+    ///
+    /// ```
+    /// let sock = sock::packet::PacketSocket::raw(0)?; // protocol 0: receives nothing
+    /// let lo = sock.if_index("lo")?;
+    /// assert_eq!(sock.if_name(lo)?.to_string(), "lo");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn if_name(&self, index: u32) -> io::Result<IfName> {
         if_name(&self.sock, index)
     }
@@ -133,10 +154,11 @@ impl PacketSocket {
     /// address are ignored by the kernel here. A failure names the address:
     /// `bind eth9: no such interface (ENODEV)`, `bind #99/0x0003: no such interface (ENODEV)`.
     ///
-    /// ```no_run
+    /// ```
     /// use sock::packet::{Interface, PacketAddr, PacketSocket, ETH_P_ALL};
     /// let sock = PacketSocket::raw(ETH_P_ALL)?;
     /// sock.bind(&PacketAddr::new(Interface::name("lo")?, ETH_P_ALL))?;
+    /// assert_eq!(sock.local_addr()?.protocol, ETH_P_ALL);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn bind(&self, addr: &PacketAddr) -> io::Result<()> {
@@ -146,7 +168,7 @@ impl PacketSocket {
 
     /// `getsockname`, decoded (interface by index; see [`PacketAddr::with_name`]).
     ///
-    /// ```no_run
+    /// ```
     /// use sock::packet::{Interface, PacketAddr, PacketSocket, ETH_P_ALL};
     /// let sock = PacketSocket::bound(sock::Type::RAW, &PacketAddr::new(Interface::name("lo")?, ETH_P_ALL))?;
     /// assert_eq!(sock.local_addr()?.with_name(&sock)?.interface, Interface::name("lo")?);
@@ -159,7 +181,21 @@ impl PacketSocket {
     /// Receives one frame into `buf` and reports where it came from: the interface index,
     /// protocol, packet type (`PACKET_HOST`, `PACKET_OUTGOING`...), hardware type and the
     /// sender's hardware address. A frame longer than `buf` is cut (check with
-    /// `MSG_TRUNC` through [`Socket::recv_msg`] if that matters). The type has an example.
+    /// `MSG_TRUNC` through [`Socket::recv_msg`] if that matters).
+    ///
+    /// A frame sent on `lo` comes back as an incoming one:
+    ///
+    /// ```
+    /// use sock::packet::{HwAddr, IfName, PacketAddr, PacketSocket, ETH_P_802_EX1, PACKET_HOST};
+    /// let lo = PacketAddr::new(IfName::new("lo")?, ETH_P_802_EX1);
+    /// let rx = PacketSocket::bound(sock::Type::DGRAM, &lo)?;
+    /// # rx.as_ref().set_timeout(Some(std::time::Duration::from_secs(5)))?;
+    /// PacketSocket::dgram(ETH_P_802_EX1)?.send_to(b"ping", &lo.with_hwaddr(HwAddr::ether([0; 6])))?;
+    /// let mut buf = [0u8; 64];
+    /// let (n, from) = rx.recv_from(&mut buf)?;
+    /// assert_eq!((&buf[..n], from.protocol, from.pkttype), (&b"ping"[..], ETH_P_802_EX1, PACKET_HOST));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, PacketAddr)> {
         let (n, addr) = self.sock.recv_from(buf)?;
         Ok((n, PacketAddr::decode(&addr)?))
@@ -227,8 +263,17 @@ impl PacketSocket {
         self.membership("PACKET_ADD_MEMBERSHIP", PACKET_ADD_MEMBERSHIP, interface.into(), membership)
     }
 
-    /// `PACKET_DROP_MEMBERSHIP`: undoes one [`PacketSocket::add_membership`] (which has an
-    /// example).
+    /// `PACKET_DROP_MEMBERSHIP`: undoes one [`PacketSocket::add_membership`].
+    ///
+    /// ```
+    /// use sock::packet::{IfName, Membership, PacketSocket};
+    /// let sock = PacketSocket::raw(0)?;
+    /// sock.add_membership(IfName::new("lo")?, Membership::AllMulti)?;
+    /// sock.drop_membership(IfName::new("lo")?, Membership::AllMulti)?;
+    /// let e = sock.drop_membership(IfName::new("nosuch0")?, Membership::AllMulti).unwrap_err();
+    /// assert_eq!(e.to_string(), "PACKET_DROP_MEMBERSHIP nosuch0: no such interface (ENODEV)");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn drop_membership(&self, interface: impl Into<Interface>, membership: Membership) -> io::Result<()> {
         self.membership("PACKET_DROP_MEMBERSHIP", PACKET_DROP_MEMBERSHIP, interface.into(), membership)
     }
@@ -244,8 +289,8 @@ impl PacketSocket {
     /// `PACKET_AUXDATA`: deliver an [`AuxData`] item with every frame (see
     /// [`recv_with_auxdata`](PacketSocket::recv_with_auxdata)).
     ///
-    /// ```no_run
-    /// let sock = sock::packet::PacketSocket::raw(sock::packet::ETH_P_ALL)?;
+    /// ```
+    /// let sock = sock::packet::PacketSocket::raw(0)?;
     /// sock.set_auxdata(true)?;
     /// assert!(sock.auxdata()?);
     /// # Ok::<(), std::io::Error>(())
@@ -255,14 +300,19 @@ impl PacketSocket {
     }
 
     /// Whether `PACKET_AUXDATA` is on (see [`set_auxdata`](PacketSocket::set_auxdata)).
+    ///
+    /// ```
+    /// assert!(!sock::packet::PacketSocket::raw(0)?.auxdata()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn auxdata(&self) -> io::Result<bool> {
         self.get_flag(PACKET_AUXDATA, "PACKET_AUXDATA")
     }
 
     /// `PACKET_ORIGDEV`: report the original device (a bond's slave) instead of the master.
     ///
-    /// ```no_run
-    /// let sock = sock::packet::PacketSocket::raw(sock::packet::ETH_P_ALL)?;
+    /// ```
+    /// let sock = sock::packet::PacketSocket::raw(0)?;
     /// sock.set_origdev(true)?;
     /// assert!(sock.origdev()?);
     /// # Ok::<(), std::io::Error>(())
@@ -272,14 +322,19 @@ impl PacketSocket {
     }
 
     /// Whether `PACKET_ORIGDEV` is on (see [`set_origdev`](PacketSocket::set_origdev)).
+    ///
+    /// ```
+    /// assert!(!sock::packet::PacketSocket::raw(0)?.origdev()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn origdev(&self) -> io::Result<bool> {
         self.get_flag(PACKET_ORIGDEV, "PACKET_ORIGDEV")
     }
 
     /// `PACKET_IGNORE_OUTGOING`: do not deliver frames this host sends (`PACKET_OUTGOING`).
     ///
-    /// ```no_run
-    /// let sock = sock::packet::PacketSocket::raw(sock::packet::ETH_P_ALL)?;
+    /// ```
+    /// let sock = sock::packet::PacketSocket::raw(0)?;
     /// sock.set_ignore_outgoing(true)?;
     /// assert!(sock.ignore_outgoing()?);
     /// # Ok::<(), std::io::Error>(())
@@ -290,6 +345,11 @@ impl PacketSocket {
 
     /// Whether `PACKET_IGNORE_OUTGOING` is on (see
     /// [`set_ignore_outgoing`](PacketSocket::set_ignore_outgoing)).
+    ///
+    /// ```
+    /// assert!(!sock::packet::PacketSocket::raw(0)?.ignore_outgoing()?); // off by default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn ignore_outgoing(&self) -> io::Result<bool> {
         self.get_flag(PACKET_IGNORE_OUTGOING, "PACKET_IGNORE_OUTGOING")
     }
@@ -297,7 +357,7 @@ impl PacketSocket {
     /// `PACKET_FANOUT`: joins (or creates) a fanout group. The socket must be bound first;
     /// a socket cannot leave a group except by closing.
     ///
-    /// ```no_run
+    /// ```
     /// use sock::packet::{Fanout, Interface, PacketAddr, PacketSocket, ETH_P_ALL, PACKET_FANOUT_HASH};
     /// let lo = PacketAddr::new(Interface::name("lo")?, ETH_P_ALL);
     /// let (a, b) = (PacketSocket::bound(sock::Type::RAW, &lo)?, PacketSocket::bound(sock::Type::RAW, &lo)?);
@@ -313,6 +373,16 @@ impl PacketSocket {
     }
 
     /// The fanout group this socket is in, if any (see [`set_fanout`](PacketSocket::set_fanout)).
+    ///
+    /// ```
+    /// use sock::packet::{Fanout, IfName, PacketAddr, PacketSocket, PACKET_FANOUT_CPU, PACKET_FANOUT_FLAG_ROLLOVER};
+    /// let sock = PacketSocket::bound(sock::Type::RAW, &PacketAddr::new(IfName::new("lo")?, 0x88b6))?;
+    /// assert_eq!(sock.fanout()?, None);
+    /// let group = Fanout::new(0x5ec, PACKET_FANOUT_CPU).with_flags(PACKET_FANOUT_FLAG_ROLLOVER);
+    /// sock.set_fanout(group)?;
+    /// assert_eq!(sock.fanout()?, Some(group));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn fanout(&self) -> io::Result<Option<Fanout>> {
         let raw = self
             .sock
@@ -323,10 +393,15 @@ impl PacketSocket {
 
     /// `PACKET_STATISTICS`: frames seen and dropped since the last call (reading resets them).
     ///
-    /// ```no_run
-    /// let sock = sock::packet::PacketSocket::raw(sock::packet::ETH_P_ALL)?;
-    /// let stats = sock.statistics()?;
-    /// println!("{} frames, {} dropped", stats.packets, stats.drops);
+    /// ```
+    /// use sock::packet::{HwAddr, IfName, PacketAddr, PacketSocket, TpacketStats};
+    /// let lo = PacketAddr::new(IfName::new("lo")?, 0x88b7); // an unused ethertype
+    /// let rx = PacketSocket::bound(sock::Type::DGRAM, &lo)?;
+    /// # rx.as_ref().set_timeout(Some(std::time::Duration::from_secs(5)))?;
+    /// PacketSocket::dgram(0x88b7)?.send_to(b"one", &lo.with_hwaddr(HwAddr::ether([0; 6])))?;
+    /// rx.recv_from(&mut [0u8; 16])?;
+    /// assert_eq!(rx.statistics()?, TpacketStats { packets: 1, drops: 0 });
+    /// assert_eq!(rx.statistics()?, TpacketStats::default()); // reading reset them
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn statistics(&self) -> io::Result<TpacketStats> {

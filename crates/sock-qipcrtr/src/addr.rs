@@ -36,6 +36,13 @@ pub struct QipcrtrAddr {
 
 impl QipcrtrAddr {
     /// The address `node:port`.
+    ///
+    /// ```
+    /// use sock::qipcrtr::QipcrtrAddr;
+    /// let a = QipcrtrAddr::new(1, 0); // port 0 in bind: the kernel picks one
+    /// assert_eq!((a.node, a.port), (1, 0));
+    /// assert_eq!(sock::SockAddr::from(a).len(), 12); // struct sockaddr_qrtr
+    /// ```
     pub const fn new(node: u32, port: u32) -> Self {
         QipcrtrAddr { node, port }
     }

@@ -16,6 +16,14 @@ const DATA_LEN: usize = 14;
 /// unsigned number (decimal or `0x` hex, the shared number rule, which has no sign): the
 /// kernel gives a negative scope to `bind` the meaning "withdraw this binding", and
 /// `Scope(-2)` is written `254`.
+///
+/// ```
+/// use sock::tipc::{Scope, TipcAddr};
+/// assert_eq!(Scope::default(), Scope::CLUSTER);
+/// assert_eq!(TipcAddr::service(2000, 1).with_scope(Scope::NODE).to_string(), "{2000,1}/node");
+/// assert_eq!("{2000,1}/254".parse::<TipcAddr>()?.scope, Scope(-2)); // withdraw, in bind
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Scope(pub i8);
 
@@ -35,6 +43,18 @@ impl Default for Scope {
 }
 
 /// What a TIPC address names: the three `addrtype`s of `sockaddr_tipc`.
+///
+/// ```
+/// use sock::tipc::{TipcAddr, TipcName};
+/// let kind = |a: TipcAddr| match a.name {
+///     TipcName::ServiceRange { service, lower, upper } => format!("{service}: {lower}..={upper}"),
+///     TipcName::Service { service, instance, .. } => format!("{service}: {instance}"),
+///     TipcName::Socket { node, port } => format!("socket {port} on node {node:#x}"),
+/// };
+/// assert_eq!(kind("{2000,1,9}".parse()?), "2000: 1..=9");
+/// assert_eq!(kind(TipcAddr::socket(0x1001, 77)), "socket 77 on node 0x1001");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TipcName {
     /// `TIPC_ADDR_NAMESEQ` / `TIPC_SERVICE_RANGE` (also `TIPC_ADDR_MCAST`): the instances
@@ -98,26 +118,62 @@ pub struct TipcAddr {
 
 impl TipcAddr {
     /// The service range `{service, lower, upper}` with cluster scope.
+    ///
+    /// ```
+    /// use sock::tipc::{Scope, TipcAddr, TipcName};
+    /// let r = TipcAddr::service_range(2000, 0, 99);
+    /// assert_eq!((r.name, r.scope), (TipcName::ServiceRange { service: 2000, lower: 0, upper: 99 }, Scope::CLUSTER));
+    /// assert_eq!(r.to_string(), "{2000,0,99}");
+    /// ```
     pub const fn service_range(service: u32, lower: u32, upper: u32) -> TipcAddr {
         TipcAddr { name: TipcName::ServiceRange { service, lower, upper }, scope: Scope::CLUSTER }
     }
 
     /// The service address `{service, instance}`, looked up on any node, with cluster scope.
+    ///
+    /// ```
+    /// use sock::tipc::{TipcAddr, TipcName};
+    /// let s = TipcAddr::service(2000, 7);
+    /// assert_eq!(s.name, TipcName::Service { service: 2000, instance: 7, node: 0 });
+    /// assert_eq!(s.to_string(), "{2000,7}");
+    /// ```
     pub const fn service(service: u32, instance: u32) -> TipcAddr {
         TipcAddr { name: TipcName::Service { service, instance, node: 0 }, scope: Scope::CLUSTER }
     }
 
     /// The socket id `<node:port>` with cluster scope.
+    ///
+    /// ```
+    /// use sock::tipc::TipcAddr;
+    /// let id = TipcAddr::socket(4711, 3000);
+    /// assert_eq!(id.to_string(), "<4711:3000>");
+    /// assert_eq!("<4711:3000>".parse::<TipcAddr>()?, id);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn socket(node: u32, port: u32) -> TipcAddr {
         TipcAddr { name: TipcName::Socket { node, port }, scope: Scope::CLUSTER }
     }
 
     /// This address with another scope.
+    ///
+    /// ```
+    /// use sock::tipc::{Scope, TipcAddr};
+    /// let a = TipcAddr::service(2000, 7).with_scope(Scope::NODE);
+    /// assert_eq!(a.scope, Scope::NODE);
+    /// assert_eq!(a.to_string(), "{2000,7}/node");
+    /// ```
     pub const fn with_scope(self, scope: Scope) -> TipcAddr {
         TipcAddr { name: self.name, scope }
     }
 
     /// The `addrtype` of this address (`TIPC_ADDR_NAMESEQ`, `TIPC_ADDR_NAME` or `TIPC_ADDR_ID`).
+    ///
+    /// ```
+    /// use sock::tipc::{TipcAddr, TIPC_ADDR_ID, TIPC_ADDR_NAME, TIPC_ADDR_NAMESEQ};
+    /// assert_eq!(TipcAddr::service_range(1, 2, 3).addr_type(), TIPC_ADDR_NAMESEQ);
+    /// assert_eq!(TipcAddr::service(1, 2).addr_type(), TIPC_ADDR_NAME);
+    /// assert_eq!(TipcAddr::socket(1, 2).addr_type(), TIPC_ADDR_ID);
+    /// ```
     pub const fn addr_type(&self) -> u8 {
         match self.name {
             TipcName::ServiceRange { .. } => TIPC_ADDR_NAMESEQ,

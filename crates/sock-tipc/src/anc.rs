@@ -46,6 +46,18 @@ impl<'a> TipcAncillary<'a> {
     /// Decodes `cmsg` if it is a complete `SOL_TIPC` item of a known type; the same as
     /// `cmsg.decode::<TipcAncillary>()` ([`DecodeCmsg`](sock_core::cmsg::DecodeCmsg)). See
     /// the example on [`TipcAncillary`].
+    ///
+    /// ```
+    /// use sock::cmsg::{CmsgIter, CmsgWriter};
+    /// use sock::tipc::{TipcAncillary, SOL_TIPC, TIPC_ERRINFO, TIPC_ERR_NO_NAME};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// w.push_value(SOL_TIPC, TIPC_ERRINFO, &[TIPC_ERR_NO_NAME, 5u32])?;
+    /// let n = w.len();
+    /// let item = CmsgIter::new(&buf[..n]).next().unwrap();
+    /// assert_eq!(TipcAncillary::decode(&item), Some(TipcAncillary::ErrInfo { error: TIPC_ERR_NO_NAME, data_len: 5 }));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn decode(cmsg: &Cmsg<'a>) -> Option<TipcAncillary<'a>> {
         if cmsg.level != SOL_TIPC || cmsg.truncated {
             return None;

@@ -15,6 +15,16 @@ mod sealed {
 
 /// TIPC options of a [`Socket`] that take a struct or no value at all. Sealed: implemented
 /// for [`Socket`] only.
+///
+/// ```no_run
+/// use sock::tipc::{TipcSocketExt, TipcAddr, GroupReq};
+/// use sock::{Family, Socket, Type};
+/// let s = Socket::new(Family::TIPC, Type::RDM, None)?; // needs `modprobe tipc`
+/// s.join_group(&GroupReq::new(4711, 1))?;
+/// s.set_mcast_replicast()?;
+/// s.send_to(b"to every member", TipcAddr::service_range(4711, 0, u32::MAX))?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub trait TipcSocketExt: sealed::Sealed {
     /// `TIPC_GROUP_JOIN`: joins a communication group (RDM sockets). Messages sent to the
     /// group's service range then reach every member. An error names the group and member
@@ -30,6 +40,16 @@ pub trait TipcSocketExt: sealed::Sealed {
     /// ```
     fn join_group(&self, req: &GroupReq) -> io::Result<()>;
     /// `TIPC_GROUP_LEAVE`: leaves the group this socket joined.
+    ///
+    /// ```no_run
+    /// use sock::tipc::{GroupReq, TipcSocketExt};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::TIPC, Type::RDM, None)?; // needs `modprobe tipc`
+    /// s.join_group(&GroupReq::new(4711, 1))?;
+    /// s.leave_group()?;
+    /// s.join_group(&GroupReq::new(4711, 2))?; // one group at a time: leave first
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn leave_group(&self) -> io::Result<()>;
     /// `TIPC_MCAST_BROADCAST`: multicast by broadcast.
     ///
@@ -43,6 +63,15 @@ pub trait TipcSocketExt: sealed::Sealed {
     /// ```
     fn set_mcast_broadcast(&self) -> io::Result<()>;
     /// `TIPC_MCAST_REPLICAST`: multicast by replicated unicasts.
+    ///
+    /// ```no_run
+    /// use sock::tipc::{TipcAddr, TipcSocketExt};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::TIPC, Type::RDM, None)?; // needs `modprobe tipc`
+    /// s.set_mcast_replicast()?;
+    /// s.send_to(b"to every server of 2000", TipcAddr::service_range(2000, 0, u32::MAX))?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_mcast_replicast(&self) -> io::Result<()>;
 }
 

@@ -10,6 +10,12 @@ use crate::consts::{TIPC_ADDR_ID, TIPC_ADDR_NAME, TIPC_ADDR_NAMESEQ};
 impl TipcAddr {
     /// CPython's `(addr_type, v1, v2, v3)` numbers, for interop with code that mirrors the tuple
     /// (`(TIPC_ADDR_ID, node, ref, 0)` for a socket id).
+    ///
+    /// ```
+    /// use sock::tipc::{TipcAddr, TIPC_ADDR_ID, TIPC_ADDR_NAME, TIPC_CLUSTER_SCOPE};
+    /// assert_eq!(TipcAddr::socket(4711, 3000).to_tuple(), (TIPC_ADDR_ID, 4711, 3000, 0, TIPC_CLUSTER_SCOPE));
+    /// assert_eq!(TipcAddr::service(2000, 7).to_tuple(), (TIPC_ADDR_NAME, 2000, 7, 0, TIPC_CLUSTER_SCOPE));
+    /// ```
     pub const fn to_tuple(&self) -> (u8, u32, u32, u32, i8) {
         let (a, b, c) = match self.name {
             TipcName::ServiceRange { service, lower, upper } => (service, lower, upper),
@@ -21,6 +27,15 @@ impl TipcAddr {
 
     /// Builds an address from CPython's tuple numbers `(addr_type, v1, v2, v3, scope)`; fails
     /// with `InvalidInput` naming `addr_type` for an unknown type (CPython's TypeError).
+    ///
+    /// ```
+    /// use sock::tipc::{TipcAddr, TIPC_ADDR_NAMESEQ, TIPC_NODE_SCOPE};
+    /// // Python: (TIPC_ADDR_NAMESEQ, 2000, 0, 99, TIPC_NODE_SCOPE)
+    /// let a = TipcAddr::from_tuple(TIPC_ADDR_NAMESEQ, 2000, 0, 99, TIPC_NODE_SCOPE)?;
+    /// assert_eq!(a.to_string(), "{2000,0,99}/node");
+    /// assert_eq!(TipcAddr::from_tuple(9, 0, 0, 0, 0).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_tuple(addr_type: u8, v1: u32, v2: u32, v3: u32, scope: i8) -> io::Result<TipcAddr> {
         let name = match addr_type {
             TIPC_ADDR_NAMESEQ => TipcName::ServiceRange { service: v1, lower: v2, upper: v3 },

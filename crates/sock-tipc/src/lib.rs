@@ -86,6 +86,18 @@ cfg_if::cfg_if! {
             pub use sock_core::tokio::{AsyncSocket, Interest, Reactor};
 
             /// The topology service's events as a `Stream`, on tokio.
+            ///
+            /// ```no_run
+            /// # #[tokio::main(flavor = "current_thread")]
+            /// # async fn main() -> std::io::Result<()> {
+            /// use sock::tipc::{tokio::TopologyEvents, Subscription, TIPC_SUB_SERVICE};
+            /// let top = TopologyEvents::connect().await?; // needs `modprobe tipc`
+            /// top.subscribe(&Subscription::new(2000, 0, u32::MAX, TIPC_SUB_SERVICE)).await?;
+            /// let first = top.recv().await?;
+            /// assert!(first.is_some_and(|ev| ev.subscription.service == 2000));
+            /// # Ok(())
+            /// # }
+            /// ```
             pub type TopologyEvents = crate::TopologyEvents<Reactor<sock_core::Socket>>;
         }
 
@@ -96,6 +108,18 @@ cfg_if::cfg_if! {
             pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};
 
             /// The topology service's events as a `Stream`, on async-io.
+            ///
+            /// ```no_run
+            /// use sock::tipc::{async_io::TopologyEvents, Subscription, TIPC_SUB_SERVICE};
+            /// async_io::block_on(async {
+            ///     let top = TopologyEvents::connect().await?; // needs `modprobe tipc`
+            ///     top.subscribe(&Subscription::new(2000, 0, u32::MAX, TIPC_SUB_SERVICE)).await?;
+            ///     let first = top.recv().await?;
+            ///     assert!(first.is_some_and(|ev| ev.subscription.service == 2000));
+            ///     Ok::<(), std::io::Error>(())
+            /// })?;
+            /// # Ok::<(), std::io::Error>(())
+            /// ```
             pub type TopologyEvents = crate::TopologyEvents<Reactor<sock_core::Socket>>;
         }
     } else {

@@ -64,16 +64,33 @@ unsafe impl Pod for GroupReq {}
 
 impl GroupReq {
     /// Member `member` of group `group`, cluster scope, no flags.
+    ///
+    /// ```
+    /// use sock::tipc::{GroupReq, TIPC_CLUSTER_SCOPE};
+    /// let req = GroupReq::new(4711, 1);
+    /// assert_eq!((req.group, req.member, req.scope, req.flags), (4711, 1, TIPC_CLUSTER_SCOPE as u32, 0));
+    /// ```
     pub const fn new(group: u32, member: u32) -> GroupReq {
         GroupReq { group, member, scope: TIPC_CLUSTER_SCOPE as u32, flags: 0 }
     }
 
     /// This request with another scope.
+    ///
+    /// ```
+    /// use sock::tipc::{GroupReq, Scope, TIPC_NODE_SCOPE};
+    /// assert_eq!(GroupReq::new(4711, 1).with_scope(Scope::NODE).scope, TIPC_NODE_SCOPE as u32);
+    /// ```
     pub const fn with_scope(self, scope: Scope) -> GroupReq {
         GroupReq { scope: scope.0 as u32, ..self }
     }
 
     /// This request with `flags` (`TIPC_GROUP_LOOPBACK | TIPC_GROUP_MEMBER_EVTS`).
+    ///
+    /// ```
+    /// use sock::tipc::{GroupReq, TIPC_GROUP_LOOPBACK, TIPC_GROUP_MEMBER_EVTS};
+    /// let req = GroupReq::new(4711, 1).with_flags(TIPC_GROUP_LOOPBACK | TIPC_GROUP_MEMBER_EVTS);
+    /// assert_eq!(req.flags, TIPC_GROUP_LOOPBACK | TIPC_GROUP_MEMBER_EVTS);
+    /// ```
     pub const fn with_flags(self, flags: u32) -> GroupReq {
         GroupReq { flags, ..self }
     }

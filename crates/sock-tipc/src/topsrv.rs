@@ -39,11 +39,23 @@ impl Subscription {
     pub const SIZE: usize = 28;
 
     /// A permanent subscription to `service` instances `lower..=upper`.
+    ///
+    /// ```
+    /// use sock::tipc::{Subscription, TIPC_SUB_SERVICE, TIPC_WAIT_FOREVER};
+    /// let sub = Subscription::new(2000, 0, 99, TIPC_SUB_SERVICE);
+    /// assert_eq!((sub.timeout, sub.handle), (TIPC_WAIT_FOREVER as u32, [0; 8]));
+    /// ```
     pub const fn new(service: u32, lower: u32, upper: u32, filter: u32) -> Subscription {
         Subscription { service, lower, upper, timeout: TIPC_WAIT_FOREVER as u32, filter, handle: [0; 8] }
     }
 
     /// The bytes to send to the topology service.
+    ///
+    /// ```
+    /// use sock::tipc::{Subscription, TIPC_SUB_PORTS};
+    /// let bytes = Subscription::new(2000, 0, 99, TIPC_SUB_PORTS).to_bytes();
+    /// assert_eq!(&bytes[..4], &2000u32.to_ne_bytes()); // seq.type first, host byte order
+    /// ```
     pub fn to_bytes(&self) -> [u8; Self::SIZE] {
         let mut out = [0u8; Self::SIZE];
         for (i, w) in [self.service, self.lower, self.upper, self.timeout, self.filter].iter().enumerate() {
@@ -54,6 +66,14 @@ impl Subscription {
     }
 
     /// Parses a `struct tipc_subscr`; `InvalidInput` if `bytes` is shorter.
+    ///
+    /// ```
+    /// use sock::tipc::{Subscription, TIPC_SUB_PORTS};
+    /// let sub = Subscription { handle: *b"my-sub-1", ..Subscription::new(2000, 0, 99, TIPC_SUB_PORTS) };
+    /// assert_eq!(Subscription::from_bytes(&sub.to_bytes())?, sub);
+    /// assert!(Subscription::from_bytes(&[0; 27]).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Subscription> {
         let b: &[u8; Self::SIZE] = bytes
             .get(..Self::SIZE)
@@ -73,6 +93,19 @@ impl Subscription {
 }
 
 /// `struct tipc_event`: a change seen by a [`Subscription`].
+///
+/// ```
+/// use sock::tipc::{Event, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
+/// // A struct tipc_event as the topology service sends it (host byte order).
+/// let sub = Subscription::new(2000, 0, 99, TIPC_SUB_PORTS);
+/// let mut bytes = Vec::new();
+/// for w in [TIPC_PUBLISHED, 5, 5, 3000, 4711] { bytes.extend(w.to_ne_bytes()); } // event, found, port, node
+/// bytes.extend(sub.to_bytes());
+/// let ev = Event::from_bytes(&bytes)?;
+/// assert_eq!((ev.event, ev.found_lower, ev.socket), (TIPC_PUBLISHED, 5, TipcAddr::socket(4711, 3000)));
+/// assert_eq!(ev.subscription, sub);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Event {
     /// `TIPC_PUBLISHED`, `TIPC_WITHDRAWN` or `TIPC_SUBSCR_TIMEOUT`.
@@ -92,6 +125,19 @@ impl Event {
     pub const SIZE: usize = 20 + Subscription::SIZE;
 
     /// Parses a `struct tipc_event`; `InvalidInput` if `bytes` is shorter.
+    ///
+    /// ```
+    /// use sock::tipc::{Event, Subscription, TipcAddr, TIPC_PUBLISHED, TIPC_SUB_PORTS};
+    /// // A struct tipc_event as the topology service sends it (host byte order).
+    /// let sub = Subscription::new(2000, 0, 99, TIPC_SUB_PORTS);
+    /// let mut bytes = Vec::new();
+    /// for w in [TIPC_PUBLISHED, 5, 5, 3000, 4711] { bytes.extend(w.to_ne_bytes()); } // event, found, port, node
+    /// bytes.extend(sub.to_bytes());
+    /// let ev = Event::from_bytes(&bytes)?;
+    /// assert_eq!(ev.found_upper, 5);
+    /// assert!(Event::from_bytes(&bytes[..Event::SIZE - 1]).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Event> {
         if bytes.len() < Self::SIZE {
             return Err(invalid_input("bytes", "shorter than struct tipc_event"));
@@ -106,6 +152,18 @@ impl Event {
     }
 
     /// The socket id as a [`TipcName`].
+    ///
+    /// ```
+    /// use sock::tipc::{Event, Subscription, TipcName, TIPC_PUBLISHED, TIPC_SUB_PORTS};
+    /// // A struct tipc_event as the topology service sends it (host byte order).
+    /// let sub = Subscription::new(2000, 0, 99, TIPC_SUB_PORTS);
+    /// let mut bytes = Vec::new();
+    /// for w in [TIPC_PUBLISHED, 5, 5, 3000, 4711] { bytes.extend(w.to_ne_bytes()); } // event, found, port, node
+    /// bytes.extend(sub.to_bytes());
+    /// let ev = Event::from_bytes(&bytes)?;
+    /// assert_eq!(ev.socket_name(), TipcName::Socket { node: 4711, port: 3000 });
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn socket_name(&self) -> TipcName {
         self.socket.name
     }

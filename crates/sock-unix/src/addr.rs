@@ -65,6 +65,18 @@ pub struct UnixAddr {
 }
 
 /// What a [`UnixAddr`] is, borrowed from it, for `match`.
+///
+/// ```
+/// use sock::unix::{UnixAddr, UnixAddrKind};
+/// let a = UnixAddr::abstract_name(b"svc")?;
+/// let described = match a.kind() {
+///     UnixAddrKind::Pathname(p) => format!("file {}", p.display()),
+///     UnixAddrKind::Abstract(name) => format!("abstract {}", String::from_utf8_lossy(name)),
+///     UnixAddrKind::Unnamed => "unnamed".to_string(),
+/// };
+/// assert_eq!(described, "abstract svc");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnixAddrKind<'a> {
     /// A filesystem path (bytes without NUL, not necessarily UTF-8).
@@ -77,6 +89,16 @@ pub enum UnixAddrKind<'a> {
 
 impl UnixAddr {
     /// The unnamed address. Binding it autobinds to a kernel-chosen abstract name.
+    ///
+    /// ```
+    /// use sock::{Family, Socket, Type};
+    /// use sock::unix::{UnixAddr, UnixSocketExt};
+    /// assert_eq!(UnixAddr::unnamed().to_string(), "");
+    /// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// s.bind(UnixAddr::unnamed())?; // autobind
+    /// assert_eq!(s.local_unix_addr()?.as_abstract_name().map(<[u8]>::len), Some(5));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub const fn unnamed() -> UnixAddr {
         UnixAddr { len: 0, path: [0; UNIX_PATH_MAX] }
     }
@@ -179,6 +201,13 @@ impl UnixAddr {
     }
 
     /// What this address is, for `match`.
+    ///
+    /// ```
+    /// use sock::unix::{UnixAddr, UnixAddrKind};
+    /// assert_eq!(UnixAddr::unnamed().kind(), UnixAddrKind::Unnamed);
+    /// assert_eq!(UnixAddr::from_bytes(b"\0x")?.kind(), UnixAddrKind::Abstract(b"x"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn kind(&self) -> UnixAddrKind<'_> {
         match self.sun_path().first() {
             None => UnixAddrKind::Unnamed,
@@ -188,6 +217,14 @@ impl UnixAddr {
     }
 
     /// The path, if this is a pathname address.
+    ///
+    /// ```
+    /// use sock::unix::UnixAddr;
+    /// let a: UnixAddr = "/run/app.sock".parse()?;
+    /// assert_eq!(a.as_pathname(), Some(std::path::Path::new("/run/app.sock")));
+    /// assert_eq!(UnixAddr::abstract_name(b"app")?.as_pathname(), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_pathname(&self) -> Option<&Path> {
         match self.kind() {
             UnixAddrKind::Pathname(p) => Some(p),
@@ -196,6 +233,13 @@ impl UnixAddr {
     }
 
     /// The abstract name (without the leading NUL), if this is an abstract address.
+    ///
+    /// ```
+    /// use sock::unix::UnixAddr;
+    /// assert_eq!("@app".parse::<UnixAddr>()?.as_abstract_name(), Some(&b"app"[..]));
+    /// assert_eq!(UnixAddr::pathname("/tmp/app")?.as_abstract_name(), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn as_abstract_name(&self) -> Option<&[u8]> {
         match self.kind() {
             UnixAddrKind::Abstract(name) => Some(name),
@@ -204,12 +248,27 @@ impl UnixAddr {
     }
 
     /// Whether this is the unnamed address.
+    ///
+    /// ```
+    /// use sock::unix::UnixAddr;
+    /// assert!("".parse::<UnixAddr>()?.is_unnamed());
+    /// assert!(!UnixAddr::abstract_name(b"")?.is_unnamed()); // an empty abstract name is a name
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn is_unnamed(&self) -> bool {
         self.len == 0
     }
 
     /// The significant bytes of `sun_path`: a leading NUL for an abstract name, no
     /// terminating NUL for a pathname, empty when unnamed. This is CPython's `bytes` form.
+    ///
+    /// ```
+    /// use sock::unix::UnixAddr;
+    /// assert_eq!(UnixAddr::abstract_name(b"app")?.sun_path(), b"\0app");
+    /// assert_eq!(UnixAddr::pathname("/tmp/s")?.sun_path(), b"/tmp/s");
+    /// assert_eq!(UnixAddr::unnamed().sun_path(), b"");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn sun_path(&self) -> &[u8] {
         &self.path[..usize::from(self.len)]
     }

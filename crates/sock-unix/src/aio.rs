@@ -22,6 +22,24 @@ mod sealed {
 /// `Send + Sync`, which both of sock-core's are). The futures are `Send` when the
 /// arguments are. Synchronous options and `SO_PEERCRED` stay on [`UnixSocketExt`] through
 /// [`Async::socket`](sock_core::aio::Async::socket).
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+/// use sock::unix::UnixSocketExt;
+/// let (a, b) = socketpair()?;
+/// let file = std::fs::File::open("/dev/null")?;
+/// a.send_fds(&[std::io::IoSlice::new(b"f")], &[&file], 0).await?;
+/// let (_data, fds, _flags, _addr) = b.recv_fds(1, 1, 0).await?;
+/// assert_eq!(fds.len(), 1);
+/// assert_eq!(b.socket().peer_cred()?.pid, std::process::id() as i32); // sync methods too
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub trait AsyncUnixExt: sealed::Sealed {
     /// The async socket type `accept_unix` returns (`Async<Socket, R::Accepted>`).
     type Accepted;
@@ -34,6 +52,22 @@ pub trait AsyncUnixExt: sealed::Sealed {
     ///
     /// Cancel safe: one `sendmsg` that happened (the future completed) or not; the fds are
     /// only borrowed.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::io::IoSlice;
+    /// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+    /// let (a, b) = socketpair()?;
+    /// let (r, w) = sock::unix::socketpair()?;
+    /// assert_eq!(a.send_fds(&[IoSlice::new(b"two fds")], &[&r, &w], 0).await?, 7);
+    /// assert_eq!(b.recv_fds(16, 4, 0).await?.1.len(), 2);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn send_fds<F: AsFd + Sync>(
         &self,
         bufs: &[IoSlice<'_>],
@@ -47,6 +81,25 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe, as `send_fds`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::io::IoSlice;
+    /// use sock::unix::tokio::{AsyncSocket, AsyncUnixExt};
+    /// use sock::{Family, Socket, Type};
+    /// let name = format!("\0sock-unix-doc-send-fds-to-{}", std::process::id());
+    /// let rx = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+    /// rx.bind(name.as_bytes())?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::UNIX, Type::DGRAM, None)?)?;
+    /// tx.send_fds_to(&[IoSlice::new(b"x")], &[&rx], 0, name.as_bytes()).await?;
+    /// assert_eq!(sock::unix::recv_fds(&rx, 1, 1, 0)?.1.len(), 1);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn send_fds_to<F: AsFd + Sync, M>(
         &self,
         bufs: &[IoSlice<'_>],
@@ -62,6 +115,21 @@ pub trait AsyncUnixExt: sealed::Sealed {
     ///
     /// Cancel safe: fds are received, and owned, only with a completed receive; a dropped
     /// future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+    /// let (a, b) = socketpair()?;
+    /// a.send_all(b"no fds").await?;
+    /// let (data, fds, _flags, _addr) = b.recv_fds(16, 4, 0).await?;
+    /// assert_eq!((data.as_slice(), fds.len()), (&b"no fds"[..], 0));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_fds(
         &self,
         bufsize: usize,
@@ -75,6 +143,24 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe, as `recv_fds`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+    /// let (a, b) = socketpair()?;
+    /// let file = std::fs::File::open("/dev/null")?;
+    /// a.send_fds(&[IoSlice::new(b"abc")], &[&file], 0).await?;
+    /// let mut buf = [0u8; 8];
+    /// let (msg, fds) = b.recv_fds_into(&mut [IoSliceMut::new(&mut buf)], 1, 0).await?;
+    /// assert_eq!((&buf[..msg.bytes], fds.len()), (&b"abc"[..], 1));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_fds_into(
         &self,
         bufs: &mut [IoSliceMut<'_>],
@@ -88,6 +174,24 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: one `sendmsg`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::io::{IoSlice, IoSliceMut};
+    /// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+    /// use sock::unix::{Credentials, UnixSocketExt};
+    /// let (a, b) = socketpair()?;
+    /// b.socket().set_pass_cred(true)?;
+    /// a.send_credentials(&[IoSlice::new(b"me")], &Credentials::current(), 0).await?;
+    /// let (_msg, creds) = b.recv_credentials(&mut [IoSliceMut::new(&mut [0u8; 2])], 0).await?;
+    /// assert_eq!(creds, Some(Credentials::current()));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn send_credentials(
         &self,
         bufs: &[IoSlice<'_>],
@@ -101,6 +205,24 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: one `recvmsg`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use std::io::IoSliceMut;
+    /// use sock::unix::tokio::{socketpair, AsyncUnixExt};
+    /// use sock::unix::UnixSocketExt;
+    /// let (a, b) = socketpair()?;
+    /// b.socket().set_pass_cred(true)?; // the kernel attaches the sender's credentials
+    /// a.send_all(b"hi").await?;
+    /// let (_msg, creds) = b.recv_credentials(&mut [IoSliceMut::new(&mut [0u8; 2])], 0).await?;
+    /// assert_eq!(creds.map(|c| c.pid), Some(std::process::id() as i32));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_credentials(
         &self,
         bufs: &mut [IoSliceMut<'_>],
@@ -112,6 +234,23 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::unix::tokio::{AsyncSocket, AsyncUnixExt};
+    /// let (a, b) = sock::unix::socketpair_with(sock::Type::DGRAM)?;
+    /// let b = AsyncSocket::new(b)?;
+    /// a.send(b"dgram")?;
+    /// let mut buf = [0u8; 8];
+    /// let (n, from) = b.recv_from_unix(&mut buf).await?;
+    /// assert_eq!((&buf[..n], from.is_unnamed()), (&b"dgram"[..], true));
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_from_unix(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<(usize, UnixAddr)>> + Send;
 
     /// `accept` with the peer as a [`UnixAddr`]; the new socket is registered with the same
@@ -120,6 +259,27 @@ pub trait AsyncUnixExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future accepted nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::unix::tokio::{AsyncSocket, AsyncUnixExt};
+    /// use sock::{Family, Socket, Type};
+    /// let name = format!("\0sock-unix-doc-accept-{}", std::process::id());
+    /// let listener = Socket::new(Family::UNIX, Type::STREAM, None)?;
+    /// listener.bind(name.as_bytes())?;
+    /// listener.listen(None)?;
+    /// let listener = AsyncSocket::new(listener)?;
+    /// let client = Socket::new(Family::UNIX, Type::STREAM, None)?;
+    /// client.connect(name.as_bytes())?;
+    /// let (_conn, peer) = listener.accept_unix().await?;
+    /// assert!(peer.is_unnamed()); // the client did not bind
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn accept_unix(&self) -> impl Future<Output = io::Result<(Self::Accepted, UnixAddr)>> + Send;
 }
 

@@ -11,6 +11,18 @@ pub use crate::aio::AsyncUnixExt;
 
 /// [`socketpair`](crate::socketpair) registered with async-io: two connected `SOCK_STREAM`
 /// sockets.
+///
+/// ```
+/// async_io::block_on(async {
+///     let (a, b) = sock::unix::async_io::socketpair()?;
+///     a.send_all(b"ping").await?;
+///     let mut buf = [0u8; 4];
+///     assert_eq!(b.recv(&mut buf).await?, 4);
+///     assert_eq!(&buf, b"ping");
+///     Ok::<(), std::io::Error>(())
+/// })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn socketpair() -> io::Result<(AsyncSocket, AsyncSocket)> {
     let (a, b) = crate::socketpair()?;
     Ok((AsyncSocket::new(a)?, AsyncSocket::new(b)?))

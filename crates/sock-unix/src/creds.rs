@@ -68,7 +68,16 @@ impl Credentials {
     }
 
     /// Appends these credentials as a `SOL_SOCKET`/`SCM_CREDENTIALS` item. Space needed:
-    /// `cmsg_space(size_of::<Credentials>())`. See [`Credentials::from_cmsg`] for an example.
+    /// `cmsg_space(size_of::<Credentials>())`.
+    ///
+    /// ```
+    /// use sock::cmsg::{cmsg_space, CmsgWriter};
+    /// let mut buf = [0u8; 64];
+    /// let mut w = CmsgWriter::new(&mut buf);
+    /// sock::unix::Credentials::current().push_to(&mut w)?;
+    /// assert_eq!(w.len(), cmsg_space(std::mem::size_of::<sock::unix::Credentials>())?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn push_to(&self, writer: &mut CmsgWriter<'_>) -> io::Result<()> {
         writer.push_value(SOL_SOCKET, SCM_CREDENTIALS, self)
     }

@@ -52,6 +52,22 @@ pub fn send_fds<F: AsFd>(
 /// those itself). `maxfds` beyond [`SCM_MAX_FD`](crate::SCM_MAX_FD) is treated as
 /// `SCM_MAX_FD`, the most one message can carry. Fds arrive close-on-exec and owned; partial
 /// ints are dropped.
+///
+/// ```
+/// use std::io::{IoSlice, Read};
+/// use std::os::fd::AsFd;
+/// let (a, b) = sock::unix::socketpair()?;
+/// let (r, w) = sock::unix::socketpair()?;
+/// sock::unix::send_fds(&a, &[IoSlice::new(b"fd")], &[r.as_fd()], 0, None)?;
+/// let (data, mut fds, flags, _addr) = sock::unix::recv_fds(&b, 16, 4, 0)?;
+/// assert_eq!((data.as_slice(), fds.len()), (&b"fd"[..], 1));
+/// assert!(!flags.contains(sock::MsgFlags::CTRUNC));
+/// w.send_all(b"through the copy")?;
+/// let mut got = [0u8; 16];
+/// std::fs::File::from(fds.pop().unwrap()).read_exact(&mut got)?;
+/// assert_eq!(&got, b"through the copy");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn recv_fds(
     sock: &Socket,
     bufsize: usize,
@@ -66,6 +82,20 @@ pub fn recv_fds(
 
 /// [`recv_fds`] into caller buffers, with no allocation besides the `Vec` of fds (none when
 /// no fd arrives).
+///
+/// ```
+/// use std::io::{IoSlice, IoSliceMut};
+/// use std::os::fd::AsFd;
+/// let (a, b) = sock::unix::socketpair()?;
+/// let file = std::fs::File::open("/dev/null")?;
+/// sock::unix::send_fds(&a, &[IoSlice::new(b"head+tail")], &[file.as_fd(), file.as_fd()], 0, None)?;
+/// let (mut head, mut tail) = ([0u8; 5], [0u8; 8]);
+/// let (msg, fds) = sock::unix::recv_fds_into(&b, &mut [IoSliceMut::new(&mut head), IoSliceMut::new(&mut tail)], 1, 0)?;
+/// assert_eq!((msg.bytes, &head, &tail[..4]), (9, b"head+", &b"tail"[..]));
+/// assert_eq!(fds.len(), 1); // maxfds 1: the second fd was cut (MSG_CTRUNC)
+/// assert!(msg.flags.contains(sock::MsgFlags::CTRUNC));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn recv_fds_into(
     sock: &Socket,
     bufs: &mut [IoSliceMut<'_>],

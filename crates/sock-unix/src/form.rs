@@ -23,6 +23,18 @@ use crate::addr::UnixAddr;
 
 /// The marker of this crate's [`ToSockAddr`] impls for standard types (strings, paths,
 /// bytes). It has no values; it only lets inference pick these impls.
+///
+/// ```
+/// use sock::{ToSockAddr, Socket, Family, Type};
+/// use sock::unix::UnixAddr;
+/// let s = Socket::new(Family::UNIX, Type::DGRAM, None)?;
+/// // Each form resolves through `ToSockAddr<UnixForm>`, with CPython's rules.
+/// let raw = ToSockAddr::<sock::unix::UnixForm>::to_sock_addr(&b"\0svc"[..], &s)?;
+/// assert_eq!(raw, UnixAddr::abstract_name(b"svc")?.into());
+/// let raw = "/run/app.sock".to_sock_addr(&s)?;
+/// assert_eq!(raw, UnixAddr::pathname("/run/app.sock")?.into());
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub enum UnixForm {}
 

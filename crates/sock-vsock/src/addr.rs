@@ -37,6 +37,13 @@ pub struct VsockAddr {
 
 impl VsockAddr {
     /// The address `(cid, port)`.
+    ///
+    /// ```
+    /// use sock::vsock::{VsockAddr, VMADDR_CID_ANY, VMADDR_PORT_ANY};
+    /// let any = VsockAddr::new(VMADDR_CID_ANY, VMADDR_PORT_ANY); // bind: any CID, kernel-picked port
+    /// assert_eq!((any.cid, any.port), (u32::MAX, u32::MAX));
+    /// assert_eq!(VsockAddr::new(3, 5000).to_string(), "3:5000");
+    /// ```
     pub const fn new(cid: u32, port: u32) -> VsockAddr {
         VsockAddr { cid, port }
     }
@@ -45,6 +52,16 @@ impl VsockAddr {
     /// which routes to the host from a nested VM). The one extra encoder of this type:
     /// [`FamilyAddr::encode`] writes `svm_flags = 0`, as CPython does, and the flags are
     /// not part of the address value (decoding ignores them).
+    ///
+    /// ```
+    /// use sock::FamilyAddr;
+    /// use sock::vsock::{VsockAddr, VMADDR_FLAG_TO_HOST};
+    /// let addr = VsockAddr::new(2, 1234);
+    /// let raw = addr.encode_with_flags(VMADDR_FLAG_TO_HOST);
+    /// assert_eq!(raw.data()[10], VMADDR_FLAG_TO_HOST); // svm_flags, after reserved, port and cid
+    /// assert_eq!(VsockAddr::decode(&raw)?, addr);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn encode_with_flags(&self, flags: u8) -> SockAddr {
         let mut data = [0u8; DATA_LEN];
         data[PORT..PORT + 4].copy_from_slice(&self.port.to_ne_bytes());

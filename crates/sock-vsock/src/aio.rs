@@ -22,6 +22,24 @@ mod sealed {
 /// [`Async::socket`](sock_core::aio::Async::socket); note that an async `connect` waits for
 /// the handshake up to the socket's `SO_VM_SOCKETS_CONNECT_TIMEOUT` (the kernel's, 2 s by
 /// default) and then fails with `TimedOut`.
+///
+/// ```no_run
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::vsock::tokio::{AsyncSocket, AsyncVsockExt};
+/// use sock::vsock::{VsockAddr, VMADDR_CID_ANY};
+/// use sock::{Family, Socket, Type};
+/// let listener = Socket::new(Family::VSOCK, Type::STREAM, None)?;
+/// listener.bind(VsockAddr::new(VMADDR_CID_ANY, 5000))?;
+/// listener.listen(None)?;
+/// let (conn, peer) = AsyncSocket::new(listener)?.accept_vsock().await?;
+/// conn.send_all(format!("hello, CID {}", peer.cid).as_bytes()).await?;
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 pub trait AsyncVsockExt: sealed::Sealed {
     /// The async socket type `accept_vsock` returns (`Async<Socket, R::Accepted>`).
     type Accepted;
@@ -32,6 +50,24 @@ pub trait AsyncVsockExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future accepted nothing.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::vsock::tokio::{AsyncSocket, AsyncVsockExt};
+    /// use sock::vsock::{VsockAddr, VMADDR_CID_ANY};
+    /// use sock::{Family, Socket, Type};
+    /// let listener = Socket::new(Family::VSOCK, Type::STREAM, None)?;
+    /// listener.bind(VsockAddr::new(VMADDR_CID_ANY, 5000))?;
+    /// listener.listen(None)?;
+    /// let (_conn, peer) = AsyncSocket::new(listener)?.accept_vsock().await?;
+    /// assert_ne!(peer.port, sock::vsock::VMADDR_PORT_ANY); // a real port of the guest or host
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn accept_vsock(&self) -> impl Future<Output = io::Result<(Self::Accepted, VsockAddr)>> + Send;
 
     /// `recv_from` with the sender as a [`VsockAddr`] (`SOCK_DGRAM`; a connected socket
@@ -40,6 +76,25 @@ pub trait AsyncVsockExt: sealed::Sealed {
     /// # Cancel safety
     ///
     /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::vsock::tokio::{AsyncSocket, AsyncVsockExt};
+    /// use sock::vsock::{VsockAddr, VMADDR_CID_ANY};
+    /// use sock::{Family, Socket, Type};
+    /// let s = Socket::new(Family::VSOCK, Type::DGRAM, None)?; // needs a datagram transport (vmci)
+    /// s.bind(VsockAddr::new(VMADDR_CID_ANY, 5001))?;
+    /// let s = AsyncSocket::new(s)?;
+    /// let mut buf = [0u8; 1500];
+    /// let (n, from) = s.recv_from_vsock(&mut buf).await?;
+    /// println!("{n} bytes from CID {} port {}", from.cid, from.port);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn recv_from_vsock(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<(usize, VsockAddr)>> + Send;
 }
 

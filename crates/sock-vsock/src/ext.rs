@@ -28,21 +28,86 @@ mod sealed {
 /// ```
 pub trait VsockSocketExt: sealed::Sealed {
     /// `SO_VM_SOCKETS_BUFFER_SIZE`: the buffer size of a connection-oriented socket.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// assert_eq!(s.buffer_size()?, 256 * 1024); // the kernel's default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn buffer_size(&self) -> io::Result<u64>;
     /// Sets `SO_VM_SOCKETS_BUFFER_SIZE` (the kernel clamps it to the min/max sizes).
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// s.set_buffer_size(64 * 1024)?;
+    /// assert_eq!(s.buffer_size()?, 64 * 1024);
+    /// s.set_buffer_size(u64::MAX)?;
+    /// assert_eq!(s.buffer_size()?, s.buffer_max_size()?); // clamped
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_buffer_size(&self, size: u64) -> io::Result<()>;
     /// `SO_VM_SOCKETS_BUFFER_MIN_SIZE`.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// assert!(s.buffer_min_size()? <= s.buffer_size()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn buffer_min_size(&self) -> io::Result<u64>;
     /// Sets `SO_VM_SOCKETS_BUFFER_MIN_SIZE`.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// s.set_buffer_min_size(4096)?;
+    /// assert_eq!(s.buffer_min_size()?, 4096);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_buffer_min_size(&self, size: u64) -> io::Result<()>;
     /// `SO_VM_SOCKETS_BUFFER_MAX_SIZE`.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// assert!(s.buffer_max_size()? >= s.buffer_size()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn buffer_max_size(&self) -> io::Result<u64>;
     /// Sets `SO_VM_SOCKETS_BUFFER_MAX_SIZE`.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// s.set_buffer_max_size(1 << 20)?;
+    /// assert_eq!(s.buffer_max_size()?, 1 << 20);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_buffer_max_size(&self, size: u64) -> io::Result<()>;
     /// `SO_VM_SOCKETS_CONNECT_TIMEOUT`: how long the kernel waits for a peer to accept.
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// assert_eq!(s.connect_timeout()?, std::time::Duration::from_secs(2)); // the default
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn connect_timeout(&self) -> io::Result<Duration>;
     /// Sets `SO_VM_SOCKETS_CONNECT_TIMEOUT` (rounded up to the kernel's tick; zero restores
     /// the default of 2 s; a value the kernel cannot store fails with `ERANGE`).
+    ///
+    /// ```
+    /// use sock::vsock::VsockSocketExt;
+    /// let s = sock::Socket::new(sock::Family::VSOCK, sock::Type::STREAM, None)?;
+    /// use std::time::Duration;
+    /// s.set_connect_timeout(Duration::from_millis(500))?;
+    /// assert!(s.connect_timeout()? >= Duration::from_millis(500)); // rounded up to a tick
+    /// s.set_connect_timeout(Duration::ZERO)?;
+    /// assert_eq!(s.connect_timeout()?, Duration::from_secs(2));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn set_connect_timeout(&self, timeout: Duration) -> io::Result<()>;
 }
 

@@ -336,16 +336,24 @@ impl RecvBatch {
     }
 
     /// Points every header at its slot; no allocation.
+    #[inline]
     fn prepare(&mut self) {
         // The headers point into this batch's own heap buffers, which never move or grow
         // after construction: once pointed, only what the kernel overwrites needs resetting.
         if self.hdrs.first().is_some_and(|h| std::ptr::eq(h.msg_hdr.msg_iov, self.iovs.as_ptr())) {
+            let controllen = self.control_size as _;
             for hdr in &mut self.hdrs {
                 hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
-                hdr.msg_hdr.msg_controllen = self.control_size as _;
+                hdr.msg_hdr.msg_controllen = controllen;
             }
-            return;
+        } else {
+            self.point_headers();
         }
+    }
+
+    /// Points every header at this batch's buffers (the first call).
+    #[cold]
+    fn point_headers(&mut self) {
         let count = self.addrs.len();
         let data = self.data.as_mut_ptr();
         let control = self.control.as_mut_ptr();
@@ -517,7 +525,16 @@ impl SendBatch {
         b
     }
 
+    #[inline]
     fn grow(&mut self, count: usize) {
+        if self.hdrs.len() < count {
+            self.grow_to(count);
+        }
+    }
+
+    /// Adds headers until there are `count` (only when a call sends more than ever before).
+    #[cold]
+    fn grow_to(&mut self, count: usize) {
         while self.hdrs.len() < count {
             self.hdrs.push(zeroed_mmsghdr());
             self.iovs.push(libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 });

@@ -178,6 +178,15 @@ impl Address {
 
     /// Every address of `family` (`AF_UNSPEC` for all) in the socket's network namespace:
     /// `ip addr`. See the example on [`Address`].
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Address, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let lo = sock::if_nametoindex("lo")?;
+    /// let v4 = Address::dump(&nl, sock::consts::AF_INET)?;
+    /// assert!(v4.iter().any(|a| a.index == lo && a.to_string() == "127.0.0.1/8"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dump(nl: &NetlinkSocket, family: impl Into<sock_core::Family>) -> io::Result<Vec<Address>> {
         let mut addrs = Vec::new();
         nl.dump(Self::dump_request(family), |msg| {

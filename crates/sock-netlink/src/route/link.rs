@@ -325,6 +325,15 @@ impl Link {
 
     /// Every link of the socket's network namespace, in the kernel's order (by index): `ip
     /// link`. See the example on [`Link`].
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::{Link, IFF_LOOPBACK}, NetlinkSocket};
+    /// let links = Link::dump(&NetlinkSocket::new(NETLINK_ROUTE)?)?;
+    /// let lo = links.iter().find(|l| l.name == "lo").expect("every namespace has lo");
+    /// assert_eq!(lo.index, sock::if_nametoindex("lo")?);
+    /// assert!(lo.flags.contains(IFF_LOOPBACK));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dump(nl: &NetlinkSocket) -> io::Result<Vec<Link>> {
         let mut links = Vec::new();
         nl.dump(Self::dump_request(), |msg| {

@@ -214,6 +214,14 @@ impl Neighbour {
 
     /// Every neighbour entry of `family` in the socket's network namespace: `ip neigh`. See
     /// the example on [`Neighbour`].
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::Neighbour, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let v6 = Neighbour::dump(&nl, sock::consts::AF_INET6)?;
+    /// assert!(v6.iter().all(|n| n.family == sock::consts::AF_INET6 as u8 && n.index > 0));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dump(nl: &NetlinkSocket, family: impl Into<sock_core::Family>) -> io::Result<Vec<Neighbour>> {
         let mut out = Vec::new();
         nl.dump(Self::dump_request(family), |msg| {

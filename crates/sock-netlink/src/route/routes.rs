@@ -221,6 +221,16 @@ impl Route {
 
     /// Every route of `family` in every table (filter on [`Route::table`]: `ip route` shows
     /// [`RT_TABLE_MAIN`]). See the example on [`Route`].
+    ///
+    /// ```
+    /// use sock::netlink::{consts::NETLINK_ROUTE, route::{Route, RT_TABLE_LOCAL}, NetlinkSocket};
+    /// let nl = NetlinkSocket::new(NETLINK_ROUTE)?;
+    /// let lo = sock::if_nametoindex("lo")?;
+    /// let routes = Route::dump(&nl, sock::consts::AF_INET)?;
+    /// // The kernel's local table routes 127.0.0.0/8 to lo.
+    /// assert!(routes.iter().any(|r| r.table == RT_TABLE_LOCAL && r.oif == Some(lo) && r.dst_len == 8));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn dump(nl: &NetlinkSocket, family: impl Into<sock_core::Family>) -> io::Result<Vec<Route>> {
         let mut routes = Vec::new();
         nl.dump(Self::dump_request(family), |msg| {
