@@ -205,17 +205,22 @@ impl Tracker {
 /// let client = Socket::new(sock::Family::INET, sock::Type::STREAM, None)?;
 /// client.connect(server.local_addr()?)?;
 /// let (conn, _) = server.accept()?;
+/// // The peer must be reading while we wait for completions (see `send_all`).
+/// let reader = std::thread::spawn(move || -> std::io::Result<usize> {
+///     let (mut got, mut buf) = (0, vec![0u8; 1 << 16]);
+///     while got < 1 << 20 {
+///         got += conn.recv(&mut buf)?;
+///     }
+///     Ok(got)
+/// });
+/// client.set_timeout(Some(std::time::Duration::from_secs(10)))?;
 /// let tx = ZeroCopySender::new(client)?;
 /// let data = vec![7u8; 1 << 20];
 /// let report = tx.send_all(&data)?; // returns once the kernel released `data`
 /// assert_eq!(report.bytes, data.len());
 /// // Loopback: the kernel copied when the data reached the receiver, and says so.
 /// assert!(report.copied);
-/// let mut got = 0;
-/// let mut buf = vec![0u8; 1 << 16];
-/// while got < data.len() {
-///     got += conn.recv(&mut buf)?;
-/// }
+/// assert_eq!(reader.join().unwrap()?, 1 << 20);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug)]
@@ -338,6 +343,11 @@ impl<S: AsRef<Socket>> ZeroCopySender<S> {
     /// on UDP) and waits until the kernel released every byte: on return `buf` may change.
     /// `ENOBUFS` (unread completions over the `optmem` limit) is handled by reading them.
     /// In timeout mode the socket's timeout applies to each send and to the final wait.
+    ///
+    /// On a stream, a send completes only once the peer's side took the data (acknowledged
+    /// it, or on loopback queued it for the reader): a peer that does not read while this
+    /// waits — the same thread reading only afterwards — makes it wait for ever in blocking
+    /// mode (`TimedOut` in timeout mode). Read from another thread or process.
     ///
     /// ```
     /// use sock::inet::ZeroCopySender;
