@@ -5,19 +5,17 @@
 //! runtime (its reactor and its timer); use those unless you bring your own timer.
 
 use std::future::{poll_fn, Future};
-use std::io::{self, IoSlice, IoSliceMut};
+use std::io::{self, IoSliceMut};
 use std::net::SocketAddr;
 use std::pin::pin;
 use std::task::Poll;
 use std::time::Duration;
 
 use sock_core::aio::{Async, Interest, Reactor};
-use sock_core::cmsg::CmsgWriter;
-use sock_core::{MsgFlags, SockAddr, Socket, Type};
+use sock_core::{context, MsgFlags, SockAddr, Socket, Type};
 
-use crate::cmsg::InetCmsg;
 use crate::connect::{bind_source, failure, Asked, ConnectOptions};
-use crate::gso::{checked_segment_size, gro_segment_size, gro_segments, GroSegments};
+use crate::gso_sender::{GsoStats, GsoSupport, Plan, UdpGso};
 use crate::server::ServerOptions;
 
 /// `asyncio`'s `open_connection`/`loop.create_connection` socket part, generic over the
@@ -165,62 +163,7 @@ pub fn create_server<R: Reactor<Socket>>(
     Async::new(crate::create_server(address, options)?)
 }
 
-/// A receive of [`AsyncInetExt::recv_gro`]: several datagrams of one sender coalesced by
-/// `UDP_GRO`, or one datagram.
-///
-/// ```
-/// # #[cfg(feature = "tokio")]
-/// # #[tokio::main(flavor = "current_thread")]
-/// # async fn main() -> std::io::Result<()> {
-/// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
-/// use sock::inet::InetSocketExt;
-/// use sock::{Family, Socket, Type};
-/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
-/// rx.bind(("127.0.0.1", 0))?;
-/// let to = rx.local_addr()?.as_socket().unwrap();
-/// let rx = AsyncSocket::new(rx)?;
-/// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
-/// rx.socket().set_udp_gro(true)?;
-/// tx.send_segments_to(&[7u8; 3000], 1000, to).await?;
-/// let mut buf = vec![0u8; 65536];
-/// let mut got = 0;
-/// while got < 3 {
-///     let msg = rx.recv_gro(&mut buf).await?;
-///     assert!(!msg.flags.contains(sock::MsgFlags::TRUNC));
-///     got += msg.segments(&buf).count();
-/// }
-/// # Ok(())
-/// # }
-/// # #[cfg(not(feature = "tokio"))]
-/// # fn main() {}
-/// ```
-#[derive(Clone, Debug)]
-pub struct GroMsg {
-    /// Bytes received into the buffer.
-    pub bytes: usize,
-    /// The segment size of the coalesced datagrams, 0 when the buffer holds one datagram.
-    pub segment_size: usize,
-    /// The sender.
-    pub addr: SocketAddr,
-    /// `msg_flags` (`MsgFlags::TRUNC`: the buffer was too small).
-    pub flags: MsgFlags,
-}
-
-impl GroMsg {
-    /// The datagrams in `buf` (the buffer passed to `recv_gro`): [`gro_segments`] over
-    /// `&buf[..self.bytes]`.
-    ///
-    /// ```
-    /// use sock::inet::aio::GroMsg;
-    /// let msg = GroMsg { bytes: 2500, segment_size: 1000, addr: "127.0.0.1:9".parse().unwrap(), flags: sock::MsgFlags::NONE };
-    /// let buf = vec![0u8; 65536];
-    /// let lens: Vec<usize> = msg.segments(&buf).map(<[u8]>::len).collect();
-    /// assert_eq!(lens, [1000, 1000, 500]);
-    /// ```
-    pub fn segments<'b>(&self, buf: &'b [u8]) -> GroSegments<'b> {
-        gro_segments(&buf[..self.bytes.min(buf.len())], self.segment_size)
-    }
-}
+pub use crate::gso::GroMsg;
 
 mod sealed {
     pub trait Sealed {}
@@ -256,16 +199,20 @@ mod sealed {
 /// ```
 pub trait AsyncInetExt: sealed::Sealed {
     /// Sends `buf` on a connected UDP socket as datagrams of `segment_size` bytes (the last
-    /// may be shorter) with one `sendmsg` carrying a `UDP_SEGMENT` item (UDP GSO). Returns
-    /// the bytes sent.
+    /// may be shorter) with `sendmsg` calls carrying a `UDP_SEGMENT` item (UDP GSO), as many
+    /// as the kernel's per-send limits need. Returns the bytes sent. The rules of
+    /// [`GsoSender::send_segments`](crate::GsoSender::send_segments) apply, with no probe and
+    /// nothing remembered between calls: a segmented send refused with `EIO`/`EINVAL`/`EMSGSIZE` is sent
+    /// again as plain datagrams, in this call only. Keep an [`AsyncGsoSender`] to probe once
+    /// and remember the fallback.
     ///
     /// Errors: `segment_size` 0 or above 65535 is `InvalidInput` (`segment_size`); the
-    /// kernel's refusals as in the synchronous case (`InvalidInput` for a size beyond the MTU
-    /// or too many segments).
+    /// kernel's, when the first datagram cannot be sent.
     ///
     /// # Cancel safety
     ///
-    /// Cancel safe: one `sendmsg` that happened (the future completed) or not.
+    /// Not cancel safe beyond the first `sendmsg`: a future dropped after some datagrams left
+    /// does not say how many.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]
@@ -357,6 +304,44 @@ pub trait AsyncInetExt: sealed::Sealed {
     /// ```
     fn recv_gro(&self, buf: &mut [u8]) -> impl Future<Output = io::Result<GroMsg>> + Send;
 
+    /// [`recv_gro`](AsyncInetExt::recv_gro) keeping the ancillary data in `control`, as the
+    /// synchronous [`recv_gro_with_control`](crate::InetSocketExt::recv_gro_with_control):
+    /// size it with [`GRO_CONTROL_LEN`](crate::GRO_CONTROL_LEN).
+    ///
+    /// # Cancel safety
+    ///
+    /// Cancel safe: a dropped future received nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncInetExt, AsyncSocket};
+    /// use sock::inet::{opt, InetCmsg, InetSocketExt, GRO_CONTROL_LEN};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_udp_gro(true)?;
+    /// rx.set(opt::IP_RECVTOS, &true)?;
+    /// let to = rx.local_addr()?.as_socket().unwrap();
+    /// let rx = AsyncSocket::new(rx)?;
+    /// let tx = AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// tx.send_to(&[1u8; 10], to).await?;
+    /// let (mut buf, mut control) = (vec![0u8; 65535], [0u8; GRO_CONTROL_LEN]);
+    /// let msg = rx.recv_gro_with_control(&mut buf, &mut control).await?;
+    /// assert_eq!(msg.bytes, 10);
+    /// assert_eq!(InetCmsg::parse(&control[..msg.control_len]).collect::<Vec<_>>(), [InetCmsg::Tos(0)]);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    fn recv_gro_with_control(
+        &self,
+        buf: &mut [u8],
+        control: &mut [u8],
+    ) -> impl Future<Output = io::Result<GroMsg>> + Send;
+
     /// `recv_from` with the sender as a `std::net::SocketAddr` (UDP, RDS; [`decode`](crate::decode)d).
     ///
     /// # Cancel safety
@@ -390,19 +375,23 @@ pub trait AsyncInetExt: sealed::Sealed {
 
 impl<R: Reactor<Socket> + Send + Sync> AsyncInetExt for Async<Socket, R> {
     async fn send_segments(&self, buf: &[u8], segment_size: usize) -> io::Result<usize> {
-        send_gso(self, buf, segment_size, None).await
+        send_gso(self, &UdpGso::assumed(), buf, segment_size, None).await
     }
 
     async fn send_segments_to(&self, buf: &[u8], segment_size: usize, to: SocketAddr) -> io::Result<usize> {
-        send_gso(self, buf, segment_size, Some(SockAddr::from(to))).await
+        send_gso(self, &UdpGso::assumed(), buf, segment_size, Some(&SockAddr::from(to))).await
     }
 
     async fn recv_gro(&self, buf: &mut [u8]) -> io::Result<GroMsg> {
-        let mut control = [0u8; 128];
-        let msg = self.recv_msg(&mut [IoSliceMut::new(buf)], &mut control, 0).await?;
-        let segment_size = gro_segment_size(&control[..msg.control_len.min(control.len())]);
-        let addr = crate::decode(&msg.addr)?;
-        Ok(GroMsg { bytes: msg.bytes, segment_size, addr, flags: msg.flags })
+        let mut control = [0u8; crate::GRO_CONTROL_LEN];
+        let mut msg = self.recv_gro_with_control(buf, &mut control).await?;
+        msg.control_len = 0;
+        Ok(msg)
+    }
+
+    async fn recv_gro_with_control(&self, buf: &mut [u8], control: &mut [u8]) -> io::Result<GroMsg> {
+        let msg = self.recv_msg(&mut [IoSliceMut::new(buf)], control, 0).await?;
+        GroMsg::from_recv(msg.bytes, msg.flags, &msg.addr, &control[..msg.control_len.min(control.len())], true)
     }
 
     async fn recv_from_inet(&self, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
@@ -411,17 +400,206 @@ impl<R: Reactor<Socket> + Send + Sync> AsyncInetExt for Async<Socket, R> {
     }
 }
 
+/// The async loop over the shared [`Plan`]: the same decisions as the blocking
+/// `GsoSender`, each send awaited on the reactor.
 async fn send_gso<R: Reactor<Socket>>(
     sock: &Async<Socket, R>,
+    gso: &UdpGso,
     buf: &[u8],
     segment_size: usize,
-    to: Option<SockAddr>,
+    to: Option<&SockAddr>,
 ) -> io::Result<usize> {
-    let size = checked_segment_size(segment_size)?;
-    let mut control = [0u8; 32];
-    let mut writer = CmsgWriter::new(&mut control);
-    InetCmsg::UdpSegment(size).encode(&mut writer)?;
-    let len = writer.len();
-    let control = &control[..len];
-    sock.async_io(Interest::Write, |s| s.send_msg(&[IoSlice::new(buf)], control, 0, to.as_ref())).await
+    let mut plan = Plan::new(gso, buf, segment_size)?;
+    while let Some(step) = plan.next() {
+        let result = sock.async_io(Interest::Write, |s| plan.send(s, step, MsgFlags::NONE, to)).await;
+        if !plan.record(step, result)? {
+            break;
+        }
+    }
+    Ok(plan.sent())
+}
+
+/// [`GsoSender`](crate::GsoSender) on a reactor: a UDP socket registered with `R` that
+/// sends one buffer as many datagrams, probed once, with the same fallback and counters
+/// (the decisions are the same code). `sock::inet::tokio::GsoSender` and
+/// `sock::inet::async_io::GsoSender` name it per runtime.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use sock::inet::tokio::{AsyncSocket, GsoSender};
+/// use sock::{Family, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// let to = sock::inet::decode(&rx.local_addr()?)?;
+/// let rx = AsyncSocket::new(rx)?;
+/// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+/// assert!(tx.support().is_offload());
+/// assert_eq!(tx.send_segments_to(&[3u8; 2500], 1000, to).await?, 2500);
+/// let mut buf = [0u8; 2000];
+/// assert_eq!(rx.recv(&mut buf).await?, 1000);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
+#[derive(Debug)]
+pub struct AsyncGsoSender<R: Reactor<Socket>> {
+    sock: Async<Socket, R>,
+    gso: UdpGso,
+}
+
+impl<R: Reactor<Socket> + Send + Sync> AsyncGsoSender<R> {
+    /// Probes the socket as [`GsoSender::new`](crate::GsoSender::new) does and wraps it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let tcp = AsyncSocket::new(Socket::new(Family::INET, Type::STREAM, None)?)?;
+    /// assert_eq!(GsoSender::new(tcp).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub fn new(sock: Async<Socket, R>) -> io::Result<Self> {
+        let gso = UdpGso::probe(sock.socket()).map_err(|e| context(e, "gso_probe", sock.socket().fileno()))?;
+        Ok(AsyncGsoSender { sock, gso })
+    }
+
+    /// [`GsoSender::send_segments`](crate::GsoSender::send_segments), awaiting each send.
+    ///
+    /// # Cancel safety
+    ///
+    /// Not cancel safe beyond the first `sendmsg`: a future dropped after some datagrams left
+    /// does not say how many.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET6, Type::DGRAM, None)?;
+    /// rx.bind(("::1", 0))?;
+    /// let tx = Socket::new(Family::INET6, Type::DGRAM, None)?;
+    /// tx.connect(rx.local_addr()?)?;
+    /// let tx = GsoSender::new(AsyncSocket::new(tx)?)?;
+    /// assert_eq!(tx.send_segments(&[3u8; 250], 100).await?, 250);
+    /// assert_eq!(rx.recv_vec(1000)?.len(), 100);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub async fn send_segments(&self, buf: &[u8], segment_size: usize) -> io::Result<usize> {
+        send_gso(&self.sock, &self.gso, buf, segment_size, None).await
+    }
+
+    /// [`send_segments`](AsyncGsoSender::send_segments) to `to` (an unconnected socket).
+    ///
+    /// # Cancel safety
+    ///
+    /// As `send_segments`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+    /// tx.send_segments_to(&[3u8; 10], 100, sock::inet::decode(&rx.local_addr()?)?).await?;
+    /// assert_eq!(rx.recv_vec(1000)?.len(), 10);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub async fn send_segments_to(&self, buf: &[u8], segment_size: usize, to: SocketAddr) -> io::Result<usize> {
+        send_gso(&self.sock, &self.gso, buf, segment_size, Some(&SockAddr::from(to))).await
+    }
+
+    /// What the sends use now (see [`GsoSender::support`](crate::GsoSender::support)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+    /// assert!(tx.support().is_offload());
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub fn support(&self) -> GsoSupport {
+        self.gso.support()
+    }
+
+    /// The counters of this sender's sends.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+    /// assert_eq!(tx.stats().segmented_sends, 0);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub fn stats(&self) -> GsoStats {
+        self.gso.stats()
+    }
+
+    /// The registered socket, for its other methods.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+    /// assert_eq!(tx.get_ref().socket().ty(), Type::DGRAM);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub fn get_ref(&self) -> &Async<Socket, R> {
+        &self.sock
+    }
+
+    /// The registered socket back.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use sock::inet::tokio::{AsyncSocket, GsoSender};
+    /// use sock::{Family, Socket, Type};
+    /// let tx = GsoSender::new(AsyncSocket::new(Socket::new(Family::INET, Type::DGRAM, None)?)?)?;
+    /// let sock: AsyncSocket = tx.into_inner();
+    /// assert_eq!(sock.socket().family(), Family::INET);
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    pub fn into_inner(self) -> Async<Socket, R> {
+        self.sock
+    }
 }

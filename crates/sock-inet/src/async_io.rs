@@ -13,6 +13,10 @@ pub use sock_core::async_io::{AsyncSocket, Interest, Reactor};
 use sock_core::Socket;
 
 pub use crate::aio::{AsyncInetExt, GroMsg};
+
+/// [`AsyncGsoSender`](crate::aio::AsyncGsoSender) on this runtime: UDP GSO with a probe
+/// once and the plain-send fallback.
+pub type GsoSender = crate::aio::AsyncGsoSender<Reactor<sock_core::Socket>>;
 use crate::{ConnectOptions, ServerOptions};
 
 /// [`crate::aio::create_connection`] on async-io, whose deadline (`options.timeout`) is an

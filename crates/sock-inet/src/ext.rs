@@ -279,6 +279,56 @@ pub trait InetSocketExt: sealed::Sealed {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     fn udp_gro(&self) -> io::Result<bool>;
+    /// Receives into `buf` with `UDP_GRO` on ([`set_udp_gro`](Self::set_udp_gro)): possibly
+    /// several datagrams of one sender; split them with
+    /// [`GroMsg::segments`](crate::GroMsg::segments). Give a
+    /// [`GRO_BUFFER_LEN`](crate::GRO_BUFFER_LEN) buffer to receive whole batches. The control
+    /// buffer is [`GRO_CONTROL_LEN`](crate::GRO_CONTROL_LEN) bytes on the stack, so no item the
+    /// socket asked for can push the segment size out; the other items are dropped (keep them
+    /// with [`recv_gro_with_control`](Self::recv_gro_with_control)).
+    ///
+    /// ```
+    /// use sock::inet::{GsoSender, InetSocketExt};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_udp_gro(true)?;
+    /// let tx = GsoSender::new(Socket::new(Family::INET, Type::DGRAM, None)?)?;
+    /// tx.send_segments_to(&[1u8; 2500], 1000, sock::inet::decode(&rx.local_addr()?)?)?;
+    /// let mut buf = vec![0u8; sock::inet::GRO_BUFFER_LEN];
+    /// let mut lens = Vec::new();
+    /// while lens.len() < 3 {
+    ///     let msg = rx.recv_gro(&mut buf)?;
+    ///     lens.extend(msg.segments(&buf).map(<[u8]>::len));
+    /// }
+    /// assert_eq!(lens, [1000, 1000, 500]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn recv_gro(&self, buf: &mut [u8]) -> io::Result<crate::GroMsg>;
+    /// [`recv_gro`](Self::recv_gro) keeping the ancillary data in `control` (its first
+    /// `msg.control_len` bytes; parse with [`InetCmsg::parse`](crate::InetCmsg::parse) and
+    /// `sock::cmsg::timestamp`). Size it with [`GRO_CONTROL_LEN`](crate::GRO_CONTROL_LEN): a
+    /// buffer too small for every item is reported as `MsgFlags::CTRUNC`, and one that cut the
+    /// `UDP_GRO` item is `InvalidData` (the datagram boundaries are lost).
+    ///
+    /// ```
+    /// use sock::inet::{opt, InetCmsg, InetSocketExt, GRO_CONTROL_LEN};
+    /// use sock::{Family, Socket, Type};
+    /// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// rx.bind(("127.0.0.1", 0))?;
+    /// rx.set_udp_gro(true)?;
+    /// rx.set(opt::IP_RECVTTL, &true)?;
+    /// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+    /// tx.set(opt::IP_TTL, &9)?;
+    /// tx.send_to(b"one", rx.local_addr()?)?;
+    /// let (mut buf, mut control) = (vec![0u8; 65535], [0u8; GRO_CONTROL_LEN]);
+    /// let msg = rx.recv_gro_with_control(&mut buf, &mut control)?;
+    /// assert_eq!((msg.bytes, msg.segment_size), (3, 0));
+    /// let items: Vec<InetCmsg> = InetCmsg::parse(&control[..msg.control_len]).collect();
+    /// assert_eq!(items, [InetCmsg::Ttl(9)]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    fn recv_gro_with_control(&self, buf: &mut [u8], control: &mut [u8]) -> io::Result<crate::GroMsg>;
 
     /// `TCP_NODELAY`: whether small segments are sent at once (Nagle's algorithm off).
     ///
@@ -551,6 +601,19 @@ impl InetSocketExt for Socket {
 
     fn set_multicast_hops_v6(&self, hops: u32) -> io::Result<()> {
         s2(self).set_multicast_hops_v6(hops)
+    }
+
+    fn recv_gro(&self, buf: &mut [u8]) -> io::Result<crate::GroMsg> {
+        let mut control = [0u8; crate::GRO_CONTROL_LEN];
+        let mut msg = self.recv_gro_with_control(buf, &mut control)?;
+        msg.control_len = 0;
+        Ok(msg)
+    }
+
+    fn recv_gro_with_control(&self, buf: &mut [u8], control: &mut [u8]) -> io::Result<crate::GroMsg> {
+        let mut addr = sock_core::SockAddr::empty();
+        let meta = self.recv_msg_addr(&mut [std::io::IoSliceMut::new(buf)], control, 0, Some(&mut addr))?;
+        crate::GroMsg::from_recv(meta.bytes, meta.flags, &addr, &control[..meta.control_len], true)
     }
 }
 

@@ -12,10 +12,133 @@
 
 use std::io;
 use std::iter::FusedIterator;
+use std::net::SocketAddr;
 
-use sock_core::invalid_input;
+use sock_core::cmsg::space_of;
+use sock_core::{invalid_input, MsgFlags, SockAddr};
 
 use crate::cmsg::InetCmsg;
+
+/// `CMSG_SPACE(n)` as a constant (every size used here is small, so never the `None` case).
+const fn space(n: usize) -> usize {
+    match space_of(n) {
+        Some(s) => s,
+        None => 0,
+    }
+}
+
+/// The control buffer a GRO receive needs when the socket asked for everything a UDP
+/// receive can carry, once each, for both IP versions together (a dual-stack IPv6 socket
+/// receiving IPv4 may get items of both):
+///
+/// | item | data |
+/// | --- | --- |
+/// | `UDP_GRO` (the segment size) | `int` |
+/// | `SCM_TIMESTAMPNS` or `SCM_TIMESTAMP` (`SO_TIMESTAMPNS`/`SO_TIMESTAMP`) | 16 bytes |
+/// | `SCM_TIMESTAMPING` (`SO_TIMESTAMPING`) | 3 × `timespec`, 48 bytes |
+/// | `IP_TOS` (`IP_RECVTOS`), `IPV6_TCLASS` (`IPV6_RECVTCLASS`) | 1 byte, `int` |
+/// | `IP_PKTINFO`, `IPV6_PKTINFO` | 12, 20 bytes |
+/// | `IP_TTL` (`IP_RECVTTL`), `IPV6_HOPLIMIT` (`IPV6_RECVHOPLIMIT`) | `int`, `int` |
+///
+/// each in its `CMSG_SPACE` (288 bytes on 64-bit Linux). With a smaller buffer the kernel cuts
+/// items (`MsgFlags::CTRUNC`), and a cut `UDP_GRO` item would make a coalesced buffer look
+/// like one datagram: [`GroMsg`]'s receives refuse that case instead.
+///
+/// ```
+/// use sock::cmsg_space;
+/// let want = cmsg_space(4)? + cmsg_space(16)? + cmsg_space(48)? + cmsg_space(1)? + cmsg_space(4)?
+///     + cmsg_space(12)? + cmsg_space(20)? + cmsg_space(4)? + cmsg_space(4)?;
+/// assert_eq!(sock::inet::GRO_CONTROL_LEN, want);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub const GRO_CONTROL_LEN: usize =
+    space(4) + space(16) + space(48) + space(1) + space(4) + space(12) + space(20) + space(4) + space(4);
+
+/// The receive buffer a GRO receive needs to never cut a coalesced batch: 65535 bytes (the
+/// kernel coalesces at most one IP packet's worth; a shorter buffer loses the rest of the
+/// batch, reported as `MsgFlags::TRUNC`).
+///
+/// ```
+/// let mut buf = vec![0u8; sock::inet::GRO_BUFFER_LEN];
+/// assert_eq!(buf.len(), 65535);
+/// ```
+pub const GRO_BUFFER_LEN: usize = 65535;
+
+/// A receive of `recv_gro` ([`InetSocketExt::recv_gro`](crate::InetSocketExt::recv_gro),
+/// the async `AsyncInetExt::recv_gro`): several datagrams of one sender coalesced by
+/// `UDP_GRO`, or one datagram.
+///
+/// ```
+/// use sock::inet::InetSocketExt;
+/// use sock::{Family, Socket, Type};
+/// let rx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// rx.bind(("127.0.0.1", 0))?;
+/// rx.set_udp_gro(true)?;
+/// let tx = Socket::new(Family::INET, Type::DGRAM, None)?;
+/// tx.set_udp_segment(1000)?;
+/// tx.send_to(&[7u8; 3000], rx.local_addr()?)?;
+/// let mut buf = vec![0u8; sock::inet::GRO_BUFFER_LEN];
+/// let mut got = 0;
+/// while got < 3 {
+///     let msg = rx.recv_gro(&mut buf)?;
+///     assert!(!msg.flags.contains(sock::MsgFlags::TRUNC));
+///     got += msg.segments(&buf).count();
+/// }
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GroMsg {
+    /// Bytes received into the buffer.
+    pub bytes: usize,
+    /// The segment size of the coalesced datagrams, 0 when the buffer holds one datagram.
+    pub segment_size: usize,
+    /// The sender.
+    pub addr: SocketAddr,
+    /// `msg_flags` (`MsgFlags::TRUNC`: the buffer was too small).
+    pub flags: MsgFlags,
+    /// Bytes of ancillary data in the control buffer given to `recv_gro_with_control` (0 for
+    /// `recv_gro`, which keeps only the segment size).
+    pub control_len: usize,
+}
+
+impl GroMsg {
+    /// The datagrams in `buf` (the buffer passed to `recv_gro`): [`gro_segments`] over
+    /// `&buf[..self.bytes]`.
+    ///
+    /// ```
+    /// use sock::inet::GroMsg;
+    /// let msg = GroMsg { bytes: 2500, segment_size: 1000, addr: "127.0.0.1:9".parse().unwrap(), flags: sock::MsgFlags::NONE, control_len: 0 };
+    /// let buf = vec![0u8; 65536];
+    /// let lens: Vec<usize> = msg.segments(&buf).map(<[u8]>::len).collect();
+    /// assert_eq!(lens, [1000, 1000, 500]);
+    /// ```
+    pub fn segments<'b>(&self, buf: &'b [u8]) -> GroSegments<'b> {
+        gro_segments(&buf[..self.bytes.min(buf.len())], self.segment_size)
+    }
+
+    /// The message of one `recv_msg` into a GRO socket: its segment size from `control` (the
+    /// filled part), its sender decoded. A coalesced buffer whose `UDP_GRO` item may have been
+    /// cut (`CTRUNC` and no item, with more bytes than one datagram could be told apart from)
+    /// is `InvalidData`: the datagram boundaries are lost, so the data is not handed out as one.
+    pub(crate) fn from_recv(
+        bytes: usize,
+        flags: MsgFlags,
+        addr: &SockAddr,
+        control: &[u8],
+        keep_control: bool,
+    ) -> io::Result<GroMsg> {
+        let segment_size = gro_segment_size(control);
+        if segment_size == 0 && flags.contains(MsgFlags::CTRUNC) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "recv_gro: the control buffer was too small (CTRUNC) and the UDP_GRO item is missing, so the datagram boundaries are lost; give GRO_CONTROL_LEN bytes",
+            ));
+        }
+        let addr = crate::decode(addr)?;
+        let control_len = if keep_control { control.len() } else { 0 };
+        Ok(GroMsg { bytes, segment_size, addr, flags, control_len })
+    }
+}
 
 /// Checks a segment size given as a `usize` for `UDP_SEGMENT` (the option or the per-send
 /// item): 1–65535, else `InvalidInput` naming `segment_size`. (To turn the option off, set it

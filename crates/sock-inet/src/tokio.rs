@@ -18,6 +18,10 @@ pub use sock_core::tokio::{AsyncSocket, Interest, Reactor};
 use sock_core::{invalid_input, Family, Socket, Type};
 
 pub use crate::aio::{AsyncInetExt, GroMsg};
+
+/// [`AsyncGsoSender`](crate::aio::AsyncGsoSender) on this runtime: UDP GSO with a probe
+/// once and the plain-send fallback.
+pub type GsoSender = crate::aio::AsyncGsoSender<Reactor<sock_core::Socket>>;
 use crate::{ConnectOptions, ServerOptions};
 
 /// [`crate::aio::create_connection`] on tokio, whose deadline (`options.timeout`) is a

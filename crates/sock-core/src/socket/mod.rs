@@ -9,6 +9,7 @@ mod opts;
 mod sendfile;
 mod sockref;
 mod sol;
+mod splice;
 
 use std::io as stdio;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, IntoRawFd, OwnedFd, RawFd};
@@ -28,6 +29,7 @@ pub use msg::{rights_fds, AncData, RecvMeta, RecvMsg, RecvMsgOwned};
 pub use opts::{OptValue, SockOpt, GETSOCKOPT_MAX_BUFLEN};
 pub use sendfile::file_range_end;
 pub use sockref::SockRef;
+pub use splice::SplicePipe;
 
 /// A socket: CPython's `socket.socket` for Rust.
 ///
