@@ -146,7 +146,8 @@ pub use sock_core::{
     invalid_input, is_timeout, kernel_module, protocol_socket, rights_fds, timed_out, zeroed_vec, AncData, AsOutMsg,
     BatchMsg, ErrorContext, Family, FamilyAddr, IfName, Interface, IntoProtocol, Mode, MsgFlags, OptValue, OutMsg, Pod,
     Protocol, ProtocolSocket, RecvBatch, RecvMeta, RecvMsg, RecvMsgOwned, SendBatch, Shutdown, SockAddr, SockOpt,
-    SockRef, Socket, SocketKind, SocketOwner, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
+    SockRef, Socket, SocketKind, SocketOwner, SplicePipe, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN,
+    SOCKADDR_MAX,
 };
 
 #[cfg(feature = "alg")]

@@ -116,6 +116,13 @@ impl Source {
                     Ok(0) => continue,
                     Ok(n) => return Ok(Got::Data(n)),
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                    // TIPC has no half-close: a peer's close reaches a reader as ECONNRESET
+                    // (seen on Debian's 6.12 in the VM), which is this stream's end of file.
+                    Err(e)
+                        if e.raw_os_error() == Some(nix::libc::ECONNRESET) && sock.family() == sock::Family::TIPC =>
+                    {
+                        return Ok(Got::Eof)
+                    }
                     Err(e) => return Err(context("recv", e)),
                 }
             },

@@ -188,6 +188,7 @@ impl UdpGso {
 
     /// A state that assumes the offload works and learns otherwise within one call (the
     /// stateless async `send_segments`).
+    #[cfg(any(feature = "tokio", feature = "async-io"))]
     pub(crate) fn assumed() -> UdpGso {
         UdpGso::with(GsoSupport::Offload { max_segments: UDP_MAX_SEGMENTS_OLD })
     }

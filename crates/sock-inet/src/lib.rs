@@ -100,7 +100,7 @@
 //!   [`InetSocketExt::recv_gro`] to receive many in one call, [`gro_segments`] to split them
 //!   (zero-copy) with the size from [`gro_segment_size`]. Zero-copy sends:
 //!   [`ZeroCopySender`]. Socket-to-socket relays with `splice(2)` are sock-core's
-//!   (`sock::core::SplicePipe`, `Socket::relay_to`).
+//!   (`sock::SplicePipe`, `Socket::relay_to`).
 //! - `INADDR_*` and `IPPORT_*` live in [`consts`] here (not in `sock-resolve`).
 //! - Errors say what failed, on what (sock-core's `ErrorContext`), keeping the OS error's
 //!   kind and code ([`sock::errno`](sock_core::errno) reads it): [`create_connection`] names

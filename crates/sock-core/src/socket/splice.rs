@@ -35,7 +35,7 @@ const PIPE_SIZE: libc::c_int = 1 << 20;
 /// from one socket and not yet written to the other.
 ///
 /// ```
-/// use sock::core::SplicePipe; // not yet re-exported at the facade's root
+/// use sock::SplicePipe; // not yet re-exported at the facade's root
 /// use sock::{Family, Socket, Type};
 /// let (client, a) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
 /// let (b, server) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
@@ -76,7 +76,7 @@ impl SplicePipe {
     /// A new pipe (close-on-exec), grown to 1 MiB where allowed.
     ///
     /// ```
-    /// let pipe = sock::core::SplicePipe::new()?;
+    /// let pipe = sock::SplicePipe::new()?;
     /// assert!(pipe.capacity() >= 4096);
     /// assert_eq!(pipe.pending(), 0);
     /// # Ok::<(), std::io::Error>(())
@@ -99,7 +99,7 @@ impl SplicePipe {
     /// The pipe's size in bytes: the most one [`splice`](SplicePipe::splice) moves.
     ///
     /// ```
-    /// let pipe = sock::core::SplicePipe::new()?;
+    /// let pipe = sock::SplicePipe::new()?;
     /// assert!(pipe.capacity() >= 4096 && pipe.capacity() <= 1 << 20);
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -111,7 +111,7 @@ impl SplicePipe {
     /// blocked); the next [`splice`](SplicePipe::splice) writes them first.
     ///
     /// ```
-    /// assert_eq!(sock::core::SplicePipe::new()?.pending(), 0);
+    /// assert_eq!(sock::SplicePipe::new()?.pending(), 0);
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn pending(&self) -> usize {
@@ -123,7 +123,7 @@ impl SplicePipe {
     /// only; an interactive relay would delay its last bytes.
     ///
     /// ```
-    /// let mut pipe = sock::core::SplicePipe::new()?;
+    /// let mut pipe = sock::SplicePipe::new()?;
     /// pipe.set_more(true);
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -141,7 +141,7 @@ impl SplicePipe {
     /// (see `pending`) and the error is returned; call again to deliver them.
     ///
     /// ```
-    /// use sock::core::SplicePipe; // not yet re-exported at the facade's root
+    /// use sock::SplicePipe; // not yet re-exported at the facade's root
     /// use sock::{Family, Socket, Type};
     /// let (tx, from) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// let (to, rx) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
@@ -192,7 +192,7 @@ impl SplicePipe {
     /// from an event loop instead.
     ///
     /// ```
-    /// use sock::core::SplicePipe; // not yet re-exported at the facade's root
+    /// use sock::SplicePipe; // not yet re-exported at the facade's root
     /// use sock::{Family, Socket, Type};
     /// let (tx, from) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
     /// let (to, rx) = Socket::pair(Family::UNIX, Type::STREAM, None)?;
