@@ -8,7 +8,7 @@ use std::time::Duration;
 use sock::cmsg::CmsgIter;
 use sock::consts::*;
 use sock::core::{OutMsg, RecvBatch, SendBatch};
-use sock::{Family, Socket, Type};
+use sock::{Family, MsgFlags, Socket, Type};
 
 fn udp() -> Socket {
     let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
@@ -104,4 +104,79 @@ fn send_many_takes_plain_buffers() {
     let mut batch = RecvBatch::new(4, 8).unwrap();
     assert_eq!(b.recv_many(&mut batch, 0).unwrap(), 2);
     assert_eq!(batch.get(1).unwrap().data, b"def");
+}
+
+/// The batches keep their headers between calls and reset only what the kernel changed: a
+/// short address or a short control payload in one call must not shorten the next call's, a
+/// failed call must not leave stale lengths, and moving a batch or growing a `SendBatch` must
+/// not leave a header pointing at a stale buffer. Run without and with control buffers (the
+/// two keep different reset paths).
+#[test]
+fn reused_batches_reset_what_the_kernel_changed() {
+    for with_control in [false, true] {
+        reuse_rounds(with_control);
+    }
+}
+
+fn reuse_rounds(with_control: bool) {
+    use sock::cmsg::CmsgWriter;
+    use sock::unix::UnixAddr;
+    use sock::FamilyAddr;
+    use std::os::fd::AsRawFd;
+    let dir = std::env::temp_dir().join(format!("sock-batch-reuse-{}-{with_control}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let rx = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+    rx.bind(UnixAddr::pathname(dir.join("rx")).unwrap()).unwrap();
+    let to = rx.local_addr().unwrap();
+    let short = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+    short.bind(UnixAddr::pathname(dir.join("s")).unwrap()).unwrap();
+    let long = Socket::new(Family::UNIX, Type::DGRAM, None).unwrap();
+    long.bind(UnixAddr::pathname(dir.join("a-much-longer-sender-name")).unwrap()).unwrap();
+
+    // Odd rounds carry three fds, even rounds one: the even rounds' shorter control payload
+    // must not shorten the next round's room.
+    let fd = std::io::stdin().as_raw_fd();
+    let (mut one, mut two) = ([0u8; 64], [0u8; 64]);
+    let mut w = CmsgWriter::new(&mut one);
+    w.push_value(SOL_SOCKET, SCM_RIGHTS, &fd).unwrap();
+    let one_len = w.len();
+    let mut w = CmsgWriter::new(&mut two);
+    w.push_value(SOL_SOCKET, SCM_RIGHTS, &[fd, fd, fd]).unwrap();
+    let two_len = w.len();
+    let control_size = if with_control { sock::cmsg_space(3 * std::mem::size_of::<i32>()).unwrap() } else { 0 };
+    let mut batch = RecvBatch::with_control(4, 16, control_size).unwrap();
+    // A failed call (nothing queued) first: it must not leave the headers unusable.
+    let err = rx.recv_many(&mut batch, MsgFlags::DONTWAIT).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+
+    let mut out = SendBatch::new();
+    for round in 0..4 {
+        let odd = round % 2 == 1;
+        let (from, name) = if odd { (&long, "a-much-longer-sender-name") } else { (&short, "s") };
+        let control = match (with_control, odd) {
+            (false, _) => &[][..],
+            (true, false) => &one[..one_len],
+            (true, true) => &two[..two_len],
+        };
+        // Growing the SendBatch on the second round moves its iovecs.
+        let count = if round == 0 { 1 } else { 3 };
+        let payloads: Vec<Vec<u8>> = (0..count).map(|i| vec![round as u8 * 10 + i as u8; 5]).collect();
+        let msgs: Vec<OutMsg> = payloads.iter().map(|p| OutMsg { data: p, addr: Some(&to), control }).collect();
+        assert_eq!(from.send_many(&msgs, &mut out, 0).unwrap(), count);
+        // Move the batch between calls: its headers point into heap buffers that stay put.
+        let moved = Box::new(batch);
+        batch = *moved;
+        assert_eq!(rx.recv_many(&mut batch, 0).unwrap(), count, "round {round}");
+        for (i, payload) in payloads.iter().enumerate() {
+            let m = batch.get(i).unwrap();
+            assert_eq!(m.data, &payload[..], "round {round} message {i}");
+            let got = UnixAddr::decode(m.addr).unwrap();
+            assert_eq!(got.as_pathname(), Some(dir.join(name).as_path()), "round {round} message {i}");
+            assert!(!m.flags.contains(MsgFlags::CTRUNC), "round {round} message {i}: control cut");
+            let want_fds = if with_control { 1 + 2 * usize::from(odd) } else { 0 };
+            assert_eq!(batch.fds(i).count(), want_fds, "round {round} message {i}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -69,6 +69,9 @@ pub struct RecvBatch {
     /// from the reported `msg_flags`).
     added_flags: c_int,
     received: usize,
+    /// How many leading headers the kernel may have changed (`msg_namelen`, `msg_controllen`)
+    /// since they were last reset; the next call resets exactly those.
+    dirty: usize,
 }
 
 // SAFETY: the raw pointers inside `iovs` and `hdrs` point only into this batch's own heap
@@ -159,7 +162,7 @@ impl RecvBatch {
         if control_size > crate::cmsg::LIMIT {
             return Err(invalid_input("control_size", "invalid ancillary data buffer length"));
         }
-        Ok(RecvBatch {
+        let mut batch = RecvBatch {
             slot_size,
             control_size,
             data: zeroed_vec(data_len, "slot_size")?,
@@ -171,7 +174,10 @@ impl RecvBatch {
             fd_ends: filled_vec(count, 0, "count")?,
             added_flags: 0,
             received: 0,
-        })
+            dirty: 0,
+        };
+        batch.point_headers();
+        Ok(batch)
     }
 
     /// How many messages the last [`Socket::recv_many`] received.
@@ -335,24 +341,46 @@ impl RecvBatch {
         (0..self.received).map(|i| self.get(i).expect("index below received"))
     }
 
-    /// Points every header at its slot; no allocation.
+    /// Resets what the kernel changed in the headers of earlier calls; no allocation, and
+    /// nothing at all after a call without ancillary data (the receive loop already reset
+    /// `msg_namelen` as it read it).
     #[inline]
     fn prepare(&mut self) {
-        // The headers point into this batch's own heap buffers, which never move or grow
-        // after construction: once pointed, only what the kernel overwrites needs resetting.
-        if self.hdrs.first().is_some_and(|h| std::ptr::eq(h.msg_hdr.msg_iov, self.iovs.as_ptr())) {
-            let controllen = self.control_size as _;
-            for hdr in &mut self.hdrs {
-                hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
-                hdr.msg_hdr.msg_controllen = controllen;
-            }
-        } else {
-            self.point_headers();
+        if self.dirty != 0 {
+            self.reset_headers();
         }
     }
 
-    /// Points every header at this batch's buffers (the first call).
+    /// Resets `msg_namelen` and `msg_controllen` of the first `dirty` headers.
     #[cold]
+    fn reset_headers(&mut self) {
+        let controllen = self.control_size as _;
+        for hdr in &mut self.hdrs[..self.dirty.min(self.addrs.len())] {
+            hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+            hdr.msg_hdr.msg_controllen = controllen;
+        }
+        self.dirty = 0;
+    }
+
+    /// Reads the addresses' lengths of the `n` messages just received and resets those
+    /// headers' `msg_namelen` for the next call in the same pass. (`msg_controllen` stays as
+    /// the kernel wrote it until the next call: [`RecvBatch::get`] reads it.)
+    #[inline]
+    fn finish(&mut self, n: usize) {
+        let n = n.min(self.addrs.len());
+        let (hdrs, addrs) = (&mut self.hdrs[..n], &mut self.addrs[..n]);
+        for i in 0..n {
+            let hdr = &mut hdrs[i].msg_hdr;
+            addrs[i].set_len(hdr.msg_namelen);
+            hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+        }
+        self.dirty = if self.control_size > 0 { n } else { 0 };
+        self.received = n;
+    }
+
+    /// Points every header at this batch's buffers, once, when the batch is built: the
+    /// buffers are heap allocations that never move or grow afterwards, so the pointers stay
+    /// valid when the batch itself moves.
     fn point_headers(&mut self) {
         let count = self.addrs.len();
         let data = self.data.as_mut_ptr();
@@ -539,6 +567,13 @@ impl SendBatch {
             self.hdrs.push(zeroed_mmsghdr());
             self.iovs.push(libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 });
         }
+        // Pushing may have moved the iovecs: point every header at its own again. Only this
+        // function grows the vectors, so the pointers then stay valid (moving the batch does
+        // not move the heap buffers).
+        for (hdr, iov) in self.hdrs.iter_mut().zip(&mut self.iovs) {
+            hdr.msg_hdr.msg_iov = iov;
+            hdr.msg_hdr.msg_iovlen = 1;
+        }
     }
 
     /// How many bytes of message `i` the last call sent.
@@ -590,8 +625,9 @@ impl Socket {
         batch.fds.clear();
         let n = self.call_flags("recvmmsg", Interest::Read, flags, || {
             batch.prepare();
-            // SAFETY: `prepare` pointed every header at this batch's own live buffers (name,
-            // one iovec, control) with their true lengths; `count` ≤ the number of headers.
+            // SAFETY: every header points at this batch's own live buffers (name, one iovec,
+            // control) with their true lengths (pointed at construction, lengths reset by
+            // `prepare`/`finish`); `count` ≤ the number of headers.
             let n = unsafe {
                 libc::recvmmsg(
                     self.as_fd().as_raw_fd(),
@@ -601,15 +637,15 @@ impl Socket {
                     std::ptr::null_mut(),
                 )
             };
+            if n < 0 {
+                batch.dirty = count; // cold: whatever the kernel may have touched is reset
+            }
             cvt(n)
         })? as usize;
-        for (hdr, addr) in batch.hdrs[..n].iter().zip(batch.addrs.iter_mut()) {
-            addr.set_len(hdr.msg_hdr.msg_namelen);
-        }
+        batch.finish(n);
         if batch.control_size > 0 {
             batch.adopt_fds(n);
         }
-        batch.received = n;
         Ok(n)
     }
 
@@ -637,35 +673,27 @@ impl Socket {
         if count == 0 {
             return Ok(0);
         }
-        for m in &msgs[..count] {
-            if let Some(addr) = m.as_out_msg().addr {
-                self.check_addr_family(addr, "send_many")?;
-            }
-        }
         batch.grow(count);
         batch.sent = 0;
-        let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
-            let slots = batch.hdrs.iter_mut().zip(batch.iovs.iter_mut());
-            for (m, (hdr, iov)) in msgs[..count].iter().map(AsOutMsg::as_out_msg).zip(slots) {
-                *iov = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
-                let hdr = &mut hdr.msg_hdr;
-                match m.addr {
-                    Some(a) => {
-                        hdr.msg_name = a.as_ptr().cast_mut().cast();
-                        hdr.msg_namelen = a.socklen();
-                    }
-                    None => {
-                        hdr.msg_name = std::ptr::null_mut();
-                        hdr.msg_namelen = 0;
-                    }
+        // The headers point at the callers' messages, borrowed for this whole call: fill them
+        // once (a wait for writability and retry reuse them). `msg_iov`, `msg_iovlen` and
+        // `msg_flags` were set when the headers were made.
+        let (msgs, hdrs, iovs) = (&msgs[..count], &mut batch.hdrs[..count], &mut batch.iovs[..count]);
+        for i in 0..count {
+            let m = msgs[i].as_out_msg();
+            iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
+            let hdr = &mut hdrs[i].msg_hdr;
+            (hdr.msg_name, hdr.msg_namelen) = match m.addr {
+                Some(a) => {
+                    self.check_addr_family(a, "send_many")?;
+                    (a.as_ptr().cast_mut().cast(), a.socklen())
                 }
-                hdr.msg_iov = iov;
-                hdr.msg_iovlen = 1;
-                hdr.msg_control =
-                    if m.control.is_empty() { std::ptr::null_mut() } else { m.control.as_ptr().cast_mut().cast() };
-                hdr.msg_controllen = m.control.len() as _;
-                hdr.msg_flags = 0;
-            }
+                None => (std::ptr::null_mut(), 0),
+            };
+            hdr.msg_control = m.control.as_ptr().cast_mut().cast();
+            hdr.msg_controllen = m.control.len() as _;
+        }
+        let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
             let (fd, hdrs) = (self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr());
             // SAFETY: the first `count` headers point at the callers' live, borrowed message
             // data, addresses and control buffers (read only by sendmmsg) and at our iovecs.
