@@ -11,7 +11,8 @@
 //! - `timeout`: the same in timeout mode (sock: `set_timeout`; std: `SO_RCVTIMEO`);
 //! - `udp`: `send_to` + `recv_from` over 127.0.0.1;
 //! - `msg`: `send_msg` + `recv_msg` (one iovec, no control data) on the socketpair;
-//! - `batch`: `send_many` + `recv_many` of 8 messages (one round = 8 messages each way).
+//! - `batch`: `send_many` + `recv_many` of 8 messages (one round = 8 messages each way); the
+//!   libc form receives each sender's address as `recv_many` does (the same work).
 //!
 //! Implementations: `libc` (raw calls), `sock`, `std`, `socket2`, `nix`. A pair that has no
 //! form of the workload (std has no sendmsg) prints `unsupported` and exits with status 2.
@@ -266,6 +267,9 @@ fn batch(imp: &str, n: usize) -> bool {
     match imp {
         "libc" => {
             let mut bufs = [[0u8; LEN]; BATCH];
+            // The same work as `recv_many`: each message's sender address is received too.
+            // SAFETY: sockaddr_storage is plain data; all zeroes is a valid value.
+            let mut names: [libc::sockaddr_storage; BATCH] = unsafe { std::mem::zeroed() };
             for _ in 0..n {
                 // SAFETY: the mmsghdr arrays point to live, correctly sized buffers.
                 unsafe {
@@ -280,9 +284,11 @@ fn batch(imp: &str, n: usize) -> bool {
                     let mut riovs: [libc::iovec; BATCH] =
                         std::array::from_fn(|i| libc::iovec { iov_base: bufs[i].as_mut_ptr().cast(), iov_len: LEN });
                     let mut rhdrs: [libc::mmsghdr; BATCH] = std::mem::zeroed();
-                    for (h, iov) in rhdrs.iter_mut().zip(riovs.iter_mut()) {
+                    for ((h, iov), name) in rhdrs.iter_mut().zip(riovs.iter_mut()).zip(names.iter_mut()) {
                         h.msg_hdr.msg_iov = iov;
                         h.msg_hdr.msg_iovlen = 1;
+                        h.msg_hdr.msg_name = (name as *mut libc::sockaddr_storage).cast();
+                        h.msg_hdr.msg_namelen = std::mem::size_of::<libc::sockaddr_storage>() as u32;
                     }
                     let r = libc::recvmmsg(b.as_raw_fd(), rhdrs.as_mut_ptr(), BATCH as u32, 0, std::ptr::null_mut());
                     assert_eq!(black_box(r), BATCH as i32);

@@ -140,7 +140,7 @@ fn udp_run(total: u64, gso: bool) -> io::Result<(f64, f64)> {
     Ok((secs, got as f64 / (sends * per_send as u64) as f64))
 }
 
-/// One relay run: writer -> [a] -> relay -> [b] -> reader.
+/// One relay run: writer -> `a` -> relay -> `b` -> reader.
 fn relay_run(total: u64, splice: bool) -> io::Result<f64> {
     let (writer, from) = tcp_pair()?;
     let (to, reader) = tcp_pair()?;
