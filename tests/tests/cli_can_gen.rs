@@ -3,7 +3,7 @@
 //! deliberately reordered and duplicated sequence reported as such. Needs vcan0 (the test VM);
 //! skips on the host.
 //!
-//! Ids used here: 0x600..0x60F (0x60F: candump's sync frames).
+//! Ids used here: 0x600..0x60F (0x60F: candump's sync frames), 0x605: `-x`.
 #![cfg(all(feature = "cli", feature = "can"))]
 
 #[path = "can_support/mod.rs"]
@@ -15,7 +15,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use sock_can::{CanId, CanSocket, ClassicFrame};
+use sock_can::{CanFilter, CanId, CanSocket, ClassicFrame, Frame};
 use sock_cli::{Captured, Io};
 use support::{have_iface, have_program, IF};
 
@@ -119,6 +119,28 @@ fn our_frames_counted_by_candump() {
     for (i, line) in ours.iter().enumerate() {
         let data = line.rsplit('#').next().unwrap();
         assert_eq!(&data[..8], format!("{:02X}{:02X}{:02X}{:02X}", i & 0xff, i >> 8, 0, 0), "{line}");
+    }
+}
+
+/// `-x` turns local loopback off: a socket on this host sees none of the generated frames.
+/// A sentinel frame written afterwards with loopback on must be the first one it reads.
+#[test]
+fn no_loopback_frames_stay_off_this_host() {
+    if !have_iface(IF) {
+        return;
+    }
+    let id = CanId::new(0x605).unwrap();
+    let rx = CanSocket::bound((IF,)).unwrap();
+    rx.set_filters(&[CanFilter::exact(id)]).unwrap();
+    rx.as_ref().set_timeout(Some(WAIT)).unwrap();
+    let (code, gen) =
+        start(&["can", "gen", IF, "-x", "-g", "0", "-n", "5", "-I", "605", "-L", "1", "-D", "i"]).finish();
+    assert_eq!(code, 0, "{}", gen.stderr.text());
+    let tx = CanSocket::bound((IF,)).unwrap();
+    tx.write_classic(&ClassicFrame::new(id, &[0xff]).unwrap()).unwrap();
+    match rx.read_frame().unwrap() {
+        Frame::Classic(f) => assert_eq!(f.data(), [0xff], "a generated frame looped back"),
+        other => panic!("{other:?}"),
     }
 }
 

@@ -142,9 +142,11 @@ pub fn bench_report(root: &Path, run_criterion: bool) -> Result<()> {
     let py = cmd::output(Command::new("python3").current_dir(root).args(["benches/python/echo.py", "200000"]))
         .map(|o| parse_pairs(&o))
         .unwrap_or_default();
+    let offload = crate::offload::measure(root, &cargo);
     let hot = crate::hotpath::measure(root, &cargo);
     let async_rows = async_counts(root, &cargo);
     let mut report = render(&measured, &py, &machine());
+    report.push_str(&crate::offload::render(&offload));
     report.push_str(&crate::hotpath::render(&hot));
     report.push_str(&render_async(&async_rows));
     report.push_str(&render_vm(&vm_bench_rows()?));
@@ -187,6 +189,25 @@ pub fn hotpath_only(root: &Path) -> Result<()> {
     std::fs::write(&path, format!("{head}\n{}{tail}", crate::hotpath::render(&rows)))
         .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
     println!("bench-report: updated the hot-path sections of BENCHMARKS.md");
+    Ok(())
+}
+
+/// `bench-report --offload-only`: runs only the offload probe (about a minute) and replaces
+/// that section of the existing BENCHMARKS.md (inserting it before the hot-path sections if
+/// the file has none yet).
+pub fn offload_only(root: &Path) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let path = root.join("BENCHMARKS.md");
+    let old = std::fs::read_to_string(&path).map_err(|e| format!("read BENCHMARKS.md: {e}"))?;
+    let rows = crate::offload::measure(root, &cargo);
+    if rows.is_empty() {
+        return Err("no offload measurements: the probe did not build or run".into());
+    }
+    let tail_at = old.find(crate::hotpath::HEADING).unwrap_or(old.len());
+    let head = old[..tail_at].split(crate::offload::HEADING).next().unwrap_or(&old).trim_end();
+    std::fs::write(&path, format!("{head}\n{}{}", crate::offload::render(&rows), &old[tail_at..]))
+        .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
+    println!("bench-report: updated the offload section of BENCHMARKS.md");
     Ok(())
 }
 

@@ -44,7 +44,7 @@ pub const HOST_TAG: &str = "hostroot";
 const BOOT_MODULES: &[&str] = &["virtio_pci", "9pnet_virtio", "9p", "virtio_rng"];
 
 /// Modules loaded explicitly in the guest, with parameters after a space. Most would autoload
-/// on first use; loading them up front makes a missing one a visible setup failure. `tipc` and
+/// on first use (`sctp` too); loading them up front makes a missing one a visible setup failure. `tipc` and
 /// `hci_vhci` have no autoload alias at all. `dummy` would otherwise create a `dummy0`.
 pub const LOAD_MODULES: &[&str] = &[
     "can",
@@ -70,6 +70,7 @@ pub const LOAD_MODULES: &[&str] = &[
     "rds",
     "rds_tcp",
     "qrtr",
+    "sctp",
     "veth",
     "dummy numdummies=0",
 ];

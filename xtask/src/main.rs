@@ -8,7 +8,8 @@
 //!                         (6.1 unless --kernel says otherwise)
 //! cargo xtask vm-shell    the same VM with an interactive shell instead of the tests
 //! cargo xtask bench-report  run the benchmarks and write BENCHMARKS.md (--no-run: reuse results;
-//!                           --async-only: only the async instruction counts)
+//!                           --async-only: only the async instruction counts; --hotpath-only: only
+//!                           the hot-path sections; --offload-only: only the offload section)
 //!
 //! VM options (test-linux, vm-shell, ci):
 //!   --kernel <release | series | file.deb>   6.1.0-56-amd64, 6.12 (the pinned 6.12.117+deb12-amd64),
@@ -51,6 +52,7 @@ mod hotpath;
 mod json;
 mod kernel;
 mod modules;
+mod offload;
 mod qemu;
 mod results;
 mod test_bins;
@@ -63,7 +65,7 @@ use test_bins::Features;
 use test_linux::{TestOptions, VmOptions};
 
 const USAGE: &str =
-    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run | --async-only | --hotpath-only]> [--kernel <release|series|file.deb>[,...]] \
+    "usage: cargo xtask <ci | test-linux | vm-shell | bench-report [--no-run | --async-only | --hotpath-only | --offload-only]> [--kernel <release|series|file.deb>[,...]] \
 [--accel auto|kvm|tcg] [--timeout <secs>] [--features <list>] [--test <name>]... [--keep-going] [-- <test args>]";
 
 fn main() -> ExitCode {
@@ -85,9 +87,12 @@ fn run(args: &[String]) -> cmd::Result<()> {
     let no_run = rest[..split].iter().any(|a| a == "--no-run");
     let async_only = rest[..split].iter().any(|a| a == "--async-only");
     let hotpath_only = rest[..split].iter().any(|a| a == "--hotpath-only");
+    let offload_only = rest[..split].iter().any(|a| a == "--offload-only");
     let rest: Vec<String> = rest[..split]
         .iter()
-        .filter(|a| !matches!(a.as_str(), "--keep-going" | "--no-run" | "--async-only" | "--hotpath-only"))
+        .filter(|a| {
+            !matches!(a.as_str(), "--keep-going" | "--no-run" | "--async-only" | "--hotpath-only" | "--offload-only")
+        })
         .chain(&rest[split..])
         .cloned()
         .collect();
@@ -98,6 +103,7 @@ fn run(args: &[String]) -> cmd::Result<()> {
         "vm-shell" => test_linux::vm_shell(&root, &opts.vm),
         "bench-report" if async_only => bench_report::async_only(&root),
         "bench-report" if hotpath_only => bench_report::hotpath_only(&root),
+        "bench-report" if offload_only => bench_report::offload_only(&root),
         "bench-report" => bench_report::bench_report(&root, !no_run),
         "ci" => ci::ci(&root, &opts, keep_going),
         "help" | "--help" | "-h" => {

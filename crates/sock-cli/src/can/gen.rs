@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use clap::Args;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
-use sock::can::consts::{CANFD_BRS, CAN_EFF_FLAG, CAN_EFF_MASK, CAN_RTR_FLAG, CAN_SFF_MASK};
+use sock::can::consts::{CANFD_BRS, CANFD_ESI, CAN_EFF_FLAG, CAN_EFF_MASK, CAN_RTR_FLAG, CAN_SFF_MASK};
 use sock::can::{can_fd_dlc_to_len, can_fd_len_to_dlc, CanId, CanSocket, ClassicFrame, FdFrame, Frame};
 
 use super::check::{self, CheckArgs};
@@ -62,9 +62,18 @@ pub(crate) struct GenArgs {
     /// CAN FD frames with the bit rate switch (implies -f).
     #[arg(short = 'b')]
     brs: bool,
+    /// CAN FD frames with the error state indicator set (implies -f).
+    #[arg(short = 'E')]
+    esi: bool,
     /// Remote (RTR) frames.
-    #[arg(short = 'R', conflicts_with_all = ["fd", "brs", "seq"])]
+    #[arg(short = 'R', conflicts_with_all = ["fd", "brs", "esi", "seq"])]
     rtr: bool,
+    /// Frames per burst: COUNT frames back to back, then the gap (cangen's -c).
+    #[arg(short = 'c', value_name = "COUNT", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    burst: u64,
+    /// Disable local loopback: other sockets on this host do not see the frames (cangen's -x).
+    #[arg(short = 'x')]
+    no_loopback: bool,
     /// Send exactly COUNT frames, then exit (default: until interrupted). With --check: exit
     /// after COUNT received frames.
     #[arg(short = 'n', long = "count", value_name = "COUNT")]
@@ -128,6 +137,7 @@ pub(crate) struct Generator {
     extended: bool,
     fd: bool,
     brs: bool,
+    esi: bool,
     rtr: bool,
     seq: bool,
     rng: Rng,
@@ -152,7 +162,7 @@ impl Generator {
         if let Mode::Fixed(v) = id {
             extended |= v > CAN_SFF_MASK || args.id.trim_start_matches("0x").len() > 3;
         }
-        let fd = args.fd || args.brs;
+        let fd = args.fd || args.brs || args.esi;
         let max = if fd { 64 } else { 8 };
         let len = mode(&args.len, "-L", |t| t.parse::<usize>().ok(), false)?;
         if let Mode::Fixed(n) = len {
@@ -185,6 +195,7 @@ impl Generator {
             extended,
             fd,
             brs: args.brs,
+            esi: args.esi,
             rtr: args.rtr,
             seq: args.seq,
             rng: Rng::new(seed),
@@ -256,12 +267,18 @@ impl Generator {
         let frame = if self.rtr {
             Frame::Classic(ClassicFrame::remote(CanId::from_raw(raw & !CAN_RTR_FLAG), len)?)
         } else if self.fd {
-            Frame::Fd(FdFrame::from_raw_parts(raw, if self.brs { CANFD_BRS } else { 0 }, &data[..len])?)
+            let flags = if self.brs { CANFD_BRS } else { 0 } | if self.esi { CANFD_ESI } else { 0 };
+            Frame::Fd(FdFrame::from_raw_parts(raw, flags, &data[..len])?)
         } else {
             Frame::Classic(ClassicFrame::from_raw_parts(raw, &data[..len])?)
         };
         Ok(frame)
     }
+}
+
+/// Whether the gap comes before frame number `sent` (from 0) in bursts of `burst` frames.
+fn gap_before(sent: u64, burst: u64) -> bool {
+    sent > 0 && sent % burst.max(1) == 0
 }
 
 /// Writes `frame`, waiting (at most a second) while the interface's queue is full (ENOBUFS).
@@ -296,13 +313,16 @@ pub(crate) fn run(args: GenArgs, io: &mut Io) -> io::Result<()> {
     if generator.fd {
         sock.set_fd_frames(true).map_err(on)?;
     }
+    if args.no_loopback {
+        sock.set_loopback(false).map_err(on)?;
+    }
     sock.bind((args.iface.as_str(),)).map_err(on)?;
     if args.verbose && args.seed.is_none() {
         writeln!(io.stderr, "sock: can gen: seed {seed}")?;
     }
     let mut sent = 0u64;
     while args.count.is_none_or(|c| sent < c) {
-        if sent > 0 && !gap.is_zero() {
+        if gap_before(sent, args.burst) && !gap.is_zero() {
             std::thread::sleep(gap);
         }
         let frame = generator.next_frame()?;
@@ -347,10 +367,21 @@ mod tests {
         assert_eq!(texts("vcan0 -I 123 -R -L 3", 1), ["123#R3"]);
         assert_eq!(texts("vcan0 -I 123 -f -L 9 -D i", 1)[0].len(), "123##0".len() + 24);
         assert_eq!(texts("vcan0 -I 123 -L 8 -D i --seq", 2), ["123#0000000000000000", "123#0100000000000000"]);
+        // CAN FD flags after `##`: BRS = 1, ESI = 2 (-E and -b imply -f).
+        assert_eq!(texts("vcan0 -I 123 -E -L 1 -D 55", 1), ["123##255"]);
+        assert_eq!(texts("vcan0 -I 123 -E -b -L 1 -D 55", 1), ["123##355"]);
         for t in texts("vcan0 -e -I o", 20) {
             let id = u32::from_str_radix(&t[..8], 16).unwrap();
             assert_eq!(id & 1, 1, "{t}");
         }
+    }
+
+    #[test]
+    fn bursts_then_gaps() {
+        let gaps = |burst| (0..7).map(|sent| gap_before(sent, burst)).collect::<Vec<_>>();
+        assert_eq!(gaps(1), [false, true, true, true, true, true, true]);
+        assert_eq!(gaps(3), [false, false, false, true, false, false, true]);
+        assert!(T::try_parse_from(["gen", "vcan0", "-c", "0"]).is_err());
     }
 
     #[test]
