@@ -3,7 +3,7 @@
 //! QEMU boots the guest, busybox (static: it runs inside the initramfs before the host root is
 //! mounted) is the guest's init and module loader, kmod's `depmod` indexes the kernel's
 //! modules, `dpkg-deb`/`apt-get` fetch and unpack the kernel. The test peers (can-utils,
-//! socat, iproute2's `ip`) come from the host root shared into the guest, so they are host
+//! socat, tcpdump, iproute2's `ip`) come from the host root shared into the guest, so they are host
 //! packages too. No `cpio` is needed: the xtask writes the initramfs itself.
 
 use crate::cmd::{self, Result};
@@ -17,6 +17,7 @@ pub const PACKAGES: &[(&str, &str)] = &[
     ("kmod", "depmod"),
     ("can-utils", "isotpsend"),
     ("socat", "socat"),
+    ("tcpdump", "tcpdump"),
     ("iproute2", "ip"),
     ("bluez-test-tools", "btvirt"),
 ];
