@@ -250,6 +250,9 @@ impl Listener {
     /// Waits for the next connection.
     pub(crate) fn accept(&self) -> io::Result<Conn> {
         let (conn, _peer) = self.sock.accept()?;
+        if crate::sctp::is_sctp(&conn) {
+            crate::sctp::watch_association(&conn)?;
+        }
         Ok(Conn::Stream(Arc::new(conn)))
     }
 }
@@ -444,7 +447,9 @@ pub(crate) fn open(spec: &Spec, io: &Io) -> io::Result<Opened> {
             Conn::Can(Arc::new(sock), iface.clone())
         }
         Kind::Sctp(host, port) => {
-            Conn::Stream(Arc::new(inet_connect(host, *port, Type::STREAM, Some(Protocol(IPPROTO_SCTP)), opts)?))
+            let sock = inet_connect(host, *port, Type::STREAM, Some(Protocol(IPPROTO_SCTP)), opts)?;
+            crate::sctp::watch_association(&sock)?;
+            Conn::Stream(Arc::new(sock))
         }
         Kind::IsoTp(iface, setup) => {
             let sock = isotp::open(iface, setup)?;

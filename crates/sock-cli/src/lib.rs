@@ -43,6 +43,7 @@ mod interrupt;
 mod json;
 mod relay;
 mod resolve;
+mod sctp;
 mod sniff;
 mod stop;
 mod time;

@@ -7,7 +7,7 @@
 //! terminal, datagram, CAN and packet sockets) get a short linger once the other direction has
 //! ended (0.5 s, socat's `-t`; `-t SECS` sets it for every direction), then the relay stops.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IoSliceMut, Read, Write};
 use std::os::fd::AsFd;
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
@@ -20,6 +20,7 @@ use sock::{MsgFlags, Shutdown, Socket};
 
 use crate::can::text::{long, parse_line, View};
 use crate::endpoint::{open, open_conn, Conn, Kind, Opened, Spec, FORMS};
+use crate::sctp;
 use crate::stop::{Stop, Woke};
 use crate::{context, invalid, Io};
 
@@ -67,7 +68,13 @@ pub(crate) struct CatArgs {
 /// Where a direction reads.
 enum Source {
     Stdin(Box<dyn Read + Send>),
-    Sock { sock: Arc<Socket>, dgram: bool },
+    Sock {
+        sock: Arc<Socket>,
+        dgram: bool,
+    },
+    /// An SCTP stream: read with `recvmsg` to tell data from the notification that ends the
+    /// association (see [`crate::sctp`]).
+    Sctp(Arc<Socket>),
     Can(Arc<CanSocket>, String),
     Packet(Arc<PacketSocket>),
 }
@@ -94,7 +101,7 @@ const BUF: usize = 64 * 1024;
 impl Source {
     /// Whether this source can end by itself (end of file on a stream).
     fn ends(&self) -> bool {
-        matches!(self, Source::Sock { dgram: false, .. })
+        matches!(self, Source::Sock { dgram: false, .. } | Source::Sctp(_))
     }
 
     fn next(&mut self, stop: &Stop, buf: &mut [u8], scratch: &mut [u8]) -> io::Result<Got> {
@@ -123,6 +130,23 @@ impl Source {
                     {
                         return Ok(Got::Eof)
                     }
+                    Err(e) => return Err(context("recv", e)),
+                }
+            },
+            Source::Sctp(sock) => loop {
+                if stop.wait(sock.as_fd(), None)? == Woke::Stopped {
+                    return Ok(Got::Stopped);
+                }
+                match sock.recv_msg_addr(&mut [IoSliceMut::new(buf)], &mut [], MsgFlags::DONTWAIT, None) {
+                    Ok(m) if m.flags.bits() & sctp::MSG_NOTIFICATION != 0 => {
+                        if sctp::ends_association(&buf[..m.bytes]) {
+                            return Ok(Got::Eof);
+                        }
+                    }
+                    Ok(m) if m.bytes == 0 => return Ok(Got::Eof),
+                    Ok(m) => return Ok(Got::Data(m.bytes)),
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                    Err(e) if sock::errno(&e) == Some(nix::libc::ENOTCONN) => return Ok(Got::Eof),
                     Err(e) => return Err(context("recv", e)),
                 }
             },
@@ -211,6 +235,8 @@ fn split(conn: Conn, io: &mut Io) -> (Source, Sink) {
             Source::Stdin(std::mem::replace(&mut io.stdin, Box::new(io::empty()))),
             Sink::Stdout(std::mem::replace(&mut io.stdout, Box::new(io::sink()))),
         ),
+        // `open` subscribed SCTP streams to association changes (crate::sctp).
+        Conn::Stream(s) if sctp::is_sctp(&s) => (Source::Sctp(s.clone()), Sink::Sock { sock: s, dgram: false }),
         Conn::Stream(s) => (Source::Sock { sock: s.clone(), dgram: false }, Sink::Sock { sock: s, dgram: false }),
         Conn::Dgram(s) => (Source::Sock { sock: s.clone(), dgram: true }, Sink::Sock { sock: s, dgram: true }),
         Conn::Can(s, iface) => (Source::Can(s.clone(), iface), Sink::Can { sock: s, partial: Vec::new() }),
