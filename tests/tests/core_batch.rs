@@ -180,3 +180,36 @@ fn reuse_rounds(with_control: bool) {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A `SendBatch` shared by messages with ancillary data and plain byte buffers: a byte-buffer
+/// send rewrites only the data pointers while the headers carry no control buffer, so one that
+/// follows a send with control data must clear it first (else its messages would carry the
+/// earlier call's fds).
+#[test]
+fn byte_buffers_after_control_messages_carry_no_control() {
+    use sock::cmsg::CmsgWriter;
+    use std::os::fd::AsRawFd;
+    let (a, b) = Socket::pair(Family::UNIX, Type::DGRAM, None).unwrap();
+    let fd = std::io::stdin().as_raw_fd();
+    let mut control = [0u8; 64];
+    let mut w = CmsgWriter::new(&mut control);
+    w.push_value(SOL_SOCKET, SCM_RIGHTS, &fd).unwrap();
+    let len = w.len();
+    let with_fd = OutMsg { data: b"fd", addr: None, control: &control[..len] };
+    let mut out = SendBatch::new();
+    let mut batch = RecvBatch::with_control(8, 16, 64).unwrap();
+    // (messages with an fd, plain messages) per round.
+    for (round, (fds, plain)) in [(3, 0), (0, 2), (0, 3), (0, 1), (1, 0), (0, 1)].into_iter().enumerate() {
+        let sent = if fds > 0 {
+            a.send_many(&vec![with_fd; fds], &mut out, 0).unwrap()
+        } else {
+            a.send_many(&vec![&b"plain"[..]; plain], &mut out, 0).unwrap()
+        };
+        assert_eq!(sent, fds + plain, "round {round}");
+        assert_eq!(b.recv_many(&mut batch, 0).unwrap(), sent, "round {round}");
+        for i in 0..sent {
+            let want: (&[u8], usize) = if fds > 0 { (b"fd", 1) } else { (b"plain", 0) };
+            assert_eq!((batch.get(i).unwrap().data, batch.fds(i).count()), want, "round {round} message {i}");
+        }
+    }
+}

@@ -27,7 +27,7 @@ pub const WORKLOADS: &[(&str, &str)] = &[
     ("timeout", "the same, timeout mode (std: `SO_RCVTIMEO`)"),
     ("udp", "UDP 127.0.0.1: `send_to` + `recv_from`, 64 B"),
     ("msg", "`send_msg` + `recv_msg` (one iovec, no control data)"),
-    ("batch", "`send_many` + `recv_many`, 8 × 64 B each way, receiving each sender's address"),
+    ("batch", "`send_many` of 8 byte buffers (connected) + `recv_many` with each sender's address, 64 B"),
 ];
 
 /// The implementations, as the probe names them; `cpython` runs the Python script.

@@ -11,8 +11,9 @@
 //! - `timeout`: the same in timeout mode (sock: `set_timeout`; std: `SO_RCVTIMEO`);
 //! - `udp`: `send_to` + `recv_from` over 127.0.0.1;
 //! - `msg`: `send_msg` + `recv_msg` (one iovec, no control data) on the socketpair;
-//! - `batch`: `send_many` + `recv_many` of 8 messages (one round = 8 messages each way); the
-//!   libc form receives each sender's address as `recv_many` does (the same work).
+//! - `batch`: `send_many` + `recv_many` of 8 messages (one round = 8 messages each way): byte
+//!   buffers on a connected socket, as the docs show; the libc form receives each sender's
+//!   address as `recv_many` does (the same work).
 //!
 //! Implementations: `libc` (raw calls), `sock`, `std`, `socket2`, `nix`. A pair that has no
 //! form of the workload (std has no sendmsg) prints `unsupported` and exits with status 2.
@@ -24,7 +25,7 @@ use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::UnixDatagram;
 use std::time::Duration;
 
-use sock::{Family, MsgFlags, OutMsg, RecvBatch, SendBatch, SockAddr, Socket, Type};
+use sock::{Family, MsgFlags, RecvBatch, SendBatch, SockAddr, Socket, Type};
 
 const LEN: usize = 64;
 const BATCH: usize = 8;
@@ -298,7 +299,7 @@ fn batch(imp: &str, n: usize) -> bool {
         "sock" => {
             let mut rb = RecvBatch::new(BATCH, LEN).unwrap();
             let mut sb = SendBatch::with_capacity(BATCH);
-            let msgs = [OutMsg::new(&data); BATCH];
+            let msgs = [&data[..]; BATCH]; // a connected socket's messages: byte buffers
             for _ in 0..n {
                 assert_eq!(a.send_many(black_box(&msgs), &mut sb, MsgFlags::NONE).unwrap(), BATCH);
                 assert_eq!(black_box(b.recv_many(&mut rb, MsgFlags::NONE).unwrap()), BATCH);

@@ -479,6 +479,12 @@ impl<'a> OutMsg<'a> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub trait AsOutMsg {
+    /// Whether every value of this type is data only: no address, no ancillary data. Then
+    /// [`Socket::send_many`] reads only [`OutMsg::data`] of [`as_out_msg`](AsOutMsg::as_out_msg)
+    /// and, once a [`SendBatch`]'s headers carry no address or control buffer, rewrites only
+    /// the data pointers (the byte-buffer impl says `true`; [`OutMsg`] says `false`).
+    const DATA_ONLY: bool = false;
+
     /// This value as one message.
     fn as_out_msg(&self) -> OutMsg<'_>;
 }
@@ -490,6 +496,8 @@ impl AsOutMsg for OutMsg<'_> {
 }
 
 impl<T: AsRef<[u8]>> AsOutMsg for T {
+    const DATA_ONLY: bool = true;
+
     fn as_out_msg(&self) -> OutMsg<'_> {
         OutMsg::new(self.as_ref())
     }
@@ -514,6 +522,9 @@ pub struct SendBatch {
     iovs: Vec<libc::iovec>,
     hdrs: Vec<libc::mmsghdr>,
     sent: usize,
+    /// How many leading headers have no address and no control buffer (what a data-only
+    /// send needs), so a data-only send within them rewrites only the iovecs.
+    data_only: usize,
 }
 
 // SAFETY: the pointers stored in the headers refer to caller data only during a `send_many`
@@ -563,6 +574,7 @@ impl SendBatch {
     /// Adds headers until there are `count` (only when a call sends more than ever before).
     #[cold]
     fn grow_to(&mut self, count: usize) {
+        let all_data_only = self.data_only == self.hdrs.len();
         while self.hdrs.len() < count {
             self.hdrs.push(zeroed_mmsghdr());
             self.iovs.push(libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 });
@@ -573,6 +585,9 @@ impl SendBatch {
         for (hdr, iov) in self.hdrs.iter_mut().zip(&mut self.iovs) {
             hdr.msg_hdr.msg_iov = iov;
             hdr.msg_hdr.msg_iovlen = 1;
+        }
+        if all_data_only {
+            self.data_only = self.hdrs.len(); // the new headers are zeroed
         }
     }
 
@@ -589,6 +604,38 @@ impl SendBatch {
     pub fn sent_len(&self, i: usize) -> Option<usize> {
         (i < self.sent).then(|| self.hdrs[i].msg_len as usize)
     }
+}
+
+/// Points the headers at `msgs` (data, address, control), checking each address's family.
+/// For a [`AsOutMsg::DATA_ONLY`] type the address and control are left out whatever
+/// `as_out_msg` says, so the headers keep the "no address, no control" state the batch
+/// counts on.
+#[inline]
+fn fill_headers<M: AsOutMsg>(
+    sock: &Socket,
+    msgs: &[M],
+    hdrs: &mut [libc::mmsghdr],
+    iovs: &mut [libc::iovec],
+) -> io::Result<()> {
+    for ((m, hdr), iov) in msgs.iter().zip(hdrs).zip(iovs) {
+        let m = m.as_out_msg();
+        *iov = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
+        let (addr, control) = if M::DATA_ONLY { (None, &[][..]) } else { (m.addr, m.control) };
+        let hdr = &mut hdr.msg_hdr;
+        (hdr.msg_name, hdr.msg_namelen) = match addr {
+            Some(a) => {
+                sock.check_addr_family(a, "send_many")?;
+                (a.as_ptr().cast_mut().cast(), a.socklen())
+            }
+            None => (std::ptr::null_mut(), 0),
+        };
+        (hdr.msg_control, hdr.msg_controllen) = if control.is_empty() {
+            (std::ptr::null_mut(), 0)
+        } else {
+            (control.as_ptr().cast_mut().cast(), control.len() as _)
+        };
+    }
+    Ok(())
 }
 
 /// `sendmmsg`/`recvmmsg` take at most this many messages per call (UIO_MAXIOV).
@@ -679,24 +726,22 @@ impl Socket {
         // once (a wait for writability and retry reuse them). `msg_iov`, `msg_iovlen` and
         // `msg_flags` were set when the headers were made.
         let (msgs, hdrs, iovs) = (&msgs[..count], &mut batch.hdrs[..count], &mut batch.iovs[..count]);
-        for i in 0..count {
-            let m = msgs[i].as_out_msg();
-            iovs[i] = libc::iovec { iov_base: m.data.as_ptr().cast_mut().cast(), iov_len: m.data.len() };
-            let hdr = &mut hdrs[i].msg_hdr;
-            (hdr.msg_name, hdr.msg_namelen) = match m.addr {
-                Some(a) => {
-                    self.check_addr_family(a, "send_many")?;
-                    (a.as_ptr().cast_mut().cast(), a.socklen())
-                }
-                None => (std::ptr::null_mut(), 0),
-            };
-            hdr.msg_control = m.control.as_ptr().cast_mut().cast();
-            hdr.msg_controllen = m.control.len() as _;
+        if M::DATA_ONLY && count <= batch.data_only {
+            // The headers already say "no address, no control": only the data changes.
+            for (m, iov) in msgs.iter().zip(iovs) {
+                let data = m.as_out_msg().data;
+                *iov = libc::iovec { iov_base: data.as_ptr().cast_mut().cast(), iov_len: data.len() };
+            }
+        } else {
+            batch.data_only = if M::DATA_ONLY { count } else { 0 };
+            fill_headers(self, msgs, hdrs, iovs)?;
         }
         let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
             let (fd, hdrs) = (self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr());
-            // SAFETY: the first `count` headers point at the callers' live, borrowed message
-            // data, addresses and control buffers (read only by sendmmsg) and at our iovecs.
+            // SAFETY: the first `count` headers point at our iovecs, which point at the
+            // callers' live, borrowed message data; each header's address and control buffer
+            // is the caller's live, borrowed one or null with length 0 (`fill_headers`, or the
+            // `data_only` state it recorded). sendmmsg only reads them.
             let n = unsafe { libc::sendmmsg(fd, hdrs, count as _, flags as _) };
             cvt(n)
         })? as usize;
