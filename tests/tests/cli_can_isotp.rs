@@ -1,7 +1,7 @@
 //! `sock can isotp send|recv` and `sock cat isotp:` (crates/sock-cli) against isotpsend and
 //! isotprecv, byte-exact both ways. Needs vcan0 and can-isotp (the test VM); skips on the host.
 //!
-//! Ids used here: 0x610..0x61F.
+//! Ids used here: 0x610..0x61F (0x618/0x619: flow control).
 #![cfg(all(feature = "cli", feature = "can"))]
 
 #[path = "can_support/mod.rs"]
@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use sock_can::IsoTpSocket;
+use sock_can::{CanFilter, CanId, CanSocket, Frame, IsoTpSocket};
 use sock_cli::{Captured, Io};
 use support::{have_iface, have_program, IF};
 
@@ -108,6 +108,32 @@ fn isotpsend_to_our_recv() {
     let (code, out) = ours.finish();
     assert_eq!(code, 0, "{}", out.stderr.text());
     assert_eq!(out.stdout.text(), isotprecv_text(&data));
+}
+
+/// `-b` and `-m` set the flow control our receiver sends: isotpsend's 30 bytes take a first
+/// frame and four consecutive frames, so with a block size of 2 our side sends two flow
+/// controls (after the first frame and after the second block), each `30 02 0A`.
+#[test]
+fn our_flow_control_as_asked_for() {
+    if !have_isotp() || !have_program("isotpsend") {
+        return;
+    }
+    let bus = CanSocket::bound((IF,)).unwrap();
+    bus.set_filters(&[CanFilter::exact(CanId::new(0x618).unwrap())]).unwrap();
+    bus.as_ref().set_timeout(Some(WAIT)).unwrap();
+    let ours = start(&["can", "isotp", "recv", IF, "618", "619", "-b", "2", "-m", "0A"], io::empty());
+    ours.ready("bound isotp:vcan0:618:619");
+    let data = payload(30);
+    isotpsend("619", "618", &data);
+    let (code, out) = ours.finish();
+    assert_eq!(code, 0, "{}", out.stderr.text());
+    assert_eq!(out.stdout.text(), isotprecv_text(&data));
+    for n in 0..2 {
+        match bus.read_frame().unwrap() {
+            Frame::Classic(f) => assert_eq!(&f.data()[..3], [0x30, 0x02, 0x0a], "flow control {n}"),
+            other => panic!("{other:?}"),
+        }
+    }
 }
 
 #[test]

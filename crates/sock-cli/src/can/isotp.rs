@@ -11,10 +11,11 @@ use std::io::{self, Read, Write};
 
 use clap::{Args, Subcommand};
 use sock::can::consts::{
-    CAN_EFF_FLAG, CAN_EFF_MASK, CAN_ISOTP_EXTEND_ADDR, CAN_ISOTP_RX_EXT_ADDR, CAN_ISOTP_RX_PADDING,
+    CAN_EFF_FLAG, CAN_EFF_MASK, CAN_ISOTP_CHK_PAD_DATA, CAN_ISOTP_CHK_PAD_LEN, CAN_ISOTP_EXTEND_ADDR,
+    CAN_ISOTP_FORCE_TXSTMIN, CAN_ISOTP_FRAME_TXTIME_ZERO, CAN_ISOTP_RX_EXT_ADDR, CAN_ISOTP_RX_PADDING,
     CAN_ISOTP_TX_PADDING, CAN_ISOTP_WAIT_TX_DONE, CAN_SFF_MASK,
 };
-use sock::can::{IsoTpLlOptions, IsoTpOptions, IsoTpSocket};
+use sock::can::{IsoTpFcOptions, IsoTpLlOptions, IsoTpOptions, IsoTpSocket};
 
 use crate::{context, invalid, Io};
 
@@ -27,7 +28,8 @@ Examples:
   echo 11 22 33 | sock can isotp send vcan0 7E0 7E8
   sock can isotp recv vcan0 7E8 7E0            # prints `11 22 33 ` once, then exits
   sock can isotp recv vcan0 -s 7E8 -d 7E0 -l   # every message, until interrupted
-  sock can isotp send vcan0 7E0 7E8 -p CC:CC -x 55 < request.hex";
+  sock can isotp send vcan0 7E0 7E8 -p CC:CC -x 55 < request.hex
+  sock can isotp recv vcan0 7E8 7E0 -b 4 -m 0A   # flow control: 4 frames per block, 10 ms apart";
 
 /// `sock can isotp ...`.
 #[derive(Subcommand, Debug)]
@@ -63,6 +65,26 @@ pub(crate) struct IsoTpArgs {
     /// Padding: the byte sent frames are padded with, and optionally the one expected (hex).
     #[arg(short = 'p', value_name = "[TX]:[RX]")]
     pad: Option<String>,
+    /// Padding check of received frames: l (length), c (content), a (both) (-P of the
+    /// can-utils).
+    #[arg(short = 'P', value_name = "l|c|a")]
+    pad_check: Option<String>,
+    /// Flow control this side sends: block size, consecutive frames between flow controls (0:
+    /// no limit; isotprecv's -b).
+    #[arg(short = 'b', value_name = "BS")]
+    block_size: Option<u8>,
+    /// Flow control this side sends: STmin, hex as on the wire: 00..7F milliseconds, F1..F9
+    /// 100..900 µs (isotprecv's -m).
+    #[arg(short = 'm', value_name = "STMIN")]
+    stmin: Option<String>,
+    /// Send consecutive frames at least NS nanoseconds apart, whatever the receiver's flow
+    /// control asks (isotpsend's -f).
+    #[arg(short = 'f', value_name = "NS")]
+    force_tx_stmin: Option<u32>,
+    /// Frame transmit time (N_As) in nanoseconds; 0 means really zero, not the kernel's default
+    /// (the can-utils' -t).
+    #[arg(short = 't', value_name = "NS")]
+    frame_txtime: Option<u32>,
     /// CAN FD frames of up to 64 bytes.
     #[arg(long)]
     fd: bool,
@@ -82,6 +104,10 @@ pub(crate) struct IsoTpSetup {
     pub opts: IsoTpOptions,
     /// CAN FD link layer.
     pub fd: bool,
+    /// `CAN_ISOTP_RECV_FC`: the flow control this side sends (kernel default if `None`).
+    pub fc: Option<IsoTpFcOptions>,
+    /// `CAN_ISOTP_TX_STMIN` in nanoseconds (with `CAN_ISOTP_FORCE_TXSTMIN` in the flags).
+    pub tx_stmin: Option<u32>,
 }
 
 /// A CAN id as the can-utils take it: hex, optional `0x`; 8 digits or above 7FF is extended.
@@ -149,6 +175,28 @@ impl IsoTpArgs {
                 setup.opts.rxpad_content = hex_byte(r, "-p")?;
             }
         }
+        if let Some(mode) = &self.pad_check {
+            setup.opts.flags |= match mode.as_str() {
+                "l" => CAN_ISOTP_CHK_PAD_LEN,
+                "c" => CAN_ISOTP_CHK_PAD_DATA,
+                "a" => CAN_ISOTP_CHK_PAD_LEN | CAN_ISOTP_CHK_PAD_DATA,
+                _ => return Err(invalid("-P", format!("bad padding check {mode:?} (l, c or a)"))),
+            };
+        }
+        if self.block_size.is_some() || self.stmin.is_some() {
+            let stmin = self.stmin.as_deref().map(|m| hex_byte(m, "-m")).transpose()?.unwrap_or(0);
+            if !(stmin <= 0x7f || (0xf1..=0xf9).contains(&stmin)) {
+                return Err(invalid("-m", format!("STmin {stmin:02X} is reserved (00..7F ms, F1..F9 µs)")));
+            }
+            setup.fc = Some(IsoTpFcOptions { bs: self.block_size.unwrap_or(0), stmin, wftmax: 0 });
+        }
+        if let Some(ns) = self.force_tx_stmin {
+            setup.opts.flags |= CAN_ISOTP_FORCE_TXSTMIN;
+            setup.tx_stmin = Some(ns);
+        }
+        if let Some(ns) = self.frame_txtime {
+            setup.opts.frame_txtime = if ns == 0 { CAN_ISOTP_FRAME_TXTIME_ZERO } else { ns };
+        }
         Ok(setup)
     }
 
@@ -163,6 +211,12 @@ impl IsoTpArgs {
 pub(crate) fn open(iface: &str, setup: &IsoTpSetup) -> io::Result<IsoTpSocket> {
     let sock = IsoTpSocket::new()?;
     sock.set_opts(&setup.opts)?;
+    if let Some(fc) = &setup.fc {
+        sock.set_recv_fc(fc)?;
+    }
+    if let Some(ns) = setup.tx_stmin {
+        sock.set_tx_stmin(ns)?;
+    }
     if setup.fd {
         sock.set_ll_opts(&IsoTpLlOptions::can_fd(64)?)?;
     }
@@ -219,5 +273,33 @@ mod tests {
         assert_eq!(parse_hex("11 22\n0x33 aabb\n", "stdin").unwrap(), [0x11, 0x22, 0x33, 0xaa, 0xbb]);
         assert!(parse_hex("1 2 abc", "stdin").unwrap_err().to_string().starts_with("stdin: "));
         assert_eq!(hex_line(&[0x11, 0xab]), "11 AB ");
+    }
+
+    #[derive(clap::Parser)]
+    struct T {
+        #[command(flatten)]
+        args: IsoTpArgs,
+    }
+
+    fn setup(line: &str) -> io::Result<IsoTpSetup> {
+        use clap::Parser;
+        T::try_parse_from(std::iter::once("isotp").chain(line.split_whitespace())).unwrap().args.setup()
+    }
+
+    #[test]
+    fn flow_control_and_timing_options() {
+        let s = setup("vcan0 7E8 7E0 -b 4 -m F3").unwrap();
+        assert_eq!(s.fc, Some(IsoTpFcOptions { bs: 4, stmin: 0xf3, wftmax: 0 }));
+        assert_eq!(setup("vcan0 7E8 7E0 -m 0A").unwrap().fc, Some(IsoTpFcOptions { bs: 0, stmin: 10, wftmax: 0 }));
+        assert_eq!(setup("vcan0 7E8 7E0").unwrap().fc, None);
+        let s = setup("vcan0 7E8 7E0 -f 500000 -t 0 -P a").unwrap();
+        assert_eq!(s.tx_stmin, Some(500_000));
+        assert_eq!(s.opts.frame_txtime, CAN_ISOTP_FRAME_TXTIME_ZERO);
+        let want = CAN_ISOTP_FORCE_TXSTMIN | CAN_ISOTP_CHK_PAD_LEN | CAN_ISOTP_CHK_PAD_DATA;
+        assert_eq!(s.opts.flags & want, want);
+        for (line, what) in [("vcan0 1 2 -m 80", "-m"), ("vcan0 1 2 -m zz", "-m"), ("vcan0 1 2 -P x", "-P")] {
+            let e = setup(line).unwrap_err();
+            assert!(e.to_string().starts_with(&format!("{what}: ")), "{line}: {e}");
+        }
     }
 }
