@@ -178,6 +178,10 @@ fn reuse_rounds(with_control: bool) {
             assert_eq!(batch.fds(i).count(), want_fds, "round {round} message {i}");
         }
     }
+    // A failed call after a successful one leaves nothing to read.
+    let err = rx.recv_many(&mut batch, MsgFlags::DONTWAIT).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+    assert!(batch.is_empty() && batch.get(0).is_none() && batch.fds(0).count() == 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

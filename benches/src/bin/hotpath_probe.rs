@@ -262,6 +262,10 @@ fn msg(imp: &str, n: usize) -> bool {
     true
 }
 
+/// A value aligned to 64 bytes.
+#[repr(C, align(64))]
+struct Aligned<T>(T);
+
 fn batch(imp: &str, n: usize) -> bool {
     let (a, b) = sock_pair(Setup::Blocking);
     let data = [0x5au8; LEN];
@@ -276,7 +280,10 @@ fn batch(imp: &str, n: usize) -> bool {
                 unsafe {
                     let mut iovs: [libc::iovec; BATCH] =
                         std::array::from_fn(|_| libc::iovec { iov_base: data.as_ptr() as *mut _, iov_len: LEN });
-                    let mut hdrs: [libc::mmsghdr; BATCH] = std::mem::zeroed();
+                    // 64-byte aligned, so memset's path (and count) does not depend on where
+                    // the stack starts, which moves with the size of the environment.
+                    let mut hdrs: Aligned<[libc::mmsghdr; BATCH]> = std::mem::zeroed();
+                    let hdrs = &mut hdrs.0;
                     for (h, iov) in hdrs.iter_mut().zip(iovs.iter_mut()) {
                         h.msg_hdr.msg_iov = iov;
                         h.msg_hdr.msg_iovlen = 1;
@@ -284,7 +291,8 @@ fn batch(imp: &str, n: usize) -> bool {
                     assert_eq!(libc::sendmmsg(a.as_raw_fd(), hdrs.as_mut_ptr(), BATCH as u32, 0), BATCH as i32);
                     let mut riovs: [libc::iovec; BATCH] =
                         std::array::from_fn(|i| libc::iovec { iov_base: bufs[i].as_mut_ptr().cast(), iov_len: LEN });
-                    let mut rhdrs: [libc::mmsghdr; BATCH] = std::mem::zeroed();
+                    let mut rhdrs: Aligned<[libc::mmsghdr; BATCH]> = std::mem::zeroed();
+                    let rhdrs = &mut rhdrs.0;
                     for ((h, iov), name) in rhdrs.iter_mut().zip(riovs.iter_mut()).zip(names.iter_mut()) {
                         h.msg_hdr.msg_iov = iov;
                         h.msg_hdr.msg_iovlen = 1;

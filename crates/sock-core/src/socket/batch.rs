@@ -364,17 +364,15 @@ impl RecvBatch {
 
     /// Reads the addresses' lengths of the `n` messages just received and resets those
     /// headers' `msg_namelen` for the next call in the same pass. (`msg_controllen` stays as
-    /// the kernel wrote it until the next call: [`RecvBatch::get`] reads it.)
+    /// the kernel wrote it until the next call: [`RecvBatch::get`] reads it; the caller marks
+    /// those headers `dirty`.)
     #[inline]
     fn finish(&mut self, n: usize) {
         let n = n.min(self.addrs.len());
-        let (hdrs, addrs) = (&mut self.hdrs[..n], &mut self.addrs[..n]);
-        for i in 0..n {
-            let hdr = &mut hdrs[i].msg_hdr;
-            addrs[i].set_len(hdr.msg_namelen);
-            hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
+        for (hdr, addr) in self.hdrs[..n].iter_mut().zip(&mut self.addrs[..n]) {
+            addr.set_len(hdr.msg_hdr.msg_namelen);
+            hdr.msg_hdr.msg_namelen = SOCKADDR_MAX as libc::socklen_t;
         }
-        self.dirty = if self.control_size > 0 { n } else { 0 };
         self.received = n;
     }
 
@@ -645,7 +643,7 @@ impl Socket {
     /// Receives up to `batch.capacity()` messages with one `recvmmsg(2)`: waits (per the
     /// socket's mode) for the first, then takes whatever else is already queued
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
-    /// On AF_UNIX sockets `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
+    /// On AF_UNIX sockets with control buffers `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
     /// `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]), so none leaks.
     ///
     /// ```
@@ -666,10 +664,15 @@ impl Socket {
         if count == 0 {
             return Err(invalid_input("batch", "has no slots"));
         }
-        batch.added_flags = self.cloexec_flag() & !flags;
-        let flags = flags | consts::MSG_WAITFORONE | self.cloexec_flag();
-        batch.received = 0;
-        batch.fds.clear();
+        // Without control buffers no fd can arrive (the kernel drops them and says
+        // MSG_CTRUNC), so neither MSG_CMSG_CLOEXEC nor the fd list is needed then.
+        let has_control = batch.control_size > 0;
+        let cloexec = if has_control { self.cloexec_flag() } else { 0 };
+        batch.added_flags = cloexec & !flags;
+        let flags = flags | consts::MSG_WAITFORONE | cloexec;
+        if has_control {
+            batch.fds.clear();
+        }
         let n = self.call_flags("recvmmsg", Interest::Read, flags, || {
             batch.prepare();
             // SAFETY: every header points at this batch's own live buffers (name, one iovec,
@@ -684,13 +687,20 @@ impl Socket {
                     std::ptr::null_mut(),
                 )
             };
-            if n < 0 {
-                batch.dirty = count; // cold: whatever the kernel may have touched is reset
+            let n = cvt(n);
+            if n.is_err() {
+                // Cold: nothing received (every error of the call passes here first, a wait's
+                // too), and whatever the kernel may have touched is reset next time.
+                batch.received = 0;
+                batch.dirty = count;
             }
-            cvt(n)
+            n
         })? as usize;
         batch.finish(n);
         if batch.control_size > 0 {
+            // `msg_controllen` stays as the kernel wrote it (`get` reads it) until the next
+            // call resets it; without control buffers `dirty` stays 0 (`prepare` cleared it).
+            batch.dirty = n;
             batch.adopt_fds(n);
         }
         Ok(n)
@@ -725,16 +735,17 @@ impl Socket {
         // The headers point at the callers' messages, borrowed for this whole call: fill them
         // once (a wait for writability and retry reuse them). `msg_iov`, `msg_iovlen` and
         // `msg_flags` were set when the headers were made.
-        let (msgs, hdrs, iovs) = (&msgs[..count], &mut batch.hdrs[..count], &mut batch.iovs[..count]);
+        // `grow` made at least `count` headers and iovecs: zipping with `msgs` covers `count`.
+        let msgs = &msgs[..count];
         if M::DATA_ONLY && count <= batch.data_only {
             // The headers already say "no address, no control": only the data changes.
-            for (m, iov) in msgs.iter().zip(iovs) {
+            for (m, iov) in msgs.iter().zip(&mut batch.iovs) {
                 let data = m.as_out_msg().data;
                 *iov = libc::iovec { iov_base: data.as_ptr().cast_mut().cast(), iov_len: data.len() };
             }
         } else {
             batch.data_only = if M::DATA_ONLY { count } else { 0 };
-            fill_headers(self, msgs, hdrs, iovs)?;
+            fill_headers(self, msgs, &mut batch.hdrs, &mut batch.iovs)?;
         }
         let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
             let (fd, hdrs) = (self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr());
