@@ -214,7 +214,9 @@ pub fn render(rows: &[Row]) -> String {
          One round = one send + one receive with data ready (a batch round: 8 messages each \
          way). Measured as (count(3000 rounds) − count(1000 rounds)) / 2000, so process start \
          and setup cancel; callgrind counts the same number on every run, so these rows do not \
-         move with the machine's load. Includes libc's own syscall wrappers. Target: `sock` ≤ \
+         move with the machine's load (only with the process's environment, by an instruction \
+         or so, where code depends on the stack's alignment: the libc batch form's arrays are \
+         aligned for that reason). Includes libc's own syscall wrappers. Target: `sock` ≤ \
          socket2 where socket2 has the call, else at most 14 per call over raw libc.\n"
     );
     let _ = writeln!(
