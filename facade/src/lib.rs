@@ -144,10 +144,10 @@ pub use sock_core::wait;
 pub use sock_core::{
     close, cmsg_len, cmsg_space, errno, errno_name, family_addr, family_name, file_range_end, fromfd, has_ipv6,
     invalid_input, is_timeout, kernel_module, protocol_socket, rights_fds, timed_out, zeroed_vec, AncData, AsOutMsg,
-    BatchMsg, ErrorContext, Family, FamilyAddr, IfName, Interface, IntoProtocol, Mode, MsgFlags, OptValue, OutMsg, Pod,
-    Protocol, ProtocolSocket, RecvBatch, RecvMeta, RecvMsg, RecvMsgOwned, SendBatch, Shutdown, SockAddr, SockOpt,
-    SockRef, Socket, SocketKind, SocketOwner, SplicePipe, ToSockAddr, Type, DEFAULT_BACKLOG, GETSOCKOPT_MAX_BUFLEN,
-    SOCKADDR_MAX,
+    BatchMsg, ErrorContext, Family, FamilyAddr, IfName, Interface, IntoProtocol, MacAddr, Mode, MsgFlags, OptValue,
+    OutMsg, Pod, Protocol, ProtocolSocket, RecvBatch, RecvMeta, RecvMsg, RecvMsgOwned, SendBatch, Shutdown, SockAddr,
+    SockOpt, SockRef, Socket, SocketKind, SocketOwner, SplicePipe, ToSockAddr, Type, DEFAULT_BACKLOG,
+    GETSOCKOPT_MAX_BUFLEN, SOCKADDR_MAX,
 };
 
 #[cfg(feature = "alg")]

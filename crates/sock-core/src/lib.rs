@@ -65,6 +65,7 @@ cfg_if::cfg_if! {
         mod flags;
         mod iface;
         mod kinds;
+        mod mac;
         mod mode;
         mod modules;
         pub mod pod;
@@ -83,6 +84,7 @@ cfg_if::cfg_if! {
         pub use family::{family_name, FamilyAddr, ProtocolSocket, SocketKind, SocketOwner};
         pub use iface::{if_index, if_name, IfName, Interface, IFNAMSIZ};
         pub use kinds::{Family, IntoProtocol, Protocol, Type};
+        pub use mac::MacAddr;
         pub use modules::kernel_module;
         pub use mode::{default_timeout, set_default_timeout, set_default_timeout_secs, Mode};
         pub use pod::Pod;

@@ -6,8 +6,8 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::consts::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_TYPE_MASK};
-use crate::mac::MacAddr;
 use crate::msg::{after_aligned, invalid_data, u16_at};
+use sock_core::MacAddr;
 
 /// One attribute (`struct nlattr` and its payload).
 ///

@@ -75,7 +75,6 @@ cfg_if::cfg_if! {
         pub mod cmsg;
         pub mod consts;
         mod error;
-        mod mac;
         pub mod msg;
         pub mod options;
         pub mod route;

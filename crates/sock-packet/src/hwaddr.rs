@@ -2,7 +2,7 @@
 
 use std::io;
 
-use sock_core::invalid_input;
+use sock_core::{invalid_input, MacAddr};
 
 use crate::consts::MAX_ADDR_LEN;
 
@@ -131,6 +131,43 @@ impl From<[u8; 6]> for HwAddr {
     }
 }
 
+/// An Ethernet address as a hardware address (what netlink's link and neighbour dumps give,
+/// as [`sock::MacAddr`](sock_core::MacAddr)).
+///
+/// ```
+/// use sock::{packet::HwAddr, MacAddr};
+/// let mac: MacAddr = "02:00:5e:10:00:01".parse()?;
+/// let hw = HwAddr::from(mac);
+/// assert_eq!((hw.len(), hw.to_string()), (6, mac.to_string()));
+/// assert_eq!(MacAddr::try_from(hw)?, mac); // and back
+/// # Ok::<(), std::io::Error>(())
+/// ```
+impl From<MacAddr> for HwAddr {
+    fn from(mac: MacAddr) -> Self {
+        HwAddr::ether(mac.octets())
+    }
+}
+
+/// A hardware address of exactly 6 bytes as an Ethernet address; any other length is
+/// `InvalidInput` naming the length.
+///
+/// ```
+/// use sock::{packet::HwAddr, MacAddr};
+/// assert_eq!(MacAddr::try_from(HwAddr::BROADCAST)?, MacAddr::BROADCAST);
+/// let infiniband = HwAddr::new(&[1; 20])?;
+/// assert_eq!(MacAddr::try_from(infiniband).unwrap_err().kind(), std::io::ErrorKind::InvalidInput);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+impl TryFrom<HwAddr> for MacAddr {
+    type Error = io::Error;
+
+    fn try_from(hw: HwAddr) -> io::Result<MacAddr> {
+        <[u8; 6]>::try_from(hw.as_bytes()).map(MacAddr::new).map_err(|_| {
+            invalid_input("hwaddr", &format!("a {}-byte hardware address is not a 6-byte MAC address", hw.len()))
+        })
+    }
+}
+
 impl TryFrom<&[u8]> for HwAddr {
     type Error = io::Error;
 
@@ -149,5 +186,19 @@ mod tests {
         assert_eq!(HwAddr::new(&[7; 32]).unwrap().len(), 32);
         assert!(HwAddr::BROADCAST.is_multicast());
         assert!(!HwAddr::ether([2, 0, 0, 0, 0, 1]).is_multicast());
+    }
+
+    #[test]
+    fn mac_addresses_convert_both_ways() {
+        let mac = MacAddr::new([2, 0, 0x5e, 0x10, 0, 1]);
+        let hw = HwAddr::from(mac);
+        assert_eq!(hw.as_bytes(), mac.octets());
+        assert_eq!(hw.to_string(), mac.to_string());
+        assert_eq!(MacAddr::try_from(hw).unwrap(), mac);
+        for len in [0, 5, 7, 20] {
+            let e = MacAddr::try_from(HwAddr::new(&vec![1; len]).unwrap()).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+            assert!(e.to_string().contains(&format!("a {len}-byte")), "{e}");
+        }
     }
 }

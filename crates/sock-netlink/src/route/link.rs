@@ -6,9 +6,9 @@ use std::io;
 
 use super::consts::*;
 use crate::consts::{NLM_F_DUMP, NLM_F_REQUEST};
-use crate::mac::MacAddr;
 use crate::msg::{align, invalid_data, NlAttrIter, NlMsg, NlMsgBuilder};
 use crate::NetlinkSocket;
+use sock_core::MacAddr;
 
 /// `struct ifinfomsg`: the family header of `RTM_*LINK` messages (16 bytes).
 ///

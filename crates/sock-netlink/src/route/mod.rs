@@ -71,12 +71,12 @@ mod link;
 mod neigh;
 mod routes;
 
-pub use crate::mac::MacAddr;
 pub use address::{Address, IfAddrMsg};
 pub use consts::*;
 pub use link::{IfInfoMsg, Link, LinkFlags, OperState};
 pub use neigh::{NdMsg, NeighState, Neighbour};
 pub use routes::{Route, RtMsg};
+pub use sock_core::MacAddr;
 
 /// The name of an rtnetlink message type (`"RTM_NEWADDR"`), `None` for a number this crate
 /// does not name. Errors of requests use it ([`NetlinkSocket::request_ack`](crate::NetlinkSocket::request_ack)).

@@ -7,9 +7,9 @@ use std::net::IpAddr;
 
 use super::consts::*;
 use crate::consts::{NLM_F_DUMP, NLM_F_REQUEST};
-use crate::mac::MacAddr;
 use crate::msg::{invalid_data, NlAttrIter, NlMsg, NlMsgBuilder};
 use crate::NetlinkSocket;
+use sock_core::MacAddr;
 
 /// `struct ndmsg`: the family header of `RTM_*NEIGH` messages (12 bytes).
 ///

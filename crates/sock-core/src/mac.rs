@@ -1,19 +1,20 @@
-//! [`MacAddr`]: a 6-byte Ethernet hardware address, as links (`IFLA_ADDRESS`) and neighbours
-//! (`NDA_LLADDR`) carry it.
+//! [`MacAddr`]: a 6-byte Ethernet hardware address, one type for every family that meets one:
+//! netlink's links (`IFLA_ADDRESS`) and neighbours (`NDA_LLADDR`), packet sockets' link-layer
+//! addresses (`sock::packet::HwAddr` converts both ways).
 
 use std::fmt;
 use std::io;
 use std::str::FromStr;
 
-use sock_core::invalid_input;
+use crate::invalid_input;
 
 /// A 6-byte Ethernet (MAC) address. `Display` writes it as `ip` does, lower-case hex bytes
 /// separated by colons (`aa:bb:cc:dd:ee:ff`); `FromStr` reads that form (one or two hex
-/// digits per byte, either case). Read one from an attribute with
-/// [`NlAttr::as_mac`](crate::msg::NlAttr::as_mac).
+/// digits per byte, either case). Netlink attributes give one with `NlAttr::as_mac`
+/// (`sock::netlink::msg`); a packet socket's `HwAddr` of 6 bytes converts with `TryFrom`.
 ///
 /// ```
-/// use sock::netlink::route::MacAddr;
+/// use sock::MacAddr;
 /// let mac: MacAddr = "02:00:5E:10:0:1".parse()?;
 /// assert_eq!(mac.octets(), [0x02, 0x00, 0x5e, 0x10, 0x00, 0x01]);
 /// assert_eq!(mac.to_string(), "02:00:5e:10:00:01");
@@ -31,7 +32,7 @@ impl MacAddr {
     /// The address from its six bytes, first byte first.
     ///
     /// ```
-    /// use sock::netlink::route::MacAddr;
+    /// use sock::MacAddr;
     /// assert_eq!(MacAddr::new([0, 0, 0, 0, 0, 0]).to_string(), "00:00:00:00:00:00");
     /// ```
     pub const fn new(octets: [u8; 6]) -> MacAddr {
@@ -41,7 +42,7 @@ impl MacAddr {
     /// The six bytes, first byte first.
     ///
     /// ```
-    /// use sock::netlink::route::MacAddr;
+    /// use sock::MacAddr;
     /// assert_eq!(MacAddr::BROADCAST.octets(), [0xff; 6]);
     /// ```
     pub const fn octets(self) -> [u8; 6] {
@@ -52,7 +53,7 @@ impl MacAddr {
     /// broadcast address.
     ///
     /// ```
-    /// use sock::netlink::route::MacAddr;
+    /// use sock::MacAddr;
     /// assert!(MacAddr::BROADCAST.is_multicast());
     /// ```
     pub const fn is_multicast(self) -> bool {
@@ -63,7 +64,7 @@ impl MacAddr {
     /// as on the random addresses of veth and bridge devices.
     ///
     /// ```
-    /// use sock::netlink::route::MacAddr;
+    /// use sock::MacAddr;
     /// assert!(MacAddr::new([2, 0, 0, 0, 0, 1]).is_local());
     /// ```
     pub const fn is_local(self) -> bool {
