@@ -10,50 +10,16 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
-use std::io::{self, Read, Write};
+#[path = "cli_support/mod.rs"]
+mod cli;
+
+use std::io::{self, Read};
 use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
 use std::time::{Duration, Instant};
 
+use cli::{start, start_streaming, WAIT};
 use sock_can::{CanId, CanSocket, ClassicFrame};
-use sock_cli::{Captured, Io};
 use support::{have_fd, have_iface, have_program, IF};
-
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str], stdin: impl Read + Send + 'static) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(stdin);
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(args, &mut io));
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    fn ready(&self) {
-        let msg = self.ready.recv_timeout(WAIT).unwrap_or_else(|_| panic!("not ready: {}", self.out.stderr.text()));
-        assert!(msg.starts_with("bound") || msg.starts_with("relaying"), "{msg}");
-    }
-
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
-}
 
 fn cansend(frame: &str) {
     let out = Command::new("cansend").args([IF, frame]).output().expect("run cansend");
@@ -122,7 +88,7 @@ fn compare_with_candump(extra: &[&str], strip: fn(&str) -> String) {
     let mut ours_args = vec!["can", "dump", "vcan0,4C0:7F0", "-n", &count];
     ours_args.extend(extra);
     let ours = start(&ours_args, io::empty());
-    ours.ready();
+    ours.ready_one_of(&["bound", "relaying"]);
     let mut their_args = vec!["-T", "3000"];
     their_args.extend(extra);
     their_args.push("vcan0,4C0:7F0,4BF:7FF");
@@ -173,7 +139,7 @@ fn dump_filters_use_candump_syntax() {
     }
     // 0x4D0..0x4DF except 0x4D5 (joined filters); 0x5D1 matches neither.
     let ours = start(&["can", "dump", "vcan0,4D0:7F0,4D5~7FF,j", "-n", "2"], io::empty());
-    ours.ready();
+    ours.ready_one_of(&["bound", "relaying"]);
     for f in ["5D1#04", "4D5#02", "4D1#01", "4D7#0304"] {
         cansend(f);
     }
@@ -227,70 +193,17 @@ fn cat_relays_lines_to_the_bus_and_frames_to_lines() {
     assert_eq!(lines, ["vcan0 4E9#C0FFEE", "vcan0 4EA#0102", "vcan0 4E8#7F"]);
 
     // frames on the bus -> lines on stdout.
-    let (stdin_tx, stdin) = chan_reader();
-    let (stdout_tx, stdout) = mpsc::channel::<Vec<u8>>();
-    let (ready_tx, ready) = mpsc::channel();
-    let mut io = Io {
-        stdin: Box::new(stdin),
-        stdout: Box::new(ChanWriter(stdout_tx)),
-        stderr: Box::new(io::sink()),
-        ready: Some(ready_tx),
-    };
-    let (done_tx, done) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(["sock", "cat", "can:vcan0", "-"], &mut io));
-    });
-    assert_eq!(ready.recv_timeout(WAIT).unwrap(), "relaying");
+    let run = start_streaming(&["cat", "can:vcan0", "-"]);
+    assert_eq!(run.ready(), "relaying");
     cansend("4EB#ABCD");
     let deadline = Instant::now() + WAIT;
     loop {
-        let chunk = stdout.recv_timeout(WAIT).expect("a line for 4EB");
+        let chunk = run.stdout.recv_timeout(WAIT).expect("a line for 4EB");
         // Other tests share the bus: look for ours.
         if String::from_utf8_lossy(&chunk).contains("vcan0  4EB   [2]  AB CD\n") {
             break;
         }
         assert!(Instant::now() < deadline, "no line for 4EB");
     }
-    drop(stdin_tx);
-    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0);
-}
-
-/// A reader fed through a channel: each message is one read; a closed channel is end of file.
-fn chan_reader() -> (Sender<Vec<u8>>, ChanReader) {
-    let (tx, rx) = mpsc::channel();
-    (tx, ChanReader { rx, pending: Vec::new() })
-}
-
-struct ChanReader {
-    rx: Receiver<Vec<u8>>,
-    pending: Vec<u8>,
-}
-
-impl Read for ChanReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.pending.is_empty() {
-            match self.rx.recv() {
-                Ok(data) => self.pending = data,
-                Err(_) => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.pending.len());
-        buf[..n].copy_from_slice(&self.pending[..n]);
-        self.pending.drain(..n);
-        Ok(n)
-    }
-}
-
-/// A writer that sends each write through a channel.
-struct ChanWriter(Sender<Vec<u8>>);
-
-impl Write for ChanWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.send(buf.to_vec()).map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    assert_eq!(run.finish(), 0);
 }

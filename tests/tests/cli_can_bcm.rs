@@ -8,16 +8,16 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
+#[path = "cli_support/mod.rs"]
+mod cli;
+
 use std::io::{self, Read};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::thread;
 use std::time::{Duration, Instant};
 
+use cli::WAIT;
 use sock_can::{BcmSocket, CanId, CanSocket, ClassicFrame};
 use support::{have_iface, have_program, raw_for, IF};
-
-const WAIT: Duration = Duration::from_secs(30);
 
 fn have_bcm() -> bool {
     have_iface(IF) && sock_tests::require("AF_CAN CAN_BCM sockets (modprobe can-bcm)", BcmSocket::new())
@@ -58,20 +58,15 @@ fn end_of_stdin_stops_the_cyclic_send() {
         return;
     }
     let rx = raw_for(IF, &[0x621]);
-    let (stdin_tx, stdin_rx) = mpsc::channel::<Vec<u8>>();
-    let (ready_tx, ready) = mpsc::channel();
-    let (io, out) = sock_cli::Io::captured(ChanReader(stdin_rx));
-    let mut io = io.with_ready(ready_tx);
-    let (done_tx, done) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(["sock", "can", "bcm", IF, "621#0102", "--interval", "2"], &mut io));
-    });
-    assert_eq!(ready.recv_timeout(WAIT).unwrap(), "bound can:vcan0 bcm");
+    let (stdin_tx, stdin) = cli::chan_reader();
+    let run = cli::start(&["can", "bcm", IF, "621#0102", "--interval", "2"], stdin);
+    assert_eq!(run.ready.recv_timeout(WAIT).unwrap(), "bound can:vcan0 bcm");
     for _ in 0..3 {
         assert_eq!(rx.read_frame().unwrap().to_string(), "621#0102");
     }
     drop(stdin_tx);
-    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0, "{}", out.stderr.text());
+    let (code, out) = run.finish();
+    assert_eq!(code, 0, "{}", out.stderr.text());
     // TX_DELETE: the frames stop (drain what was queued, then nothing within 200 ms).
     rx.as_ref().set_timeout(Some(Duration::from_millis(200))).unwrap();
     let mut after = 0;
@@ -86,20 +81,4 @@ fn bad_frames_name_the_argument() {
     let (mut io, out) = sock_cli::Io::captured(io::empty());
     assert_eq!(sock_cli::run(["sock", "can", "bcm", IF, "620#zz", "--interval", "5"], &mut io), 1);
     assert!(out.stderr.text().starts_with("sock: frame \"620#zz\": "), "{}", out.stderr.text());
-}
-
-/// A reader fed through a channel: each message is one read; a closed channel is end of file.
-struct ChanReader(mpsc::Receiver<Vec<u8>>);
-
-impl Read for ChanReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self.0.recv() {
-            Ok(data) => {
-                let n = buf.len().min(data.len());
-                buf[..n].copy_from_slice(&data[..n]);
-                Ok(n)
-            }
-            Err(_) => Ok(0),
-        }
-    }
 }

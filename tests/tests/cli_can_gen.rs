@@ -9,49 +9,20 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
+#[path = "cli_support/mod.rs"]
+mod cli;
+
 use std::io::{self, Read};
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
 use std::time::{Duration, Instant};
 
+use cli::WAIT;
 use sock_can::{CanFilter, CanId, CanSocket, ClassicFrame, Frame};
-use sock_cli::{Captured, Io};
 use support::{have_iface, have_program, IF};
 
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str]) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(io::empty());
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(args, &mut io));
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    fn ready(&self) {
-        let msg = self.ready.recv_timeout(WAIT).unwrap_or_else(|_| panic!("not ready: {}", self.out.stderr.text()));
-        assert!(msg.starts_with("bound"), "{msg}");
-    }
-
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
+/// `sock ARGS...` with nothing on standard input.
+fn start(args: &[&str]) -> cli::Running {
+    cli::start(args, io::empty())
 }
 
 const CLEAN: &str = "0 lost, 0 duplicated, 0 reordered, 0 unsequenced";
@@ -62,7 +33,7 @@ fn cangen_numbers_checked_by_ours() {
         return;
     }
     let check = start(&["can", "check", "vcan0,601:7FF", "--expect", "100", "-T", "10000"]);
-    check.ready();
+    check.ready("bound");
     // cangen -D i writes a little-endian counter from 0 in the 8 data bytes.
     let out = Command::new("cangen").args([IF, "-g", "1", "-n", "100", "-I", "601", "-L", "8", "-D", "i"]).output();
     let out = out.expect("run cangen");
@@ -78,7 +49,7 @@ fn our_numbers_checked_by_ours() {
         return;
     }
     let check = start(&["can", "gen", "--check", "vcan0,602:7FF", "--expect", "100", "-T", "10000", "--json"]);
-    check.ready();
+    check.ready("bound");
     let (code, gen) = start(&["can", "gen", IF, "-g", "1", "-n", "100", "-I", "602", "--seq", "--seed", "1"]).finish();
     assert_eq!(code, 0, "{}", gen.stderr.text());
     let (code, out) = check.finish();
@@ -150,7 +121,7 @@ fn reordered_and_duplicated_frames_are_reported() {
         return;
     }
     let check = start(&["can", "check", "vcan0,604:7FF", "--expect", "8", "-T", "2000"]);
-    check.ready();
+    check.ready("bound");
     let tx = CanSocket::bound((IF,)).unwrap();
     // 5 is lost, 3 and 2 swapped, 4 twice.
     for seq in [0u32, 1, 3, 2, 4, 4, 6, 7] {

@@ -7,50 +7,16 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
-use std::io::{self, Read, Write};
+#[path = "cli_support/mod.rs"]
+mod cli;
+
+use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use cli::{start, start_streaming, WAIT};
 use sock_can::{CanFilter, CanId, CanSocket, Frame, IsoTpSocket};
-use sock_cli::{Captured, Io};
 use support::{have_iface, have_program, IF};
-
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str], stdin: impl Read + Send + 'static) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(stdin);
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(args, &mut io));
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    fn ready(&self, prefix: &str) {
-        let msg = self.ready.recv_timeout(WAIT).unwrap_or_else(|_| panic!("not ready: {}", self.out.stderr.text()));
-        assert!(msg.starts_with(prefix), "{msg}");
-    }
-
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
-}
 
 fn have_isotp() -> bool {
     have_iface(IF) && sock_tests::require("AF_CAN CAN_ISOTP sockets (modprobe can-isotp)", IsoTpSocket::new())
@@ -175,29 +141,16 @@ fn cat_relays_isotpsend_to_stdout() {
         return;
     }
     // Standard input stays open (no end of file) until the message has arrived.
-    let (stdin_tx, stdin) = mpsc::channel::<Vec<u8>>();
-    let (stdout_tx, stdout) = mpsc::channel::<Vec<u8>>();
-    let (ready_tx, ready) = mpsc::channel();
-    let mut io = Io {
-        stdin: Box::new(ChanReader(stdin)),
-        stdout: Box::new(ChanWriter(stdout_tx)),
-        stderr: Box::new(io::sink()),
-        ready: Some(ready_tx),
-    };
-    let (done_tx, done) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(["sock", "cat", "isotp:vcan0:617:616", "-"], &mut io));
-    });
-    assert_eq!(ready.recv_timeout(WAIT).unwrap(), "relaying");
+    let run = start_streaming(&["cat", "isotp:vcan0:617:616", "-"]);
+    assert_eq!(run.ready(), "relaying");
     let data = payload(300);
     isotpsend("616", "617", &data);
     let mut got = Vec::new();
     while got.len() < data.len() {
-        got.extend(stdout.recv_timeout(WAIT).expect("the message on stdout"));
+        got.extend(run.stdout.recv_timeout(WAIT).expect("the message on stdout"));
     }
     assert_eq!(got, data);
-    drop(stdin_tx);
-    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0);
+    assert_eq!(run.finish(), 0);
 }
 
 #[test]
@@ -208,35 +161,5 @@ fn errors_name_the_endpoint() {
     assert!(err.starts_with("sock: isotp:vcan9:7e0:7e8: "), "{err}");
     if have_isotp() {
         assert_eq!(err, "sock: isotp:vcan9:7e0:7e8: bind vcan9: no such interface (ENODEV)\n");
-    }
-}
-
-/// A reader fed through a channel: each message is one read; a closed channel is end of file.
-struct ChanReader(Receiver<Vec<u8>>);
-
-impl Read for ChanReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self.0.recv() {
-            Ok(data) => {
-                let n = buf.len().min(data.len());
-                buf[..n].copy_from_slice(&data[..n]);
-                Ok(n)
-            }
-            Err(_) => Ok(0),
-        }
-    }
-}
-
-/// A writer that sends each write through a channel.
-struct ChanWriter(Sender<Vec<u8>>);
-
-impl Write for ChanWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.send(buf.to_vec()).map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }

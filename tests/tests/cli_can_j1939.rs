@@ -8,45 +8,15 @@
 #[path = "can_support/mod.rs"]
 mod support;
 
-use std::io::{self, Read};
+#[path = "cli_support/mod.rs"]
+mod cli;
+
+use std::io;
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-use std::time::Duration;
 
+use cli::{start, WAIT};
 use sock_can::J1939Socket;
-use sock_cli::{Captured, Io};
 use support::{have_iface, have_program, IF};
-
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str], stdin: impl Read + Send + 'static) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(stdin);
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(args, &mut io));
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
-}
 
 fn have_j1939() -> bool {
     have_iface(IF)

@@ -2,130 +2,15 @@
 //! both ways, half-close, `fork`, and errors that name the endpoint. Runs on the host.
 #![cfg(feature = "cli")]
 
-use std::io::{self, Read, Write};
+#[path = "cli_support/mod.rs"]
+mod support;
+
+use std::io;
 use std::net::Ipv4Addr;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::Duration;
 
 use sock::{Family, Socket, Type};
-use sock_cli::{Captured, Io};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str], stdin: impl Read + Send + 'static) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(stdin);
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let code = sock_cli::run(args, &mut io);
-        let _ = done_tx.send(code);
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    /// The first readiness message that starts with `prefix` (e.g. `listening`).
-    fn ready(&self, prefix: &str) -> String {
-        loop {
-            let msg = self
-                .ready
-                .recv_timeout(WAIT)
-                .unwrap_or_else(|_| panic!("sock never reported {prefix:?}; stderr: {}", self.out.stderr.text()));
-            if msg.starts_with(prefix) {
-                return msg;
-            }
-        }
-    }
-
-    /// The port of the `listening <addr>` message.
-    fn port(&self) -> u16 {
-        let msg = self.ready("listening");
-        msg.rsplit(':').next().and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {msg:?}"))
-    }
-
-    /// Waits for the exit code.
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
-}
-
-/// Bytes that are not all alike (to catch reordering or loss), `len` of them.
-fn payload(len: usize, seed: u32) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(2_654_435_761).max(1);
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x as u8
-        })
-        .collect()
-}
-
-fn have_socat() -> bool {
-    sock_tests::require("socat", sock_tests::have_program("socat"))
-}
-
-/// socat with `args` under `timeout` (so a stuck relay fails the test instead of hanging it),
-/// stdin and stdout piped, stderr piped for `-d -d` readiness lines.
-fn socat(args: &[&str]) -> Child {
-    Command::new("timeout")
-        .arg("30")
-        .arg("socat")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run socat")
-}
-
-/// Feeds `data` to the child's stdin and closes it; returns what the child printed and its
-/// exit status.
-fn converse(mut child: Child, data: Vec<u8>) -> (Vec<u8>, std::process::ExitStatus, String) {
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = thread::spawn(move || {
-        let _ = stdin.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    (out.stdout, out.status, String::from_utf8_lossy(&out.stderr).into_owned())
-}
-
-/// Waits until socat (`-d -d`) says it listens; returns its stderr for later.
-fn wait_listening(child: &mut Child) -> std::process::ChildStderr {
-    let mut stderr = child.stderr.take().unwrap();
-    let mut seen = Vec::new();
-    let mut byte = [0u8; 1];
-    while !String::from_utf8_lossy(&seen).contains("listening on") {
-        match stderr.read(&mut byte) {
-            Ok(1) => seen.push(byte[0]),
-            _ => panic!("socat ended before listening: {}", String::from_utf8_lossy(&seen)),
-        }
-    }
-    stderr
-}
-
-/// A TCP port on 127.0.0.1 that nothing uses right now (bound, then closed).
-fn free_port() -> u16 {
-    let s = Socket::new(Family::INET, Type::STREAM, None).unwrap();
-    s.bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
-    s.local_addr().unwrap().as_socket().unwrap().port()
-}
+use support::*;
 
 #[test]
 fn tcp_listener_relays_both_ways_exactly_with_socat_client() {
@@ -151,7 +36,7 @@ fn tcp_client_half_closes_and_still_reads_the_answer() {
     if !have_socat() {
         return;
     }
-    let port = free_port();
+    let port = free_port(Type::STREAM, None);
     // The server reads until our end of file, then answers: only a half-close lets the answer
     // through.
     let mut server = socat(&[
@@ -176,29 +61,15 @@ fn udp_datagrams_to_socat_echo_and_back() {
     if !have_socat() {
         return;
     }
-    let port = free_port();
+    let port = free_port(Type::DGRAM, None);
     let mut server = socat(&["-d", "-d", &format!("UDP-LISTEN:{port},bind=127.0.0.1,reuseaddr"), "SYSTEM:cat"]);
     let _stderr = wait_listening(&mut server);
     // Standard input that we control: one datagram, then end of file once the echo is back.
-    let (tx, stdin) = chan_reader();
-    let (stdout_tx, stdout) = mpsc::channel::<Vec<u8>>();
-    let (ready_tx, _ready) = mpsc::channel();
-    let mut io = Io {
-        stdin: Box::new(stdin),
-        stdout: Box::new(ChanWriter(stdout_tx)),
-        stderr: Box::new(io::sink()),
-        ready: Some(ready_tx),
-    };
-    let target = format!("udp:127.0.0.1:{port}");
-    let (done_tx, done) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(["sock", "cat", "-", &target], &mut io));
-    });
-    tx.send(b"one datagram".to_vec()).unwrap();
-    let echo = stdout.recv_timeout(WAIT).expect("the echo came back");
+    let run = start_streaming(&["cat", "-", &format!("udp:127.0.0.1:{port}")]);
+    run.stdin.send(b"one datagram".to_vec()).unwrap();
+    let echo = run.stdout.recv_timeout(WAIT).expect("the echo came back");
     assert_eq!(echo, b"one datagram");
-    drop(tx);
-    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0);
+    assert_eq!(run.finish(), 0);
     let _ = server.kill();
     let _ = server.wait();
 }
@@ -321,72 +192,19 @@ fn packet_capture_prints_hex_lines() {
     if !sock_tests::require_root("AF_PACKET capture (root)") {
         return;
     }
-    let (stdin_tx, stdin) = chan_reader();
-    let (stdout_tx, stdout) = mpsc::channel::<Vec<u8>>();
-    let (ready_tx, ready) = mpsc::channel();
-    let mut io = Io {
-        stdin: Box::new(stdin),
-        stdout: Box::new(ChanWriter(stdout_tx)),
-        stderr: Box::new(io::sink()),
-        ready: Some(ready_tx),
-    };
-    let (done_tx, done) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(["sock", "cat", "packet:lo", "-"], &mut io));
-    });
-    assert_eq!(ready.recv_timeout(WAIT).unwrap(), "relaying");
+    let run = start_streaming(&["cat", "packet:lo", "-"]);
+    assert_eq!(run.ready(), "relaying");
     let marker = format!("sock-cli packet test {}", std::process::id());
     let hex: String = marker.bytes().map(|b| format!("{b:02x}")).collect();
     let s = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     s.send_to(marker.as_bytes(), (Ipv4Addr::LOCALHOST, 9)).unwrap();
     loop {
-        let line = stdout.recv_timeout(WAIT).expect("a line with our datagram");
+        let line = run.stdout.recv_timeout(WAIT).expect("a line with our datagram");
         let line = String::from_utf8(line).unwrap();
         assert!(line.ends_with('\n') && line.trim_end().bytes().all(|b| b.is_ascii_hexdigit()), "{line:?}");
         if line.trim_end().ends_with(&hex) {
             break;
         }
     }
-    drop(stdin_tx);
-    assert_eq!(done.recv_timeout(WAIT).expect("sock finished"), 0);
-}
-
-/// A reader fed through a channel: each message is one read; a closed channel is end of file.
-fn chan_reader() -> (Sender<Vec<u8>>, ChanReader) {
-    let (tx, rx) = mpsc::channel();
-    (tx, ChanReader { rx, pending: Vec::new() })
-}
-
-struct ChanReader {
-    rx: Receiver<Vec<u8>>,
-    pending: Vec<u8>,
-}
-
-impl Read for ChanReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.pending.is_empty() {
-            match self.rx.recv() {
-                Ok(data) => self.pending = data,
-                Err(_) => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.pending.len());
-        buf[..n].copy_from_slice(&self.pending[..n]);
-        self.pending.drain(..n);
-        Ok(n)
-    }
-}
-
-/// A writer that sends each write through a channel.
-struct ChanWriter(Sender<Vec<u8>>);
-
-impl Write for ChanWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.send(buf.to_vec()).map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    assert_eq!(run.finish(), 0);
 }

@@ -3,44 +3,14 @@
 //! test VM); skips on the host.
 #![cfg(all(feature = "cli", feature = "tipc"))]
 
-use std::io::{self, Read};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-use std::time::Duration;
+#[path = "cli_support/mod.rs"]
+mod support;
 
-use sock_cli::{Captured, Io};
+use std::io;
+
 use sock_core::{Family, Socket, Type};
 use sock_tipc::TipcAddr;
-
-const WAIT: Duration = Duration::from_secs(30);
-
-/// The command running in a thread of this process.
-struct Running {
-    out: Captured,
-    ready: Receiver<String>,
-    done: Receiver<u8>,
-}
-
-fn start(args: &[&str], stdin: impl Read + Send + 'static) -> Running {
-    let args: Vec<String> = std::iter::once("sock").chain(args.iter().copied()).map(String::from).collect();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = Io::captured(stdin);
-    let mut io = io.with_ready(ready_tx);
-    thread::spawn(move || {
-        let _ = done_tx.send(sock_cli::run(args, &mut io));
-    });
-    Running { out, ready, done }
-}
-
-impl Running {
-    fn finish(self) -> (u8, Captured) {
-        let code = self.done.recv_timeout(WAIT).unwrap_or_else(|_| {
-            panic!("sock did not finish; stdout {:?} stderr {:?}", self.out.stdout.text(), self.out.stderr.text())
-        });
-        (code, self.out)
-    }
-}
+use support::{start, WAIT};
 
 /// A TIPC stream socket, or `None` (after `require`) when the kernel has no TIPC.
 fn tipc_stream() -> Option<Socket> {

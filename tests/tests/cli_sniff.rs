@@ -2,15 +2,15 @@
 //! as one line with its addresses, ports and length — the same fields tcpdump prints for it.
 #![cfg(feature = "cli")]
 
-use std::io::Read;
+#[path = "cli_support/mod.rs"]
+mod support;
+
+use std::io;
 use std::net::Ipv4Addr;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
 use sock::{Family, Socket, Type};
-
-const WAIT: Duration = Duration::from_secs(20);
+use support::{start, wait_listening};
 
 #[test]
 fn sniff_sees_a_udp_datagram_on_lo() {
@@ -21,21 +21,13 @@ fn sniff_sees_a_udp_datagram_on_lo() {
     let sink = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     sink.bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let port = sink.local_addr().unwrap().as_socket().unwrap().port();
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = sock_cli::Io::captured(std::io::empty());
-    let mut io = io.with_ready(ready_tx);
-    let port_text = port.to_string();
-    std::thread::spawn(move || {
-        let code = sock_cli::run(["sock", "sniff", "lo", "--count", "1", "--port", &port_text], &mut io);
-        let _ = done_tx.send(code);
-    });
-    assert!(ready.recv_timeout(WAIT).unwrap().starts_with("bound sniff lo"));
+    let run = start(&["sniff", "lo", "--count", "1", "--port", &port.to_string()], io::empty());
+    run.ready("bound sniff lo");
     let sender = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     sender.bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let from = sender.local_addr().unwrap().as_socket().unwrap().port();
     sender.send_to(b"hello", (Ipv4Addr::LOCALHOST, port)).unwrap();
-    let code = done.recv_timeout(WAIT).unwrap_or_else(|_| panic!("no line; stderr {}", out.stderr.text()));
+    let (code, out) = run.finish();
     assert_eq!(code, 0, "{}", out.stderr.text());
     let text = out.stdout.text();
     let lines: Vec<&str> = text.lines().collect();
@@ -94,28 +86,12 @@ fn sniff_prints_what_tcpdump_prints() {
         .spawn()
         .expect("run tcpdump");
     // tcpdump captures once it says so.
-    let mut stderr = tcpdump.stderr.take().unwrap();
-    let mut seen = Vec::new();
-    let mut byte = [0u8; 1];
-    while !String::from_utf8_lossy(&seen).contains("listening on") {
-        match stderr.read(&mut byte) {
-            Ok(1) => seen.push(byte[0]),
-            _ => panic!("tcpdump ended before listening: {}", String::from_utf8_lossy(&seen)),
-        }
-    }
-    let (ready_tx, ready) = mpsc::channel();
-    let (done_tx, done) = mpsc::channel();
-    let (io, out) = sock_cli::Io::captured(std::io::empty());
-    let mut io = io.with_ready(ready_tx);
-    let port_text = port.to_string();
-    std::thread::spawn(move || {
-        let code = sock_cli::run(["sock", "sniff", "lo", "--count", "1", "--port", &port_text], &mut io);
-        let _ = done_tx.send(code);
-    });
-    assert!(ready.recv_timeout(WAIT).unwrap().starts_with("bound sniff lo"));
+    let _stderr = wait_listening(&mut tcpdump);
+    let run = start(&["sniff", "lo", "--count", "1", "--port", &port.to_string()], io::empty());
+    run.ready("bound sniff lo");
     let sender = Socket::new(Family::INET, Type::DGRAM, None).unwrap();
     sender.send_to(b"hello, tcpdump", (Ipv4Addr::LOCALHOST, port)).unwrap();
-    let code = done.recv_timeout(WAIT).unwrap_or_else(|_| panic!("no line; stderr {}", out.stderr.text()));
+    let (code, out) = run.finish();
     assert_eq!(code, 0, "{}", out.stderr.text());
     let theirs = tcpdump.wait_with_output().unwrap();
     assert!(theirs.status.success(), "tcpdump failed");

@@ -381,7 +381,8 @@ mod tests {
         let gaps = |burst| (0..7).map(|sent| gap_before(sent, burst)).collect::<Vec<_>>();
         assert_eq!(gaps(1), [false, true, true, true, true, true, true]);
         assert_eq!(gaps(3), [false, false, false, true, false, false, true]);
-        assert!(T::try_parse_from(["gen", "vcan0", "-c", "0"]).is_err());
+        let zero = T::try_parse_from(["gen", "vcan0", "-c", "0"]).err().map(|e| e.kind());
+        assert_eq!(zero, Some(clap::error::ErrorKind::ValueValidation));
     }
 
     #[test]

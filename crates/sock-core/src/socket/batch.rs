@@ -675,9 +675,9 @@ impl Socket {
         }
         let n = self.call_flags("recvmmsg", Interest::Read, flags, || {
             batch.prepare();
-            // SAFETY: every header points at this batch's own live buffers (name, one iovec,
-            // control) with their true lengths (pointed at construction, lengths reset by
-            // `prepare`/`finish`); `count` ≤ the number of headers.
+            // The headers were pointed at construction; `prepare`/`finish` reset their lengths.
+            // SAFETY: so each points at this batch's own live buffers (name, one iovec,
+            // control) with their true lengths; `count` ≤ the number of headers.
             let n = unsafe {
                 libc::recvmmsg(
                     self.as_fd().as_raw_fd(),
@@ -749,10 +749,10 @@ impl Socket {
         }
         let n = self.call_flags("sendmmsg", Interest::Write, flags, || {
             let (fd, hdrs) = (self.as_fd().as_raw_fd(), batch.hdrs.as_mut_ptr());
-            // SAFETY: the first `count` headers point at our iovecs, which point at the
-            // callers' live, borrowed message data; each header's address and control buffer
-            // is the caller's live, borrowed one or null with length 0 (`fill_headers`, or the
-            // `data_only` state it recorded). sendmmsg only reads them.
+            // The first `count` headers point at our iovecs, which point at the callers' live,
+            // borrowed data; each address and control buffer is the caller's live, borrowed
+            // one or null with length 0 (`fill_headers`, or the `data_only` state it recorded).
+            // SAFETY: so sendmmsg reads only live memory of the right lengths.
             let n = unsafe { libc::sendmmsg(fd, hdrs, count as _, flags as _) };
             cvt(n)
         })? as usize;

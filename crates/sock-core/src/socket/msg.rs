@@ -280,6 +280,7 @@ impl Socket {
     /// assert_eq!((msg.bytes, item.level, item.ty), (2, SOL_SOCKET, SCM_RIGHTS));
     /// let fd: i32 = item.value().unwrap(); // a raw fd number: close it, or use recv_msg_fds
     /// assert!(fd >= 0);
+    /// # // SAFETY: the kernel installed `fd` for this message; nothing else owns it.
     /// # unsafe { libc::close(fd) };
     /// # Ok::<(), std::io::Error>(())
     /// ```
