@@ -232,6 +232,12 @@ pub fn scan_console(text: &str) -> ConsoleFacts {
     facts
 }
 
+/// The panic line when the kernel panicked before any test binary began (a boot fault, which
+/// `test-linux` answers with one more boot); `None` when it did not panic or tests had begun.
+pub fn panic_before_tests<'a>(report: &Report, console: &'a ConsoleFacts) -> Option<&'a str> {
+    console.panic.as_deref().filter(|_| report.binaries.is_empty())
+}
+
 /// How the QEMU process ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VmEnd {
@@ -492,6 +498,18 @@ SOCK-VM-DONE
         let t = tally(&r, &ConsoleFacts::default(), VmEnd::NoReport, &names(&["can"]), true);
         assert!(t.problems.iter().any(|p| p.contains("never finished")));
         assert!(t.problems.iter().any(|p| p.contains("without reporting")));
+    }
+
+    #[test]
+    fn only_a_panic_before_any_test_is_a_boot_fault() {
+        let panicked =
+            scan_console("[    1.3] Oops: int3: 0000 [#1]\n[    1.3] Kernel panic - not syncing: Fatal exception\n");
+        let booted = parse_report("");
+        assert!(panic_before_tests(&booted, &panicked).unwrap().contains("Fatal exception"));
+        // Once a binary has begun, a panic is that run's result.
+        let begun = parse_report("SOCK-VM-BEGIN can\nrunning 3 tests\n");
+        assert_eq!(panic_before_tests(&begun, &panicked), None);
+        assert_eq!(panic_before_tests(&booted, &ConsoleFacts::default()), None);
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub fn test_linux(root: &Path, opts: &TestOptions) -> Result<()> {
     }
 }
 
+/// Boots of one kernel when the first panics before any test ran.
+const BOOT_ATTEMPTS: u32 = 2;
+
 /// Boots one kernel and runs `binaries` in it; returns the release and the tally (which says
 /// whether the run passed). `Err` when the kernel could not even be booted.
 fn run_on_kernel(
@@ -155,16 +158,29 @@ fn run_on_kernel(
     let image = write_initramfs(&plan, busybox, &run_dir.join("initramfs.cpio"))?;
     let results_path = run_dir.join("results.log");
     let machine = Machine { kernel: &plan.kernel.vmlinuz, initramfs: &image, accel, results: &results_path };
-    println!("xtask: booting {} under {accel}; test output follows", plan.kernel.release);
-    let boot = Instant::now();
-    let outcome = qemu::run(&machine, opts.vm.timeout, true, true)?;
-    let _ = std::fs::remove_file(&image);
-    let vm_secs = boot.elapsed().as_secs();
     let console_path = run_dir.join("console.log");
-    let _ = std::fs::write(&console_path, &outcome.console);
-    let text = std::fs::read_to_string(&results_path).unwrap_or_default();
-    let report = results::parse_report(&text);
-    let facts = results::scan_console(&outcome.console);
+    let mut attempt = 1;
+    let (outcome, report, facts, vm_secs) = loop {
+        println!("xtask: booting {} under {accel}; test output follows", plan.kernel.release);
+        let boot = Instant::now();
+        let outcome = qemu::run(&machine, opts.vm.timeout, true, true)?;
+        let vm_secs = boot.elapsed().as_secs();
+        let _ = std::fs::write(&console_path, &outcome.console);
+        let text = std::fs::read_to_string(&results_path).unwrap_or_default();
+        let report = results::parse_report(&text);
+        let facts = results::scan_console(&outcome.console);
+        // A panic before the first test binary began is the boot's, not a test's doing (seen
+        // under TCG: an int3 Oops in the timer code of a stock kernel, a second into boot):
+        // boot once more. A panic once tests have begun is a result, never retried.
+        match results::panic_before_tests(&report, &facts) {
+            Some(panic) if attempt < BOOT_ATTEMPTS => {
+                println!("\nxtask: the kernel panicked while booting, before any test ran ({panic}); booting again");
+                attempt += 1;
+            }
+            _ => break (outcome, report, facts, vm_secs),
+        }
+    };
+    let _ = std::fs::remove_file(&image);
     let filtered = !opts.only.is_empty() || !opts.args.is_empty() || opts.features != Features::All;
     let tally = results::tally(&report, &facts, outcome.end, &expected, !filtered);
 
