@@ -155,60 +155,69 @@ pub fn bench_report(root: &Path, run_criterion: bool) -> Result<()> {
     Ok(())
 }
 
-/// `bench-report --async-only`: measures only the async instruction counts and replaces that
-/// section of the existing BENCHMARKS.md (a minute instead of the whole criterion run).
-pub fn async_only(root: &Path) -> Result<()> {
+/// `text` with the section that starts at `heading` replaced by `section`: the section runs
+/// to `next` (a later heading) or to the end; without the heading, `section` goes in just
+/// before `next` (or at the end).
+pub fn replace_section(text: &str, heading: &str, next: Option<&str>, section: &str) -> String {
+    let end = next.and_then(|n| text.find(n)).unwrap_or(text.len());
+    let start = text[..end].find(heading).unwrap_or(end);
+    format!("{}\n{section}{}", text[..start].trim_end(), &text[end..])
+}
+
+/// Measures one section with `measure` and writes it over that section of the existing
+/// BENCHMARKS.md (see [`replace_section`]); `what` names it in messages.
+fn update_section(
+    root: &Path,
+    what: &str,
+    heading: &str,
+    next: Option<&str>,
+    measure: impl FnOnce(&std::ffi::OsStr) -> Result<String>,
+) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let path = root.join("BENCHMARKS.md");
     let old = std::fs::read_to_string(&path).map_err(|e| format!("read BENCHMARKS.md: {e}"))?;
-    let head = old.split(ASYNC_HEADING).next().unwrap_or(&old).trim_end().to_string();
-    let rows = async_counts(root, &cargo);
-    if rows.is_empty() {
-        return Err("no async counts: valgrind missing or the probe did not build".into());
-    }
-    let vm = vm_bench_rows()?;
-    std::fs::write(&path, format!("{head}\n{}{}", render_async(&rows), render_vm(&vm)))
+    let section = measure(&cargo)?;
+    std::fs::write(&path, replace_section(&old, heading, next, &section))
         .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
-    println!("bench-report: updated the async section of BENCHMARKS.md");
+    println!("bench-report: updated the {what} of BENCHMARKS.md");
     Ok(())
+}
+
+/// `bench-report --async-only`: measures only the async instruction counts and replaces that
+/// section of the existing BENCHMARKS.md (a minute instead of the whole criterion run).
+pub fn async_only(root: &Path) -> Result<()> {
+    update_section(root, "async section", ASYNC_HEADING, None, |cargo| {
+        let rows = async_counts(root, cargo);
+        if rows.is_empty() {
+            return Err("no async counts: valgrind missing or the probe did not build".into());
+        }
+        Ok(format!("{}{}", render_async(&rows), render_vm(&vm_bench_rows()?)))
+    })
 }
 
 /// `bench-report --hotpath-only`: measures only the hot path (instructions, syscalls,
 /// interleaved times; a few minutes) and replaces that section of the existing BENCHMARKS.md.
 pub fn hotpath_only(root: &Path) -> Result<()> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let path = root.join("BENCHMARKS.md");
-    let old = std::fs::read_to_string(&path).map_err(|e| format!("read BENCHMARKS.md: {e}"))?;
-    let rows = crate::hotpath::measure(root, &cargo);
-    if rows.is_empty() {
-        return Err("no hot-path measurements: the probe did not build".into());
-    }
-    let head = old.split(crate::hotpath::HEADING).next().unwrap_or(&old);
-    let head = head.split(ASYNC_HEADING).next().unwrap_or(head).trim_end();
-    let tail = old.find(ASYNC_HEADING).map(|i| &old[i..]).unwrap_or("");
-    std::fs::write(&path, format!("{head}\n{}{tail}", crate::hotpath::render(&rows)))
-        .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
-    println!("bench-report: updated the hot-path sections of BENCHMARKS.md");
-    Ok(())
+    update_section(root, "hot-path sections", crate::hotpath::HEADING, Some(ASYNC_HEADING), |cargo| {
+        let rows = crate::hotpath::measure(root, cargo);
+        if rows.is_empty() {
+            return Err("no hot-path measurements: the probe did not build".into());
+        }
+        Ok(crate::hotpath::render(&rows))
+    })
 }
 
 /// `bench-report --offload-only`: runs only the offload probe (about a minute) and replaces
 /// that section of the existing BENCHMARKS.md (inserting it before the hot-path sections if
 /// the file has none yet).
 pub fn offload_only(root: &Path) -> Result<()> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let path = root.join("BENCHMARKS.md");
-    let old = std::fs::read_to_string(&path).map_err(|e| format!("read BENCHMARKS.md: {e}"))?;
-    let rows = crate::offload::measure(root, &cargo);
-    if rows.is_empty() {
-        return Err("no offload measurements: the probe did not build or run".into());
-    }
-    let tail_at = old.find(crate::hotpath::HEADING).unwrap_or(old.len());
-    let head = old[..tail_at].split(crate::offload::HEADING).next().unwrap_or(&old).trim_end();
-    std::fs::write(&path, format!("{head}\n{}{}", crate::offload::render(&rows), &old[tail_at..]))
-        .map_err(|e| format!("write BENCHMARKS.md: {e}"))?;
-    println!("bench-report: updated the offload section of BENCHMARKS.md");
-    Ok(())
+    update_section(root, "offload section", crate::offload::HEADING, Some(crate::hotpath::HEADING), |cargo| {
+        let rows = crate::offload::measure(root, cargo);
+        if rows.is_empty() {
+            return Err("no offload measurements: the probe did not build or run".into());
+        }
+        Ok(crate::offload::render(&rows))
+    })
 }
 
 /// Criterion results of benchmarks run inside the test VM (the CAN benches need vcan0, which
@@ -678,6 +687,25 @@ mod tests {
         let text = render_vm(&rows);
         assert!(text.contains("| 64 KiB | 2.00 (1.96–2.04) | – |"), "{text}");
         assert!(text.contains("| can/write | 250000 | 500000 | 2.00 (2.00–2.00) |"), "{text}");
+    }
+
+    #[test]
+    fn sections_are_replaced_in_place_or_inserted_before_the_next() {
+        let text = "# B\n\nintro\n\n## Off\nold off\n\n## Hot\nold hot\n## Async\nold async\n";
+        assert_eq!(
+            replace_section(text, "\n## Hot", Some("\n## Async"), "\n## Hot\nnew hot\n"),
+            "# B\n\nintro\n\n## Off\nold off\n\n## Hot\nnew hot\n\n## Async\nold async\n"
+        );
+        assert_eq!(
+            replace_section(text, "\n## Async", None, "\n## Async\nnew\n"),
+            text.replace("old hot\n## Async\nold async", "old hot\n\n## Async\nnew")
+        );
+        // No such section yet: it goes in before the next one.
+        let without = "# B\n\n## Hot\nhot\n";
+        assert_eq!(
+            replace_section(without, "\n## Off", Some("\n## Hot"), "\n## Off\noff\n"),
+            "# B\n\n## Off\noff\n\n## Hot\nhot\n"
+        );
     }
 
     #[test]

@@ -643,8 +643,9 @@ impl Socket {
     /// Receives up to `batch.capacity()` messages with one `recvmmsg(2)`: waits (per the
     /// socket's mode) for the first, then takes whatever else is already queued
     /// (`MSG_WAITFORONE`). Returns how many arrived; read them with [`RecvBatch::iter`].
-    /// On AF_UNIX sockets with control buffers `MSG_CMSG_CLOEXEC` is always added, and every fd that arrives in an
-    /// `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]), so none leaks.
+    /// On AF_UNIX sockets with control buffers `MSG_CMSG_CLOEXEC` is always added, and every
+    /// fd that arrives in an `SCM_RIGHTS` item is owned by the batch ([`RecvBatch::take_fds`]),
+    /// so none leaks (without control buffers the kernel delivers no fds at all).
     ///
     /// ```
     /// use sock::{Family, RecvBatch, Socket, Type};
